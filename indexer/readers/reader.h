@@ -1,0 +1,39 @@
+// Readers turn one input file into Articles. One reader per format; the
+// format is chosen from the file name and, for .txt, the content.
+#ifndef NEWSARC_INDEXER_READERS_READER_H_
+#define NEWSARC_INDEXER_READERS_READER_H_
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+
+#include "newsarc/article.h"
+#include "newsarc/status.h"
+
+namespace newsarc::indexer {
+
+class Reader {
+ public:
+  virtual ~Reader() = default;
+  // Returns the next article, std::nullopt at the end, or an error for a
+  // malformed record ("path:line: reason"). After an error the reader has
+  // moved past that record, so the caller logs it and calls Next() again.
+  // Every string in a returned Article is valid UTF-8; source_path is the
+  // path given to OpenReader and record the 1-based line of the record in
+  // multi-record files (0 for single-article files).
+  [[nodiscard]] virtual Result<std::optional<Article>> Next() = 0;
+};
+
+// True if the walker should read this file: .txt .json .jsonl .ndjson .csv,
+// each optionally followed by .gz (case-insensitive).
+bool IsArticleFile(const std::filesystem::path& path);
+
+// Opens `path` with the reader its name and content call for.
+// kInvalidArgument "PATH: unsupported file type" if !IsArticleFile(path);
+// kIOError "PATH: reason" if it cannot be opened or decompressed.
+[[nodiscard]] Result<std::unique_ptr<Reader>> OpenReader(
+    const std::filesystem::path& path);
+
+}  // namespace newsarc::indexer
+
+#endif  // NEWSARC_INDEXER_READERS_READER_H_

@@ -1,0 +1,4 @@
+# Reader sources, paths relative to indexer/.
+set(NEWSARC_READER_SOURCES
+  readers/reader.cc
+)

@@ -1,0 +1,45 @@
+// The article model: what a reader produces and what the index stores.
+#ifndef NEWSARC_ARTICLE_H_
+#define NEWSARC_ARTICLE_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace newsarc {
+
+// One article as read from a file, before indexing. All strings are valid
+// UTF-8 (readers convert other encodings before filling this in).
+struct Article {
+  // Unique key. Empty: derived from `url`, else from `source_path` and
+  // `record` (see IndexWriter::ArticleId).
+  std::string id;
+  std::string title;
+  std::string body;       // paragraphs separated by "\n\n"
+  std::string url;        // empty if unknown
+  std::string date;       // ISO 8601 ("2017-03-29" or "2017-03-29T10:00:00Z"); empty if unknown
+  int version = 0;        // "Version N of M." in the archive format; higher wins
+  std::string language;   // ISO 639-1 code; empty: detected when indexed
+  std::string byline;     // authors, comma separated
+  std::string site;       // host name; empty: taken from `url`
+  std::string source_path;  // the file the article came from
+  uint64_t record = 0;      // 1-based line of the record in a multi-record file, 0 otherwise
+};
+
+// A named entity with the other names it goes by in one article.
+// `name` is the fullest form ("Amber Rudd", "Metropolitan Police").
+struct Entity {
+  std::string name;
+  std::vector<std::string> aliases;  // e.g. "Rudd", "Ms Rudd"; "Met"
+  uint32_t mentions = 1;             // how often the article cites or names it
+};
+
+// What the extractors found in one article.
+struct Extraction {
+  std::vector<Entity> speakers;       // people quoted, in order of first quote
+  std::vector<Entity> organisations;  // organisations named, in order of first mention
+};
+
+}  // namespace newsarc
+
+#endif  // NEWSARC_ARTICLE_H_

@@ -1,0 +1,111 @@
+// IndexWriter: adds articles to a newsarc index and keeps track of the files
+// they came from, so that re-runs only touch what changed.
+#ifndef NEWSARC_INDEX_WRITER_H_
+#define NEWSARC_INDEX_WRITER_H_
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "newsarc/article.h"
+#include "newsarc/newsarc_export.h"
+#include "newsarc/status.h"
+
+namespace newsarc {
+
+// The default index location: $NEWSARC_DB, else
+// ${XDG_DATA_HOME:-~/.local/share}/newsarc/index. Shared by indexer and searcher.
+NEWSARC_EXPORT std::filesystem::path DefaultIndexPath();
+
+// An article turned into an index document: tokenised, normalised, with its
+// speakers and organisations extracted. Building one is the expensive part
+// of indexing and may run on any thread; adding it is cheap.
+class NEWSARC_EXPORT PreparedArticle {
+ public:
+  // Thread-safe: shares no state with other calls.
+  [[nodiscard]] static PreparedArticle Prepare(const Article& article);
+
+  const std::string& id() const;
+  int version() const;
+  const Extraction& extraction() const;
+
+  PreparedArticle(PreparedArticle&&) noexcept;
+  PreparedArticle& operator=(PreparedArticle&&) noexcept;
+  ~PreparedArticle();
+
+ private:
+  friend class IndexWriter;
+  struct Impl;
+  explicit PreparedArticle(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// When a file was last seen by the indexer.
+struct FileStamp {
+  int64_t mtime_ns = 0;
+  uint64_t size = 0;
+  bool operator==(const FileStamp&) const = default;
+};
+
+struct WriterOptions {
+  // Create the index if it does not exist (default true).
+  bool create = true;
+  // Commit after this many added or removed articles. Bounds memory use and
+  // the work lost if the process is killed.
+  uint32_t commit_every = 2000;
+};
+
+// Writes one index directory. Only one IndexWriter may hold an index at a
+// time (across processes); Open returns kLocked otherwise.
+// Not thread-safe: call it from one thread; Prepare articles on others.
+class NEWSARC_EXPORT IndexWriter {
+ public:
+  [[nodiscard]] static Result<IndexWriter> Open(const std::filesystem::path& dir,
+                                                const WriterOptions& options = {});
+
+  // The key an article is stored under: its id, else its URL (without
+  // scheme, "www." and trailing '/'), else "file:<source_path>#<record>".
+  [[nodiscard]] static std::string ArticleId(const Article& article);
+
+  // Adds or replaces the article with the same id. A stored article with a
+  // higher version from another file is kept (versions of one URL are one
+  // article, the highest wins), and so is an equal version from another file
+  // (the same article is never in the index twice).
+  [[nodiscard]] Status Add(PreparedArticle article);
+  [[nodiscard]] Status Add(const Article& article);
+
+  // Incremental bookkeeping, keyed by absolute file path.
+  // The stamp recorded by FinishFile, if the file was fully indexed.
+  [[nodiscard]] std::optional<FileStamp> StampOf(const std::string& path) const;
+  // Removes every article that came from `path` and forgets the file.
+  // Returns the other files that hold a version of a removed article: they
+  // must be read again so that their version comes back.
+  [[nodiscard]] Result<std::vector<std::string>> RemoveFile(const std::string& path);
+  // Records that `path` was read completely.
+  [[nodiscard]] Status FinishFile(const std::string& path, const FileStamp& stamp);
+  // Every file the index knows whose path starts with `prefix`.
+  [[nodiscard]] std::vector<std::string> KnownFiles(const std::string& prefix) const;
+
+  // Makes everything so far durable, atomically.
+  [[nodiscard]] Status Commit();
+
+  // Number of articles in the index (committed or not).
+  uint64_t ArticleCount() const;
+
+  IndexWriter(IndexWriter&&) noexcept;
+  IndexWriter& operator=(IndexWriter&&) noexcept;
+  // Commits what is pending.
+  ~IndexWriter();
+
+ private:
+  struct Impl;
+  explicit IndexWriter(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace newsarc
+
+#endif  // NEWSARC_INDEX_WRITER_H_

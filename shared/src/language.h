@@ -1,0 +1,24 @@
+// Language of an article, and the stemmer that goes with it.
+#ifndef NEWSARC_SRC_LANGUAGE_H_
+#define NEWSARC_SRC_LANGUAGE_H_
+
+#include <string>
+#include <string_view>
+
+namespace newsarc::internal {
+
+// ISO 639-1 code guessed from the text: the language whose most frequent
+// function words cover most of the text, or "" if none stands out (short
+// texts, scripts without such lists).
+std::string DetectLanguage(std::string_view text);
+
+// Xapian stemmer name for an ISO 639-1 code ("en" -> "english"), "" for
+// languages Xapian cannot stem.
+std::string StemmerFor(std::string_view language);
+
+// The stemmer queries use when they do not say `lang:`.
+inline constexpr std::string_view kDefaultLanguage = "en";
+
+}  // namespace newsarc::internal
+
+#endif  // NEWSARC_SRC_LANGUAGE_H_

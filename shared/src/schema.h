@@ -1,0 +1,57 @@
+// The index schema: every term prefix and value slot newsarc uses, in one
+// place. Indexer and searcher both read this file; nothing else may invent a
+// prefix or a slot. (Omega keeps the same contract in termprefixes.rst.)
+#ifndef NEWSARC_SRC_SCHEMA_H_
+#define NEWSARC_SRC_SCHEMA_H_
+
+#include <string_view>
+
+#include <xapian.h>
+
+namespace newsarc::internal::schema {
+
+// ---- Term prefixes -------------------------------------------------------
+// Free text (body and title) is indexed without a prefix, stemmed forms
+// with "Z" (Xapian's STEM_SOME convention). All text is FoldText()ed first.
+inline constexpr std::string_view kTitle = "S";         // title words (title:)
+inline constexpr std::string_view kId = "Q";            // unique article key (hashed if long)
+inline constexpr std::string_view kFile = "XF";         // source file key: every article of a file
+inline constexpr std::string_view kSite = "H";          // host and its parent domains (site:)
+inline constexpr std::string_view kLanguage = "L";      // ISO 639-1 code (lang:)
+inline constexpr std::string_view kYear = "XY";         // "2017"
+inline constexpr std::string_view kSpeakerWord = "XSW"; // one word of a speaker's name or alias (speaker:rudd)
+inline constexpr std::string_view kSpeaker = "XSP";     // a speaker's whole folded name or alias (speaker:"amber rudd")
+inline constexpr std::string_view kOrgWord = "XOW";     // one word of an organisation's name or alias (org:whatsapp)
+inline constexpr std::string_view kOrg = "XOR";         // an organisation's whole folded name or alias (org:"metropolitan police")
+
+// ---- Value slots -----------------------------------------------------------
+inline constexpr Xapian::valueno kSlotDate = 0;      // "YYYYMMDD" (sorts as a string); absent if unknown
+inline constexpr Xapian::valueno kSlotVersion = 1;   // Xapian::sortable_serialise(version)
+inline constexpr Xapian::valueno kSlotSpeakers = 2;  // display names, '\n'-separated (facets)
+inline constexpr Xapian::valueno kSlotOrgs = 3;      // display names, '\n'-separated (facets)
+inline constexpr Xapian::valueno kSlotSite = 4;      // host without "www."
+inline constexpr Xapian::valueno kSlotFile = 5;      // source file key (as in kFile)
+
+// ---- Weighting -------------------------------------------------------------
+// Title words are indexed once more without a prefix with this wdf, so that
+// BM25 ranks a title match above a body match.
+inline constexpr Xapian::termcount kTitleWdf = 4;
+// Gap in term positions between title and body, and between entity names,
+// so that phrases never match across them.
+inline constexpr Xapian::termpos kFieldGap = 100;
+
+// ---- Metadata keys ---------------------------------------------------------
+// "F" + file key  -> serialised FileRecord (path, stamp, article ids)
+// "C" + id key    -> serialised list of (file key, version) claiming the id
+inline constexpr std::string_view kMetaFile = "F";
+inline constexpr std::string_view kMetaClaims = "C";
+inline constexpr std::string_view kMetaSchemaVersion = "newsarc-schema";
+inline constexpr std::string_view kSchemaVersion = "1";
+
+// Xapian terms are limited to 245 bytes; keys longer than this are replaced
+// by a prefix of themselves plus a hash.
+inline constexpr size_t kMaxKeyBytes = 200;
+
+}  // namespace newsarc::internal::schema
+
+#endif  // NEWSARC_SRC_SCHEMA_H_
