@@ -1,1 +1,37 @@
-int main() { return 0; }
+// newsarc-index: argv -> flags -> one run -> summary and exit code
+// (0 all well, 1 some input skipped, 2 fatal).
+#include <cstdio>
+#include <iostream>
+
+#include "flags.h"
+#include "pipeline.h"
+
+namespace {
+
+int Fail(const newsarc::Status& s) {
+  std::fprintf(stderr, "newsarc-index: %s\n", s.message().c_str());
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace newsarc::indexer;
+  std::ios::sync_with_stdio(false);
+  auto parsed = ParseIndexFlags(argc, argv);
+  if (!parsed.ok()) return Fail(parsed.status());
+  if (parsed.value().exit_now) {
+    std::fputs(parsed.value().text.c_str(), stdout);
+    return 0;
+  }
+  const IndexFlags& flags = parsed.value().flags;
+  auto summary = flags.extract_only ? RunExtractOnly(flags, std::cout) : RunIndex(flags);
+  if (!summary.ok()) return Fail(summary.status());
+  const RunSummary& s = summary.value();
+  if (flags.extract_only) {
+    for (const auto& p : s.problems) std::fprintf(stderr, "newsarc-index: skipped: %s\n", p.c_str());
+  } else if (!flags.quiet) {
+    std::fputs(FormatSummary(s, flags.db.string()).c_str(), stderr);
+  }
+  return s.skipped_anything() ? 1 : 0;
+}

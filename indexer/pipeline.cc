@@ -1,1 +1,310 @@
-// placeholder
+#include "pipeline.h"
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <thread>
+
+#include "newsarc/extract.h"
+#include "newsarc/index_writer.h"
+#include "progress.h"
+#include "readers/reader.h"
+#include "walker.h"
+
+namespace newsarc::indexer {
+namespace {
+
+// What a reader thread tells the writer thread.
+struct Message {
+  enum Kind { kArticle, kBadRecord, kFileDone, kFileFailed } kind;
+  size_t file = 0;  // index into the list of files to read
+  std::optional<PreparedArticle> article;
+  std::string text;  // the problem, for kBadRecord and kFileFailed
+};
+
+// A bounded queue: readers wait when the writer falls behind, so memory
+// stays flat however large the archive.
+class MessageQueue {
+ public:
+  explicit MessageQueue(size_t capacity) : capacity_(capacity) {}
+
+  void Push(Message m) {
+    std::unique_lock lock(mu_);
+    not_full_.wait(lock, [&] { return q_.size() < capacity_ || closed_; });
+    if (closed_) return;
+    q_.push_back(std::move(m));
+    not_empty_.notify_one();
+  }
+  // std::nullopt when every producer is done and the queue is empty.
+  std::optional<Message> Pop() {
+    std::unique_lock lock(mu_);
+    not_empty_.wait(lock, [&] { return !q_.empty() || producers_ == 0 || closed_; });
+    if (q_.empty()) return std::nullopt;
+    Message m = std::move(q_.front());
+    q_.pop_front();
+    not_full_.notify_one();
+    return m;
+  }
+  void AddProducer() {
+    std::lock_guard lock(mu_);
+    ++producers_;
+  }
+  void ProducerDone() {
+    std::lock_guard lock(mu_);
+    --producers_;
+    not_empty_.notify_all();
+  }
+  // Stops producers and consumer early (after a fatal error).
+  void Close() {
+    std::lock_guard lock(mu_);
+    closed_ = true;
+    not_full_.notify_all();
+    not_empty_.notify_all();
+  }
+  bool closed() {
+    std::lock_guard lock(mu_);
+    return closed_;
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable not_full_, not_empty_;
+  std::deque<Message> q_;
+  size_t capacity_;
+  int producers_ = 0;
+  bool closed_ = false;
+};
+
+// Reads one file to the end, sending each article (prepared) or problem.
+void ReadFile(const FoundFile& file, size_t index, MessageQueue& queue) {
+  auto reader = OpenReader(file.path);
+  if (!reader.ok()) {
+    queue.Push({Message::kFileFailed, index, std::nullopt, reader.status().message()});
+    return;
+  }
+  for (;;) {
+    if (queue.closed()) return;
+    auto next = reader.value()->Next();
+    if (!next.ok()) {
+      queue.Push({Message::kBadRecord, index, std::nullopt, next.status().message()});
+      continue;
+    }
+    if (!next.value()) break;
+    queue.Push({Message::kArticle, index, PreparedArticle::Prepare(*next.value()), ""});
+  }
+  queue.Push({Message::kFileDone, index, std::nullopt, ""});
+}
+
+unsigned ThreadCount(unsigned asked) {
+  if (asked) return asked;
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+
+}  // namespace
+
+Result<RunSummary> RunIndex(const IndexFlags& flags) {
+  const auto start = std::chrono::steady_clock::now();
+  RunSummary summary;
+  WalkResult walk = Walk(flags.inputs);
+  summary.problems = walk.errors;
+  summary.files_failed = walk.errors.size();
+  summary.files_found = walk.files.size();
+  if (flags.strict && !walk.errors.empty()) return Status::InvalidArgument(walk.errors.front());
+
+  auto opened = IndexWriter::Open(flags.db);
+  if (!opened.ok()) return opened.status();
+  IndexWriter& writer = opened.value();
+
+  // Plan: which files to read, and remove what they and vanished files hold.
+  std::set<std::string> on_disk;
+  for (const auto& f : walk.files) on_disk.insert(f.path);
+  std::vector<FoundFile> to_read;
+  std::set<std::string> queued;
+  std::deque<std::string> removals;  // read again or gone: their articles go first
+  for (const auto& f : walk.files) {
+    const auto stamp = writer.StampOf(f.path);
+    if (stamp && *stamp == f.stamp) {
+      ++summary.files_unchanged;
+      continue;
+    }
+    (stamp ? summary.files_changed : summary.files_new)++;
+    to_read.push_back(f);
+    queued.insert(f.path);
+    removals.push_back(f.path);
+  }
+  for (const std::string& root : walk.roots) {
+    for (const std::string& known : writer.KnownFiles(root)) {
+      const bool under = known == root || root.back() == '/';
+      if (!under || on_disk.count(known)) continue;
+      std::error_code ec;
+      if (std::filesystem::exists(known, ec)) continue;  // e.g. a hidden or skipped name
+      ++summary.files_removed;
+      removals.push_back(known);
+    }
+  }
+  // Removing a file that held the best version of an article makes the next
+  // best file come back; that file is then read again, and so on.
+  std::set<std::string> removed;
+  while (!removals.empty()) {
+    const std::string path = removals.front();
+    removals.pop_front();
+    if (!removed.insert(path).second) continue;
+    auto reread = writer.RemoveFile(path);
+    if (!reread.ok()) return reread.status();
+    for (const std::string& other : reread.value()) {
+      if (queued.count(other)) continue;
+      std::error_code ec;
+      const std::filesystem::directory_entry entry(other, ec);
+      if (ec || !entry.is_regular_file(ec)) continue;
+      to_read.push_back({other, other, StampFor(entry)});
+      queued.insert(other);
+      ++summary.files_reread;
+      removals.push_back(other);
+    }
+  }
+
+  // Read in parallel, write here.
+  uint64_t total_bytes = 0;
+  for (const auto& f : to_read) total_bytes += f.stamp.size;
+  Progress progress(flags.progress, to_read.size(), total_bytes);
+  MessageQueue queue(256);
+  std::atomic<size_t> next_file{0};
+  std::vector<std::thread> readers;
+  const unsigned n_threads =
+      std::min<unsigned>(ThreadCount(flags.jobs), std::max<size_t>(1, to_read.size()));
+  for (unsigned i = 0; i < n_threads; ++i) queue.AddProducer();
+  for (unsigned i = 0; i < n_threads; ++i) {
+    readers.emplace_back([&] {
+      for (size_t k; (k = next_file.fetch_add(1)) < to_read.size();) ReadFile(to_read[k], k, queue);
+      queue.ProducerDone();
+    });
+  }
+  Status fatal;
+  uint64_t files_done = 0, bytes_done = 0;
+  while (auto m = queue.Pop()) {
+    const FoundFile& file = to_read[m->file];
+    switch (m->kind) {
+      case Message::kArticle:
+        if (Status s = writer.Add(std::move(*m->article)); !s.ok()) fatal = s;
+        else ++summary.articles_indexed;
+        break;
+      case Message::kBadRecord:
+        ++summary.bad_records;
+        summary.problems.push_back(m->text);
+        if (flags.strict) fatal = Status::InvalidArgument(m->text);
+        break;
+      case Message::kFileFailed:
+        ++summary.files_failed;
+        summary.problems.push_back(m->text);
+        if (flags.strict) fatal = Status::InvalidArgument(m->text);
+        ++files_done;
+        bytes_done += file.stamp.size;
+        break;
+      case Message::kFileDone:
+        if (Status s = writer.FinishFile(file.path, file.stamp); !s.ok()) fatal = s;
+        ++files_done;
+        bytes_done += file.stamp.size;
+        break;
+    }
+    if (!fatal.ok()) {
+      queue.Close();
+      break;
+    }
+    progress.Update(files_done, bytes_done, summary.articles_indexed);
+  }
+  for (auto& t : readers) t.join();
+  progress.Finish();
+  if (!fatal.ok()) return fatal;
+  if (Status s = writer.Commit(); !s.ok()) return s;
+  summary.index_articles = writer.ArticleCount();
+  summary.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return summary;
+}
+
+Result<RunSummary> RunExtractOnly(const IndexFlags& flags, std::ostream& out) {
+  RunSummary summary;
+  WalkResult walk = Walk(flags.inputs);
+  summary.problems = walk.errors;
+  summary.files_failed = walk.errors.size();
+  summary.files_found = walk.files.size();
+  for (const FoundFile& file : walk.files) {
+    auto reader = OpenReader(file.display);
+    if (!reader.ok()) {
+      ++summary.files_failed;
+      summary.problems.push_back(reader.status().message());
+      continue;
+    }
+    ++summary.files_new;
+    for (;;) {
+      auto next = reader.value()->Next();
+      if (!next.ok()) {
+        ++summary.bad_records;
+        summary.problems.push_back(next.status().message());
+        continue;
+      }
+      if (!next.value()) break;
+      const Article& a = *next.value();
+      const Extraction x = Extract(a);
+      rapidjson::StringBuffer buf;
+      rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+      auto str = [&w](const std::string& s) {
+        w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+      };
+      auto names = [&](const std::vector<Entity>& list) {
+        w.StartArray();
+        for (const Entity& e : list) str(e.name);
+        w.EndArray();
+      };
+      w.StartObject();
+      w.Key("path"); str(file.display);
+      if (a.record) {
+        w.Key("record"); w.Uint64(a.record);
+      }
+      w.Key("id"); str(IndexWriter::ArticleId(a));
+      w.Key("title"); str(a.title);
+      w.Key("url"); str(a.url);
+      w.Key("date"); str(a.date);
+      w.Key("speakers"); names(x.speakers);
+      w.Key("organisations"); names(x.organisations);
+      w.EndObject();
+      out << buf.GetString() << '\n';
+      ++summary.articles_indexed;
+    }
+  }
+  out.flush();
+  return summary;
+}
+
+std::string FormatSummary(const RunSummary& s, const std::string& db) {
+  std::string out;
+  auto line = [&out](const std::string& l) { out += l + '\n'; };
+  const uint64_t read = s.files_new + s.files_changed + s.files_reread;
+  line("newsarc-index: " + std::to_string(s.files_found) + " files: " + std::to_string(read) +
+       " read (" + std::to_string(s.files_new) + " new, " + std::to_string(s.files_changed) +
+       " changed" + (s.files_reread ? ", " + std::to_string(s.files_reread) + " re-read" : "") +
+       "), " + std::to_string(s.files_unchanged) + " unchanged, " +
+       std::to_string(s.files_removed) + " removed, " + std::to_string(s.files_failed) +
+       " skipped");
+  char secs[32];
+  std::snprintf(secs, sizeof secs, "%.1f", s.seconds);
+  line("  " + std::to_string(s.articles_indexed) + " articles indexed, " +
+       std::to_string(s.bad_records) + " bad records skipped; the index at " + db + " has " +
+       std::to_string(s.index_articles) + " articles (" + secs + " s)");
+  constexpr size_t kShown = 20;
+  for (size_t i = 0; i < s.problems.size() && i < kShown; ++i) line("  skipped: " + s.problems[i]);
+  if (s.problems.size() > kShown)
+    line("  ... and " + std::to_string(s.problems.size() - kShown) + " more");
+  return out;
+}
+
+}  // namespace newsarc::indexer

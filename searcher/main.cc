@@ -1,1 +1,40 @@
-int main() { return 0; }
+// newsarc-search: argv -> SearchRequest -> one library call -> a formatter.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "flags.h"
+#include "formatters/formatter.h"
+#include "newsarc/searcher.h"
+
+namespace {
+
+int Fail(const newsarc::Status& status) {
+  std::cerr << "newsarc-search: " << status.message();
+  if (status.code() == newsarc::StatusCode::kNotFound) {
+    std::cerr << " (run newsarc-index first or pass --db)";
+  }
+  std::cerr << '\n';
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace newsarc;
+  auto flags = cli::ParseSearchFlags(argc, argv, std::cout);
+  if (!flags.ok()) return Fail(flags.status());
+  if (flags.value().help) return 0;
+  auto searcher = Searcher::Open(flags.value().index_dir);
+  if (!searcher.ok()) return Fail(searcher.status());
+  auto results = searcher.value().Search(flags.value().request);
+  if (!results.ok()) return Fail(results.status());
+  cli::FormatOptions options;
+  options.color = cli::UseColor(flags.value().color, isatty(STDOUT_FILENO) == 1,
+                                std::getenv("NO_COLOR"), std::getenv("TERM"));
+  cli::MakeFormatter(flags.value().format, options)
+      ->Write(results.value(), std::cout);
+  std::cout.flush();
+  return results.value().hits.empty() ? 1 : 0;
+}

@@ -1,1 +1,80 @@
-// placeholder
+#include "readers/reader.h"
+
+#include <cctype>
+#include <string>
+#include <utility>
+
+#include "readers/archive_text_reader.h"
+#include "readers/byte_source.h"
+#include "readers/csv_reader.h"
+#include "readers/json_reader.h"
+
+namespace newsarc::indexer {
+namespace {
+
+std::string LowerExtension(const std::filesystem::path& p) {
+  std::string ext = p.extension().string();
+  for (char& c : ext)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
+}
+
+}  // namespace
+
+std::optional<Format> FormatOf(const std::filesystem::path& path) {
+  std::filesystem::path inner = path;
+  if (IsGzipName(inner)) inner = inner.stem();
+  std::string ext = LowerExtension(inner);
+  if (ext == ".txt") return Format::kText;
+  if (ext == ".json") return Format::kJson;
+  if (ext == ".jsonl" || ext == ".ndjson") return Format::kJsonLines;
+  if (ext == ".csv") return Format::kCsv;
+  return std::nullopt;
+}
+
+bool IsArticleFile(const std::filesystem::path& path) {
+  return FormatOf(path).has_value();
+}
+
+namespace {
+
+std::unique_ptr<Reader> NewReader(Format format, std::string name,
+                                  std::unique_ptr<ByteSource> in, bool gzip) {
+  if (gzip) in = NewGzipSource(std::move(in));
+  switch (format) {
+    case Format::kText:
+      return NewTextReader(std::move(name), std::move(in));
+    case Format::kJson:
+      return NewJsonReader(std::move(name), std::move(in));
+    case Format::kJsonLines:
+      return NewJsonLinesReader(std::move(name), std::move(in));
+    case Format::kCsv:
+      return NewCsvReader(std::move(name), std::move(in));
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Reader>> OpenReader(const std::filesystem::path& path) {
+  std::optional<Format> format = FormatOf(path);
+  if (!format) {
+    return Status::InvalidArgument(path.string() + ": unsupported file type");
+  }
+  auto in = NewFileSource(path);
+  if (!in.ok()) return in.status();
+  return NewReader(*format, path.string(), std::move(in).value(),
+                   IsGzipName(path));
+}
+
+Result<std::unique_ptr<Reader>> OpenReaderFromMemory(
+    const std::filesystem::path& name, std::string bytes) {
+  std::optional<Format> format = FormatOf(name);
+  if (!format) {
+    return Status::InvalidArgument(name.string() + ": unsupported file type");
+  }
+  return NewReader(*format, name.string(), NewMemorySource(std::move(bytes)),
+                   IsGzipName(name));
+}
+
+}  // namespace newsarc::indexer

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <string>
 
 #include "newsarc/article.h"
 #include "newsarc/status.h"
@@ -33,6 +34,18 @@ bool IsArticleFile(const std::filesystem::path& path);
 // kIOError "PATH: reason" if it cannot be opened or decompressed.
 [[nodiscard]] Result<std::unique_ptr<Reader>> OpenReader(
     const std::filesystem::path& path);
+
+// The input formats, chosen by extension (after removing ".gz").
+enum class Format { kText, kJson, kJsonLines, kCsv };
+
+// The format of `path` by its extension (case-insensitive, ".gz" unwrapped
+// first), or nullopt if it is not an article file.
+std::optional<Format> FormatOf(const std::filesystem::path& path);
+
+// Like OpenReader, but reads `bytes` as if they were the content of a file
+// called `name` (tests and fuzz targets). Never reads the file system.
+[[nodiscard]] Result<std::unique_ptr<Reader>> OpenReaderFromMemory(
+    const std::filesystem::path& name, std::string bytes);
 
 }  // namespace newsarc::indexer
 

@@ -1,1 +1,101 @@
-// placeholder
+#include "formatters/text_formatter.h"
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace newsarc::cli {
+namespace {
+
+constexpr const char* kReset = "\x1b[0m";
+constexpr const char* kBold = "\x1b[1m";
+constexpr const char* kDim = "\x1b[2m";
+constexpr const char* kMatch = "\x1b[1;31m";  // bold red, as grep --color
+constexpr const char* kNumber = "\x1b[32m";
+
+std::string Join(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& n : names) {
+    if (!out.empty()) out += ", ";
+    out += n;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string StripControls(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 || c == 0x7F) {
+      out += ' ';
+    } else if (c == 0xC2 && i + 1 < text.size() &&
+               static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
+      out += "  ";  // C1 control (CSI is U+009B); same length keeps offsets
+      ++i;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+void TextFormatter::Write(const SearchResults& results, std::ostream& out) {
+  const bool color = options_.color;
+  auto styled = [&](const char* style, const std::string& s) {
+    return color ? style + s + kReset : s;
+  };
+  for (const Hit& hit : results.hits) {
+    std::string title =
+        hit.title.empty() ? "(untitled)" : StripControls(hit.title);
+    out << styled(kNumber, std::to_string(hit.rank) + ".") << ' '
+        << styled(kBold, title);
+    if (!hit.date.empty()) out << "  " << styled(kDim, StripControls(hit.date));
+    out << '\n';
+    std::string where = !hit.url.empty() ? hit.url : hit.path;
+    if (!hit.site.empty() && hit.url.find(hit.site) == std::string::npos) {
+      where = hit.site + (where.empty() ? "" : "  " + where);
+    }
+    if (!where.empty())
+      out << "   " << styled(kDim, StripControls(where)) << '\n';
+    if (!hit.speakers.empty()) {
+      out << "   speakers: " << StripControls(Join(hit.speakers)) << '\n';
+    }
+    if (!hit.organisations.empty()) {
+      out << "   organisations: " << StripControls(Join(hit.organisations))
+          << '\n';
+    }
+    if (!hit.snippet.empty()) {
+      // Highlights are byte ranges into the snippet; StripControls keeps
+      // byte offsets, so they still apply.
+      std::string snippet = StripControls(hit.snippet);
+      std::string line;
+      size_t pos = 0;
+      for (const Highlight& h : hit.highlights) {
+        if (h.begin < pos || h.end > snippet.size() || h.begin > h.end)
+          continue;
+        line.append(snippet, pos, h.begin - pos);
+        line += styled(kMatch, snippet.substr(h.begin, h.end - h.begin));
+        pos = h.end;
+      }
+      line.append(snippet, pos, std::string::npos);
+      out << "   " << line << '\n';
+    }
+    out << '\n';
+  }
+  uint64_t total = results.estimated_total;
+  uint64_t shown = results.hits.size();
+  if (!results.hits.empty()) {
+    uint64_t last = results.hits.back().rank;
+    if (total < last) total = last;
+  }
+  out << shown << " of about " << total
+      << (total == 1 ? " result" : " results");
+  if (results.relaxed) out << " (no article has every word; showing any)";
+  out << '\n';
+}
+
+}  // namespace newsarc::cli

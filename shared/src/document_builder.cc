@@ -1,1 +1,145 @@
-// placeholder
+#include "document_builder.h"
+
+#include <string>
+#include <vector>
+
+#include "keys.h"
+#include "language.h"
+#include "newsarc/extract.h"
+#include "newsarc/index_writer.h"
+#include "newsarc/normalizer.h"
+#include "schema.h"
+#include "stored_fields.h"
+
+namespace newsarc::internal {
+namespace {
+
+std::string Trim(std::string_view s) {
+  const auto first = s.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return "";
+  const auto last = s.find_last_not_of(" \t\r\n");
+  return std::string(s.substr(first, last - first + 1));
+}
+
+Xapian::Stem MakeStemmer(const std::string& language) {
+  const std::string name = StemmerFor(language);
+  if (name.empty()) return Xapian::Stem();
+  try {
+    return Xapian::Stem(name);
+  } catch (const Xapian::InvalidArgumentError&) {
+    return Xapian::Stem();  // a language this Xapian cannot stem
+  }
+}
+
+// The stored date: the source's own ISO form when it has one, else the
+// calendar date rebuilt from the key ("29 Mar 2017" -> "2017-03-29").
+std::string DisplayDate(const std::string& given, const std::string& key) {
+  if (key.empty()) return "";
+  const std::string iso = key.substr(0, 4) + "-" + key.substr(4, 2) + "-" + key.substr(6, 2);
+  return given.compare(0, iso.size(), iso) == 0 ? given : iso;
+}
+
+std::string JoinLines(const std::vector<Entity>& entities) {
+  std::string out;
+  for (const auto& e : entities) {
+    if (!out.empty()) out += '\n';
+    out += e.name;
+  }
+  return out;
+}
+
+void AddEntityTerms(Xapian::Document& doc, const std::vector<Entity>& entities,
+                    std::string_view name_prefix, std::string_view word_prefix) {
+  for (const Entity& e : entities) {
+    const Xapian::termcount wdf = e.mentions ? e.mentions : 1;
+    auto add_name = [&](const std::string& name) {
+      if (std::string t = EntityNameTerm(name_prefix, name); !t.empty())
+        doc.add_term(t, wdf);
+      for (const std::string& t : EntityWordTerms(word_prefix, name)) doc.add_term(t, wdf);
+    };
+    add_name(e.name);
+    for (const std::string& alias : e.aliases) add_name(alias);
+  }
+}
+
+}  // namespace
+
+std::string FileKey(std::string_view path) { return ShortKey(path); }
+
+BuiltDocument BuildDocument(const Article& input) {
+  Article a;
+  a.title = Trim(CleanText(input.title));
+  a.body = Trim(CleanText(input.body));
+  a.url = Trim(CleanText(input.url));
+  a.date = Trim(CleanText(input.date));
+  a.version = input.version;
+  a.byline = Trim(CleanText(input.byline));
+  a.site = Trim(CleanText(input.site));
+  a.source_path = input.source_path;
+  a.record = input.record;
+  a.id = Trim(CleanText(input.id));
+  a.language = Trim(CleanText(input.language));
+  for (char& c : a.language) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (a.language.size() > 2 && (a.language[2] == '-' || a.language[2] == '_'))
+    a.language.resize(2);  // "en-GB" -> "en"
+  if (a.language.empty()) a.language = DetectLanguage(a.title + "\n" + a.body);
+
+  BuiltDocument out;
+  out.id = IndexWriter::ArticleId(a);
+  out.id_term = std::string(schema::kId) + ShortKey(out.id);
+  out.file_key = FileKey(a.source_path);
+  out.version = a.version;
+  out.extraction = Extract(a);
+
+  Xapian::Document& doc = out.document;
+  Xapian::TermGenerator tg;
+  tg.set_document(doc);
+  tg.set_stemmer(MakeStemmer(a.language));
+  tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  tg.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
+  const std::string title = FoldText(a.title);
+  tg.index_text(title, 1, std::string(schema::kTitle));
+  tg.increase_termpos(schema::kFieldGap);
+  tg.index_text(title, schema::kTitleWdf);
+  tg.increase_termpos(schema::kFieldGap);
+  tg.index_text(FoldText(a.body));
+
+  AddEntityTerms(doc, out.extraction.speakers, schema::kSpeaker, schema::kSpeakerWord);
+  AddEntityTerms(doc, out.extraction.organisations, schema::kOrg, schema::kOrgWord);
+
+  const std::string host = HostOf(a.site.empty() ? a.url : a.site);
+  for (const std::string& t : SiteTerms(host)) doc.add_boolean_term(t);
+  if (!a.language.empty()) doc.add_boolean_term(std::string(schema::kLanguage) + a.language);
+  const std::string date_key = DateKey(a.date);
+  if (!date_key.empty()) {
+    doc.add_value(schema::kSlotDate, date_key);
+    doc.add_boolean_term(std::string(schema::kYear) + date_key.substr(0, 4));
+  }
+  doc.add_boolean_term(out.id_term);
+  doc.add_boolean_term(std::string(schema::kFile) + out.file_key);
+  doc.add_value(schema::kSlotVersion, Xapian::sortable_serialise(a.version));
+  doc.add_value(schema::kSlotFile, out.file_key);
+  if (!host.empty()) doc.add_value(schema::kSlotSite, host);
+  if (!out.extraction.speakers.empty())
+    doc.add_value(schema::kSlotSpeakers, JoinLines(out.extraction.speakers));
+  if (!out.extraction.organisations.empty())
+    doc.add_value(schema::kSlotOrgs, JoinLines(out.extraction.organisations));
+
+  StoredFields f;
+  f.id = out.id;
+  f.title = a.title;
+  f.body = a.body;
+  f.url = a.url;
+  f.site = host;
+  f.date = DisplayDate(a.date, date_key);
+  f.language = a.language;
+  f.byline = a.byline;
+  f.path = a.source_path;
+  f.version = a.version;
+  for (const auto& e : out.extraction.speakers) f.speakers.push_back(e.name);
+  for (const auto& e : out.extraction.organisations) f.organisations.push_back(e.name);
+  doc.set_data(SerializeFields(f));
+  return out;
+}
+
+}  // namespace newsarc::internal

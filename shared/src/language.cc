@@ -1,1 +1,109 @@
-// placeholder
+// Language guess from function words. Cheap, and right for the question it
+// answers: which stemmer to use. A text of unknown language is not stemmed.
+#include "language.h"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <unordered_map>
+
+#include "newsarc/normalizer.h"
+
+namespace newsarc::internal {
+namespace {
+
+struct LanguageWords {
+  std::string_view code;
+  std::array<std::string_view, 12> words;
+};
+
+// Frequent words that are rare in the other languages listed.
+constexpr std::array<LanguageWords, 10> kLanguages = {{
+    {"en", {"the", "and", "of", "to", "is", "was", "that", "with", "for", "it", "he", "said"}},
+    {"fr", {"le", "les", "des", "est", "et", "une", "dans", "du", "pour", "pas", "qui", "sur"}},
+    {"de", {"der", "die", "und", "das", "ist", "nicht", "mit", "den", "ein", "sich", "auch", "auf"}},
+    {"es", {"el", "los", "las", "del", "que", "y", "por", "una", "con", "para", "es", "se"}},
+    {"it", {"il", "di", "che", "della", "per", "non", "una", "sono", "gli", "del", "con", "nel"}},
+    {"pt", {"o", "os", "do", "da", "que", "não", "uma", "para", "com", "em", "dos", "foi"}},
+    {"nl", {"de", "het", "een", "van", "en", "niet", "is", "dat", "op", "zijn", "voor", "met"}},
+    {"sv", {"och", "att", "det", "som", "en", "på", "är", "av", "för", "med", "inte", "till"}},
+    {"da", {"og", "at", "det", "som", "en", "på", "er", "af", "for", "med", "ikke", "til"}},
+    {"fi", {"ja", "on", "ei", "että", "se", "oli", "kun", "mutta", "hän", "myös", "tai", "ovat"}},
+}};
+
+}  // namespace
+
+std::string DetectLanguage(std::string_view text) {
+  // Look at the first few thousand bytes: enough to decide, and bounded.
+  const std::string folded = FoldText(text.substr(0, 6000));
+  std::array<int, kLanguages.size()> hits{};
+  int words = 0, cyrillic = 0, arabic = 0, han = 0, kana = 0, hangul = 0, letters = 0;
+  const auto* s = reinterpret_cast<const uint8_t*>(folded.data());
+  const auto n = static_cast<int32_t>(folded.size());
+  std::string word;
+  auto flush = [&] {
+    if (word.empty()) return;
+    ++words;
+    for (size_t i = 0; i < kLanguages.size(); ++i)
+      if (std::find(kLanguages[i].words.begin(), kLanguages[i].words.end(), word) !=
+          kLanguages[i].words.end())
+        ++hits[i];
+    word.clear();
+  };
+  for (int32_t i = 0; i < n;) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0 || !u_isalpha(c)) {
+      flush();
+      continue;
+    }
+    ++letters;
+    UErrorCode status = U_ZERO_ERROR;
+    switch (uscript_getScript(c, &status)) {
+      case USCRIPT_CYRILLIC: ++cyrillic; break;
+      case USCRIPT_ARABIC: ++arabic; break;
+      case USCRIPT_HAN: ++han; break;
+      case USCRIPT_HIRAGANA: case USCRIPT_KATAKANA: ++kana; break;
+      case USCRIPT_HANGUL: ++hangul; break;
+      default: break;
+    }
+    word.append(folded, static_cast<size_t>(start), static_cast<size_t>(i - start));
+  }
+  flush();
+  if (letters == 0) return "";
+  if (kana * 10 > letters) return "ja";
+  if (hangul * 2 > letters) return "ko";
+  if (han * 2 > letters) return "zh";
+  if (cyrillic * 2 > letters) return "ru";
+  if (arabic * 2 > letters) return "ar";
+  if (words < 5) return "";
+  size_t best = 0;
+  for (size_t i = 1; i < hits.size(); ++i)
+    if (hits[i] > hits[best]) best = i;
+  // Function words make up a third or more of running text; a tenth is
+  // already a clear signal, below that it is a list of names or numbers.
+  if (hits[best] * 10 < words) return "";
+  return std::string(kLanguages[best].code);
+}
+
+std::string StemmerFor(std::string_view language) {
+  static const std::unordered_map<std::string_view, std::string_view> kStemmers = {
+      {"en", "english"}, {"fr", "french"},    {"de", "german"},  {"es", "spanish"},
+      {"it", "italian"}, {"pt", "portuguese"}, {"nl", "dutch"},  {"sv", "swedish"},
+      {"da", "danish"},  {"no", "norwegian"}, {"nb", "norwegian"}, {"fi", "finnish"},
+      {"ru", "russian"}, {"ar", "arabic"},    {"hu", "hungarian"}, {"ro", "romanian"},
+      {"tr", "turkish"}, {"ga", "irish"},     {"el", "greek"},   {"id", "indonesian"},
+      {"lt", "lithuanian"}, {"ne", "nepali"}, {"ta", "tamil"},   {"hy", "armenian"},
+      {"eu", "basque"},  {"ca", "catalan"}};
+  std::string code(language.substr(0, 2));
+  for (char& c : code) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  auto it = kStemmers.find(code);
+  return it == kStemmers.end() ? "" : std::string(it->second);
+}
+
+}  // namespace newsarc::internal

@@ -1,1 +1,365 @@
-// placeholder
+#include "query_parser.h"
+
+#include <array>
+#include <cctype>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "keys.h"
+#include "language.h"
+#include "newsarc/normalizer.h"
+#include "schema.h"
+
+namespace newsarc::internal {
+namespace {
+
+bool IsAsciiSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+         c == '\v';
+}
+
+bool IsDigits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+// True for AND OR NOT XOR NEAR NEAR/n ADJ ADJ/n, which Xapian recognises only
+// in upper case; `token` may carry parentheses around it.
+bool IsOperator(std::string_view token) {
+  while (!token.empty() && token.front() == '(') token.remove_prefix(1);
+  while (!token.empty() && token.back() == ')') token.remove_suffix(1);
+  if (token == "AND" || token == "OR" || token == "NOT" || token == "XOR" ||
+      token == "NEAR" || token == "ADJ") {
+    return true;
+  }
+  for (std::string_view op : {"NEAR/", "ADJ/"}) {
+    if (token.starts_with(op)) return IsDigits(token.substr(op.size()));
+  }
+  return false;
+}
+
+// ---- date: ------------------------------------------------------------------
+
+int DaysInMonth(int year, int month) {
+  static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30,
+                                                31, 31, 30, 31, 30, 31};
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+// One end of a date range as "YYYYMMDD": the first day of a year or month
+// for a lower bound, the last day for an upper bound.
+std::optional<std::string> DateEnd(std::string_view s, bool upper) {
+  std::string y, m, d;
+  if (s.size() == 8 && IsDigits(s)) {  // 20170301
+    y = s.substr(0, 4);
+    m = s.substr(4, 2);
+    d = s.substr(6, 2);
+  } else {
+    if (s.size() < 4 || !IsDigits(s.substr(0, 4))) return std::nullopt;
+    y = s.substr(0, 4);
+    s.remove_prefix(4);
+    if (!s.empty()) {
+      if (s.size() < 3 || s[0] != '-' || !IsDigits(s.substr(1, 2))) {
+        return std::nullopt;
+      }
+      m = s.substr(1, 2);
+      s.remove_prefix(3);
+      if (!s.empty()) {
+        if (s.size() != 3 || s[0] != '-' || !IsDigits(s.substr(1, 2))) {
+          return std::nullopt;
+        }
+        d = s.substr(1, 2);
+      }
+    }
+  }
+  int year = std::stoi(y);
+  if (!m.empty()) {
+    int month = std::stoi(m);
+    if (month < 1 || month > 12) return std::nullopt;
+    if (!d.empty()) {
+      int day = std::stoi(d);
+      if (day < 1 || day > DaysInMonth(year, month)) return std::nullopt;
+    }
+  }
+  if (m.empty()) m = upper ? "12" : "01";
+  if (d.empty()) {
+    d = upper ? std::to_string(DaysInMonth(year, std::stoi(m))) : "01";
+  }
+  return y + m + d;
+}
+
+Status BadDate(std::string_view value) {
+  return Status::InvalidArgument(
+      "bad date \"" + std::string(value) +
+      "\" (use YYYY, YYYY-MM or YYYY-MM-DD, or a range A..B, A.. or ..B)");
+}
+
+// ---- field processors
+// ---------------------------------------------------------
+
+// Field processors do not throw: Xapian 1.4's parser leaks its parse stack
+// when an exception comes out of a field processor (found by the fuzzer).
+// They note the first error here and match nothing; ParseQuery reports it.
+class ProcessorErrors {
+ public:
+  Xapian::Query Fail(const std::string& message) {
+    if (first_.empty()) first_ = message;
+    return Xapian::Query::MatchNothing;
+  }
+  const std::string& first() const { return first_; }
+
+ private:
+  std::string first_;
+};
+
+// speaker: and org:. One word matches any word of a name or alias; several
+// words (quoted) match a whole name or alias.
+class EntityProcessor : public Xapian::FieldProcessor {
+ public:
+  EntityProcessor(std::string_view field, std::string_view word_prefix,
+                  std::string_view name_prefix, ProcessorErrors* errors)
+      : field_(field),
+        word_prefix_(word_prefix),
+        name_prefix_(name_prefix),
+        errors_(errors) {}
+
+  Xapian::Query operator()(const std::string& value) override {
+    std::string key = FoldKey(value);
+    if (key.empty()) return errors_->Fail(field_ + ": needs a name");
+    if (key.find(' ') == std::string::npos) {
+      return Xapian::Query(word_prefix_ + ShortKey(key));
+    }
+    return Xapian::Query(EntityNameTerm(name_prefix_, value));
+  }
+
+ private:
+  std::string field_, word_prefix_, name_prefix_;
+  ProcessorErrors* errors_;
+};
+
+// site: a host or a parent domain; a URL is accepted too.
+class SiteProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit SiteProcessor(ProcessorErrors* errors) : errors_(errors) {}
+  Xapian::Query operator()(const std::string& value) override {
+    std::string host = FoldText(value);
+    if (auto p = host.find("://"); p != std::string::npos) host.erase(0, p + 3);
+    if (auto p = host.find_first_of("/?#"); p != std::string::npos) {
+      host.erase(p);
+    }
+    if (auto p = host.find('@'); p != std::string::npos) host.erase(0, p + 1);
+    if (auto p = host.find(':'); p != std::string::npos) host.erase(p);
+    while (!host.empty() && host.back() == '.') host.pop_back();
+    if (host.starts_with("www.")) host.erase(0, 4);
+    if (host.empty()) return errors_->Fail("site: needs a host name");
+    return Xapian::Query(std::string(schema::kSite) + host);
+  }
+
+ private:
+  ProcessorErrors* errors_;
+};
+
+class DateProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit DateProcessor(ProcessorErrors* errors) : errors_(errors) {}
+  Xapian::Query operator()(const std::string& value) override {
+    auto bounds = ParseDateRange(value);
+    if (!bounds.ok()) return errors_->Fail(bounds.status().message());
+    const DateBounds& b = bounds.value();
+    if (b.from && b.to) {
+      return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate,
+                           *b.from, *b.to);
+    }
+    if (b.from) {
+      return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotDate,
+                           *b.from);
+    }
+    return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kSlotDate, *b.to);
+  }
+
+ private:
+  ProcessorErrors* errors_;
+};
+
+// The value of the first `lang:` in a folded query, "" if none.
+std::string QueryLanguage(std::string_view folded) {
+  for (size_t p = folded.find("lang:"); p != std::string_view::npos;
+       p = folded.find("lang:", p + 1)) {
+    if (p > 0 && !IsAsciiSpace(folded[p - 1]) && folded[p - 1] != '(' &&
+        folded[p - 1] != '+') {
+      continue;  // part of another word, e.g. "xlang:"
+    }
+    size_t b = p + 5, e = b;
+    while (e < folded.size() &&
+           std::isalpha(static_cast<unsigned char>(folded[e])))
+      ++e;
+    if (e > b) return std::string(folded.substr(b, e - b));
+  }
+  return "";
+}
+
+bool IsFreeTextTerm(const std::string& term) {
+  // Unprefixed, stemmed ("Z") and title ("S", "ZS") terms; entity, site and
+  // other boolean terms carry other prefixes.
+  size_t i = 0;
+  while (i < term.size() && term[i] >= 'A' && term[i] <= 'Z') ++i;
+  std::string_view prefix(term.data(), i);
+  return prefix.empty() || prefix == "Z" || prefix == "S" || prefix == "ZS";
+}
+
+}  // namespace
+
+std::string FoldQuery(std::string_view query) {
+  std::string out;
+  std::string pending;  // non-operator text, folded in one go
+  auto flush = [&] {
+    if (pending.empty()) return;
+    if (!out.empty()) out += ' ';
+    out += FoldText(pending);
+    pending.clear();
+  };
+  size_t i = 0;
+  while (i < query.size()) {
+    while (i < query.size() && IsAsciiSpace(query[i])) ++i;
+    size_t b = i;
+    while (i < query.size() && !IsAsciiSpace(query[i])) ++i;
+    if (b == i) break;
+    std::string_view token = query.substr(b, i - b);
+    if (IsOperator(token)) {
+      flush();
+      if (!out.empty()) out += ' ';
+      out += token;
+    } else {
+      if (!pending.empty()) pending += ' ';
+      pending += token;
+    }
+  }
+  flush();
+  // Folding can make white space ("‾" becomes a space and a combining
+  // mark, and the mark goes): collapse it, so that folding twice changes
+  // nothing.
+  std::string collapsed;
+  collapsed.reserve(out.size());
+  for (char c : out) {
+    if (IsAsciiSpace(c)) {
+      if (!collapsed.empty() && collapsed.back() != ' ') collapsed += ' ';
+    } else {
+      collapsed += c;
+    }
+  }
+  while (!collapsed.empty() && collapsed.back() == ' ') collapsed.pop_back();
+  return collapsed;
+}
+
+Result<DateBounds> ParseDateRange(std::string_view value) {
+  DateBounds bounds;
+  size_t dots = value.find("..");
+  std::string_view from = value, to = value;
+  if (dots != std::string_view::npos) {
+    from = value.substr(0, dots);
+    to = value.substr(dots + 2);
+    if (from.empty() && to.empty()) return BadDate(value);
+  }
+  if (!from.empty()) {
+    bounds.from = DateEnd(from, /*upper=*/false);
+    if (!bounds.from) return BadDate(value);
+  }
+  if (!to.empty()) {
+    bounds.to = DateEnd(to, /*upper=*/true);
+    if (!bounds.to) return BadDate(value);
+  }
+  if (bounds.from && bounds.to && *bounds.from > *bounds.to) {
+    return Status::InvalidArgument("date range \"" + std::string(value) +
+                                   "\" ends before it starts");
+  }
+  return bounds;
+}
+
+Result<ParsedQuery> ParseQuery(std::string_view query, DefaultOp op,
+                               const Xapian::Database* db) {
+  ParsedQuery parsed;
+  parsed.folded = FoldQuery(query);
+  std::string lang = QueryLanguage(parsed.folded);
+  ProcessorErrors errors;  // outlives the QueryParser and its processors
+  parsed.stemmer = StemmerFor(lang.empty() ? kDefaultLanguage : lang);
+
+  try {
+    Xapian::QueryParser qp;
+    if (!parsed.stemmer.empty()) {
+      qp.set_stemmer(Xapian::Stem(parsed.stemmer));
+      qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    }
+    if (db != nullptr) qp.set_database(*db);
+    qp.set_default_op(op == DefaultOp::kAnd ? Xapian::Query::OP_AND
+                                            : Xapian::Query::OP_OR);
+    // Bound wildcard expansion: `a*` over millions of articles would
+    // otherwise OR together every term starting with "a".
+    qp.set_max_expansion(256, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+
+    qp.add_prefix("title", std::string(schema::kTitle));
+    // Boolean prefixes with a field processor are the only ones Xapian 1.4
+    // hands a quoted value to (`speaker:"amber rudd"`); a free-text prefix
+    // with a processor drops it. An empty grouping gives every filter its
+    // own group, so `speaker:a speaker:b` means both.
+    const std::string own_group;
+    qp.add_boolean_prefix("speaker",
+                          (new EntityProcessor("speaker", schema::kSpeakerWord,
+                                               schema::kSpeaker, &errors))
+                              ->release(),
+                          &own_group);
+    qp.add_boolean_prefix(
+        "org",
+        (new EntityProcessor("org", schema::kOrgWord, schema::kOrg, &errors))
+            ->release(),
+        &own_group);
+    qp.add_boolean_prefix("site", (new SiteProcessor(&errors))->release());
+    qp.add_boolean_prefix("lang", std::string(schema::kLanguage));
+    qp.add_boolean_prefix("date", (new DateProcessor(&errors))->release());
+
+    unsigned flags = Xapian::QueryParser::FLAG_PHRASE |
+                     Xapian::QueryParser::FLAG_BOOLEAN |
+                     Xapian::QueryParser::FLAG_LOVEHATE |
+                     Xapian::QueryParser::FLAG_WILDCARD |
+                     Xapian::QueryParser::FLAG_PURE_NOT |
+                     Xapian::QueryParser::FLAG_CJK_NGRAM;
+    parsed.query = qp.parse_query(parsed.folded, flags);
+    if (!errors.first().empty()) {
+      return Status::InvalidArgument("bad query \"" + std::string(query) +
+                                     "\": " + errors.first());
+    }
+  } catch (const Xapian::Error& e) {
+    std::string msg = e.get_msg();
+    if (msg.starts_with("Syntax: ")) {
+      msg = "syntax error, expected " + msg.substr(8);
+    }
+    return Status::InvalidArgument("bad query \"" + std::string(query) +
+                                   "\": " + msg);
+  }
+  std::set<std::string> free;
+  for (auto t = parsed.query.get_terms_begin();
+       t != parsed.query.get_terms_end(); ++t) {
+    if (IsFreeTextTerm(*t)) free.insert(*t);
+  }
+  // Wildcards are expanded only by the matcher; count each pattern once.
+  std::vector<Xapian::Query> todo = {parsed.query};
+  while (!todo.empty()) {
+    Xapian::Query q = todo.back();
+    todo.pop_back();
+    if (q.get_type() == Xapian::Query::OP_WILDCARD) {
+      free.insert(q.get_description());
+    }
+    for (size_t k = 0; k < q.get_num_subqueries(); ++k) {
+      todo.push_back(q.get_subquery(k));
+    }
+  }
+  parsed.free_terms = free.size();
+  return parsed;
+}
+
+}  // namespace newsarc::internal

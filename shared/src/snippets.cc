@@ -1,1 +1,311 @@
-// placeholder
+#include "snippets.h"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "newsarc/normalizer.h"
+#include "schema.h"
+
+namespace newsarc::internal {
+namespace {
+
+constexpr std::string_view kEllipsis = "\xE2\x80\xA6";  // …
+
+bool IsUpperAscii(char c) { return c >= 'A' && c <= 'Z'; }
+
+// Scripts Xapian splits into n-grams (FLAG_CJK_NGRAM): every character is a
+// word of its own here.
+bool IsCjk(UChar32 c) {
+  if (u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC)) return true;
+  UErrorCode unused = U_ZERO_ERROR;
+  UScriptCode script = uscript_getScript(c, &unused);
+  return script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA ||
+         script == USCRIPT_HANGUL;
+}
+
+bool IsWordChar(UChar32 c) {
+  if (c < 0) return false;
+  if (u_isalnum(c)) return true;
+  int8_t type = u_charType(c);
+  return type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK ||
+         type == U_ENCLOSING_MARK || type == U_CONNECTOR_PUNCTUATION;
+}
+
+bool IsApostrophe(UChar32 c) { return c == '\'' || c == 0x2019; }
+
+struct Word {
+  size_t begin = 0, end = 0;  // bytes
+  size_t cp = 0, cp_end = 0;  // code points
+  int term = -1;              // index of the matched query term, -1 if none
+};
+
+std::vector<Word> SplitWords(std::string_view text) {
+  std::vector<Word> words;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  size_t cp = 0;
+  bool in_word = false;
+  while (i < n) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    bool cjk = c >= 0x2E80 && IsCjk(c);
+    bool word = !cjk && IsWordChar(c);
+    if (!word && in_word && IsApostrophe(c) && i < n) {
+      // Inner apostrophe ("Masood’s"): part of the word if a letter follows.
+      int32_t j = i;
+      UChar32 next;
+      U8_NEXT(s, j, n, next);
+      word = next >= 0 && u_isalpha(next) && !IsCjk(next);
+    }
+    if (cjk) {
+      words.push_back(
+          {static_cast<size_t>(start), static_cast<size_t>(i), cp, cp + 1});
+      in_word = false;
+    } else if (word) {
+      if (!in_word) {
+        words.push_back({static_cast<size_t>(start), 0, cp, 0});
+        in_word = true;
+      }
+      words.back().end = static_cast<size_t>(i);
+      words.back().cp_end = cp + 1;
+    } else {
+      in_word = false;
+    }
+    ++cp;
+  }
+  return words;
+}
+
+bool IsSpaceOrControl(UChar32 c) {
+  return c < 0 || c <= 0x20 || (c >= 0x7F && c <= 0x9F) || u_isUWhiteSpace(c) ||
+         c == 0x2028 || c == 0x2029;
+}
+
+// Appends text[b, e) to `out` with white space and control characters
+// collapsed into single spaces.
+void AppendClean(std::string_view text, size_t b, size_t e, std::string& out) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t i = static_cast<int32_t>(b);
+  const int32_t n = static_cast<int32_t>(e);
+  while (i < n) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (IsSpaceOrControl(c)) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out.append(text.substr(start, i - start));
+    }
+  }
+}
+
+// Extends [b, e) over the punctuation glued to its first and last word
+// ("(Rudd", "said."), stopping at white space and at other words.
+void GlueNeighbours(std::string_view text, size_t& b, size_t& e) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = static_cast<int32_t>(text.size());
+  int32_t i = static_cast<int32_t>(b);
+  while (i > 0) {
+    int32_t p = i;
+    UChar32 c;
+    U8_PREV(s, 0, p, c);
+    if (IsSpaceOrControl(c) || IsWordChar(c) || IsCjk(c)) break;
+    i = p;
+  }
+  b = static_cast<size_t>(i);
+  i = static_cast<int32_t>(e);
+  while (i < n) {
+    int32_t p = i;
+    UChar32 c;
+    U8_NEXT(s, p, n, c);
+    if (IsSpaceOrControl(c) || IsWordChar(c) || IsCjk(c)) break;
+    i = p;
+  }
+  e = static_cast<size_t>(i);
+}
+
+}  // namespace
+
+SnippetTerms::SnippetTerms(const Xapian::Query& query,
+                           const std::string& stemmer) {
+  if (!stemmer.empty()) {
+    try {
+      stemmer_ = Xapian::Stem(stemmer);
+    } catch (const Xapian::Error&) {
+      // Unknown stemmer: match exact words only.
+    }
+  }
+  for (auto t = query.get_terms_begin(); t != query.get_terms_end(); ++t) {
+    const std::string& term = *t;
+    size_t i = 0;
+    while (i < term.size() && IsUpperAscii(term[i])) ++i;
+    std::string_view prefix(term.data(), i);
+    std::string word = term.substr(i);
+    if (word.empty()) continue;
+    if (prefix.empty() || prefix == "S") {
+      words_.insert(word);
+    } else if (prefix == "Z" || prefix == "ZS") {
+      stems_.insert(word);
+    } else if (prefix == schema::kSpeakerWord || prefix == schema::kOrgWord ||
+               prefix == schema::kSpeaker || prefix == schema::kOrg) {
+      // speaker:/org: filters: show where the name occurs in the text.
+      size_t b = 0;
+      while (b < word.size()) {
+        size_t e = word.find_first_of(" -", b);
+        if (e == std::string::npos) e = word.size();
+        if (e > b) words_.insert(word.substr(b, e - b));
+        b = e + 1;
+      }
+    }
+  }
+  // Wildcards are expanded only by the matcher; Query shows them only in its
+  // description ("WILDCARD SYNONYM encrypt").
+  std::vector<Xapian::Query> todo = {query};
+  while (!todo.empty()) {
+    Xapian::Query q = todo.back();
+    todo.pop_back();
+    if (q.get_type() == Xapian::Query::OP_WILDCARD) {
+      std::string d = q.get_description();
+      auto p = d.rfind(' ');
+      if (p != std::string::npos && d.size() > p + 2) {
+        std::string pattern = d.substr(p + 1, d.size() - p - 2);  // drop ')'
+        size_t i = 0;
+        while (i < pattern.size() && IsUpperAscii(pattern[i])) ++i;
+        if (i == 0 || pattern.compare(0, i, "S") == 0) {
+          wildcards_.push_back(pattern.substr(i));
+        }
+      }
+    }
+    for (size_t k = 0; k < q.get_num_subqueries(); ++k) {
+      todo.push_back(q.get_subquery(k));
+    }
+  }
+}
+
+std::string SnippetTerms::Match(std::string_view word) const {
+  std::string folded;
+  bool ascii = std::all_of(word.begin(), word.end(),
+                           [](char c) { return (c & 0x80) == 0; });
+  if (ascii) {
+    folded.assign(word);
+    for (char& c : folded) {
+      if (IsUpperAscii(c)) c = static_cast<char>(c - 'A' + 'a');
+    }
+  } else {
+    folded = FoldText(word);
+  }
+  if (words_.count(folded)) return folded;
+  if (!stems_.empty()) {
+    std::string stem = stemmer_(folded);
+    if (stems_.count(stem)) return stem;
+  }
+  for (const std::string& w : wildcards_) {
+    if (folded.starts_with(w)) return w + "*";
+  }
+  return "";
+}
+
+Snippet MakeSnippet(std::string_view text, const SnippetTerms& terms,
+                    size_t max_chars) {
+  Snippet snippet;
+  if (max_chars == 0 || text.empty()) return snippet;
+  std::vector<Word> words = SplitWords(text);
+  if (words.empty()) return snippet;
+
+  std::map<std::string, int> term_ids;
+  if (!terms.empty()) {
+    for (Word& w : words) {
+      std::string m = terms.Match(text.substr(w.begin, w.end - w.begin));
+      if (!m.empty())
+        w.term = term_ids.emplace(m, term_ids.size()).first->second;
+    }
+  }
+
+  // The window [i, j) with the most distinct terms, then the most matches.
+  const size_t n = words.size();
+  std::vector<int> counts(term_ids.size(), 0);
+  size_t best_i = 0, best_distinct = 0, best_total = 0;
+  size_t distinct = 0, total = 0, j = 0;
+  for (size_t i = 0; i < n; ++i) {
+    while (j < n && (j == i || words[j].cp_end - words[i].cp <= max_chars)) {
+      if (words[j].term >= 0) {
+        if (counts[words[j].term]++ == 0) ++distinct;
+        ++total;
+      }
+      ++j;
+    }
+    if (distinct > best_distinct ||
+        (distinct == best_distinct && total > best_total)) {
+      best_i = i;
+      best_distinct = distinct;
+      best_total = total;
+    }
+    if (words[i].term >= 0) {
+      if (--counts[words[i].term] == 0) --distinct;
+      --total;
+    }
+  }
+
+  // Centre the window on its matches.
+  size_t start = 0;
+  if (best_total > 0) {
+    size_t first = best_i, last = best_i;
+    while (words[first].term < 0) ++first;
+    for (size_t k = first;
+         k < n && words[k].cp_end - words[best_i].cp <= max_chars; ++k) {
+      if (words[k].term >= 0) last = k;
+    }
+    if (last < first) last = first;
+    size_t span = words[last].cp_end - words[first].cp;
+    size_t slack = span < max_chars ? (max_chars - span) / 2 : 0;
+    size_t want = words[first].cp > slack ? words[first].cp - slack : 0;
+    start = first;
+    while (start > 0 && words[start - 1].cp >= want) --start;
+  }
+  size_t end = start + 1;
+  while (end < n && words[end].cp_end - words[start].cp <= max_chars) ++end;
+
+  size_t b = start == 0 ? 0 : words[start].begin;
+  size_t e = words[end - 1].end;
+  GlueNeighbours(text, b, e);
+  if (end == n) e = text.size();
+
+  std::string& out = snippet.text;
+  if (start > 0) out += kEllipsis;
+  size_t pos = b;
+  for (size_t k = start; k < end; ++k) {
+    const Word& w = words[k];
+    if (w.begin > pos) AppendClean(text, pos, w.begin, out);
+    if (w.begin < pos) continue;  // cannot happen; words do not overlap
+    uint32_t hb = static_cast<uint32_t>(out.size());
+    out.append(text.substr(w.begin, w.end - w.begin));
+    if (w.term >= 0) {
+      snippet.highlights.push_back({hb, static_cast<uint32_t>(out.size())});
+    }
+    pos = w.end;
+  }
+  if (e > pos) AppendClean(text, pos, e, out);
+  // Trim the white space that collapsing left at either end.
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  size_t lead = 0;
+  while (lead < out.size() && out[lead] == ' ') ++lead;
+  if (lead > 0) {
+    out.erase(0, lead);
+    for (Highlight& h : snippet.highlights) {
+      h.begin -= static_cast<uint32_t>(lead);
+      h.end -= static_cast<uint32_t>(lead);
+    }
+  }
+  if (end < n) out += kEllipsis;
+  return snippet;
+}
+
+}  // namespace newsarc::internal

@@ -1,1 +1,96 @@
-// placeholder
+// Document data: a version byte, then each field as a length-prefixed
+// string in a fixed order. Compact, and no JSON parser in the hot path.
+#include "stored_fields.h"
+
+#include <string>
+
+namespace newsarc::internal {
+namespace {
+
+constexpr char kFormatVersion = '\x01';
+
+}  // namespace
+
+std::string SerializeFields(const StoredFields& f) {
+  std::string out(1, kFormatVersion);
+  auto put = [&out](const std::string& s) {
+    // Length as a little varint, then the bytes.
+    size_t n = s.size();
+    do {
+      unsigned char byte = n & 0x7F;
+      n >>= 7;
+      if (n) byte |= 0x80;
+      out += static_cast<char>(byte);
+    } while (n);
+    out += s;
+  };
+  for (const std::string* s : {&f.id, &f.title, &f.body, &f.url, &f.site, &f.date,
+                               &f.language, &f.byline, &f.path})
+    put(*s);
+  put(std::to_string(f.version));
+  put(std::to_string(f.speakers.size()));
+  for (const auto& s : f.speakers) put(s);
+  put(std::to_string(f.organisations.size()));
+  for (const auto& s : f.organisations) put(s);
+  return out;
+}
+
+std::optional<StoredFields> ParseFields(std::string_view data) {
+  if (data.empty() || data[0] != kFormatVersion) return std::nullopt;
+  size_t pos = 1;
+  bool ok = true;
+  auto get = [&]() -> std::string {
+    size_t n = 0;
+    int shift = 0;
+    for (;;) {
+      if (pos >= data.size() || shift > 56) {
+        ok = false;
+        return {};
+      }
+      const auto byte = static_cast<unsigned char>(data[pos++]);
+      n |= static_cast<size_t>(byte & 0x7F) << shift;
+      shift += 7;
+      if (!(byte & 0x80)) break;
+    }
+    if (n > data.size() - pos) {
+      ok = false;
+      return {};
+    }
+    std::string s(data.substr(pos, n));
+    pos += n;
+    return s;
+  };
+  auto get_count = [&]() -> size_t {
+    const std::string s = get();
+    if (!ok || s.empty() || s.size() > 9) {
+      ok = false;
+      return 0;
+    }
+    for (char c : s)
+      if (c < '0' || c > '9') {
+        ok = false;
+        return 0;
+      }
+    return std::stoul(s);
+  };
+  StoredFields f;
+  for (std::string* s : {&f.id, &f.title, &f.body, &f.url, &f.site, &f.date,
+                         &f.language, &f.byline, &f.path})
+    *s = get();
+  const std::string version = get();
+  if (ok) {
+    try {
+      f.version = std::stoi(version);
+    } catch (...) {
+      ok = false;
+    }
+  }
+  for (auto* list : {&f.speakers, &f.organisations}) {
+    const size_t n = ok ? get_count() : 0;
+    for (size_t i = 0; ok && i < n; ++i) list->push_back(get());
+  }
+  if (!ok) return std::nullopt;
+  return f;
+}
+
+}  // namespace newsarc::internal

@@ -61,6 +61,7 @@ struct SearchResults {
   uint64_t estimated_total = 0;     // Xapian's estimate of all matches
   // True when no article had every word and the words were OR'd instead.
   bool relaxed = false;
+  uint32_t offset = 0;              // request.offset: hits skipped
   std::vector<Hit> hits;
 };
 

@@ -1,0 +1,36 @@
+// Command-line flags of newsarc-index, parsed into a plain struct.
+#ifndef NEWSARC_INDEXER_FLAGS_H_
+#define NEWSARC_INDEXER_FLAGS_H_
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "newsarc/status.h"
+
+namespace newsarc::indexer {
+
+struct IndexFlags {
+  std::filesystem::path db;           // --db, else DefaultIndexPath()
+  std::vector<std::string> inputs;    // files and folders, as given
+  unsigned jobs = 0;                  // --jobs; 0: one per core
+  bool extract_only = false;          // --extract-only: print, touch no index
+  bool json = false;                  // --json (the extract-only output)
+  bool quiet = false;                 // --quiet: no progress, no summary
+  bool strict = false;                // --strict: a skipped input is fatal
+  bool progress = false;              // derived: stderr is a terminal and !quiet
+};
+
+// Parses argv. On --help/--version the Result holds a kOk-coded message
+// to print; see `help_text`.
+struct ParsedIndexFlags {
+  IndexFlags flags;
+  bool exit_now = false;  // --help or --version was given
+  std::string text;       // what to print then
+};
+
+[[nodiscard]] Result<ParsedIndexFlags> ParseIndexFlags(int argc, char** argv);
+
+}  // namespace newsarc::indexer
+
+#endif  // NEWSARC_INDEXER_FLAGS_H_

@@ -1,0 +1,47 @@
+// The indexing run: walk, remove what vanished or changed, read and prepare
+// in parallel, write from one thread. Only wiring: every stage has its own
+// unit.
+#ifndef NEWSARC_INDEXER_PIPELINE_H_
+#define NEWSARC_INDEXER_PIPELINE_H_
+
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "flags.h"
+#include "newsarc/status.h"
+
+namespace newsarc::indexer {
+
+struct RunSummary {
+  uint64_t files_found = 0;
+  uint64_t files_new = 0;        // read for the first time
+  uint64_t files_changed = 0;    // read again because they changed
+  uint64_t files_reread = 0;     // read again to restore an article version
+  uint64_t files_unchanged = 0;  // skipped: same size and mtime as last time
+  uint64_t files_removed = 0;    // gone from disk: their articles removed
+  uint64_t files_failed = 0;     // could not be read at all
+  uint64_t articles_indexed = 0; // articles read and written
+  uint64_t bad_records = 0;      // records skipped inside files that were read
+  uint64_t index_articles = 0;   // articles in the index at the end
+  double seconds = 0;
+  std::vector<std::string> problems;  // "path:line: reason", in order
+
+  bool skipped_anything() const { return files_failed > 0 || bad_records > 0 || !problems.empty(); }
+};
+
+// Indexes flags.inputs into flags.db. A non-OK status is fatal (exit 2);
+// skipped input is in the summary.
+[[nodiscard]] Result<RunSummary> RunIndex(const IndexFlags& flags);
+
+// --extract-only: one JSON line per article to `out`; problems (path:line:
+// reason) are collected in the summary. Touches no index.
+[[nodiscard]] Result<RunSummary> RunExtractOnly(const IndexFlags& flags, std::ostream& out);
+
+// The human summary printed at the end of a run.
+std::string FormatSummary(const RunSummary& summary, const std::string& db);
+
+}  // namespace newsarc::indexer
+
+#endif  // NEWSARC_INDEXER_PIPELINE_H_

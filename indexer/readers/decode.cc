@@ -1,0 +1,192 @@
+#include "readers/decode.h"
+
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+namespace newsarc::indexer {
+namespace {
+
+// Length of the valid UTF-8 sequence at `s[i]`, or 0 if it is invalid.
+size_t Utf8SequenceLength(std::string_view s, size_t i) {
+  auto b = [&](size_t k) { return static_cast<uint8_t>(s[k]); };
+  uint8_t c = b(i);
+  if (c < 0x80) return 1;
+  size_t len;
+  uint32_t cp;
+  if (c >= 0xC2 && c <= 0xDF) {
+    len = 2;
+    cp = c & 0x1F;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    len = 3;
+    cp = c & 0x0F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    len = 4;
+    cp = c & 0x07;
+  } else {
+    return 0;
+  }
+  if (i + len > s.size()) return 0;
+  for (size_t k = 1; k < len; ++k) {
+    if ((b(i + k) & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (b(i + k) & 0x3F);
+  }
+  if (len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) return 0;
+  if (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) return 0;
+  return len;
+}
+
+// Minimum confidence (0-100) for trusting ICU's guess. Below it, short or
+// mostly-ASCII text is often "detected" as an unrelated charset.
+constexpr int32_t kMinConfidence = 50;
+
+}  // namespace
+
+bool IsUtf8(std::string_view bytes) {
+  for (size_t i = 0; i < bytes.size();) {
+    size_t len = Utf8SequenceLength(bytes, i);
+    if (len == 0) return false;
+    i += len;
+  }
+  return true;
+}
+
+Bom DetectBom(std::string_view b) {
+  auto starts = [&](std::string_view p) { return b.substr(0, p.size()) == p; };
+  using namespace std::string_view_literals;
+  if (starts("\xEF\xBB\xBF"sv)) return {"UTF-8", 3};
+  if (starts("\xFF\xFE\x00\x00"sv)) return {"UTF-32LE", 4};
+  if (starts("\x00\x00\xFE\xFF"sv)) return {"UTF-32BE", 4};
+  if (starts("\xFF\xFE"sv)) return {"UTF-16LE", 2};
+  if (starts("\xFE\xFF"sv)) return {"UTF-16BE", 2};
+  return {};
+}
+
+std::string DetectCharset(std::string_view bytes) {
+  std::string result = "windows-1252";
+  UErrorCode err = U_ZERO_ERROR;
+  UCharsetDetector* det = ucsdet_open(&err);
+  if (U_FAILURE(err)) return result;
+  // ICU reads at most a few KB anyway; bound the work for huge records.
+  int32_t len = static_cast<int32_t>(std::min<size_t>(bytes.size(), 64 * 1024));
+  ucsdet_setText(det, bytes.data(), len, &err);
+  const UCharsetMatch* match =
+      U_SUCCESS(err) ? ucsdet_detect(det, &err) : nullptr;
+  if (U_SUCCESS(err) && match != nullptr) {
+    int32_t confidence = ucsdet_getConfidence(match, &err);
+    const char* name = ucsdet_getName(match, &err);
+    if (U_SUCCESS(err) && name != nullptr && confidence >= kMinConfidence) {
+      std::string n = name;
+      // UTF-8 cannot be right (the caller checked); ISO-8859-1 is read as
+      // its superset.
+      if (n != "UTF-8" && n != "ISO-8859-1") result = n;
+    }
+  }
+  ucsdet_close(det);
+  return result;
+}
+
+std::string ConvertToUtf8(std::string_view bytes, const std::string& charset) {
+  UErrorCode err = U_ZERO_ERROR;
+  UConverter* from = ucnv_open(charset.c_str(), &err);
+  if (U_FAILURE(err)) {
+    err = U_ZERO_ERROR;
+    from = ucnv_open("windows-1252", &err);
+    if (U_FAILURE(err)) return SanitizeUtf8(bytes);
+  }
+  UConverter* to = ucnv_open("UTF-8", &err);
+  if (U_FAILURE(err)) {
+    ucnv_close(from);
+    return SanitizeUtf8(bytes);
+  }
+  // Worst case: every input byte becomes a 3-byte U+FFFD or a 3-byte BMP
+  // character; UTF-16 input only shrinks relative to that.
+  std::string out(bytes.size() * 3 + 4, '\0');
+  char* target = out.data();
+  const char* source = bytes.data();
+  ucnv_convertEx(to, from, &target, out.data() + out.size(), &source,
+                 bytes.data() + bytes.size(), nullptr, nullptr, nullptr,
+                 nullptr, true, true, &err);
+  ucnv_close(from);
+  ucnv_close(to);
+  if (U_FAILURE(err)) return SanitizeUtf8(bytes);
+  out.resize(target - out.data());
+  // Converters may pass through control characters; sanitise the result too.
+  return SanitizeUtf8(out);
+}
+
+std::string DecodeToUtf8(std::string_view bytes) {
+  Bom bom = DetectBom(bytes);
+  if (bom.length > 0) {
+    std::string_view rest = bytes.substr(bom.length);
+    if (bom.charset == "UTF-8") return SanitizeUtf8(rest);
+    return ConvertToUtf8(rest, std::string(bom.charset));
+  }
+  if (IsUtf8(bytes)) return SanitizeUtf8(bytes);
+  return ConvertToUtf8(bytes, DetectCharset(bytes));
+}
+
+std::string SanitizeUtf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    size_t len = Utf8SequenceLength(text, i);
+    if (len == 0) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+      continue;
+    }
+    if (len == 1) {
+      char c = text[i];
+      if (c == '\r') {
+        out += '\n';
+        if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      } else if (c == '\t' || c == '\n' ||
+                 static_cast<unsigned char>(c) >= 0x20) {
+        if (c != 0x7F) out += c;
+      }
+      ++i;
+      continue;
+    }
+    out.append(text, i, len);
+    i += len;
+  }
+  return out;
+}
+
+std::string RecordDecoder::Decode(std::string_view bytes) {
+  if (IsUtf8(bytes)) return SanitizeUtf8(bytes);
+  if (charset_.empty()) charset_ = DetectCharset(bytes);
+  return ConvertToUtf8(bytes, charset_);
+}
+
+void RecordDecoder::Prime(std::string_view record) {
+  if (charset_.empty() && !IsUtf8(record)) charset_ = DetectCharset(record);
+}
+
+std::unique_ptr<ByteSource> NewTextStream(std::unique_ptr<ByteSource> in) {
+  Status error;
+  std::string head = ReadUpTo(*in, 4096, &error);
+  Bom bom = DetectBom(head);
+  std::string charset(bom.charset);
+  if (bom.length == 0 && head.size() >= 4) {
+    // UTF-16 without a BOM: ASCII characters leave a NUL in every pair.
+    size_t pairs = head.size() / 2, nul_even = 0, nul_odd = 0;
+    for (size_t i = 0; i + 1 < head.size(); i += 2) {
+      nul_even += head[i] == '\0';
+      nul_odd += head[i + 1] == '\0';
+    }
+    if (nul_odd * 2 > pairs && nul_even == 0) charset = "UTF-16LE";
+    if (nul_even * 2 > pairs && nul_odd == 0) charset = "UTF-16BE";
+  }
+  head.erase(0, bom.length);
+  auto stream =
+      NewPrefixedSource(std::move(head), std::move(error), std::move(in));
+  if (charset.empty() || charset == "UTF-8") return stream;
+  return NewUtf8ConvertingSource(std::move(stream), charset);
+}
+
+}  // namespace newsarc::indexer

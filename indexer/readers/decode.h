@@ -1,0 +1,71 @@
+// Turning bytes of unknown encoding into valid UTF-8. Every string a reader
+// puts into an Article goes through here, so nothing invalid reaches the
+// index whatever the input.
+#ifndef NEWSARC_INDEXER_READERS_DECODE_H_
+#define NEWSARC_INDEXER_READERS_DECODE_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "readers/byte_source.h"
+
+namespace newsarc::indexer {
+
+// True if `bytes` is well-formed UTF-8 (no overlongs, surrogates or code
+// points above U+10FFFF).
+bool IsUtf8(std::string_view bytes);
+
+// The ICU name of the charset of a byte-order mark at the start of `bytes`
+// ("UTF-8", "UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE") and its length,
+// or {"", 0} if there is none.
+struct Bom {
+  std::string_view charset;
+  size_t length = 0;
+};
+Bom DetectBom(std::string_view bytes);
+
+// Guesses the charset of text that is not UTF-8 (no BOM): ICU charset
+// detection when it is confident, else "windows-1252", the usual encoding of
+// Western text that is not UTF-8. ISO-8859-1 is reported as windows-1252,
+// its superset (as browsers do), so curly quotes in 0x80-0x9F survive.
+std::string DetectCharset(std::string_view bytes);
+
+// Converts `bytes` from ICU charset `charset` to UTF-8. Unconvertible bytes
+// become U+FFFD; an unknown charset is treated as windows-1252.
+std::string ConvertToUtf8(std::string_view bytes, const std::string& charset);
+
+// Returns the text of `bytes` as UTF-8: a BOM decides if present (and is
+// dropped), valid UTF-8 is kept as is, anything else is detected and
+// converted. The result is always valid UTF-8.
+std::string DecodeToUtf8(std::string_view bytes);
+
+// Replaces each invalid UTF-8 sequence with U+FFFD and drops NUL and other
+// C0 control characters except tab and newline (they are never text, and
+// some break the index's term generator). "\r\n" and "\r" become "\n".
+std::string SanitizeUtf8(std::string_view text);
+
+// Decodes the records of one file (jsonl lines, csv rows) that are not valid
+// UTF-8. The charset is detected on the first such record and kept for the
+// file, because detection on one short line is unreliable while a file
+// rarely mixes legacy encodings. Not thread-safe.
+class RecordDecoder {
+ public:
+  std::string Decode(std::string_view bytes);
+  // Detects the charset on `record` (a whole row, more text than one cell)
+  // if it is not UTF-8 and none has been detected yet.
+  void Prime(std::string_view record);
+
+ private:
+  std::string charset_;
+};
+
+// Prepares a line-oriented text stream (jsonl, csv): drops a UTF-8 BOM and
+// converts UTF-16/UTF-32 (with a BOM, or UTF-16 recognised by its NUL bytes)
+// to UTF-8 as it streams, so that lines can be split on "\n" bytes. Other
+// encodings pass through, to be decoded record by record (RecordDecoder).
+std::unique_ptr<ByteSource> NewTextStream(std::unique_ptr<ByteSource> in);
+
+}  // namespace newsarc::indexer
+
+#endif  // NEWSARC_INDEXER_READERS_DECODE_H_

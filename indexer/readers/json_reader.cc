@@ -1,0 +1,254 @@
+#include "readers/json_reader.h"
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/error.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "readers/article_text.h"
+#include "readers/decode.h"
+
+namespace newsarc::indexer {
+namespace {
+
+// The iterative parser: deeply nested input cannot overflow the stack.
+constexpr unsigned kParseFlags = rapidjson::kParseIterativeFlag;
+
+std::string ParseErrorReason(rapidjson::ParseErrorCode code) {
+  using namespace rapidjson;
+  switch (code) {
+    case kParseErrorDocumentEmpty:
+      return "empty document";
+    case kParseErrorDocumentRootNotSingular:
+      return "more than one value";
+    case kParseErrorValueInvalid:
+      return "invalid value";
+    case kParseErrorObjectMissName:
+      return "missing a member name";
+    case kParseErrorObjectMissColon:
+      return "missing a colon after a name";
+    case kParseErrorObjectMissCommaOrCurlyBracket:
+      return "missing a comma or '}'";
+    case kParseErrorArrayMissCommaOrSquareBracket:
+      return "missing a comma or ']'";
+    case kParseErrorStringUnicodeEscapeInvalidHex:
+      return "invalid \\u escape";
+    case kParseErrorStringUnicodeSurrogateInvalid:
+      return "invalid surrogate pair";
+    case kParseErrorStringEscapeInvalid:
+      return "invalid escape";
+    case kParseErrorStringMissQuotationMark:
+      return "missing a closing quotation mark";
+    case kParseErrorStringInvalidEncoding:
+      return "invalid encoding";
+    case kParseErrorNumberTooBig:
+      return "number too big";
+    case kParseErrorNumberMissFraction:
+    case kParseErrorNumberMissExponent:
+      return "invalid number";
+    default:
+      return "syntax error";
+  }
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string NumberText(const rapidjson::Value& v) {
+  if (v.IsInt64()) return std::to_string(v.GetInt64());
+  if (v.IsUint64()) return std::to_string(v.GetUint64());
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.15g", v.GetDouble());
+  return buf;
+}
+
+// Text of a scalar; for arrays (authors), the texts of its strings, numbers
+// and {"name": ...} objects joined with ", ". Objects and nulls: nothing.
+std::string ValueText(const rapidjson::Value& v, bool in_array = false) {
+  if (v.IsString()) return std::string(v.GetString(), v.GetStringLength());
+  if (v.IsNumber()) return NumberText(v);
+  if (v.IsBool()) return v.GetBool() ? "true" : "false";
+  if (v.IsObject() && in_array) {
+    auto name = v.FindMember("name");
+    if (name != v.MemberEnd() && name->value.IsString())
+      return ValueText(name->value);
+  }
+  if (v.IsArray() && !in_array) {
+    std::string out;
+    for (const auto& item : v.GetArray()) {
+      std::string t = ValueText(item, true);
+      if (t.empty()) continue;
+      if (!out.empty()) out += ", ";
+      out += t;
+    }
+    return out;
+  }
+  return "";
+}
+
+RecordFields FieldsOf(const rapidjson::Value& object) {
+  RecordFields fields;
+  for (const auto& m : object.GetObject()) {
+    std::string text = ValueText(m.value);
+    if (text.empty()) continue;
+    fields.emplace_back(
+        Lower(std::string_view(m.name.GetString(), m.name.GetStringLength())),
+        std::move(text));
+  }
+  return fields;
+}
+
+// Turns one JSON value into an Article or a "path:line: reason" error.
+Result<std::optional<Article>> MakeArticle(const rapidjson::Value& v,
+                                           const std::string& path,
+                                           uint64_t line, uint64_t record) {
+  auto where = [&] { return path + ":" + std::to_string(line) + ": "; };
+  if (!v.IsObject())
+    return Status::InvalidArgument(where() + "not a JSON object");
+  auto article = ArticleFromFields(FieldsOf(v));
+  if (!article.ok())
+    return Status::InvalidArgument(where() + article.status().message());
+  Article a = std::move(article).value();
+  a.source_path = path;
+  a.record = record;
+  FinishArticle(&a);
+  return std::optional<Article>(std::move(a));
+}
+
+// {"status": "ok", "articles": [...]}: the articles are in the array.
+bool IsNewsApiResponse(const rapidjson::Value& v) {
+  if (!v.IsObject() || v.HasMember("title") || v.HasMember("text"))
+    return false;
+  auto articles = v.FindMember("articles");
+  return articles != v.MemberEnd() && articles->value.IsArray();
+}
+
+std::string SyntaxError(const rapidjson::Document& doc) {
+  return "invalid JSON (" + ParseErrorReason(doc.GetParseError()) +
+         " at offset " + std::to_string(doc.GetErrorOffset()) + ")";
+}
+
+class JsonLinesReader : public Reader {
+ public:
+  JsonLinesReader(std::string path, std::unique_ptr<ByteSource> in)
+      : path_(std::move(path)), lines_(NewTextStream(std::move(in))) {}
+
+  Result<std::optional<Article>> Next() override {
+    std::string line;
+    while (!done_) {
+      auto more = lines_.Next(&line);
+      if (!more.ok()) {
+        done_ = true;
+        return Status(more.status().code(),
+                      path_ + ":" + std::to_string(lines_.line_number() + 1) +
+                          ": " + more.status().message());
+      }
+      if (!more.value()) break;
+      if (line.find_first_not_of(" \t\r\n") == std::string::npos) continue;
+      std::string text = decoder_.Decode(line);
+      rapidjson::Document doc;
+      doc.Parse<kParseFlags>(text.data(), text.size());
+      uint64_t n = lines_.line_number();
+      if (doc.HasParseError()) {
+        return Status::InvalidArgument(path_ + ":" + std::to_string(n) + ": " +
+                                       SyntaxError(doc));
+      }
+      return MakeArticle(doc, path_, n, n);
+    }
+    done_ = true;
+    return std::optional<Article>();
+  }
+
+ private:
+  std::string path_;
+  LineReader lines_;
+  RecordDecoder decoder_;
+  bool done_ = false;
+};
+
+class JsonReader : public Reader {
+ public:
+  JsonReader(std::string path, std::unique_ptr<ByteSource> in)
+      : path_(std::move(path)), in_(std::move(in)) {}
+
+  Result<std::optional<Article>> Next() override {
+    if (!loaded_) {
+      loaded_ = true;
+      if (Status s = Load(); !s.ok()) return s;
+    }
+    if (lines_) return lines_->Next();
+    if (single_) {
+      single_ = false;
+      return MakeArticle(doc_, path_, 1, 0);
+    }
+    if (items_ == nullptr || next_ >= items_->Size())
+      return std::optional<Article>();
+    rapidjson::SizeType i = next_++;
+    return MakeArticle((*items_)[i], path_, i + 1, i + 1);
+  }
+
+ private:
+  Status Load() {
+    std::string bytes;
+    if (Status s = ReadAll(*in_, &bytes); !s.ok()) {
+      size_t line = 1 + std::count(bytes.begin(), bytes.end(), '\n');
+      return Status(s.code(),
+                    path_ + ":" + std::to_string(line) + ": " + s.message());
+    }
+    text_ = DecodeToUtf8(bytes);
+    doc_.Parse<kParseFlags>(text_.data(), text_.size());
+    if (doc_.HasParseError()) {
+      if (doc_.GetParseError() ==
+          rapidjson::kParseErrorDocumentRootNotSingular) {
+        // Several values: JSON lines in a .json file, which crawlers write.
+        lines_ = NewJsonLinesReader(path_, NewMemorySource(std::move(text_)));
+        return Status::Ok();
+      }
+      size_t offset = std::min(doc_.GetErrorOffset(), text_.size());
+      size_t line = 1 + std::count(text_.begin(), text_.begin() + offset, '\n');
+      return Status::InvalidArgument(path_ + ":" + std::to_string(line) + ": " +
+                                     SyntaxError(doc_));
+    }
+    if (doc_.IsArray()) {
+      items_ = &doc_;
+    } else if (IsNewsApiResponse(doc_)) {
+      items_ = &doc_["articles"];
+    } else {
+      single_ = true;  // MakeArticle reports a non-object
+    }
+    return Status::Ok();
+  }
+
+  std::string path_;
+  std::unique_ptr<ByteSource> in_;
+  std::string text_;
+  rapidjson::Document doc_;
+  const rapidjson::Value* items_ = nullptr;
+  rapidjson::SizeType next_ = 0;
+  bool single_ = false;
+  bool loaded_ = false;
+  std::unique_ptr<Reader> lines_;
+};
+
+}  // namespace
+
+std::unique_ptr<Reader> NewJsonReader(std::string path,
+                                      std::unique_ptr<ByteSource> in) {
+  return std::make_unique<JsonReader>(std::move(path), std::move(in));
+}
+
+std::unique_ptr<Reader> NewJsonLinesReader(std::string path,
+                                           std::unique_ptr<ByteSource> in) {
+  return std::make_unique<JsonLinesReader>(std::move(path), std::move(in));
+}
+
+}  // namespace newsarc::indexer

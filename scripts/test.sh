@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds with warnings as errors and runs every test.
+# NEWSARC_SANITIZE=1 builds in build-asan/ with ASan and UBSan instead.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ "${NEWSARC_SANITIZE:-0}" = 1 ]; then
+  export BUILD_DIR=${BUILD_DIR:-build-asan}
+  scripts/build.sh -DNEWSARC_WERROR=ON -DNEWSARC_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
+else
+  export BUILD_DIR=${BUILD_DIR:-build}
+  scripts/build.sh -DNEWSARC_WERROR=ON
+fi
+ctest --test-dir "$BUILD_DIR" --output-on-failure --parallel "$(nproc)"

@@ -1,0 +1,50 @@
+// --json: the results as one JSON document (UTF-8, one line, then '\n').
+//
+// Schema (version 1):
+//   {
+//     "schema_version": 1,
+//     "query":    string,   the query as given
+//     "total":    integer,  Xapian's estimate of all matching articles
+//     "relaxed":  bool,     true if no article had every word, so the
+//                           words were OR'd instead of AND'd
+//     "offset":   integer,  hits skipped (--offset)
+//     "hits": [             in rank order
+//       {
+//         "rank":   integer, 1-based, counting the offset
+//         "score":  number,  BM25 weight, 4 decimals (0 for filters only)
+//         "id":     string,  the article's key
+//         "title":  string,
+//         "date":   string,  ISO date as the source gave it, "" if unknown
+//         "url":    string,  "" if unknown
+//         "site":   string,  host without "www.", "" if unknown
+//         "path":   string,  absolute path of the source file
+//         "version": integer, "Version N of M." of the archive format, else 0
+//         "language": string, ISO 639-1 code, "" if unknown
+//         "byline": string,
+//         "speakers":      [string], people quoted, display names
+//         "organisations": [string], organisations named, display names
+//         "snippet": string, plain text, "…" where cut
+//         "highlights": [[begin, end]], byte offsets into the UTF-8 snippet
+//                       of the words matching a query term, [begin, end)
+//       }
+//     ]
+//   }
+// Fields are only ever added to this schema; a removal or change of
+// meaning bumps schema_version.
+#ifndef NEWSARC_SEARCHER_FORMATTERS_JSON_FORMATTER_H_
+#define NEWSARC_SEARCHER_FORMATTERS_JSON_FORMATTER_H_
+
+#include "formatters/formatter.h"
+
+namespace newsarc::cli {
+
+inline constexpr int kJsonSchemaVersion = 1;
+
+class JsonFormatter : public Formatter {
+ public:
+  void Write(const SearchResults& results, std::ostream& out) override;
+};
+
+}  // namespace newsarc::cli
+
+#endif  // NEWSARC_SEARCHER_FORMATTERS_JSON_FORMATTER_H_

@@ -1,0 +1,29 @@
+// Human output: one block per hit (rank, title, date, site/url or path,
+// speakers, organisations, snippet with the matched words highlighted),
+// then "N of about M results". ANSI colour only if FormatOptions::color.
+// Control characters in article text never reach the terminal.
+#ifndef NEWSARC_SEARCHER_FORMATTERS_TEXT_FORMATTER_H_
+#define NEWSARC_SEARCHER_FORMATTERS_TEXT_FORMATTER_H_
+
+#include <string>
+#include <string_view>
+
+#include "formatters/formatter.h"
+
+namespace newsarc::cli {
+
+class TextFormatter : public Formatter {
+ public:
+  explicit TextFormatter(const FormatOptions& options) : options_(options) {}
+  void Write(const SearchResults& results, std::ostream& out) override;
+
+ private:
+  FormatOptions options_;
+};
+
+// `text` with C0 and C1 control characters (ESC included) turned into spaces.
+std::string StripControls(std::string_view text);
+
+}  // namespace newsarc::cli
+
+#endif  // NEWSARC_SEARCHER_FORMATTERS_TEXT_FORMATTER_H_

@@ -1,0 +1,301 @@
+#include "extract/lexicon.h"
+
+#include <algorithm>
+#include <initializer_list>
+#include <string_view>
+#include <unordered_set>
+
+namespace newsarc::internal {
+namespace {
+
+#include "extract/data/lexicons.inc"
+
+using WordSet = std::unordered_set<std::string_view>;
+
+WordSet MakeSet(std::initializer_list<std::string_view> words) { return WordSet(words); }
+
+template <size_t N>
+bool InSorted(const std::string_view (&list)[N], std::string_view s) {
+  return std::binary_search(std::begin(list), std::end(list), s);
+}
+
+bool InSet(const WordSet& set, std::string_view word) {
+  if (word.size() > 40) return false;
+  return set.count(Lower(word)) > 0;
+}
+
+std::string_view StripDot(std::string_view w) {
+  if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+  return w;
+}
+
+}  // namespace
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+SpeechVerb SpeechVerbKind(std::string_view word) {
+  static const WordSet either = MakeSet({
+      "said", "says", "added", "adds", "stated", "states", "explained", "explains",
+      "wrote", "writes", "tweeted", "tweets", "announced", "announces", "insisted",
+      "insists", "claimed", "claims", "argued", "argues", "noted", "notes", "confirmed",
+      "confirms", "commented", "replied", "replies", "responded", "continued",
+      "concluded", "remarked", "recalled", "observed", "declared", "acknowledged",
+      "conceded", "asserted", "maintained", "emphasised", "emphasized", "stressed",
+      "reported", "posted", "admitted", "admits", "cautioned", "predicted", "suggested",
+      "indicated", "testified", "revealed", "alleged", "warned", "warns", "denied",
+      "denies", "wondered", "joked", "agreed", "disagreed", "objected", "complained",
+      "boasted", "speculated", "estimated", "vowed", "promised", "pledged", "urged",
+      "demanded", "proclaimed", "blogged", "texted", "mentioned", "clarified"});
+  static const WordSet subject_only = MakeSet({
+      "told", "tells", "telling", "asked", "informed", "assured", "reminded",
+      "say", "tweet", "write", "saying", "described", "describes", "called",
+      "criticised", "criticized", "praised", "condemned", "blamed", "accused"});
+  std::string w = Lower(word);
+  if (either.count(w)) return SpeechVerb::kEither;
+  if (subject_only.count(w)) return SpeechVerb::kSubjectOnly;
+  return SpeechVerb::kNone;
+}
+
+bool IsPersonalTitle(std::string_view word, Gender* gender) {
+  static const WordSet male = MakeSet({"mr", "sir", "lord", "mister", "monsieur", "señor"});
+  static const WordSet female =
+      MakeSet({"ms", "mrs", "miss", "lady", "dame", "baroness", "madam", "mme", "madame"});
+  static const WordSet neutral = MakeSet({"dr", "prof", "professor", "rev", "reverend",
+                                          "det", "supt", "sgt", "insp", "cllr", "hon",
+                                          "judge", "justice", "father", "rabbi", "imam"});
+  std::string w = Lower(StripDot(word));
+  Gender g = Gender::kUnknown;
+  bool is = false;
+  if (male.count(w)) {
+    g = Gender::kMale;
+    is = true;
+  } else if (female.count(w)) {
+    g = Gender::kFemale;
+    is = true;
+  } else if (neutral.count(w)) {
+    is = true;
+  }
+  if (is && gender) *gender = g;
+  return is;
+}
+
+bool IsRoleWord(std::string_view word) {
+  static const WordSet roles = MakeSet({
+      "president", "minister", "secretary", "chancellor", "governor", "mayor",
+      "commissioner", "chairman", "chairwoman", "chair", "chairperson", "director",
+      "spokesman", "spokeswoman", "spokesperson", "senator", "sen", "rep",
+      "representative", "congressman", "congresswoman", "councillor", "councilor",
+      "leader", "premier", "king", "queen", "prince", "princess", "emperor", "pope",
+      "ambassador", "general", "gen", "colonel", "col", "captain", "capt", "lieutenant",
+      "lt", "major", "admiral", "sergeant", "officer", "inspector", "superintendent",
+      "constable", "detective", "chief", "head", "ceo", "cfo", "coo", "cto", "founder",
+      "co-founder", "executive", "manager", "coach", "editor", "correspondent",
+      "reporter", "analyst", "economist", "attorney", "lawyer", "prosecutor", "judge",
+      "justice", "speaker", "mp", "mep", "msp", "am", "envoy", "official", "adviser",
+      "advisor", "professor", "researcher", "scientist", "author", "writer", "actor",
+      "actress", "singer", "player", "striker", "goalkeeper", "midfielder", "defender",
+      "manager", "boss", "owner", "archbishop", "bishop", "cardinal", "deputy",
+      "vice", "acting", "former", "interim", "shadow", "general-secretary", "dean",
+      "principal", "provost", "sheriff", "marshal", "commander", "prime", "foreign",
+      "home", "health", "defence", "defense", "finance", "justice", "interior",
+      "emergencies", "agriculture", "education", "transport", "trade", "energy",
+      "environment", "culture", "state", "attorney-general", "solicitor", "barrister",
+      "candidate", "nominee", "vice-president", "mr", "chief-executive", "astronaut",
+      "administrator", "presenter", "host", "anchor", "activist", "campaigner",
+      "member", "politician", "lawmaker", "legislator", "diplomat", "regional",
+      "federal", "national", "party", "opposition", "junior", "senior", "lead",
+      "co-chair", "first", "lady", "crown", "grand", "supreme"});
+  return InSet(roles, StripDot(word));
+}
+
+bool IsRoleModifier(std::string_view word) {
+  static const WordSet mods = MakeSet({"acting", "deputy", "former", "chief", "vice",
+                                       "interim", "shadow", "assistant", "junior", "senior",
+                                       "regional", "then", "late", "retired", "outgoing",
+                                       "incoming", "new", "ex", "executive", "associate"});
+  return InSet(mods, word);
+}
+
+bool IsRoleHead(std::string_view word) {
+  static const WordSet domain = MakeSet({
+      "home", "foreign", "health", "defence", "defense", "finance", "justice", "interior",
+      "emergencies", "agriculture", "education", "transport", "trade", "energy",
+      "environment", "culture", "state", "federal", "national", "regional", "party",
+      "supreme", "crown", "grand", "first", "prime", "general", "opposition", "member",
+      "lead", "junior", "senior", "major", "head", "host", "anchor", "speaker"});
+  if (IsPersonalTitle(word) || IsRoleModifier(word)) return true;
+  return IsRoleWord(word) && !IsOrgKeyword(word) && !InSet(domain, word);
+}
+
+bool IsOrgKeyword(std::string_view word) {
+  static const WordSet kw = MakeSet({
+      "police", "constabulary", "ministry", "council", "plc", "inc", "ltd", "llc", "llp",
+      "corp", "co", "gmbh", "ag", "sa", "party", "bank", "commission", "agency",
+      "university", "college", "school", "academy", "institute", "institution",
+      "assembly", "committee", "court", "office", "authority", "trust", "service",
+      "services", "fc", "afc", "corporation", "group", "department", "board", "bureau",
+      "union", "association", "federation", "foundation", "society", "league", "club",
+      "organisation", "organization", "parliament", "congress", "senate",
+      "army", "navy", "force", "forces", "guard", "brigade", "regiment", "fund", "network",
+      "hospital", "clinic", "church", "airlines", "airline", "airways", "railway",
+      "railways", "company", "companies", "industries", "holdings", "partners",
+      "laboratories", "labs", "motors", "bancorp", "inquiry", "tribunal",
+      "directorate", "secretariat", "chamber", "alliance",
+      "coalition", "movement", "front", "network", "times", "post", "news", "press",
+      "herald", "journal", "gazette", "tribune", "telegraph", "guardian", "broadcasting",
+      "television", "radio", "media", "magazine", "review", "institute", "center",
+      "centre", "observatory", "museum", "library", "zoo", "team", "squad", "orchestra",
+      "commission", "exchange", "reserve", "taskforce", "unit", "division", "command",
+      "prosecutors", "prosecution", "nations", "communications", "technologies",
+      "technology", "systems", "solutions", "pharmaceuticals", "energy", "entertainment",
+      "studios", "records", "publishing", "publishers",
+      "rovers", "wanderers", "athletic", "forum"});
+  return InSet(kw, StripDot(word));
+}
+
+bool IsOrgHeadKeyword(std::string_view word) {
+  static const WordSet kw = MakeSet({
+      "bank", "university", "ministry", "department", "court", "house", "church",
+      "college", "institute", "office", "council", "commission", "committee", "board",
+      "bureau", "league", "union", "association", "federation", "society", "academy",
+      "school", "agency", "museum", "chamber", "federal", "organisation", "organization",
+      "order", "party", "royal", "national", "central", "supreme", "state", "hospital",
+      "foundation", "fund", "army", "police", "secretariat", "parliament", "congress",
+      "senate", "assembly", "government", "cabinet", "embassy", "consulate", "guild"});
+  return InSet(kw, word);
+}
+
+bool IsOrgClassNoun(std::string_view word) {
+  static const WordSet nouns = MakeSet({
+      "companies", "company", "firms", "firm", "organisations", "organizations",
+      "groups", "platforms", "services", "agencies", "newspapers", "broadcasters",
+      "networks", "banks", "carriers", "airlines", "giants", "outlets", "retailers",
+      "brands", "businesses", "charities", "universities", "parties", "operators",
+      "providers", "manufacturers", "clubs", "teams", "startups", "publications",
+      "insurers", "lenders", "automakers", "carmakers", "rivals", "competitors"});
+  return InSet(nouns, word);
+}
+
+bool IsNonOrgAcronym(std::string_view word) {
+  static const WordSet stop = MakeSet({
+      "uk", "us", "usa", "u.s", "u.k", "u.s.", "u.k.", "tv", "ceo", "cfo", "coo", "cto",
+      "mp", "mps", "mep", "meps", "msp", "pm", "am", "gmt", "utc", "bst", "est", "edt",
+      "pst", "pdt", "cet", "id", "ok", "dna", "rna", "gdp", "hiv", "aids", "lgbt",
+      "lgbtq", "phd", "mba", "bbq", "diy", "faq", "ceos", "ii", "iii", "iv", "vi", "vii",
+      "viii", "ix", "xi", "xii", "uae", "drc", "prc", "dprk", "ussr", "gps", "sms", "pc",
+      "it", "ai", "vr", "ar", "ip", "url", "www", "html", "pdf", "usb", "cd", "dvd",
+      "lcd", "led", "suv", "atm", "vip", "rip", "ps", "pr", "hr", "qc", "kc", "obe",
+      "mbe", "cbe", "kbe", "dj", "mc", "md", "rn", "bc", "ad", "bce", "ce", "no", "yes",
+      "covid", "covid-19", "sars", "mers", "ebola", "ptsd", "adhd", "ivf", "icu", "er",
+      "cctv", "4g", "5g", "3g", "lte", "wifi", "gop", "vs", "etc", "ie", "eg", "a", "i",
+      "km", "mph", "kg", "lb", "ft", "mm", "cm", "ml", "mw", "gw", "kw", "kwh", "ghz",
+      "ppm", "co2", "nox", "hq", "ufo", "sos", "ceo's", "jr", "sr", "st", "wwii", "wwi",
+      "ww2", "ww1", "dc", "la", "nyc", "ny", "nsw", "qld", "vic", "wa", "sa", "nt", "act",
+      "tas", "bce", "iq", "eu's", "mvp", "nba's", "nfl's", "rbi", "era", "hiv/aids",
+      "the", "and", "of", "for", "mr", "ms", "dr", "x", "q", "ok", "ko"});
+  return InSet(stop, word);
+}
+
+bool IsNationality(std::string_view word) {
+  static const WordSet nat = MakeSet({
+      "american", "americans", "british", "briton", "britons", "english", "scottish",
+      "welsh", "irish", "french", "german", "germans", "italian", "spanish", "portuguese",
+      "dutch", "belgian", "swiss", "austrian", "swedish", "norwegian", "danish",
+      "finnish", "icelandic", "polish", "czech", "slovak", "hungarian", "romanian",
+      "bulgarian", "greek", "turkish", "russian", "russians", "ukrainian", "belarusian",
+      "serbian", "croatian", "bosnian", "albanian", "chinese", "japanese", "korean",
+      "indian", "pakistani", "afghan", "iranian", "iraqi", "syrian", "israeli",
+      "israelis", "palestinian", "palestinians", "lebanese", "jordanian", "saudi",
+      "egyptian", "libyan", "tunisian", "algerian", "moroccan", "nigerian", "kenyan",
+      "ethiopian", "somali", "sudanese", "african", "european", "europeans", "asian",
+      "canadian", "mexican", "brazilian", "argentine", "argentinian", "chilean",
+      "colombian", "venezuelan", "peruvian", "cuban", "australian", "australians",
+      "zealander", "filipino", "indonesian", "malaysian", "thai", "vietnamese",
+      "burmese", "bangladeshi", "sri", "nepalese", "tibetan", "mongolian", "kazakh",
+      "uzbek", "georgian", "armenian", "azerbaijani", "yemeni", "qatari", "emirati",
+      "kuwaiti", "bahraini", "omani", "kurdish", "kurds", "arab", "arabs", "jewish",
+      "muslim", "muslims", "christian", "christians", "catholic", "catholics",
+      "protestant", "sunni", "shia", "shiite", "hindu", "buddhist", "western",
+      "eastern", "northern", "southern", "latin", "nordic", "scandinavian", "baltic",
+      "soviet", "yugoslav", "taiwanese", "singaporean", "zimbabwean", "ugandan",
+      "ghanaian", "congolese", "rwandan", "tanzanian", "malian", "senegalese",
+      "cameroonian", "haitian", "jamaican", "bolivian", "ecuadorian", "uruguayan",
+      "paraguayan", "estonian", "latvian", "lithuanian", "slovenian", "maltese",
+      "cypriot", "luxembourgish", "macedonian", "montenegrin", "moldovan"});
+  return InSet(nat, word);
+}
+
+bool IsNeverName(std::string_view word) {
+  static const WordSet never = MakeSet({
+      "january", "february", "march", "april", "may", "june", "july", "august",
+      "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+      "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday",
+      "thursday", "friday", "saturday", "sunday", "the", "a", "an", "in", "on", "at",
+      "but", "and", "or", "if", "as", "so", "he", "she", "it", "they", "we", "i", "you",
+      "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
+      "those", "there", "here", "when", "while", "after", "before", "since", "during",
+      "with", "without", "from", "to", "by", "for", "of", "about", "according",
+      "however", "although", "though", "also", "meanwhile", "speaking", "asked", "last",
+      "next", "earlier", "later", "today", "yesterday", "tomorrow", "tonight", "some",
+      "many", "most", "all", "both", "each", "every", "other", "another", "such", "what",
+      "which", "who", "whom", "whose", "where", "why", "how", "not", "no", "yes", "one",
+      "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "first",
+      "second", "third", "then", "now", "image",
+      "photo", "picture", "video", "source", "sources", "related", "news", "see",
+      "christmas", "easter", "ramadan", "year", "day", "week", "following",
+      "under", "over", "between", "against", "among", "because", "despite", "until",
+      "upon", "into", "onto", "per", "via", "wikinews", "internet", "web", "online",
+      "god", "lord", "allah", "jesus", "interview", "update", "updated", "breaking",
+      "live", "exclusive", "opinion", "analysis", "editorial", "comment"});
+  return InSet(never, word) || IsNationality(word);
+}
+
+bool IsPersonPronoun(std::string_view word, Gender* gender) {
+  std::string w = Lower(word);
+  if (w == "he") {
+    *gender = Gender::kMale;
+    return true;
+  }
+  if (w == "she") {
+    *gender = Gender::kFemale;
+    return true;
+  }
+  return false;
+}
+
+bool IsUnnamedSource(std::string_view word) {
+  static const WordSet unnamed = MakeSet({
+      "spokesman", "spokeswoman", "spokesperson", "spokespeople", "official", "officials",
+      "police", "officers", "authorities", "sources", "source", "witnesses", "witness",
+      "residents", "experts", "analysts", "critics", "reports", "statement", "aide",
+      "aides", "insiders", "insider", "people", "someone", "government", "ministry",
+      "company", "firm", "report", "researchers", "scientists", "doctors", "lawyers",
+      "prosecutors", "investigators", "observers", "diplomats", "they", "we", "i", "you",
+      "it", "who", "which", "that", "this", "one", "others", "many", "some"});
+  return InSet(unnamed, word);
+}
+
+bool IsNameConnector(std::string_view word) {
+  static const WordSet conn = MakeSet({"of", "for", "de", "du", "da", "dos", "das", "del",
+                                       "della", "di", "la", "le", "van", "von", "der",
+                                       "den", "bin", "al", "el", "ibn", "&", "y", "on",
+                                       "upon", "und"});
+  return conn.count(word) > 0;  // case-sensitive: "Of" in titles stays a name word
+}
+
+bool IsKnownOrganisation(std::string_view name) {
+  return InSorted(kGazetteerOrganisations, name);
+}
+bool IsKnownPlace(std::string_view name) { return InSorted(kGazetteerPlaces, name); }
+bool IsFirstName(std::string_view word) { return InSorted(kGazetteerFirstNames, word); }
+bool IsCommonWord(std::string_view lower_word) {
+  return InSorted(kGazetteerCommonWords, lower_word);
+}
+
+}  // namespace newsarc::internal

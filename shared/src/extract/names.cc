@@ -1,0 +1,172 @@
+#include "extract/names.h"
+
+#include <string_view>
+
+namespace newsarc::internal {
+namespace {
+
+bool IsRunWord(const std::vector<Token>& tokens, size_t i) {
+  const Token& t = tokens[i];
+  if (!t.IsWord() || !(t.cap || t.all_caps)) return false;
+  if (IsNeverName(t.text)) {
+    // "British Airways": a nationality opens an organisation name.
+    if (IsNationality(t.text) && i + 1 < tokens.size() && tokens[i + 1].IsWord() &&
+        IsOrgKeyword(tokens[i + 1].text)) {
+      return true;
+    }
+    return false;
+  }
+  return true;
+}
+
+bool SameContext(const Token& a, const Token& b) {
+  return a.para == b.para && a.in_quote == b.in_quote;
+}
+
+bool IsTitleDot(const std::vector<Token>& tokens, size_t i) {
+  if (i == 0 || i + 1 >= tokens.size() || !tokens[i].Is(".")) return false;
+  const Token& prev = tokens[i - 1];
+  return prev.IsWord() && (IsPersonalTitle(prev.text) || (prev.text.size() == 1 && prev.cap));
+}
+
+}  // namespace
+
+bool WeakCapital(const std::vector<Token>& tokens, size_t i) {
+  if (tokens[i].sentence_start) return true;
+  return i > 0 && tokens[i - 1].kind == TokenKind::kOpenQuote;
+}
+
+std::vector<Span> CapitalisedRuns(const std::vector<Token>& tokens) {
+  std::vector<Span> runs;
+  size_t i = 0;
+  const size_t n = tokens.size();
+  while (i < n) {
+    // Months are names only inside a run ("Theresa May").
+    if (!IsRunWord(tokens, i) || tokens[i].Is("May") || tokens[i].Is("March")) {
+      ++i;
+      continue;
+    }
+    size_t e = i + 1;
+    for (;;) {
+      if (e < n && SameContext(tokens[e], tokens[i]) && !tokens[e].sentence_start &&
+          (IsRunWord(tokens, e) || (tokens[e].IsWord() && tokens[e].cap &&
+                                    (tokens[e].Is("May") || tokens[e].Is("March"))))) {
+        ++e;
+        continue;
+      }
+      // Connectors and title dots only between run words.
+      size_t k = e;
+      while (k < n && k < e + 3 && SameContext(tokens[k], tokens[i]) &&
+             ((tokens[k].IsWord() && IsNameConnector(tokens[k].text)) || IsTitleDot(tokens, k))) {
+        ++k;
+      }
+      if (k > e && k < n && SameContext(tokens[k], tokens[i]) && IsRunWord(tokens, k) &&
+          !tokens[k].sentence_start) {
+        e = k + 1;
+        continue;
+      }
+      break;
+    }
+    runs.push_back({i, e});
+    i = e;
+  }
+  return runs;
+}
+
+std::string SpanText(const std::vector<Token>& tokens, Span span) {
+  std::string out;
+  if (span.empty()) return out;
+  const char* b = tokens[span.begin].text.data();
+  const char* e = tokens[span.end - 1].text.data() + tokens[span.end - 1].text.size();
+  std::string_view raw(b, static_cast<size_t>(e - b));
+  bool space = false;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    char c = raw[i];
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out.push_back(' ');
+    space = false;
+    if (raw.compare(i, 3, "\xE2\x80\x99") == 0) {  // ’ -> '
+      out.push_back('\'');
+      i += 2;
+      continue;
+    }
+    out.push_back(c);
+  }
+  return out;
+}
+
+bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out) {
+  // Split at the last title, role or organisation word.
+  size_t start = run.begin;
+  size_t title_at = run.end;
+  bool role_seen = false;
+  for (size_t i = run.begin; i < run.end; ++i) {
+    const Token& t = tokens[i];
+    if (!t.IsWord()) continue;
+    Gender g = Gender::kUnknown;
+    if (IsPersonalTitle(t.text, &g) || IsRoleWord(t.text) || IsOrgKeyword(t.text) ||
+        IsRoleModifier(t.text) || IsNationality(t.text)) {
+      if (i + 1 < run.end) {
+        start = i + 1;
+        title_at = i;
+        role_seen = IsRoleWord(t.text) || IsPersonalTitle(t.text);
+      }
+    }
+  }
+  while (start < run.end && !tokens[start].IsWord()) ++start;  // "Mr. Smith"
+  Span name{start, run.end};
+  if (name.empty()) return false;
+  const Token& last = tokens[name.end - 1];
+  if (IsRoleWord(last.text) || IsPersonalTitle(last.text) || IsOrgKeyword(last.text)) return false;
+  size_t words = 0;
+  bool all_plain = true;
+  for (size_t i = name.begin; i < name.end; ++i) {
+    const Token& t = tokens[i];
+    if (!t.IsWord()) continue;
+    ++words;
+    if (t.all_caps || IsOrgKeyword(t.text) || IsNameConnector(t.text) || IsRoleWord(t.text))
+      all_plain = false;
+    if (IsCommonWord(Lower(t.text)) && !IsFirstName(t.text)) all_plain = false;
+    if (t.text.size() > 0 && t.text[0] >= '0' && t.text[0] <= '9') return false;
+  }
+  std::string text = SpanText(tokens, name);
+  if (IsKnownOrganisation(text) || IsKnownPlace(text)) return false;
+  if (words == 1 && IsKnownPlace(tokens[name.begin].text)) return false;
+  PersonName p;
+  p.name = name;
+  p.full = words >= 2;
+  Gender g = Gender::kUnknown;
+  if (title_at < run.end && IsPersonalTitle(tokens[title_at].text, &g)) {
+    p.title = std::string(tokens[title_at].text);
+    p.gender = g;
+  }
+  bool first_name = p.full && IsFirstName(tokens[name.begin].text);
+  p.strong = role_seen || first_name;
+  if (!p.strong && !(p.full && all_plain)) return false;
+  if (!p.full && !role_seen) return false;
+  // Role words before the name, in the run or in lower case just before it.
+  std::string role;
+  size_t rb = run.begin;
+  while (rb > 0 && tokens[rb - 1].IsWord() && !tokens[rb - 1].cap &&
+         (IsRoleWord(tokens[rb - 1].text) || IsRoleModifier(tokens[rb - 1].text)) &&
+         tokens[rb - 1].para == tokens[run.begin].para) {
+    --rb;
+  }
+  for (size_t i = rb; i < name.begin; ++i) {
+    if (!tokens[i].IsWord() || IsPersonalTitle(tokens[i].text)) continue;
+    if (!IsRoleWord(tokens[i].text) && !IsRoleModifier(tokens[i].text)) {
+      role.clear();  // "Microsoft president": keep the role words only
+      continue;
+    }
+    if (!role.empty()) role.push_back(' ');
+    role += Lower(tokens[i].text);
+  }
+  p.role = role;
+  *out = p;
+  return true;
+}
+
+}  // namespace newsarc::internal

@@ -1,0 +1,57 @@
+// Organisations named in an article: gazetteer, keyword patterns ("Bank of
+// England", "Metropolitan Police"), acronyms and their expansions,
+// possessives ("Facebook's WhatsApp"), lists and organisations that speak.
+#ifndef NEWSARC_EXTRACT_ORGANISATIONS_H_
+#define NEWSARC_EXTRACT_ORGANISATIONS_H_
+
+#include <cstddef>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "extract/names.h"
+#include "extract/text.h"
+#include "newsarc/article.h"
+
+namespace newsarc::internal {
+
+// The organisations of one article, with aliases resolved to one entity.
+class OrgTable {
+ public:
+  // Records a mention of `name` (or of an alias of it) at token `position`;
+  // returns its entity. Entities are listed in order of first position.
+  int Add(const std::string& name, size_t position);
+  // Makes `alias` another name of `entity` (merging an entity of that name).
+  void AddAlias(int entity, const std::string& alias);
+  // Entity called `form` (name or alias), or -1.
+  int Find(const std::string& form) const;
+  const std::vector<Entity>& entities() const { return entities_; }
+  std::vector<Entity> Take();
+
+ private:
+  std::vector<Entity> entities_;
+  std::vector<bool> dead_;  // merged away
+  std::vector<size_t> first_;  // first token position
+  std::unordered_map<std::string, int> by_form_;
+};
+
+// Pass 1: organisations evident from the names alone. Marks the tokens of
+// each organisation found in `is_org`.
+void FindOrganisations(const std::vector<Token>& tokens, const std::vector<Span>& runs,
+                       OrgTable* orgs, std::vector<bool>* is_org);
+
+// Pass 2, after speakers: `subjects` are runs that spoke like organisations.
+// Adds possessives, lists, "companies such as X", aliases such as "Met", and
+// counts the remaining mentions of known organisations.
+void CompleteOrganisations(const std::vector<Token>& tokens, const std::vector<Span>& runs,
+                           const std::vector<Span>& subjects,
+                           const std::vector<std::string>& person_words, OrgTable* orgs,
+                           std::vector<bool>* is_org);
+
+// True if a lone capitalised run could be an organisation that speaks
+// ("Microsoft said"): not a place, person, common word or unnamed source.
+bool CouldBeOrganisation(const std::vector<Token>& tokens, Span run);
+
+}  // namespace newsarc::internal
+
+#endif  // NEWSARC_EXTRACT_ORGANISATIONS_H_

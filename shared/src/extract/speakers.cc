@@ -1,0 +1,365 @@
+#include "extract/speakers.h"
+
+#include <algorithm>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+
+#include "extract/lexicon.h"
+#include "extract/organisations.h"
+
+namespace newsarc::internal {
+namespace {
+
+struct Person {
+  std::string name;  // fullest form
+  std::string surname;
+  std::vector<std::string> aliases;
+  Gender gender = Gender::kUnknown;
+  bool full = false;
+  int quotes = 0;
+  int first_quote = -1;  // order of first attribution
+};
+
+bool IsPreposition(std::string_view w) {
+  static constexpr std::string_view kPreps[] = {
+      "to", "with", "by", "for", "from", "about", "against", "of", "on", "at", "in",
+      "after", "before", "like", "including", "than", "and", "or", "into", "toward",
+      "towards", "behind", "over", "under", "as", "between", "among", "told", "asked"};
+  for (auto p : kPreps) {
+    if (w == p) return true;
+  }
+  return false;
+}
+
+bool IsClauseBreak(const Token& t) {
+  return t.kind == TokenKind::kOpenQuote || t.kind == TokenKind::kCloseQuote || t.in_quote ||
+         t.Is(";") || t.Is(":") || t.Is("\xE2\x80\x94") /* — */;
+}
+
+class Resolver {
+ public:
+  Resolver(const std::vector<Token>& tokens, const std::vector<Span>& runs,
+           const std::vector<bool>& is_org)
+      : tokens_(tokens), runs_(runs), is_org_(is_org) {
+    run_at_.assign(tokens.size(), -1);
+    for (size_t r = 0; r < runs.size(); ++r) {
+      for (size_t i = runs[r].begin; i < runs[r].end; ++i) run_at_[i] = static_cast<int>(r);
+    }
+  }
+
+  SpeakerResult Run() {
+    RegisterPeople();
+    for (size_t v = 0; v < tokens_.size(); ++v) {
+      const Token& t = tokens_[v];
+      if (!t.IsWord() || t.in_quote || t.para == 0) continue;
+      if (t.Is("according") && v + 1 < tokens_.size() && tokens_[v + 1].Is("to")) {
+        After(v + 1, /*strict=*/false);
+        continue;
+      }
+      SpeechVerb kind = SpeechVerbKind(t.text);
+      if (kind == SpeechVerb::kNone) continue;
+      if (v > 0 && (tokens_[v - 1].Is("was") || tokens_[v - 1].Is("were") ||
+                    tokens_[v - 1].Is("been") || tokens_[v - 1].Is("being") ||
+                    tokens_[v - 1].Is("be") || tokens_[v - 1].Is("is") ||
+                    tokens_[v - 1].Is("are"))) {
+        if (v + 1 < tokens_.size() && tokens_[v + 1].Is("by")) After(v + 1, false);
+        continue;  // passive: the subject was spoken to or about
+      }
+      if (v + 2 < tokens_.size() && tokens_[v + 1].Is("on") && run_at_[v + 2] >= 0) {
+        Span run = runs_[run_at_[v + 2]];
+        if (run.begin == v + 2 && run.size() == 1 && !is_org_[run.begin] &&
+            CouldBeOrganisation(tokens_, run) && !tokens_[run.begin].all_caps) {
+          org_subjects_.push_back(run);  // "wrote on Twitter"
+        }
+      }
+      if (Before(v)) continue;
+      if (kind == SpeechVerb::kEither) After(v, true);
+    }
+    SpeakerResult out;
+    std::vector<std::pair<int, size_t>> order;
+    for (size_t p = 0; p < people_.size(); ++p) {
+      if (people_[p].quotes > 0 && people_[p].full) order.push_back({people_[p].first_quote, p});
+    }
+    // People known only by title and surname ("Mr Masood") when no full name exists.
+    for (size_t p = 0; p < people_.size(); ++p) {
+      if (people_[p].quotes > 0 && !people_[p].full) order.push_back({people_[p].first_quote, p});
+    }
+    std::sort(order.begin(), order.end());
+    for (auto& [q, p] : order) {
+      Person& person = people_[p];
+      Entity e;
+      e.name = person.name;
+      e.aliases = person.aliases;
+      e.mentions = static_cast<uint32_t>(person.quotes);
+      out.speakers.push_back(std::move(e));
+    }
+    out.org_subjects = std::move(org_subjects_);
+    for (const Person& p : people_) {
+      size_t b = 0;
+      while (b <= p.name.size()) {
+        size_t e = p.name.find(' ', b);
+        if (e == std::string::npos) e = p.name.size();
+        out.person_words.push_back(p.name.substr(b, e - b));
+        b = e + 1;
+      }
+    }
+    return out;
+  }
+
+ private:
+  void AddAlias(Person& p, const std::string& alias) {
+    if (alias.empty() || alias == p.name) return;
+    for (const auto& a : p.aliases) {
+      if (a == alias) return;
+    }
+    p.aliases.push_back(alias);
+  }
+
+  // Entity for a person name; creates it if new.
+  int Resolve(const PersonName& pn) {
+    std::string text = SpanText(tokens_, pn.name);
+    std::string surname(tokens_[pn.name.end - 1].text);
+    int id = -1;
+    if (pn.full) {
+      auto it = by_full_.find(text);
+      if (it != by_full_.end()) {
+        id = it->second;
+      } else {
+        auto s = by_surname_.find(surname);
+        // A single-word entity becomes this full name.
+        if (s != by_surname_.end() && !people_[s->second].full) {
+          id = s->second;
+          Person& p = people_[id];
+          AddAlias(p, p.name);
+          p.name = text;
+          p.full = true;
+        } else {
+          id = static_cast<int>(people_.size());
+          Person p;
+          p.name = text;
+          p.full = true;
+          p.surname = surname;
+          people_.push_back(std::move(p));
+          if (s == by_surname_.end()) by_surname_[surname] = id;
+        }
+        by_full_[text] = id;
+      }
+      AddAlias(people_[id], surname);
+    } else {
+      auto s = by_surname_.find(surname);
+      if (s != by_surname_.end()) {
+        id = s->second;
+      } else {
+        id = static_cast<int>(people_.size());
+        Person p;
+        p.name = surname;
+        p.surname = surname;
+        people_.push_back(std::move(p));
+        by_surname_[surname] = id;
+      }
+    }
+    Person& p = people_[id];
+    if (!pn.title.empty()) AddAlias(p, pn.title + " " + surname);
+    if (pn.gender != Gender::kUnknown) p.gender = pn.gender;
+    if (!pn.role.empty()) by_role_[pn.role] = id;
+    return id;
+  }
+
+  bool ParseAt(size_t r, PersonName* pn) {
+    Span run = runs_[r];
+    if (is_org_[run.end - 1]) return false;
+    if (ParsePersonName(tokens_, run, pn)) return true;
+    // A lone known surname: "Rudd said".
+    if (run.size() == 1) {
+      auto s = by_surname_.find(std::string(tokens_[run.begin].text));
+      if (s != by_surname_.end() && people_[s->second].full) {
+        *pn = PersonName();
+        pn->name = run;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  void RegisterPeople() {
+    for (size_t r = 0; r < runs_.size(); ++r) {
+      const Span& run = runs_[r];
+      if (tokens_[run.begin].in_quote || tokens_[run.begin].para == 0) continue;
+      PersonName pn;
+      if (!ParseAt(r, &pn)) continue;
+      if (!pn.full && pn.title.empty()) {
+        // Role + single word ("President Trump") needs a known surname.
+        if (by_surname_.find(std::string(tokens_[pn.name.begin].text)) == by_surname_.end())
+          continue;
+      }
+      int id = Resolve(pn);
+      mentions_.push_back({pn.name.begin, id});
+    }
+  }
+
+  void Attribute(int id) {
+    Person& p = people_[id];
+    if (p.quotes++ == 0) p.first_quote = next_order_++;
+  }
+
+  // Nearest earlier person mention before token `v` whose gender fits.
+  int PronounAt(size_t v, Gender g) {
+    for (size_t m = mentions_.size(); m-- > 0;) {
+      if (mentions_[m].first >= v) continue;
+      const Person& p = people_[mentions_[m].second];
+      if (p.gender == Gender::kUnknown || g == Gender::kUnknown || p.gender == g) {
+        return mentions_[m].second;
+      }
+    }
+    return -1;
+  }
+
+  // Attributes the speech verb at `v` to a subject before it. Returns true
+  // if a subject (person, organisation, unnamed source) was found.
+  bool Before(size_t v) {
+    size_t s = v;
+    while (s > 0 && !tokens_[s].sentence_start && !IsClauseBreak(tokens_[s - 1]) &&
+           tokens_[s - 1].para == tokens_[v].para) {
+      --s;
+    }
+    // First person-like name in the clause that is not the object of a preposition.
+    for (size_t i = s; i < v; ++i) {
+      int r = run_at_[i];
+      if (r < 0 || runs_[r].begin != i || runs_[r].end > v) continue;
+      if (i > 0 && tokens_[i - 1].IsWord() && IsPreposition(tokens_[i - 1].text)) continue;
+      if (runs_[r].end < tokens_.size() &&
+          tokens_[runs_[r].end].kind == TokenKind::kPossessive) {
+        continue;
+      }
+      PersonName pn;
+      if (ParseAt(static_cast<size_t>(r), &pn)) {
+        Attribute(Resolve(pn));
+        return true;
+      }
+    }
+    // Nearest subject right before the verb, over adverbs and auxiliaries.
+    size_t j = v;
+    int skipped = 0;
+    while (j > s && skipped < 3 && tokens_[j - 1].IsWord() && !tokens_[j - 1].cap &&
+           !IsUnnamedSource(tokens_[j - 1].text) && !IsRoleWord(tokens_[j - 1].text)) {
+      Gender g;
+      if (IsPersonPronoun(tokens_[j - 1].text, &g)) break;
+      --j;
+      ++skipped;
+    }
+    if (j == s) return false;
+    const Token& w = tokens_[j - 1];
+    Gender g = Gender::kUnknown;
+    if (w.IsWord() && IsPersonPronoun(w.text, &g)) {
+      int id = PronounAt(j - 1, g);
+      if (id >= 0) Attribute(id);
+      return true;
+    }
+    if (w.IsWord() && IsUnnamedSource(w.text)) {
+      // "the Home Secretary said" / "the minister said": a role seen before.
+      return RoleBefore(j) || true;
+    }
+    if (w.IsWord() && IsRoleWord(w.text)) return RoleBefore(j) || true;
+    int r = run_at_[j - 1];
+    if (r >= 0 && runs_[r].end == j) {
+      Span run = runs_[r];
+      if (RoleBefore(j)) return true;
+      if (is_org_[run.end - 1] || CouldBeOrganisation(tokens_, run)) {
+        if (!is_org_[run.end - 1]) org_subjects_.push_back(run);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // "the Home Secretary" ending at `j`: the person introduced with that role.
+  bool RoleBefore(size_t j) {
+    std::string role;
+    size_t i = j;
+    while (i > 0 && tokens_[i - 1].IsWord() &&
+           (IsRoleWord(tokens_[i - 1].text) || IsRoleModifier(tokens_[i - 1].text))) {
+      --i;
+    }
+    if (i == j || i == 0 || !(tokens_[i - 1].Is("the") || tokens_[i - 1].Is("The"))) return false;
+    for (size_t k = i; k < j; ++k) {
+      if (!role.empty()) role.push_back(' ');
+      role += Lower(tokens_[k].text);
+    }
+    auto it = by_role_.find(role);
+    if (it == by_role_.end()) {
+      // Head noun alone: "the minister" for "Health Minister X" if only one.
+      std::string head = Lower(tokens_[j - 1].text);
+      int found = -1;
+      for (auto& [key, id] : by_role_) {
+        if (key == head || (key.size() > head.size() &&
+                            key.compare(key.size() - head.size(), head.size(), head) == 0 &&
+                            key[key.size() - head.size() - 1] == ' ')) {
+          if (found >= 0 && found != id) return false;
+          found = id;
+        }
+      }
+      if (found < 0) return false;
+      Attribute(found);
+      return true;
+    }
+    Attribute(it->second);
+    return true;
+  }
+
+  // Subject after the verb at `v`: "..., said Smith" / "according to Smith".
+  void After(size_t v, bool strict) {
+    size_t i = v + 1;
+    if (i >= tokens_.size() || tokens_[i].in_quote) return;
+    if (strict && v > 0) {
+      // Only right after a quote or a comma closing one, or sentence-initial.
+      const Token& p = tokens_[v - 1];
+      bool ok = p.kind == TokenKind::kCloseQuote || p.Is(",") || tokens_[v].sentence_start;
+      if (!ok) return;
+    }
+    Gender g = Gender::kUnknown;
+    if (tokens_[i].IsWord() && IsPersonPronoun(tokens_[i].text, &g)) {
+      int id = PronounAt(v, g);
+      if (id >= 0) Attribute(id);
+      return;
+    }
+    if (tokens_[i].Is("the")) ++i;
+    while (i < tokens_.size() && tokens_[i].IsWord() && !tokens_[i].cap &&
+           (IsRoleWord(tokens_[i].text) || IsRoleModifier(tokens_[i].text))) {
+      ++i;
+    }
+    if (i >= tokens_.size()) return;
+    int r = run_at_[i];
+    if (r < 0) {
+      RoleBefore(i);
+      return;
+    }
+    PersonName pn;
+    if (ParseAt(static_cast<size_t>(r), &pn)) {
+      Attribute(Resolve(pn));
+      return;
+    }
+    if (RoleBefore(runs_[r].end)) return;
+    Span run = runs_[r];
+    if (!is_org_[run.end - 1] && CouldBeOrganisation(tokens_, run)) org_subjects_.push_back(run);
+  }
+
+  const std::vector<Token>& tokens_;
+  const std::vector<Span>& runs_;
+  const std::vector<bool>& is_org_;
+  std::vector<int> run_at_;
+  std::vector<Person> people_;
+  std::unordered_map<std::string, int> by_full_, by_surname_, by_role_;
+  std::vector<std::pair<size_t, int>> mentions_;  // token, person
+  std::vector<Span> org_subjects_;
+  int next_order_ = 0;
+};
+
+}  // namespace
+
+SpeakerResult FindSpeakers(const std::vector<Token>& tokens, const std::vector<Span>& runs,
+                           const std::vector<bool>& is_org) {
+  return Resolver(tokens, runs, is_org).Run();
+}
+
+}  // namespace newsarc::internal

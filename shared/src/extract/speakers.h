@@ -1,0 +1,28 @@
+// People quoted in an article: speech verbs in every position, "according
+// to X", and titles, surnames, roles and pronouns resolved to the full name
+// given earlier in the article.
+#ifndef NEWSARC_EXTRACT_SPEAKERS_H_
+#define NEWSARC_EXTRACT_SPEAKERS_H_
+
+#include <string>
+#include <vector>
+
+#include "extract/names.h"
+#include "extract/text.h"
+#include "newsarc/article.h"
+
+namespace newsarc::internal {
+
+struct SpeakerResult {
+  std::vector<Entity> speakers;     // in order of first attribution
+  std::vector<Span> org_subjects;   // lone names that spoke: "Microsoft said"
+  std::vector<std::string> person_words;  // words of person names (not organisations)
+};
+
+// `is_org` marks tokens already known to belong to organisation names.
+SpeakerResult FindSpeakers(const std::vector<Token>& tokens, const std::vector<Span>& runs,
+                           const std::vector<bool>& is_org);
+
+}  // namespace newsarc::internal
+
+#endif  // NEWSARC_EXTRACT_SPEAKERS_H_

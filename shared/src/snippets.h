@@ -1,0 +1,55 @@
+// Snippets: the stretch of an article's text that best shows why it matched,
+// with the words that match a query term marked.
+#ifndef NEWSARC_SRC_SNIPPETS_H_
+#define NEWSARC_SRC_SNIPPETS_H_
+
+#include <xapian.h>
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "newsarc/searcher.h"
+
+namespace newsarc::internal {
+
+// What a text word must look like to match the query. Built from the
+// query's free-text terms with the field prefixes stripped, plus the words
+// of speaker: and org: names.
+class SnippetTerms {
+ public:
+  SnippetTerms() = default;
+  // `stemmer`: the Xapian stemmer name the query was parsed with ("" = none).
+  SnippetTerms(const Xapian::Query& query, const std::string& stemmer);
+
+  // The query term a text word matches, or "" if none. The word is folded
+  // (FoldText) and compared exactly, then by stem, then with wildcards.
+  std::string Match(std::string_view word) const;
+
+  bool empty() const {
+    return words_.empty() && stems_.empty() && wildcards_.empty();
+  }
+
+ private:
+  std::set<std::string, std::less<>> words_;  // "rudd"
+  std::set<std::string, std::less<>> stems_;  // "encrypt"
+  std::vector<std::string> wildcards_;        // "encrypt" for encrypt*
+  Xapian::Stem stemmer_;
+};
+
+struct Snippet {
+  std::string text;  // one line: white space collapsed, '…' where cut
+  std::vector<Highlight> highlights;  // byte ranges of matching words in `text`
+};
+
+// The window of about `max_chars` characters of `text` in which the most
+// distinct query terms match (then the most matches), centred on them and cut
+// at word boundaries. Without any match: the start of the text.
+// Control characters never reach the snippet.
+Snippet MakeSnippet(std::string_view text, const SnippetTerms& terms,
+                    size_t max_chars);
+
+}  // namespace newsarc::internal
+
+#endif  // NEWSARC_SRC_SNIPPETS_H_

@@ -1,0 +1,92 @@
+#include "document_builder.h"
+
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <set>
+#include <string>
+
+#include "schema.h"
+#include "stored_fields.h"
+
+namespace newsarc::internal {
+namespace {
+
+std::set<std::string> Terms(const Xapian::Document& doc) {
+  std::set<std::string> terms;
+  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) terms.insert(*it);
+  return terms;
+}
+
+Article Sample() {
+  Article a;
+  a.title = "Café owners in Zürich protest";
+  a.body = "“We will not close,” Home Secretary Amber Rudd said on Tuesday.\n\nThe Metropolitan Police "
+           "said officers were encrypting messages.";
+  a.url = "http://www.example.co.uk/news/cafe";
+  a.date = "Wed, 29 Mar 2017 10:00:00 GMT";
+  a.version = 2;
+  a.source_path = "/data/cafe.txt";
+  return a;
+}
+
+TEST(BuildDocument, WritesTheTermsTheSchemaPromises) {
+  const BuiltDocument b = BuildDocument(Sample());
+  const auto terms = Terms(b.document);
+  for (const char* want :
+       {"Scafe", "cafe", "zurich", "Zzurich", "Szurich", "encrypting", "Zencrypt",
+        "Hexample.co.uk", "Len", "XY2017", "Qexample.co.uk/news/cafe", "XF/data/cafe.txt"})
+    EXPECT_TRUE(terms.count(want)) << "missing " << want;
+  EXPECT_FALSE(terms.count("Café")) << "text must be folded before indexing";
+  EXPECT_EQ(b.document.get_value(schema::kSlotDate), "20170329");
+  EXPECT_EQ(b.id, "example.co.uk/news/cafe");
+  EXPECT_EQ(b.version, 2);
+}
+
+TEST(BuildDocument, TitleWordsWeighMoreThanBodyWords) {
+  const BuiltDocument b = BuildDocument(Sample());
+  Xapian::termcount title_wdf = 0, body_wdf = 0;
+  for (auto it = b.document.termlist_begin(); it != b.document.termlist_end(); ++it) {
+    if (*it == "zurich") title_wdf = it.get_wdf();
+    if (*it == "tuesday") body_wdf = it.get_wdf();
+  }
+  EXPECT_EQ(title_wdf, schema::kTitleWdf);
+  EXPECT_EQ(body_wdf, 1u);
+}
+
+TEST(BuildDocument, StoresDisplayFields) {
+  const BuiltDocument b = BuildDocument(Sample());
+  const auto f = ParseFields(b.document.get_data());
+  ASSERT_TRUE(f.has_value());
+  EXPECT_EQ(f->title, "Café owners in Zürich protest");
+  EXPECT_EQ(f->date, "2017-03-29");
+  EXPECT_EQ(f->site, "example.co.uk");
+  EXPECT_EQ(f->path, "/data/cafe.txt");
+  EXPECT_EQ(f->language, "en");
+}
+
+TEST(BuildDocument, EntitiesBecomeWholeNameAndWordTerms) {
+  const BuiltDocument b = BuildDocument(Sample());
+  const auto terms = Terms(b.document);
+  ASSERT_FALSE(b.extraction.speakers.empty());
+  EXPECT_TRUE(terms.count("XSPamber rudd"));
+  EXPECT_TRUE(terms.count("XSWrudd"));
+  EXPECT_TRUE(terms.count("XORmetropolitan police"));
+  EXPECT_TRUE(terms.count("XOWpolice"));
+}
+
+TEST(BuildDocument, GivenLanguageWinsAndUnknownIsNotStemmed) {
+  Article a = Sample();
+  a.language = "fr-FR";
+  EXPECT_TRUE(Terms(BuildDocument(a).document).count("Lfr"));
+  Article b;
+  b.title = "東京 2020";
+  b.body = "東京都は新しい計画を発表した。";
+  b.source_path = "/x";
+  const auto terms = Terms(BuildDocument(b).document);
+  EXPECT_TRUE(terms.count("Lja"));
+  EXPECT_TRUE(terms.count("東京") || terms.count("東"));
+}
+
+}  // namespace
+}  // namespace newsarc::internal

@@ -1,0 +1,202 @@
+#include "newsarc/index_writer.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+#include <xapian.h>
+
+#include <filesystem>
+#include <string>
+
+#include "schema.h"
+#include "stored_fields.h"
+
+namespace newsarc {
+namespace {
+namespace fs = std::filesystem;
+
+#define ASSERT_OK(expr)                                      \
+  do {                                                       \
+    const ::newsarc::Status _s = (expr);                     \
+    ASSERT_TRUE(_s.ok()) << _s.message();                    \
+  } while (0)
+
+class IndexWriterTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("newsarc-writer-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  static Article MakeArticle(const std::string& url, int version, const std::string& path,
+                             const std::string& title = "A title") {
+    Article a;
+    a.url = url;
+    a.version = version;
+    a.source_path = path;
+    a.title = title;
+    a.body = "Some body text about encryption.";
+    return a;
+  }
+
+  // The version stored for `url`, or -1 if the article is not in the index.
+  int StoredVersion(const std::string& url) {
+    Xapian::Database db(dir_.string());
+    Article probe;
+    probe.url = url;
+    const std::string term =
+        std::string(internal::schema::kId) + IndexWriter::ArticleId(probe);
+    auto it = db.postlist_begin(term);
+    if (it == db.postlist_end(term)) return -1;
+    return internal::ParseFields(db.get_document(*it).get_data())->version;
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(IndexWriterTest, AddsAndCounts) {
+  auto w = IndexWriter::Open(dir_);
+  ASSERT_TRUE(w.ok()) << w.status().message();
+  ASSERT_OK(w.value().Add(MakeArticle("http://x.org/a", 0, "/f/a.txt")));
+  ASSERT_OK(w.value().Add(MakeArticle("http://x.org/b", 0, "/f/b.txt")));
+  EXPECT_EQ(w.value().ArticleCount(), 2u);
+  ASSERT_OK(w.value().Commit());
+  EXPECT_EQ(Xapian::Database(dir_.string()).get_doccount(), 2u);
+}
+
+TEST_F(IndexWriterTest, HighestVersionWinsWhateverTheOrder) {
+  auto w = IndexWriter::Open(dir_);
+  ASSERT_TRUE(w.ok());
+  ASSERT_OK(w.value().Add(MakeArticle("http://x.org/a", 1, "/f/v1.txt")));
+  ASSERT_OK(w.value().Add(MakeArticle("https://www.x.org/a/", 3, "/f/v3.txt")));
+  ASSERT_OK(w.value().Add(MakeArticle("http://x.org/a", 2, "/f/v2.txt")));
+  ASSERT_OK(w.value().Commit());
+  EXPECT_EQ(w.value().ArticleCount(), 1u);
+  EXPECT_EQ(StoredVersion("http://x.org/a"), 3);
+}
+
+TEST_F(IndexWriterTest, SameVersionFromAnotherFileIsNotAddedTwice) {
+  auto w = IndexWriter::Open(dir_);
+  ASSERT_TRUE(w.ok());
+  ASSERT_OK(w.value().Add(MakeArticle("http://x.org/a", 1, "/f/first.txt", "First")));
+  ASSERT_OK(w.value().Add(MakeArticle("http://x.org/a", 1, "/f/copy.txt", "Copy")));
+  ASSERT_OK(w.value().Commit());
+  EXPECT_EQ(w.value().ArticleCount(), 1u);
+}
+
+TEST_F(IndexWriterTest, RemovingTheWinningFileAsksForTheNextBest) {
+  auto w = IndexWriter::Open(dir_);
+  ASSERT_TRUE(w.ok());
+  IndexWriter& writer = w.value();
+  ASSERT_OK(writer.Add(MakeArticle("http://x.org/a", 1, "/f/v1.txt")));
+  ASSERT_OK(writer.FinishFile("/f/v1.txt", {1, 10}));
+  ASSERT_OK(writer.Add(MakeArticle("http://x.org/a", 2, "/f/v2.txt")));
+  ASSERT_OK(writer.FinishFile("/f/v2.txt", {2, 20}));
+  ASSERT_OK(writer.Commit());
+  EXPECT_EQ(StoredVersion("http://x.org/a"), 2);
+
+  auto reread = writer.RemoveFile("/f/v2.txt");
+  ASSERT_TRUE(reread.ok());
+  EXPECT_EQ(reread.value(), std::vector<std::string>{"/f/v1.txt"});
+  EXPECT_EQ(writer.ArticleCount(), 0u);
+  EXPECT_FALSE(writer.StampOf("/f/v2.txt").has_value());
+
+  // Removing a file that won nothing asks for nothing.
+  ASSERT_OK(writer.Add(MakeArticle("http://x.org/a", 1, "/f/v1.txt")));
+  ASSERT_OK(writer.Add(MakeArticle("http://x.org/a", 0, "/f/v0.txt")));
+  auto none = writer.RemoveFile("/f/v0.txt");
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none.value().empty());
+  ASSERT_OK(writer.Commit());
+  EXPECT_EQ(StoredVersion("http://x.org/a"), 1);
+}
+
+TEST_F(IndexWriterTest, RemoveFileDeletesAllItsArticles) {
+  auto w = IndexWriter::Open(dir_);
+  ASSERT_TRUE(w.ok());
+  for (int i = 0; i < 5; ++i) {
+    Article a = MakeArticle("", 0, "/f/feed.jsonl");
+    a.record = static_cast<uint64_t>(i + 1);
+    ASSERT_OK(w.value().Add(a));
+  }
+  ASSERT_OK(w.value().Add(MakeArticle("", 0, "/f/other.txt")));
+  EXPECT_EQ(w.value().ArticleCount(), 6u);
+  ASSERT_TRUE(w.value().RemoveFile("/f/feed.jsonl").ok());
+  EXPECT_EQ(w.value().ArticleCount(), 1u);
+}
+
+TEST_F(IndexWriterTest, FileRecords) {
+  auto w = IndexWriter::Open(dir_);
+  ASSERT_TRUE(w.ok());
+  IndexWriter& writer = w.value();
+  EXPECT_FALSE(writer.StampOf("/a/x.txt").has_value());
+  ASSERT_OK(writer.FinishFile("/a/x.txt", {123456789012345, 42}));
+  ASSERT_OK(writer.FinishFile("/a/sub/y.txt", {1, 1}));
+  ASSERT_OK(writer.FinishFile("/ab/z.txt", {1, 1}));
+  const std::string long_path = "/a/" + std::string(400, 'l') + ".txt";
+  ASSERT_OK(writer.FinishFile(long_path, {7, 7}));
+  ASSERT_OK(writer.Commit());
+  EXPECT_EQ(writer.StampOf("/a/x.txt"), (FileStamp{123456789012345, 42}));
+  EXPECT_EQ(writer.StampOf(long_path), (FileStamp{7, 7}));
+  auto known = writer.KnownFiles("/a/");
+  std::sort(known.begin(), known.end());
+  const std::vector<std::string> want = {long_path, "/a/sub/y.txt", "/a/x.txt"};
+  EXPECT_EQ(known, want);
+}
+
+TEST_F(IndexWriterTest, SecondWriterIsToldTheIndexIsLocked) {
+  auto first = IndexWriter::Open(dir_);
+  ASSERT_TRUE(first.ok());
+  auto second = IndexWriter::Open(dir_);
+  ASSERT_FALSE(second.ok());
+  EXPECT_EQ(second.status().code(), StatusCode::kLocked);
+  EXPECT_NE(second.status().message().find("another newsarc-index"), std::string::npos)
+      << second.status().message();
+}
+
+TEST_F(IndexWriterTest, RefusesAForeignXapianDatabase) {
+  {
+    Xapian::WritableDatabase db(dir_.string(), Xapian::DB_CREATE_OR_OPEN);
+    db.add_document(Xapian::Document());
+    db.commit();
+  }
+  auto w = IndexWriter::Open(dir_);
+  ASSERT_FALSE(w.ok());
+  EXPECT_NE(w.status().message().find("not a newsarc index"), std::string::npos);
+}
+
+TEST_F(IndexWriterTest, VeryLongUrlsAreKeptApart) {
+  auto w = IndexWriter::Open(dir_);
+  ASSERT_TRUE(w.ok());
+  const std::string base = "http://x.org/" + std::string(400, 'p');
+  ASSERT_OK(w.value().Add(MakeArticle(base + "1", 0, "/f/1.txt")));
+  ASSERT_OK(w.value().Add(MakeArticle(base + "2", 0, "/f/2.txt")));
+  EXPECT_EQ(w.value().ArticleCount(), 2u);
+}
+
+TEST(ArticleId, UrlThenFileAndRecord) {
+  Article a;
+  a.source_path = "/f/feed.jsonl";
+  a.record = 12;
+  EXPECT_EQ(IndexWriter::ArticleId(a), "file:/f/feed.jsonl#12");
+  a.url = "https://www.x.org/a/";
+  EXPECT_EQ(IndexWriter::ArticleId(a), "x.org/a");
+  a.id = "given";
+  EXPECT_EQ(IndexWriter::ArticleId(a), "given");
+}
+
+TEST(DefaultIndexPath, EnvironmentThenXdg) {
+  ::setenv("NEWSARC_DB", "/tmp/from-env", 1);
+  EXPECT_EQ(DefaultIndexPath(), fs::path("/tmp/from-env"));
+  ::unsetenv("NEWSARC_DB");
+  ::setenv("XDG_DATA_HOME", "/tmp/xdg", 1);
+  EXPECT_EQ(DefaultIndexPath(), fs::path("/tmp/xdg/newsarc/index"));
+  ::unsetenv("XDG_DATA_HOME");
+  ::setenv("HOME", "/home/u", 1);
+  EXPECT_EQ(DefaultIndexPath(), fs::path("/home/u/.local/share/newsarc/index"));
+}
+
+}  // namespace
+}  // namespace newsarc

@@ -1,0 +1,125 @@
+// Formatters: JSON parsed back with RapidJSON, paths, human text.
+#include <gtest/gtest.h>
+#include <rapidjson/document.h>
+
+#include <sstream>
+#include <string>
+
+#include "formatters/formatter.h"
+#include "formatters/json_formatter.h"
+#include "formatters/text_formatter.h"
+
+namespace newsarc::cli {
+namespace {
+
+SearchResults Sample() {
+  SearchResults r;
+  r.query = "café rudd";
+  r.estimated_total = 12;
+  r.relaxed = true;
+  Hit a;
+  a.rank = 1;
+  a.score = 3.14159265;
+  a.id = "independent.co.uk/rudd";
+  a.title = "Rudd \x1b[2Jwarns";
+  a.date = "2017-03-26";
+  a.url = "https://www.independent.co.uk/rudd";
+  a.site = "independent.co.uk";
+  a.path = "/news/a.txt";
+  a.version = 2;
+  a.language = "en";
+  a.byline = "Jo Bloggs";
+  a.speakers = {"Amber Rudd"};
+  a.organisations = {"WhatsApp", "Metropolitan Police"};
+  a.snippet = "…at a café, Rudd said…";
+  a.highlights = {{8, 13}, {15, 19}};  // "café", "Rudd"
+  Hit b;
+  b.rank = 2;
+  b.id = "b";
+  b.title = "Other";
+  b.path = "/news/a.txt";  // same file as a
+  Hit c;
+  c.rank = 3;
+  c.id = "c";
+  c.path = "/news/c.txt";
+  r.hits = {a, b, c};
+  return r;
+}
+
+std::string Write(OutputFormat format, bool color = false) {
+  std::ostringstream out;
+  FormatOptions options;
+  options.color = color;
+  MakeFormatter(format, options)->Write(Sample(), out);
+  return out.str();
+}
+
+TEST(JsonFormatter, ParsesBack) {
+  std::string json = Write(OutputFormat::kJson);
+  ASSERT_EQ(json.back(), '\n');
+  rapidjson::Document d;
+  d.Parse(json.c_str());
+  ASSERT_FALSE(d.HasParseError()) << json;
+  EXPECT_EQ(d["schema_version"].GetInt(), kJsonSchemaVersion);
+  EXPECT_STREQ(d["query"].GetString(), "café rudd");
+  EXPECT_EQ(d["total"].GetUint64(), 12u);
+  EXPECT_TRUE(d["relaxed"].GetBool());
+  EXPECT_EQ(d["offset"].GetUint(), 0u);
+  const auto& hits = d["hits"];
+  ASSERT_EQ(hits.Size(), 3u);
+  const auto& h = hits[0];
+  EXPECT_EQ(h["rank"].GetUint(), 1u);
+  EXPECT_DOUBLE_EQ(h["score"].GetDouble(), 3.1416);
+  EXPECT_STREQ(h["id"].GetString(), "independent.co.uk/rudd");
+  EXPECT_STREQ(h["title"].GetString(), "Rudd \x1b[2Jwarns");  // escaped, intact
+  EXPECT_STREQ(h["date"].GetString(), "2017-03-26");
+  EXPECT_STREQ(h["url"].GetString(), "https://www.independent.co.uk/rudd");
+  EXPECT_STREQ(h["site"].GetString(), "independent.co.uk");
+  EXPECT_STREQ(h["path"].GetString(), "/news/a.txt");
+  EXPECT_EQ(h["version"].GetInt(), 2);
+  EXPECT_STREQ(h["language"].GetString(), "en");
+  EXPECT_STREQ(h["byline"].GetString(), "Jo Bloggs");
+  ASSERT_EQ(h["speakers"].Size(), 1u);
+  EXPECT_STREQ(h["speakers"][0].GetString(), "Amber Rudd");
+  ASSERT_EQ(h["organisations"].Size(), 2u);
+  EXPECT_STREQ(h["organisations"][1].GetString(), "Metropolitan Police");
+  std::string snippet = h["snippet"].GetString();
+  ASSERT_EQ(h["highlights"].Size(), 2u);
+  unsigned b = h["highlights"][0][0].GetUint(),
+           e = h["highlights"][0][1].GetUint();
+  EXPECT_EQ(snippet.substr(b, e - b), "café");
+  EXPECT_EQ(json.find('\x1b'), std::string::npos);  // control chars escaped
+}
+
+TEST(PathsFormatter, UniquePathsInRankOrder) {
+  EXPECT_EQ(Write(OutputFormat::kPaths), "/news/a.txt\n/news/c.txt\n");
+}
+
+TEST(TextFormatter, Plain) {
+  std::string text = Write(OutputFormat::kText);
+  EXPECT_EQ(text.find('\x1b'), std::string::npos) << text;
+  EXPECT_NE(text.find("1. Rudd  [2Jwarns  2017-03-26\n"), std::string::npos)
+      << text;
+  EXPECT_NE(text.find("speakers: Amber Rudd\n"), std::string::npos);
+  EXPECT_NE(text.find("organisations: WhatsApp, Metropolitan Police\n"),
+            std::string::npos);
+  EXPECT_NE(text.find("…at a café, Rudd said…\n"), std::string::npos);
+  EXPECT_NE(text.find("3 of about 12 results"), std::string::npos) << text;
+}
+
+TEST(TextFormatter, Color) {
+  std::string text = Write(OutputFormat::kText, /*color=*/true);
+  EXPECT_NE(text.find("\x1b[1;31mcafé\x1b[0m"), std::string::npos) << text;
+  EXPECT_NE(text.find("\x1b[1;31mRudd\x1b[0m said"), std::string::npos);
+  EXPECT_EQ(text.find("\x1b[2J"), std::string::npos);  // not from the article
+}
+
+TEST(TextFormatter, StripControls) {
+  EXPECT_EQ(StripControls("a\x1b[31mb\tc\xc2\x9b"
+                          "d"),
+            "a [31mb c  d");
+  EXPECT_EQ(StripControls("café"), "café");
+}
+
+}  // namespace
+}  // namespace newsarc::cli

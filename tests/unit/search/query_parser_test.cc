@@ -1,0 +1,156 @@
+// The query language: each case is a query and the Xapian::Query it must
+// parse to, as get_description() writes it (operators kept, text folded,
+// prefixes from schema.h, date shorthand boundaries), or an error.
+#include "query_parser.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace newsarc::internal {
+namespace {
+
+struct ParseCase {
+  const char* query;
+  const char* expected;  // description, or "error: <part of the message>"
+};
+
+class QueryParserTest : public ::testing::TestWithParam<ParseCase> {};
+
+TEST_P(QueryParserTest, Parses) {
+  const ParseCase& c = GetParam();
+  auto parsed = ParseQuery(c.query);
+  std::string expected = c.expected;
+  if (expected.starts_with("error: ")) {
+    ASSERT_FALSE(parsed.ok())
+        << c.query << " parsed as " << parsed.value().query.get_description();
+    EXPECT_EQ(parsed.status().code(), StatusCode::kInvalidArgument);
+    EXPECT_NE(parsed.status().message().find(expected.substr(7)),
+              std::string::npos)
+        << parsed.status().message();
+  } else {
+    ASSERT_TRUE(parsed.ok()) << c.query << ": " << parsed.status().message();
+    EXPECT_EQ(parsed.value().query.get_description(), "Query(" + expected + ")")
+        << c.query;
+  }
+}
+
+const ParseCase kCases[] = {
+    // Free text: AND by default, folded, stemmed (English).
+    {"Rudd WhatsApp encryption", "(Zrudd@1 AND Zwhatsapp@2 AND Zencrypt@3)"},
+    {"Zürich", "Zzurich@1"},
+    {"CAFÉ", "Zcafe@1"},
+    {"Masood’s", "Zmasood@1"},
+    {"ＡＮＤ b", "(Zand@1 AND Zb@2)"},  // full-width is text, not an operator
+    {"and or", "(Zand@1 AND Zor@2)"},   // lower case is text too
+    // Phrases, with straight or curly quotes.
+    {"\"amber rudd\"", "(amber@1 PHRASE 2 rudd@2)"},
+    {"“Amber Rudd”", "(amber@1 PHRASE 2 rudd@2)"},
+    // Operators stay operators.
+    {"a OR b", "(Za@1 OR Zb@2)"},
+    {"a AND NOT b", "(Za@1 AND_NOT Zb@2)"},
+    {"(Zürich OR Genève) XOR c", "((Zzurich@1 OR Zgenev@2) XOR Zc@3)"},
+    {"a NEAR b", "(a@1 NEAR 11 b@2)"},
+    {"a NEAR/3 b", "(a@1 NEAR 4 b@2)"},
+    {"a ADJ b", "(a@1 PHRASE 11 b@2)"},
+    {"a ADJ/2 b", "(a@1 PHRASE 3 b@2)"},
+    {"+rudd -boris", "(Zrudd@1 AND_NOT Zbori@2)"},
+    {"NOT rudd", "(<alldocuments> AND_NOT Zrudd@1)"},
+    {"encrypt*", "WILDCARD SYNONYM encrypt"},
+    // Fields.
+    {"title:brexit", "ZSbrexit@1"},
+    {"Title:Brexit vote", "(ZSbrexit@1 AND Zvote@2)"},
+    {"title:\"amber rudd\"", "(Samber@1 PHRASE 2 Srudd@2)"},
+    {"speaker:Rudd", "0 * XSWrudd"},
+    {"speaker:\"Amber Rudd\"", "0 * XSPamber rudd"},
+    {"speaker:“Amber Rudd”", "0 * XSPamber rudd"},
+    {"speaker:\"rudd\"", "0 * XSWrudd"},
+    {"org:\"Metropolitan Police\"", "0 * XORmetropolitan police"},
+    {"org:WhatsApp speaker:rudd", "0 * (XOWwhatsapp AND XSWrudd)"},
+    {"speaker:rudd speaker:mackey", "0 * (XSWrudd AND XSWmackey)"},
+    {"speaker:rudd OR speaker:mackey", "(0 * XSWrudd OR 0 * XSWmackey)"},
+    {"encryption speaker:rudd", "(Zencrypt@1 FILTER XSWrudd)"},
+    {"site:www.BBC.co.uk", "0 * Hbbc.co.uk"},
+    {"site:https://www.independent.co.uk/news/x", "0 * Hindependent.co.uk"},
+    {"site:a.com site:b.com", "0 * (Ha.com OR Hb.com)"},
+    {"lang:en", "0 * Len"},
+    {"lang:fr élection", "(Zelect@1 FILTER Lfr)"},  // French stemmer
+    {"lang:de Häuser", "(Zhaus@1 FILTER Lde)"},     // German stemmer
+    // Dates: a year or month as an upper bound means its end.
+    {"date:2017", "VALUE_RANGE 0 20170101 20171231"},
+    {"date:2017-03", "VALUE_RANGE 0 20170301 20170331"},
+    {"date:2017-02", "VALUE_RANGE 0 20170201 20170228"},
+    {"date:2016-02", "VALUE_RANGE 0 20160201 20160229"},
+    {"date:2000-02", "VALUE_RANGE 0 20000201 20000229"},
+    {"date:1900-02", "VALUE_RANGE 0 19000201 19000228"},
+    {"date:2017-03-01", "VALUE_RANGE 0 20170301 20170301"},
+    {"date:2017..2018", "VALUE_RANGE 0 20170101 20181231"},
+    {"date:2017-03..2017-04", "VALUE_RANGE 0 20170301 20170430"},
+    {"date:2017-03-01..2017-03-31", "VALUE_RANGE 0 20170301 20170331"},
+    {"date:2017-03..", "VALUE_GE 0 20170301"},
+    {"date:..2017-03", "VALUE_LE 0 20170331"},
+    {"date:..2017", "VALUE_LE 0 20171231"},
+    {"date:20170301..20170331", "VALUE_RANGE 0 20170301 20170331"},
+    {"date:2017 date:2019",
+     "0 * (VALUE_RANGE 0 20170101 20171231 OR VALUE_RANGE 0 20190101 "
+     "20191231)"},
+    {"rudd date:2017", "(Zrudd@1 FILTER VALUE_RANGE 0 20170101 20171231)"},
+    // CJK is split into n-grams, as the index does.
+    {"中国人", "(中@1 AND 中国@1 AND 国@1 AND 国人@1 AND 人@1)"},
+    // Bad queries.
+    {"date:2017-13", "error: bad date \"2017-13\""},
+    {"date:2017-02-29", "error: bad date"},
+    {"date:2017-3", "error: bad date"},
+    {"date:17", "error: bad date"},
+    {"date:..", "error: bad date"},
+    {"date:2018..2017", "error: ends before it starts"},
+    {"x AND", "error: syntax error"},
+    {"OR", "error: syntax error"},
+    {"a NOT", "error: syntax error"},
+    {"speaker:\"\"", "error: speaker: needs a name"},
+};
+
+INSTANTIATE_TEST_SUITE_P(Table, QueryParserTest, ::testing::ValuesIn(kCases));
+
+TEST(QueryParser, FoldQueryKeepsOperators) {
+  EXPECT_EQ(FoldQuery("Zürich  AND (Genève OR Bern) NEAR/2 x"),
+            "zurich AND (geneve OR bern) NEAR/2 x");
+  EXPECT_EQ(FoldQuery("(NOT“Café”)"), "(not\"cafe\")");
+  EXPECT_EQ(FoldQuery("(NOT \"a\")"), "(NOT \"a\")");
+}
+
+TEST(QueryParser, FoldQueryIsIdempotent) {
+  for (const ParseCase& c : kCases) {
+    std::string once = FoldQuery(c.query);
+    EXPECT_EQ(FoldQuery(once), once) << c.query;
+  }
+}
+
+TEST(QueryParser, CountsFreeTerms) {
+  EXPECT_EQ(ParseQuery("rudd").value().free_terms, 1u);
+  EXPECT_EQ(ParseQuery("rudd encryption speaker:x").value().free_terms, 2u);
+  EXPECT_EQ(ParseQuery("encrypt* rudd").value().free_terms, 2u);
+  EXPECT_EQ(ParseQuery("speaker:rudd org:met").value().free_terms, 0u);
+}
+
+TEST(QueryParser, OrOperator) {
+  auto parsed = ParseQuery("rudd whatsapp", DefaultOp::kOr);
+  ASSERT_TRUE(parsed.ok());
+  EXPECT_EQ(parsed.value().query.get_description(),
+            "Query((Zrudd@1 OR Zwhatsapp@2))");
+}
+
+TEST(QueryParser, StemmerFollowsLang) {
+  EXPECT_EQ(ParseQuery("x").value().stemmer, "english");
+  EXPECT_EQ(ParseQuery("lang:fr x").value().stemmer, "french");
+}
+
+TEST(DateRange, Bounds) {
+  auto b = ParseDateRange("2017-03..");
+  ASSERT_TRUE(b.ok());
+  EXPECT_EQ(b.value().from.value_or("-"), "20170301");
+  EXPECT_FALSE(b.value().to.has_value());
+}
+
+}  // namespace
+}  // namespace newsarc::internal

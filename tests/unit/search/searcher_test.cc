@@ -1,0 +1,366 @@
+// Searcher over a small index built in a temporary directory. Documents are
+// built by hand following schema.h (so speakers and organisations are under
+// the test's control), with the same helpers the document builder uses.
+#include "newsarc/searcher.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+#include <xapian.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "keys.h"
+#include "language.h"
+#include "newsarc/normalizer.h"
+#include "schema.h"
+#include "stored_fields.h"
+
+namespace newsarc {
+namespace {
+
+namespace fs = std::filesystem;
+using internal::StoredFields;
+namespace schema = internal::schema;
+
+struct TestEntity {
+  std::string name;
+  std::vector<std::string> aliases;
+};
+
+struct TestArticle {
+  std::string id, title, body, url, date, language = "en";
+  std::vector<TestEntity> speakers, orgs;
+};
+
+void AddEntities(Xapian::Document& doc, const std::vector<TestEntity>& entities,
+                 std::string_view name_prefix, std::string_view word_prefix) {
+  for (const TestEntity& e : entities) {
+    std::vector<std::string> names = e.aliases;
+    names.push_back(e.name);
+    for (const std::string& n : names) {
+      doc.add_term(internal::EntityNameTerm(name_prefix, n));
+      for (const std::string& t : internal::EntityWordTerms(word_prefix, n)) {
+        doc.add_term(t);
+      }
+    }
+  }
+}
+
+Xapian::Document MakeDocument(const TestArticle& a) {
+  Xapian::Document doc;
+  Xapian::TermGenerator tg;
+  tg.set_document(doc);
+  tg.set_stemmer(Xapian::Stem(internal::StemmerFor(a.language)));
+  tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  tg.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
+  std::string title = FoldText(a.title);
+  tg.index_text(title, 1, std::string(schema::kTitle));
+  tg.increase_termpos(schema::kFieldGap);
+  tg.index_text(title, schema::kTitleWdf);
+  tg.increase_termpos(schema::kFieldGap);
+  tg.index_text(FoldText(a.body));
+  AddEntities(doc, a.speakers, schema::kSpeaker, schema::kSpeakerWord);
+  AddEntities(doc, a.orgs, schema::kOrg, schema::kOrgWord);
+  std::string host = internal::HostOf(a.url);
+  for (const std::string& t : internal::SiteTerms(host))
+    doc.add_boolean_term(t);
+  doc.add_boolean_term(std::string(schema::kLanguage) + a.language);
+  std::string date = internal::DateKey(a.date);
+  if (!date.empty()) doc.add_value(schema::kSlotDate, date);
+  doc.add_boolean_term(std::string(schema::kId) + a.id);
+
+  StoredFields f;
+  f.id = a.id;
+  f.title = a.title;
+  f.body = a.body;
+  f.url = a.url;
+  f.site = host;
+  f.date = a.date;
+  f.language = a.language;
+  f.path = "/archive/" + a.id + ".txt";
+  f.version = 1;
+  for (const TestEntity& e : a.speakers) f.speakers.push_back(e.name);
+  for (const TestEntity& e : a.orgs) f.organisations.push_back(e.name);
+  doc.set_data(internal::SerializeFields(f));
+  return doc;
+}
+
+const std::vector<TestArticle>& Articles() {
+  static const std::vector<TestArticle> articles = {
+      {"rudd",
+       "Encryption row over messaging apps",
+       "Amber Rudd said that the messaging service must open up to the "
+       "police. Ms Rudd spoke after the attack, before lunch at a café in "
+       "Zürich. The Met confirmed the talks.",
+       "https://www.independent.co.uk/news/rudd",
+       "2017-03-26",
+       "en",
+       {{"Amber Rudd", {"Rudd", "Ms Rudd"}}},
+       {{"WhatsApp", {}}, {"Metropolitan Police", {"Met"}}}},
+      {"markets",
+       "Markets calm on Monday",
+       "Markets were calm. Analysts said encryption of payments was not a "
+       "worry. Craig Mackey spoke to reporters about the police response.",
+       "https://news.bbc.co.uk/markets",
+       "2017-01-10",
+       "en",
+       {{"Craig Mackey", {"Mackey"}}},
+       {{"Metropolitan Police", {}}}},
+      {"brexit",
+       "Brexit vote",
+       "Boris Johnson won the Conservative leadership vote in London.",
+       "https://www.bbc.co.uk/brexit",
+       "2019-07-24",
+       "en",
+       {},
+       {}},
+      {"paris",
+       "Élection à Paris",
+       "Les élections municipales ont eu lieu à Paris dimanche.",
+       "https://www.lemonde.fr/paris",
+       "2018-05-01",
+       "fr",
+       {},
+       {}},
+  };
+  return articles;
+}
+
+class SearcherTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new fs::path(fs::temp_directory_path() /
+                        ("newsarc-searcher-test-" + std::to_string(getpid())));
+    fs::remove_all(*dir_);
+    Xapian::WritableDatabase db(dir_->string(), Xapian::DB_CREATE_OR_OVERWRITE);
+    for (const TestArticle& a : Articles()) db.add_document(MakeDocument(a));
+    db.commit();
+  }
+  static void TearDownTestSuite() {
+    fs::remove_all(*dir_);
+    delete dir_;
+  }
+
+  SearchResults Search(const std::string& query,
+                       SortOrder sort = SortOrder::kRelevance,
+                       uint32_t offset = 0, uint32_t limit = 10) {
+    auto searcher = Searcher::Open(*dir_);
+    EXPECT_TRUE(searcher.ok()) << searcher.status().message();
+    SearchRequest request;
+    request.query = query;
+    request.sort = sort;
+    request.offset = offset;
+    request.limit = limit;
+    auto results = searcher.value().Search(request);
+    EXPECT_TRUE(results.ok()) << query << ": " << results.status().message();
+    return results.ok() ? results.value() : SearchResults{};
+  }
+
+  // The ids of the hits, in rank order, space-separated.
+  std::string Ids(const std::string& query,
+                  SortOrder sort = SortOrder::kRelevance) {
+    std::string out;
+    for (const Hit& hit : Search(query, sort).hits) {
+      out += (out.empty() ? "" : " ") + hit.id;
+    }
+    return out;
+  }
+
+  static fs::path* dir_;
+};
+
+fs::path* SearcherTest::dir_ = nullptr;
+
+struct QueryCase {
+  const char* query;
+  const char* ids;  // expected hits in rank order
+};
+
+class SearcherQueryTest : public SearcherTest,
+                          public ::testing::WithParamInterface<QueryCase> {};
+
+TEST_P(SearcherQueryTest, Finds) {
+  EXPECT_EQ(Ids(GetParam().query), GetParam().ids) << GetParam().query;
+}
+
+const QueryCase kQueryCases[] = {
+    // A title match ranks above a body match.
+    {"encryption", "rudd markets"},
+    {"Rudd", "rudd"},
+    {"zurich", "rudd"},  // folding: Zürich
+    {"CAFE", "rudd"},    // café
+    {"\"amber rudd\"", "rudd"},
+    {"“Amber Rudd”", "rudd"},
+    {"\"rudd amber\"", ""},
+    {"police NOT encryption", ""},
+    {"police -mackey", "rudd"},
+    {"messag*", "rudd"},
+    {"title:markets", "markets"},
+    {"title:police", ""},
+    {"speaker:rudd", "rudd"},
+    {"speaker:\"amber rudd\"", "rudd"},
+    {"speaker:\"ms rudd\"", "rudd"},
+    {"speaker:mackey", "markets"},
+    {"speaker:\"craig rudd\"", ""},
+    {"speaker:rudd OR speaker:mackey", "rudd markets"},
+    {"org:whatsapp", "rudd"},
+    {"org:met", "rudd"},
+    {"org:\"metropolitan police\"", "rudd markets"},
+    {"org:\"Metropolitan Police\" speaker:mackey", "markets"},
+    {"site:bbc.co.uk", "markets brexit"},
+    {"site:www.independent.co.uk", "rudd"},
+    {"lang:fr élection", "paris"},
+    {"lang:fr", "paris"},
+    {"date:2017", "rudd markets"},
+    {"date:2017-03", "rudd"},
+    {"date:2017-01-10", "markets"},
+    {"date:2017-01-11..2018-05", "rudd paris"},
+    {"date:2018..", "brexit paris"},
+    {"date:..2017-02", "markets"},
+    {"vote date:2019", "brexit"},
+};
+
+INSTANTIATE_TEST_SUITE_P(Table, SearcherQueryTest,
+                         ::testing::ValuesIn(kQueryCases));
+
+TEST_F(SearcherTest, AndFallsBackToOr) {
+  SearchResults r = Search("encryption brexit");
+  EXPECT_TRUE(r.relaxed);
+  ASSERT_EQ(r.hits.size(), 3u);
+  EXPECT_EQ(r.hits[0].id, "brexit");  // rarer word, in the title
+
+  r = Search("encryption rudd");
+  EXPECT_FALSE(r.relaxed);
+  ASSERT_EQ(r.hits.size(), 1u);
+
+  r = Search("\"rudd amber\"");  // one phrase: nothing to relax
+  EXPECT_FALSE(r.relaxed);
+  EXPECT_TRUE(r.hits.empty());
+
+  r = Search("nothingatall");
+  EXPECT_FALSE(r.relaxed);
+  EXPECT_TRUE(r.hits.empty());
+  EXPECT_EQ(r.estimated_total, 0u);
+}
+
+TEST_F(SearcherTest, SortsByDate) {
+  EXPECT_EQ(Ids("", SortOrder::kDate), "markets rudd paris brexit");
+  EXPECT_EQ(Ids("", SortOrder::kDateDesc), "brexit paris rudd markets");
+  EXPECT_EQ(Ids("encryption", SortOrder::kDateDesc), "rudd markets");
+  EXPECT_EQ(Ids("encryption", SortOrder::kDate), "markets rudd");
+}
+
+TEST_F(SearcherTest, OffsetAndLimit) {
+  SearchResults r = Search("", SortOrder::kDate, 1, 2);
+  ASSERT_EQ(r.hits.size(), 2u);
+  EXPECT_EQ(r.hits[0].rank, 2u);
+  EXPECT_EQ(r.hits[0].id, "rudd");
+  EXPECT_EQ(r.hits[1].rank, 3u);
+  EXPECT_EQ(r.estimated_total, 4u);
+  EXPECT_EQ(r.offset, 1u);
+  EXPECT_TRUE(Search("", SortOrder::kDate, 10, 2).hits.empty());
+}
+
+TEST_F(SearcherTest, FillsHits) {
+  SearchResults r = Search("cafe");
+  ASSERT_EQ(r.hits.size(), 1u);
+  const Hit& hit = r.hits[0];
+  EXPECT_EQ(r.query, "cafe");
+  EXPECT_EQ(hit.rank, 1u);
+  EXPECT_GT(hit.score, 0);
+  EXPECT_EQ(hit.title, "Encryption row over messaging apps");
+  EXPECT_EQ(hit.url, "https://www.independent.co.uk/news/rudd");
+  EXPECT_EQ(hit.site, "independent.co.uk");
+  EXPECT_EQ(hit.date, "2017-03-26");
+  EXPECT_EQ(hit.path, "/archive/rudd.txt");
+  EXPECT_EQ(hit.language, "en");
+  EXPECT_EQ(hit.speakers, std::vector<std::string>{"Amber Rudd"});
+  EXPECT_EQ(hit.organisations,
+            (std::vector<std::string>{"WhatsApp", "Metropolitan Police"}));
+  ASSERT_EQ(hit.highlights.size(), 1u);
+  EXPECT_EQ(hit.snippet.substr(hit.highlights[0].begin,
+                               hit.highlights[0].end - hit.highlights[0].begin),
+            "café");
+}
+
+TEST_F(SearcherTest, SnippetsHighlightStems) {
+  SearchResults r = Search("encrypted");
+  ASSERT_EQ(r.hits.size(), 2u);
+  const Hit& hit = r.hits[1];  // body match
+  ASSERT_EQ(hit.highlights.size(), 1u);
+  EXPECT_EQ(hit.snippet.substr(hit.highlights[0].begin,
+                               hit.highlights[0].end - hit.highlights[0].begin),
+            "encryption");
+}
+
+TEST_F(SearcherTest, NoSnippetsWhenNotAsked) {
+  auto searcher = Searcher::Open(*dir_);
+  ASSERT_TRUE(searcher.ok());
+  SearchRequest request;
+  request.query = "rudd";
+  request.snippets = false;
+  auto r = searcher.value().Search(request);
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r.value().hits.size(), 1u);
+  EXPECT_EQ(r.value().hits[0].snippet, "");
+  EXPECT_EQ(searcher.value().ArticleCount(), 4u);
+}
+
+TEST_F(SearcherTest, BadQueryIsInvalidArgument) {
+  auto searcher = Searcher::Open(*dir_);
+  ASSERT_TRUE(searcher.ok());
+  for (const char* q : {"rudd AND", "date:2017-13", "date:2018..2017"}) {
+    SearchRequest request;
+    request.query = q;
+    auto r = searcher.value().Search(request);
+    ASSERT_FALSE(r.ok()) << q;
+    EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument) << q;
+    EXPECT_NE(r.status().message().find(q), std::string::npos)
+        << r.status().message();
+  }
+}
+
+TEST(SearcherOpen, MissingIndexIsNotFound) {
+  fs::path dir = fs::temp_directory_path() /
+                 ("newsarc-no-index-" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  auto r = Searcher::Open(dir);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(r.status().message(), "no index at " + dir.string());
+
+  fs::create_directories(dir);  // a directory, but no index in it
+  r = Searcher::Open(dir);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kNotFound);
+  fs::remove_all(dir);
+}
+
+TEST_F(SearcherTest, SeesCommitsOfAWriter) {
+  auto searcher = Searcher::Open(*dir_);
+  ASSERT_TRUE(searcher.ok());
+  {
+    Xapian::WritableDatabase db(dir_->string(), Xapian::DB_OPEN);
+    for (int i = 0; i < 3; ++i) {  // more revisions than a reader keeps
+      TestArticle a{
+          "extra" + std::to_string(i), "Extra", "zebra", "", "", "en", {}, {}};
+      db.add_document(MakeDocument(a));
+      db.commit();
+    }
+    for (int i = 0; i < 3; ++i) {
+      db.delete_document("Qextra" + std::to_string(i));
+      db.commit();
+    }
+  }
+  SearchRequest request;
+  request.query = "rudd";
+  auto r = searcher.value().Search(request);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r.value().hits.size(), 1u);
+}
+
+}  // namespace
+}  // namespace newsarc

@@ -1,0 +1,114 @@
+// Snippets: window choice, cuts at word boundaries, and highlights that
+// match through folding and stemming. Expected strings mark highlights
+// with [brackets].
+#include "snippets.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "query_parser.h"
+
+namespace newsarc::internal {
+namespace {
+
+std::string Render(const Snippet& s) {
+  std::string out;
+  size_t pos = 0;
+  for (const Highlight& h : s.highlights) {
+    EXPECT_LE(pos, h.begin);
+    EXPECT_LT(h.begin, h.end);
+    EXPECT_LE(h.end, s.text.size());
+    out += s.text.substr(pos, h.begin - pos) + "[" +
+           s.text.substr(h.begin, h.end - h.begin) + "]";
+    pos = h.end;
+  }
+  return out + s.text.substr(pos);
+}
+
+std::string SnippetFor(const std::string& text, const std::string& query,
+                       size_t chars) {
+  auto parsed = ParseQuery(query);
+  EXPECT_TRUE(parsed.ok()) << query;
+  if (!parsed.ok()) return "";
+  SnippetTerms terms(parsed.value().query, parsed.value().stemmer);
+  return Render(MakeSnippet(text, terms, chars));
+}
+
+struct SnippetCase {
+  const char* text;
+  const char* query;
+  size_t chars;
+  const char* expected;
+};
+
+class SnippetTest : public ::testing::TestWithParam<SnippetCase> {};
+
+TEST_P(SnippetTest, Makes) {
+  const SnippetCase& c = GetParam();
+  EXPECT_EQ(SnippetFor(c.text, c.query, c.chars), c.expected) << c.query;
+}
+
+const char kLong[] =
+    "The weather was mild on Monday and the markets were calm. Nobody "
+    "expected anything to happen. Then the Home Secretary, Amber Rudd, said "
+    "that WhatsApp encryption was completely unacceptable and that there "
+    "should be no place for terrorists to hide. Officials later added that "
+    "the talks would continue next week in London with other companies.";
+
+const SnippetCase kSnippetCases[] = {
+    // Folding: cafe finds café, CAFÉ finds cafe; case is kept in the text.
+    {"We met at the Café de Flore.", "cafe", 100,
+     "We met at the [Café] de Flore."},
+    {"The cafe was shut.", "CAFÉ", 100, "The [cafe] was shut."},
+    {"In Zürich today.", "zurich", 100, "In [Zürich] today."},
+    // Stemming: encryption ~ encrypted ~ encrypting.
+    {"It was encrypted; encryption matters.", "encryption", 100,
+     "It was [encrypted]; [encryption] matters."},
+    // Curly apostrophes match straight ones.
+    {"Khalid Masood’s car.", "masood's", 100, "Khalid [Masood’s] car."},
+    // Phrases highlight their words.
+    {"Said Amber Rudd on Sunday.", "\"amber rudd\"", 100,
+     "Said [Amber] [Rudd] on Sunday."},
+    // Wildcards.
+    {"Encryption and encrypting.", "encrypt*", 100,
+     "[Encryption] and [encrypting]."},
+    // Title terms and the names of speaker: and org: highlight in the text;
+    // other filters do not.
+    {"Rudd spoke.", "title:rudd", 100, "[Rudd] spoke."},
+    {"Rudd spoke.", "speaker:rudd", 100, "[Rudd] spoke."},
+    {"Amber Rudd spoke.", "speaker:\"amber rudd\"", 100,
+     "[Amber] [Rudd] spoke."},
+    {"The Met said.", "org:met", 100, "The [Met] said."},
+    {"In Paris.", "site:paris.fr lang:fr", 100, "In Paris."},
+    // The window with the most distinct terms, centred, cut at words.
+    {kLong, "rudd whatsapp encryption", 80,
+     "…Home Secretary, Amber [Rudd], said that [WhatsApp] [encryption] was "
+     "completely…"},
+    {kLong, "weather", 40, "The [weather] was mild on Monday and the…"},
+    // Near the end: the window runs to the end of the text.
+    {kLong, "london", 40, "…next week in [London] with other companies."},
+    // No match: the start.
+    {kLong, "zebra", 30, "The weather was mild on Monday…"},
+    // White space collapses; control characters never get through.
+    {"One\n\ntwo\x1b[31m red\x1b[0m\tthree", "red", 100,
+     "One two [31m [red] [0m three"},
+    // CJK: each character is a word.
+    {"我们在中国人民", "中国", 100, "我们在[中][国]人民"},
+    {"", "x", 100, ""},
+};
+
+INSTANTIATE_TEST_SUITE_P(Table, SnippetTest,
+                         ::testing::ValuesIn(kSnippetCases));
+
+TEST(Snippet, ZeroCharsGivesNothing) {
+  EXPECT_EQ(SnippetFor("Some text.", "text", 0), "");
+}
+
+TEST(Snippet, InvalidUtf8DoesNotCrash) {
+  std::string text = "ab\xff\xfe cd \xc3";
+  SnippetFor(text, "cd", 10);
+}
+
+}  // namespace
+}  // namespace newsarc::internal
