@@ -20,7 +20,7 @@ bool ValidDate(int y, int m, int d) {
 }
 
 std::string Ymd(int y, int m, int d) {
-  char buf[16];
+  char buf[48];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
   return buf;
 }
