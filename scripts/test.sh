@@ -10,4 +10,6 @@ else
   export BUILD_DIR=${BUILD_DIR:-build}
   scripts/build.sh -DNEWSARC_WERROR=ON
 fi
+# Every public header must compile on its own.
+cmake --build "$BUILD_DIR" --target all_verify_interface_header_sets
 ctest --test-dir "$BUILD_DIR" --output-on-failure --parallel "$(nproc)"

@@ -305,5 +305,17 @@ class ExtractOnly(Env):
         self.assertFalse(os.path.exists(self.db))
 
 
+class SampleCorpus(Env):
+    """The promise of the README's main command, checked on corpora/ itself."""
+
+    def test_seed_article_is_found(self):
+        corpora = os.environ.get("NEWSARC_CORPORA", "../../corpora")
+        p = self.index(corpora)
+        self.assertIn("296 articles indexed", p.stderr)
+        self.assertEqual(self.titles("Rudd WhatsApp encryption")[0], SEED_TITLE)
+        for q in ["speaker:rudd", "org:whatsapp", 'org:"metropolitan police"']:
+            self.assertIn(SEED_TITLE, self.titles(q, "--limit", "50"), q)
+
+
 if __name__ == "__main__":
     unittest.main()

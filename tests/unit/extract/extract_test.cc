@@ -170,17 +170,15 @@ TEST(ExtractTest, SurvivesOddInput) {
   }
 }
 
-TEST(ExtractTest, FastOnLongArticle) {
+// Speed is measured by newsarc-extract-eval, not asserted here: a timed
+// test fails on a loaded machine or under the sanitizers.
+TEST(ExtractTest, LongRepetitiveArticleGivesOneSpeaker) {
   std::string body;
   for (int i = 0; i < 100; ++i) {
     body += "Home Secretary Amber Rudd told the BBC's reporters that the Federal "
             "Security Service (FSB) was \"busy\", she said.\n\n";
   }
-  auto t0 = std::chrono::steady_clock::now();
   Extraction x = ExtractText(body);
-  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
-                  .count();
-  EXPECT_LT(ms, 50.0);  // ~1,800 words; well under 2 ms in release builds
   EXPECT_EQ(x.speakers.size(), 1u);
 }
 
