@@ -76,35 +76,67 @@ def main():
     here = os.path.dirname(os.path.abspath(__file__))
     ap = argparse.ArgumentParser()
     ap.add_argument("--lists", default=os.path.join(here, "../../shared/data/lists"))
+    ap.add_argument("--curated", default=os.path.join(
+        here, "../shared/src/extract/data/well-known-organisations.txt"))
     ap.add_argument("--out", default=os.path.join(here, "../shared/src/extract/data/lexicons.inc"))
     args = ap.parse_args()
 
     syn = read_synsets()
     org_root = "08008335"      # organization.n.01
     person_root = "00007846"   # person.n.01
-    orgs, places, first = set(), set(), set()
-    for _, words in instances_of(syn, closure(syn, org_root)):
-        for w in words:
+    religion_root = "08081668"  # religion.n.02: not organisations in news terms
+    places, first = set(), set()
+    # Organisation groups: each group is one entity with several names.
+    groups = []
+
+    # Common words: lemmas that occur in WordNet's sense-tagged corpus.
+    # cntlist.rev keys are lower case also for proper nouns ("london"): keep
+    # only lemmas that WordNet also writes in lower case.
+    lower_forms = set()
+    for pos in ("noun", "verb", "adj", "adv"):
+        with open(os.path.join(WN, "data." + pos), encoding="latin-1") as f:
+            for line in f:
+                if line.startswith("  "):
+                    continue
+                head = line.split()
+                for i in range(int(head[3], 16)):
+                    w = head[4 + 2 * i]
+                    if re.fullmatch(r"[a-z]+", w):
+                        lower_forms.add(w)
+    common = set()
+    with open(os.path.join(WN, "cntlist.rev")) as f:
+        for line in f:
+            key, _, cnt = line.split()
+            lemma = key.split("%")[0]
+            if int(cnt) >= 1 and re.fullmatch(r"[a-z]+", lemma) and lemma in lower_forms:
+                common.add(lemma)
+
+    org_classes = closure(syn, org_root)
+    not_orgs = closure(syn, religion_root)
+    for _, words in instances_of(syn, org_classes - not_orgs):
+        g = [clean(w) for w in words]
+        groups.append(("wordnet", [w for w in g if w[:1].isupper() and len(w) > 1]))
+    # Named hyponyms of organisation classes ("Federal Bureau of
+    # Investigation", "FBI"): multi-word names, acronyms of 3+ letters and
+    # single words that are not English words.
+    for off in org_classes - not_orgs:
+        forms = []
+        for w in syn[off][1]:
             w = clean(w)
-            if w[:1].isupper() and len(w) > 1:
-                orgs.add(w)
-    for lexfile, words in ((v[0], v[1]) for v in syn.values()):
-        pass
+            if not w[:1].isupper() or w.endswith("ism"):
+                continue
+            if " " in w or (w.isupper() and len(w) >= 3) or \
+                    (w.lower() not in common and re.fullmatch(r"[A-Z][a-z]{3,}", w)
+                     and not w.endswith("s")):
+                forms.append(w)
+        if forms:
+            groups.append(("wordnet", forms))
     for off, (lexfile, words, ptrs) in syn.items():
         if lexfile == 15 and any(sym == "@i" for sym, _ in ptrs):
             for w in words:
                 w = clean(w)
                 if w[:1].isupper():
                     places.add(w)
-
-    # Common words: lemmas that occur in WordNet's sense-tagged corpus.
-    common = set()
-    with open(os.path.join(WN, "cntlist.rev")) as f:
-        for line in f:
-            key, _, cnt = line.split()
-            lemma = key.split("%")[0]
-            if int(cnt) >= 1 and re.fullmatch(r"[a-z]+", lemma):
-                common.add(lemma)
 
     for _, words in instances_of(syn, closure(syn, person_root)):
         for w in words:
@@ -130,22 +162,58 @@ def main():
     with open(os.path.join(args.lists, "sp500-companies.csv")) as f:
         for row in csv.DictReader(f):
             name = row["Security"]
-            orgs.add(name.strip())
+            forms = [name.strip()]
             prev = None
             while prev != name:
                 prev = name
                 name = suffix.sub("", name).strip()
             if len(name) > 2 and name.lower() not in common:
-                orgs.add(name)
+                forms.append(name)
+            groups.append(("sp500", forms))
     with open(os.path.join(args.lists, "uk-government-organisations.tsv")) as f:
         for row in csv.DictReader(f, delimiter="\t"):
             if not row.get("end-date"):
                 name = row["name"].strip()
                 if " " in name or name.isupper():
-                    orgs.add(name)
+                    groups.append(("ukgov", [name]))
 
-    orgs = {o for o in orgs if o.lower() not in common and o not in places}
+    # Hand-written list of well-known organisations (data/README.md).
+    curated = []
+    with open(args.curated, encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            forms = []
+            for form in line.split("|"):
+                form = form.strip()
+                forms.append(form)
+                if form.startswith("The "):
+                    forms.append(form[4:])
+            curated.append(("curated", forms))
+
     places = {p for p in places if p.lower() not in common}
+    # Entries: form -> (group, flags). Curated names win over the rest.
+    # Flag 1: the form is also an English word ("Apple", "Guardian"): it
+    # counts only capitalised inside a sentence and as a whole name.
+    entries = {}
+    group_id = 0
+    for source, forms in curated + groups:
+        kept = []
+        for form in forms:
+            if len(form) < 2 or form in entries or form in places:
+                continue
+            is_common = form.lower() in common or \
+                (form.endswith("s") and form[:-1].lower() in common)
+            if is_common and source != "curated":
+                continue
+            kept.append((form, 1 if is_common and not form.isupper() else 0))
+        if not kept:
+            continue
+        for form, flags in kept:
+            entries[form] = (group_id, flags)
+        group_id += 1
+    orgs = entries
     # Distinct names that are also first names stay first names.
     first -= {p for p in places if " " not in p}
 
@@ -158,7 +226,11 @@ def main():
     with open(args.out, "w", encoding="utf-8") as out:
         out.write("// Generated by scripts/build-gazetteer.py; do not edit.\n"
                   "// Sources and licences: shared/src/extract/data/README.md\n\n")
-        emit(out, "kGazetteerOrganisations", orgs)
+        out.write("inline constexpr GazetteerOrg kGazetteerOrganisations[] = {\n")
+        for name in sorted(orgs):
+            g, fl = orgs[name]
+            out.write('    {"%s", %d, %d},\n' % (name.replace("\\", "\\\\").replace('"', '\\"'), g, fl))
+        out.write("};\n\n")
         emit(out, "kGazetteerPlaces", places)
         emit(out, "kGazetteerFirstNames", first)
         emit(out, "kGazetteerCommonWords", common)

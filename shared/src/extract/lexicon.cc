@@ -8,6 +8,12 @@
 namespace newsarc::internal {
 namespace {
 
+struct GazetteerOrg {
+  std::string_view name;
+  int group;  // entries of one group name one organisation
+  int flags;  // 1: also an English word
+};
+
 #include "extract/data/lexicons.inc"
 
 using WordSet = std::unordered_set<std::string_view>;
@@ -51,11 +57,17 @@ SpeechVerb SpeechVerbKind(std::string_view word) {
       "indicated", "testified", "revealed", "alleged", "warned", "warns", "denied",
       "denies", "wondered", "joked", "agreed", "disagreed", "objected", "complained",
       "boasted", "speculated", "estimated", "vowed", "promised", "pledged", "urged",
-      "demanded", "proclaimed", "blogged", "texted", "mentioned", "clarified"});
+      "demanded", "proclaimed", "blogged", "texted", "mentioned", "clarified",
+      "quipped", "retorted", "exclaimed", "shouted", "recounted", "reiterated",
+      "elaborated", "lamented", "remarks", "answered", "wrote", "countered", "opined",
+      "reckoned", "assured", "continues", "concedes", "explained", "acknowledges"});
   static const WordSet subject_only = MakeSet({
       "told", "tells", "telling", "asked", "informed", "assured", "reminded",
       "say", "tweet", "write", "saying", "described", "describes", "called",
-      "criticised", "criticized", "praised", "condemned", "blamed", "accused"});
+      "criticised", "criticized", "praised", "condemned", "blamed", "accused",
+      "adding", "noting", "explaining", "stating", "writing", "tweeting", "arguing",
+      "warning", "insisting", "claiming", "asking", "calling", "urging", "talked",
+      "spoke", "speaks", "questioned"});
   std::string w = Lower(word);
   if (either.count(w)) return SpeechVerb::kEither;
   if (subject_only.count(w)) return SpeechVerb::kSubjectOnly;
@@ -122,15 +134,19 @@ bool IsRoleModifier(std::string_view word) {
   return InSet(mods, word);
 }
 
-bool IsRoleHead(std::string_view word) {
+bool IsRoleDomain(std::string_view word) {
   static const WordSet domain = MakeSet({
       "home", "foreign", "health", "defence", "defense", "finance", "justice", "interior",
       "emergencies", "agriculture", "education", "transport", "trade", "energy",
       "environment", "culture", "state", "federal", "national", "regional", "party",
       "supreme", "crown", "grand", "first", "prime", "general", "opposition", "member",
       "lead", "junior", "senior", "major", "head", "host", "anchor", "speaker"});
+  return InSet(domain, word);
+}
+
+bool IsRoleHead(std::string_view word) {
   if (IsPersonalTitle(word) || IsRoleModifier(word)) return true;
-  return IsRoleWord(word) && !IsOrgKeyword(word) && !InSet(domain, word);
+  return IsRoleWord(word) && !IsOrgKeyword(word) && !IsRoleDomain(word);
 }
 
 bool IsOrgKeyword(std::string_view word) {
@@ -198,7 +214,8 @@ bool IsNonOrgAcronym(std::string_view word) {
       "ppm", "co2", "nox", "hq", "ufo", "sos", "ceo's", "jr", "sr", "st", "wwii", "wwi",
       "ww2", "ww1", "dc", "la", "nyc", "ny", "nsw", "qld", "vic", "wa", "sa", "nt", "act",
       "tas", "bce", "iq", "eu's", "mvp", "nba's", "nfl's", "rbi", "era", "hiv/aids",
-      "the", "and", "of", "for", "mr", "ms", "dr", "x", "q", "ok", "ko"});
+      "the", "and", "of", "for", "mr", "ms", "dr", "x", "q", "ok", "ko", "mv", "uss", "hms",
+      "cest", "cet", "eva", "et", "pet", "q&a", "a.m", "p.m", "a.m.", "p.m.", "nsw", "usd", "gbp", "hm"});
   return InSet(stop, word);
 }
 
@@ -250,7 +267,7 @@ bool IsNeverName(std::string_view word) {
       "photo", "picture", "video", "source", "sources", "related", "news", "see",
       "christmas", "easter", "ramadan", "year", "day", "week", "following",
       "under", "over", "between", "against", "among", "because", "despite", "until",
-      "upon", "into", "onto", "per", "via", "wikinews", "internet", "web", "online",
+      "upon", "into", "onto", "per", "via", "internet", "web", "online",
       "god", "lord", "allah", "jesus", "interview", "update", "updated", "breaking",
       "live", "exclusive", "opinion", "analysis", "editorial", "comment"});
   return InSet(never, word) || IsNationality(word);
@@ -289,8 +306,25 @@ bool IsNameConnector(std::string_view word) {
   return conn.count(word) > 0;  // case-sensitive: "Of" in titles stays a name word
 }
 
-bool IsKnownOrganisation(std::string_view name) {
-  return InSorted(kGazetteerOrganisations, name);
+bool IsKnownOrganisation(std::string_view name) { return LookupOrganisation(name, nullptr); }
+
+bool MayStartOrganisation(std::string_view word) {
+  auto it = std::lower_bound(
+      std::begin(kGazetteerOrganisations), std::end(kGazetteerOrganisations), word,
+      [](const GazetteerOrg& g, std::string_view n) { return g.name < n; });
+  return it != std::end(kGazetteerOrganisations) && it->name.substr(0, word.size()) == word;
+}
+
+bool LookupOrganisation(std::string_view name, OrgEntry* entry) {
+  auto it = std::lower_bound(
+      std::begin(kGazetteerOrganisations), std::end(kGazetteerOrganisations), name,
+      [](const GazetteerOrg& g, std::string_view n) { return g.name < n; });
+  if (it == std::end(kGazetteerOrganisations) || it->name != name) return false;
+  if (entry) {
+    entry->group = it->group;
+    entry->common_word = (it->flags & 1) != 0;
+  }
+  return true;
 }
 bool IsKnownPlace(std::string_view name) { return InSorted(kGazetteerPlaces, name); }
 bool IsFirstName(std::string_view word) { return InSorted(kGazetteerFirstNames, word); }

@@ -32,6 +32,8 @@ bool IsRoleModifier(std::string_view word);
 // Role words that head a person's role, not an organisation's domain:
 // "Secretary" but not "Home"; ends an organisation name on the left.
 bool IsRoleHead(std::string_view word);
+// Domains of roles and ministries: "Home", "Justice", "Health", "State".
+bool IsRoleDomain(std::string_view word);
 // Last words of organisation names: "Police", "Ministry", "Inc", ...
 bool IsOrgKeyword(std::string_view word);
 // Keywords that also open names: "Bank of", "University of", "Ministry of".
@@ -53,6 +55,13 @@ bool IsNameConnector(std::string_view word);
 
 // Gazetteer (exact, case-sensitive).
 bool IsKnownOrganisation(std::string_view name);
+struct OrgEntry {
+  int group = -1;            // names with the same group are one organisation
+  bool common_word = false;  // also an English word ("Apple", "Guardian")
+};
+bool LookupOrganisation(std::string_view name, OrgEntry* entry);
+// False if no gazetteer organisation starts with `word` (a fast pre-check).
+bool MayStartOrganisation(std::string_view word);
 bool IsKnownPlace(std::string_view name);
 bool IsFirstName(std::string_view word);
 // Lower-case English word with tagged-corpus frequency in WordNet.

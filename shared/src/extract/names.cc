@@ -5,6 +5,29 @@
 namespace newsarc::internal {
 namespace {
 
+bool IsPostNominal(std::string_view w) {
+  static constexpr std::string_view kPost[] = {"QC", "KC", "MP", "MSP", "MEP", "OBE", "MBE",
+                                               "CBE", "KBE", "PhD", "MD", "Esq"};
+  for (auto p : kPost) {
+    if (w == p) return true;
+  }
+  return false;
+}
+
+// Last words of place and building names: "Santa Cruz Island".
+bool IsPlaceNoun(std::string_view w) {
+  static constexpr std::string_view kPlace[] = {
+      "Island", "Islands", "Bay", "River", "Lake", "Mount", "Mountain", "Mountains", "Valley",
+      "County", "Street", "Road", "Avenue", "Square", "Station", "Airport",
+      "Beach", "Peninsula", "Province", "District", "Region", "Oceanography", "Sea",
+      "Ocean", "Gulf", "Strait", "Canyon", "Desert", "Forest", "Cathedral", "Mosque", "Stadium",
+      "Arena", "Hotel", "Palace", "Center", "Centre", "Museum"};
+  for (auto p : kPlace) {
+    if (w == p) return true;
+  }
+  return false;
+}
+
 bool IsRunWord(const std::vector<Token>& tokens, size_t i) {
   const Token& t = tokens[i];
   if (!t.IsWord() || !(t.cap || t.all_caps)) return false;
@@ -99,6 +122,21 @@ std::string SpanText(const std::vector<Token>& tokens, Span span) {
 }
 
 bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out) {
+  // "Hassan Rouhani of Iran", "Tristan Smith of University College": the
+  // person is the part before the connector.
+  for (size_t i = run.begin; i < run.end; ++i) {
+    if (tokens[i].Is("of") || tokens[i].Is("for") || tokens[i].Is("on") ||
+        tokens[i].Is("&") || tokens[i].Is("upon")) {
+      if (i == run.begin) return false;
+      run.end = i;
+      break;
+    }
+  }
+  // Post-nominals: "Kama Melly QC".
+  while (run.end > run.begin + 1 && tokens[run.end - 1].IsWord() &&
+         IsPostNominal(tokens[run.end - 1].text)) {
+    --run.end;
+  }
   // Split at the last title, role or organisation word.
   size_t start = run.begin;
   size_t title_at = run.end;
@@ -117,8 +155,32 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
     }
   }
   while (start < run.end && !tokens[start].IsWord()) ++start;  // "Mr. Smith"
+  // "Germany Richard Grenell" (after "Ambassador to"): a place before a
+  // first name is not part of the name.
+  if (start + 2 < run.end + 0 && IsKnownPlace(tokens[start].text) &&
+      IsFirstName(tokens[start + 1].text)) {
+    ++start;
+  }
+  // "Ecologist Ryan Norris", "Co-author Jing-Shan Zhao": an unlisted role
+  // noun before a first name.
+  if (start + 2 < run.end + 0 && tokens[start].IsWord() && !IsFirstName(tokens[start].text) &&
+      IsFirstName(tokens[start + 1].text) &&
+      (IsCommonWord(Lower(tokens[start].text)) || WeakCapital(tokens, start) ||
+       tokens[start].text.find('-') != std::string_view::npos)) {
+    ++start;
+  }
   Span name{start, run.end};
   if (name.empty()) return false;
+  if (IsPlaceNoun(tokens[name.end - 1].text)) return false;
+  // "Yemen-based Houthi", "Muslim-majority Mindanao".
+  {
+    std::string_view w = tokens[name.begin].text;
+    size_t h = w.rfind('-');
+    if (h != std::string_view::npos && h + 1 < w.size() && w[h + 1] >= 'a' && w[h + 1] <= 'z' &&
+        IsCommonWord(std::string(w.substr(h + 1)))) {
+      return false;
+    }
+  }
   const Token& last = tokens[name.end - 1];
   if (IsRoleWord(last.text) || IsPersonalTitle(last.text) || IsOrgKeyword(last.text)) return false;
   size_t words = 0;

@@ -16,10 +16,111 @@ std::string StripThe(std::string s) {
 
 bool IsPlaceOrNever(std::string_view w) { return IsNeverName(w) || IsKnownPlace(w); }
 
+bool HasDigit(std::string_view w) {
+  for (char c : w) {
+    if (c >= '0' && c <= '9') return true;
+  }
+  return false;
+}
+
 bool Acronym(const Token& t) {
-  if (!t.IsWord() || !t.all_caps || t.text.size() > 8) return false;
+  if (!t.IsWord() || !t.all_caps || t.text.size() > 8 || HasDigit(t.text)) return false;
   if (IsNonOrgAcronym(t.text) || IsKnownPlace(t.text)) return false;
+  // Words in capitals ("GREAT", "ZERO") are shouting, not acronyms.
+  if (t.text.size() >= 4 && IsCommonWord(Lower(t.text))) return false;
   return true;
+}
+
+// Connectors that may stand inside an organisation name after a keyword:
+// "University of California", "Court for the Western District".
+bool OfConnector(const Token& t) {
+  return t.Is("of") || t.Is("for") || t.Is("on") || t.Is("de") || t.Is("du") || t.Is("des") ||
+         t.Is("del") || t.Is("della") || t.Is("di") || t.Is("against");
+}
+
+// Extends an organisation span [b, e) over "of the X" and "and Y"
+// continuations ("Court for the Western District", "Committee on Ways and
+// Means", "High Court of England and Wales"), across run boundaries, within
+// one paragraph and quote state.
+size_t ExtendRight(const std::vector<Token>& tokens, size_t b, size_t e) {
+  const size_t n = tokens.size();
+  bool in_of = false;
+  for (size_t i = b; i < e; ++i) in_of = in_of || OfConnector(tokens[i]);
+  auto name_word = [&](size_t i) {
+    const Token& t = tokens[i];
+    return t.IsWord() && (t.cap || t.all_caps) && !t.sentence_start &&
+           (!IsNeverName(t.text) || IsNationality(t.text)) &&
+           t.para == tokens[e - 1].para && t.in_quote == tokens[e - 1].in_quote;
+  };
+  size_t best = e;
+  while (best < n && best < e + 12) {
+    size_t j = best;
+    bool conj = false;
+    if (OfConnector(tokens[j])) {
+      ++j;
+      if (j < n && tokens[j].Is("the")) ++j;
+      in_of = true;
+    } else if (tokens[j].Is("and") && in_of) {
+      ++j;
+      conj = true;
+    } else {
+      break;
+    }
+    size_t k = j;
+    while (k < n && name_word(k)) ++k;
+    if (k == j) break;
+    if (conj && (IsOrgHeadKeyword(tokens[j].text) || IsOrgKeyword(tokens[k - 1].text) ||
+                 IsKnownOrganisation(std::string(tokens[j].text)) ||
+                 IsFirstName(tokens[j].text))) {
+      break;
+    }
+    best = k;
+  }
+  return best;
+}
+
+// Extends an organisation span that starts at run start `s` (keyword at
+// `k`) to the left over a nationality ("American Civil Liberties Union"),
+// "X and" ("Securities and Exchange Commission") and a plural possessive
+// ("People's Liberation Army").
+size_t ExtendLeft(const std::vector<Token>& tokens, size_t s, size_t k) {
+  const Token& first = tokens[s];
+  auto same = [&](size_t i) {
+    return tokens[i].para == first.para && tokens[i].in_quote == first.in_quote;
+  };
+  if (first.sentence_start) return s;
+  const Token& p = tokens[s - 1];
+  if (p.IsWord() && p.cap && IsNationality(p.text) && same(s - 1) && k > s) return s - 1;
+  if (p.Is("and") && s >= 2 && same(s - 2)) {
+    const Token& w = tokens[s - 2];
+    if (w.IsWord() && w.cap && !w.all_caps && !IsNeverName(w.text) && !IsFirstName(w.text) &&
+        !IsKnownPlace(w.text) && !IsKnownOrganisation(std::string(w.text)) &&
+        !IsOrgKeyword(w.text) && !IsRoleWord(w.text)) {
+      size_t b = s - 2;
+      while (b > 0 && same(b - 1) && !tokens[b].sentence_start && tokens[b - 1].IsWord() &&
+             tokens[b - 1].cap && !IsNeverName(tokens[b - 1].text) && s - b < 4) {
+        --b;
+      }
+      return b;
+    }
+  }
+  if (p.kind == TokenKind::kPossessive && s >= 2 && same(s - 2)) {
+    const Token& w = tokens[s - 2];
+    static constexpr std::string_view kPlural[] = {"People", "Children", "Women", "Men",
+                                                   "Workers", "Veterans", "Farmers"};
+    for (auto pl : kPlural) {
+      if (w.text == pl) return s - 2;
+    }
+  }
+  return s;
+}
+
+// "House of Representatives", "Embassy of Japan": heads that name an
+// organisation only with an "of"-phrase.
+bool OfHead(const std::vector<Token>& tokens, Span run, size_t k) {
+  const Token& t = tokens[k];
+  if (!(t.Is("House") || t.Is("Embassy") || t.Is("Consulate"))) return false;
+  return k + 1 < run.end && tokens[k + 1].Is("of");
 }
 
 // Initials of the capitalised words of a span: "Federal Security Service" -> "FSS".
@@ -40,6 +141,12 @@ Span KeywordSpan(const std::vector<Token>& tokens, Span run, size_t from, size_t
   size_t s = k;
   while (s > from && tokens[s - 1].IsWord() && !IsRoleHead(tokens[s - 1].text) &&
          !(IsNationality(tokens[s - 1].text) && s != k)) {
+    // "Tristan Smith of University College": an "of" belongs to the name
+    // only after a keyword ("Bank of", "Organisation of").
+    if (OfConnector(tokens[s - 1]) && s - 1 > from &&
+        !IsOrgKeyword(tokens[s - 2].text) && !IsOrgHeadKeyword(tokens[s - 2].text)) {
+      break;
+    }
     --s;
   }
   while (s < k && (IsNameConnector(tokens[s].text) ||
@@ -50,10 +157,19 @@ Span KeywordSpan(const std::vector<Token>& tokens, Span run, size_t from, size_t
   size_t e = k + 1;
   if (e + 1 < run.end && tokens[e].IsWord() && IsNameConnector(tokens[e].text)) {
     size_t f = e + 1;
-    while (f < run.end && tokens[f].IsWord() && !IsRoleHead(tokens[f].text)) ++f;
+    while (f < run.end && tokens[f].IsWord() &&
+           (!IsRoleHead(tokens[f].text) || IsRoleDomain(tokens[f].text))) {
+      ++f;
+    }
     if (f > e + 1) e = f;
   }
   while (e < run.end && tokens[e].IsWord() && IsOrgKeyword(tokens[e].text)) ++e;
+  // "University College London": a place right after the keyword.
+  if (e + 1 == run.end && IsKnownPlace(tokens[e].text) && IsOrgKeyword(tokens[e - 1].text)) ++e;
+  e = ExtendRight(tokens, s, e);
+  // Left: "American Civil Liberties Union", "Securities and Exchange
+  // Commission", "People's Liberation Army".
+  if (s == run.begin && s > 0) s = ExtendLeft(tokens, s, k);
   return {s, e};
 }
 
@@ -101,6 +217,9 @@ void OrgTable::AddAlias(int entity, const std::string& raw) {
     for (auto& [form, id] : by_form_) {
       if (id == other) id = entity;
     }
+    for (auto& [group, id] : by_group_) {
+      if (id == other) id = entity;
+    }
     if (o.name.size() > target.name.size() && o.name.find(' ') != std::string::npos) {
       std::swap(o.name, target.name);
     }
@@ -110,6 +229,19 @@ void OrgTable::AddAlias(int entity, const std::string& raw) {
     target.aliases.push_back(alias);
     by_form_[key] = entity;
   }
+}
+
+int OrgTable::JoinGroup(int entity, int group) {
+  if (entity < 0 || group < 0) return entity;
+  auto it = by_group_.find(group);
+  if (it == by_group_.end()) {
+    by_group_[group] = entity;
+    return entity;
+  }
+  int target = it->second;
+  if (target == entity) return target;
+  AddAlias(target, entities_[entity].name);
+  return target;
 }
 
 int OrgTable::Find(const std::string& form) const {
@@ -130,6 +262,7 @@ std::vector<Entity> OrgTable::Take() {
   entities_.clear();
   dead_.clear();
   by_form_.clear();
+  by_group_.clear();
   return out;
 }
 
@@ -166,18 +299,38 @@ void FindOrganisations(const std::vector<Token>& tokens, const std::vector<Span>
       }
       // Longest gazetteer entry.
       size_t best = 0;
-      for (size_t len = std::min<size_t>(kMaxGazetteerWords * 2, run.end - i); len >= 1; --len) {
+      OrgEntry entry;
+      const bool may_start = MayStartOrganisation(tokens[i].text);
+      for (size_t len = may_start ? std::min<size_t>(kMaxGazetteerWords * 2, run.end - i) : 0;
+           len >= 1; --len) {
         if (!tokens[i + len - 1].IsWord()) continue;
-        if (IsKnownOrganisation(SpanText(tokens, {i, i + len}))) {
+        if (LookupOrganisation(SpanText(tokens, {i, i + len}), &entry)) {
           best = len;
           break;
         }
       }
+      // A name that is also a word ("Guardian") counts only as a whole run
+      // capitalised inside a sentence; one word after a first name is a
+      // surname ("Harrison Ford").
+      // "Republican Kevin McCarthy": also before a first name.
+      bool before_person = best == 1 && i == run.begin && i + 1 < run.end &&
+                           IsFirstName(tokens[i + 1].text);
+      if (best > 0 && entry.common_word &&
+          ((best != run.size() && !before_person) || WeakCapital(tokens, i) || (*is_org)[i])) {
+        best = 0;
+      }
+      if (best == 1 && i > run.begin && IsFirstName(tokens[i - 1].text)) best = 0;
       if (best > 0) {
         Span s{i, i + best};
         // A keyword right after extends it ("Reuters News Agency" stays whole).
         while (s.end < run.end && IsOrgKeyword(tokens[s.end].text)) ++s.end;
+        // "University College London".
+        if (s.end + 1 == run.end && IsOrgKeyword(tokens[s.end - 1].text) &&
+            IsKnownPlace(tokens[s.end].text)) {
+          ++s.end;
+        }
         last_entity = orgs->Add(SpanText(tokens, s), s.begin);
+        if (s.size() == best) last_entity = orgs->JoinGroup(last_entity, entry.group);
         last_end = s.end;
         Mark(is_org, s);
         i = s.end;
@@ -185,8 +338,8 @@ void FindOrganisations(const std::vector<Token>& tokens, const std::vector<Span>
       }
       // Keyword patterns.
       size_t k = i;
-      while (k < run.end && !(tokens[k].IsWord() && IsOrgKeyword(tokens[k].text) &&
-                              !tokens[k].all_caps)) {
+      while (k < run.end && !(tokens[k].IsWord() && !tokens[k].all_caps &&
+                              (IsOrgKeyword(tokens[k].text) || OfHead(tokens, run, k)))) {
         ++k;
       }
       if (k < run.end) {
@@ -223,12 +376,12 @@ void FindOrganisations(const std::vector<Token>& tokens, const std::vector<Span>
       ++i;
     }
     // "Full Name (ACR)".
-    size_t p = run.end;
+    size_t p = std::max(run.end, last_end);
     if (p + 2 < tokens.size() && tokens[p].Is("(") && tokens[p + 1].IsWord() &&
         tokens[p + 1].all_caps && tokens[p + 2].Is(")") &&
         !IsNonOrgAcronym(tokens[p + 1].text)) {
       std::string acr(tokens[p + 1].text);
-      if (last_entity >= 0 && last_end == run.end) {
+      if (last_entity >= 0 && last_end == p) {
         orgs->AddAlias(last_entity, acr);
         (*is_org)[p + 1] = true;
       } else if (run.size() >= 2 && Initials(tokens, run) == acr) {

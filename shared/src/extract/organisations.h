@@ -23,6 +23,9 @@ class OrgTable {
   int Add(const std::string& name, size_t position);
   // Makes `alias` another name of `entity` (merging an entity of that name).
   void AddAlias(int entity, const std::string& alias);
+  // Records that `entity` is gazetteer group `group`: merges it into the
+  // entity already seen for that group, if any. Returns the entity it is now.
+  int JoinGroup(int entity, int group);
   // Entity called `form` (name or alias), or -1.
   int Find(const std::string& form) const;
   const std::vector<Entity>& entities() const { return entities_; }
@@ -33,6 +36,7 @@ class OrgTable {
   std::vector<bool> dead_;  // merged away
   std::vector<size_t> first_;  // first token position
   std::unordered_map<std::string, int> by_form_;
+  std::unordered_map<int, int> by_group_;  // gazetteer group -> entity
 };
 
 // Pass 1: organisations evident from the names alone. Marks the tokens of

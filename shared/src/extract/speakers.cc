@@ -168,7 +168,13 @@ class Resolver {
 
   bool ParseAt(size_t r, PersonName* pn) {
     Span run = runs_[r];
-    if (is_org_[run.end - 1]) return false;
+    // "Peter Hall on Twitter": only the part before a connector counts.
+    size_t end = run.begin + 1;
+    while (end < run.end && !tokens_[end].Is("of") && !tokens_[end].Is("on") &&
+           !tokens_[end].Is("for") && !tokens_[end].Is("&")) {
+      ++end;
+    }
+    if (is_org_[end - 1]) return false;
     if (ParsePersonName(tokens_, run, pn)) return true;
     // A lone known surname: "Rudd said".
     if (run.size() == 1) {
@@ -227,7 +233,12 @@ class Resolver {
     for (size_t i = s; i < v; ++i) {
       int r = run_at_[i];
       if (r < 0 || runs_[r].begin != i || runs_[r].end > v) continue;
-      if (i > 0 && tokens_[i - 1].IsWord() && IsPreposition(tokens_[i - 1].text)) continue;
+      // The object of a preposition is not the subject, unless the name
+      // runs up to the verb ("Ambassador to Germany Richard Grenell said").
+      if (i > 0 && tokens_[i - 1].IsWord() && IsPreposition(tokens_[i - 1].text) &&
+          runs_[r].end != v) {
+        continue;
+      }
       if (runs_[r].end < tokens_.size() &&
           tokens_[runs_[r].end].kind == TokenKind::kPossessive) {
         continue;
@@ -265,10 +276,60 @@ class Resolver {
     if (r >= 0 && runs_[r].end == j) {
       Span run = runs_[r];
       if (RoleBefore(j)) return true;
-      if (is_org_[run.end - 1] || CouldBeOrganisation(tokens_, run)) {
-        if (!is_org_[run.end - 1]) org_subjects_.push_back(run);
+      if (is_org_[run.end - 1]) return true;
+      if (CouldBeOrganisation(tokens_, run)) {
+        // An unknown single word that speaks is as likely a person known by
+        // surname only: only acronyms and "WhatsApp" forms count.
+        if (run.size() > 1 || tokens_[run.begin].all_caps || tokens_[run.begin].camel ||
+            ItFollows(v)) {
+          org_subjects_.push_back(run);
+        }
         return true;
       }
+    }
+    return false;
+  }
+
+  // "..., said UCL astronomer Angelos Tsiaras", "wrote student protester
+  // Joshua Wong", "said his father, Abdullah Kurdi": a full name after a
+  // short noun phrase of determiners, lower-case nouns and organisation
+  // names. Returns true if a speaker was attributed.
+  bool FullNameAfter(size_t i) {
+    const size_t para = tokens_[i].para;
+    int commas = 0;
+    for (size_t k = i; k < tokens_.size() && k < i + 7; ++k) {
+      const Token& t = tokens_[k];
+      if (t.para != para || t.in_quote) return false;
+      if (t.Is(",")) {
+        if (++commas > 1) return false;
+        continue;
+      }
+      int r = run_at_[k];
+      if (r >= 0 && runs_[r].begin == k) {
+        PersonName pn;
+        if (ParseAt(static_cast<size_t>(r), &pn) && pn.full) {
+          Attribute(Resolve(pn));
+          return true;
+        }
+        if (runs_[r].size() > 4) return false;
+        k = runs_[r].end - 1;
+        continue;
+      }
+      if (!t.IsWord() || t.cap) return false;
+      if (t.Is("that") || t.Is("to") || t.Is("in") || t.Is("on") || t.Is("at") ||
+          t.Is("and") || t.Is("was") || t.Is("is") || t.Is("by") || t.Is("with") ||
+          SpeechVerbKind(t.text) != SpeechVerb::kNone) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  // "Zorblax said it had complied": "it"/"its" right after the verb at `v`.
+  bool ItFollows(size_t v) const {
+    for (size_t i = v + 1; i < tokens_.size() && i <= v + 3; ++i) {
+      if (tokens_[i].Is("it") || tokens_[i].Is("its")) return true;
+      if (!tokens_[i].IsWord()) return false;
     }
     return false;
   }
@@ -329,6 +390,7 @@ class Resolver {
       ++i;
     }
     if (i >= tokens_.size()) return;
+    if (FullNameAfter(i)) return;
     int r = run_at_[i];
     if (r < 0) {
       RoleBefore(i);

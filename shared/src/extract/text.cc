@@ -147,7 +147,7 @@ void Tokenize(std::string_view text, uint32_t first_para, std::vector<Token>* ou
           e = n2;
           continue;
         }
-        if ((d == '-' || d == '&') && IsWordChar(d2)) {
+        if ((d == '-' || d == '&' || d == 0x2013) && IsWordChar(d2)) {  // en dash: "Export–Import"
           e = n2;
           continue;
         }
