@@ -175,7 +175,8 @@ Result<IndexWriter> IndexWriter::Open(const std::filesystem::path& dir,
   if (impl->options.commit_every == 0) impl->options.commit_every = 1;
   Status s = internal::GuardXapian(where, [&]() -> Status {
     const int flags = (options.create ? Xapian::DB_CREATE_OR_OPEN : Xapian::DB_OPEN) |
-                      Xapian::DB_BACKEND_GLASS;
+                      Xapian::DB_BACKEND_GLASS |
+                      (options.wait_for_lock ? Xapian::DB_RETRY_LOCK : 0);
     impl->db = Xapian::WritableDatabase(dir.string(), flags);
     const std::string version = impl->db.get_metadata(std::string(schema::kMetaSchemaVersion));
     if (version.empty()) {
@@ -217,25 +218,38 @@ Status IndexWriter::Add(PreparedArticle prepared) {
   BuiltDocument& b = prepared.impl_->built;
   const std::string& path = prepared.impl_->path;
   Status s = internal::GuardXapian("indexing " + path, [&]() -> Status {
-    // Record this file's claim on the id.
-    const std::string claim_key = ClaimMetaKey(b.id);
-    std::vector<Claim> claims = ParseClaims(w.db.get_metadata(claim_key));
-    std::erase_if(claims, [&](const Claim& c) { return c.file_key == b.file_key; });
-    claims.push_back({b.file_key, b.version, path});
-    w.db.set_metadata(claim_key, SerializeClaims(claims));
     w.file_ids[path].insert(b.id);
-
-    // Keep a stored version that is higher, or as high and from another file.
+    // One lookup serves both the version rule and the write: most articles
+    // are new, and for them this is the only index read.
     Xapian::PostingIterator it = w.db.postlist_begin(b.id_term);
-    if (it != w.db.postlist_end(b.id_term)) {
-      const Xapian::Document old = w.db.get_document(*it);
-      const int old_version =
-          static_cast<int>(Xapian::sortable_unserialise(old.get_value(schema::kSlotVersion)));
-      const bool same_file = old.get_value(schema::kSlotFile) == b.file_key;
-      if (old_version > b.version || (old_version == b.version && !same_file))
-        return Status::Ok();
+    if (it == w.db.postlist_end(b.id_term)) {
+      w.db.add_document(b.document);
+      return Status::Ok();
     }
-    w.db.replace_document(b.id_term, b.document);
+    const Xapian::docid old_id = *it;
+    const Xapian::Document old = w.db.get_document(old_id);
+    const int old_version =
+        static_cast<int>(Xapian::sortable_unserialise(old.get_value(schema::kSlotVersion)));
+    const std::string old_file_key = old.get_value(schema::kSlotFile);
+    if (old_file_key != b.file_key) {
+      // Two files hold this article: record both claims, so that removing
+      // the winner later brings the other version back. Claims exist only
+      // for such ids.
+      const std::string claim_key = ClaimMetaKey(b.id);
+      std::vector<Claim> claims = ParseClaims(w.db.get_metadata(claim_key));
+      if (std::none_of(claims.begin(), claims.end(),
+                       [&](const Claim& c) { return c.file_key == old_file_key; })) {
+        const auto fields = internal::ParseFields(old.get_data());
+        claims.push_back({old_file_key, old_version, fields ? fields->path : std::string()});
+      }
+      std::erase_if(claims, [&](const Claim& c) { return c.file_key == b.file_key; });
+      claims.push_back({b.file_key, b.version, path});
+      w.db.set_metadata(claim_key, SerializeClaims(claims));
+    }
+    // Keep a stored version that is higher, or as high and from another file.
+    if (old_version > b.version || (old_version == b.version && old_file_key != b.file_key))
+      return Status::Ok();
+    w.db.replace_document(old_id, b.document);
     return Status::Ok();
   });
   if (!s.ok()) return s;
@@ -277,8 +291,10 @@ Result<std::vector<std::string>> IndexWriter::RemoveFile(const std::string& path
     for (const std::string& id : ids) {
       const std::string claim_key = ClaimMetaKey(id);
       std::vector<Claim> claims = ParseClaims(w.db.get_metadata(claim_key));
+      if (claims.empty()) continue;  // no other file ever held this article
       std::erase_if(claims, [&](const Claim& c) { return c.file_key == file_key; });
-      w.db.set_metadata(claim_key, claims.empty() ? std::string() : SerializeClaims(claims));
+      // A single claim left needs no record: that file simply holds the article.
+      w.db.set_metadata(claim_key, claims.size() < 2 ? std::string() : SerializeClaims(claims));
       if (won.count(id))
         for (const Claim& c : claims) reread.push_back(c.path);
     }

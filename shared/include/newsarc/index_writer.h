@@ -56,6 +56,9 @@ struct WriterOptions {
   // Commit after this many added or removed articles. Bounds memory use and
   // the work lost if the process is killed.
   uint32_t commit_every = 2000;
+  // If another writer holds the index, wait until it is done instead of
+  // returning kLocked.
+  bool wait_for_lock = false;
 };
 
 // Writes one index directory. Only one IndexWriter may hold an index at a
