@@ -20,9 +20,11 @@ constexpr const char* kDescription =
 
 // Options that take a value in the next argument.
 const std::set<std::string> kValueOptions = {"--db",     "--limit", "-n",
-                                             "--offset", "--sort",  "--color"};
-const std::set<std::string> kFlagOptions = {"--json", "--paths", "-h",
-                                            "--help"};
+                                             "--offset", "--sort",  "--color",
+                                             "--like"};
+const std::set<std::string> kFlagOptions = {"--json", "--paths", "--any",
+                                            "-h", "--help", "--all", "--recent",
+                                            "--facets"};
 
 // Splits argv into option arguments and query words; a "-word" that is not
 // one of our options is a query word (`brexit -boris`).
@@ -89,6 +91,22 @@ Result<SearchFlags> ParseSearchFlags(int argc, const char* const* argv,
                  "${XDG_DATA_HOME:-~/.local/share}/newsarc/index)");
   app.add_flag("--json", json, "one JSON document (schema in the README)");
   app.add_flag("--paths", paths, "source file paths, one per line, once each");
+  app.add_flag("--any", flags.request.any,
+               "match articles with any of the words (OR), best first, "
+               "instead of all of them");
+  bool all = false;
+  app.add_flag("--all", all,
+               "show every copy of a story (default: copies republished "
+               "under other URLs or files are one hit, with their count)");
+  app.add_flag("--recent", flags.request.recent,
+               "blend relevance with recency: newer articles first when "
+               "nearly as relevant");
+  app.add_option("--like", flags.request.like,
+                 "articles like this one: an indexed file's path, an article "
+                 "id or URL (QUERY, if given, filters them)");
+  app.add_flag("--facets", flags.request.facets,
+               "count speakers, organisations, sites, years and languages "
+               "over the matching articles");
   app.add_option("-n,--limit", flags.request.limit, "hits to show (default 10)")
       ->check(CLI::Range(0u, 1000000u));
   app.add_option("--offset", flags.request.offset, "hits to skip (default 0)")
@@ -102,6 +120,7 @@ Result<SearchFlags> ParseSearchFlags(int argc, const char* const* argv,
   std::vector<std::string> query;
   app.add_option("QUERY", query, "the query");
   app.get_option("--json")->excludes("--paths");
+  app.get_option("--recent")->excludes("--sort");
 
   // CLI11 wants argv in reverse order.
   std::vector<std::string> args(options.rbegin(), options.rend());
@@ -120,7 +139,9 @@ Result<SearchFlags> ParseSearchFlags(int argc, const char* const* argv,
     if (!flags.request.query.empty()) flags.request.query += ' ';
     flags.request.query += w;
   }
-  if (flags.request.query.find_first_not_of(" \t") == std::string::npos) {
+  flags.request.collapse_duplicates = !all;
+  if (flags.request.like.empty() &&
+      flags.request.query.find_first_not_of(" \t") == std::string::npos) {
     return Status::InvalidArgument(
         "no query given (see newsarc-search --help)");
   }

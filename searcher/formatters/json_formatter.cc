@@ -74,9 +74,35 @@ void JsonFormatter::Write(const SearchResults& results, std::ostream& out) {
       w.EndArray();
     }
     w.EndArray();
+    w.Key("duplicates");
+    w.Uint(hit.duplicates);
     w.EndObject();
   }
   w.EndArray();
+  String(w, "suggestion", results.suggestion);
+  w.Key("facets");
+  if (results.facets.empty()) {
+    w.Null();
+  } else {
+    w.StartObject();
+    w.Key("articles");
+    w.Uint64(results.facet_articles);
+    w.Key("exact");
+    w.Bool(results.facets_exact);
+    for (const Facet& facet : results.facets) {
+      w.Key(facet.name.data(), static_cast<rapidjson::SizeType>(facet.name.size()));
+      w.StartArray();
+      for (const FacetValue& v : facet.values) {
+        w.StartObject();
+        String(w, "value", v.value);
+        w.Key("count");
+        w.Uint64(v.count);
+        w.EndObject();
+      }
+      w.EndArray();
+    }
+    w.EndObject();
+  }
   w.EndObject();
   out.write(buffer.GetString(), static_cast<std::streamsize>(buffer.GetSize()));
   out << '\n';

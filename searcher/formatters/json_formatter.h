@@ -25,9 +25,20 @@
 //         "organisations": [string], organisations named, display names
 //         "snippet": string, plain text, "…" where cut
 //         "highlights": [[begin, end]], byte offsets into the UTF-8 snippet
-//                       of the words matching a query term, [begin, end)
+//                       of the words (or whole phrases) matching the query,
+//                       [begin, end)
+//         "duplicates": integer, other copies of this story folded into
+//                       this hit (at least; 0 with --all)
 //       }
-//     ]
+//     ],
+//     "suggestion": string, "did you mean": the query with misspelt words
+//                   replaced, "" if there is nothing to suggest
+//     "facets": null without --facets, else
+//       { "articles": integer, matching articles counted
+//         "exact":    bool,    true if every matching article was counted
+//         "speakers" | "organisations" | "site" | "year" | "language":
+//                     [ { "value": string, "count": integer } ]  most
+//                     frequent first (then by value), at most 10 }
 //   }
 // Fields are only ever added to this schema; a removal or change of
 // meaning bumps schema_version.

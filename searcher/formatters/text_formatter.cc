@@ -48,12 +48,20 @@ void TextFormatter::Write(const SearchResults& results, std::ostream& out) {
   auto styled = [&](const char* style, const std::string& s) {
     return color ? style + s + kReset : s;
   };
+  if (!results.suggestion.empty()) {
+    out << "Did you mean: " << styled(kBold, StripControls(results.suggestion))
+        << "\n\n";
+  }
   for (const Hit& hit : results.hits) {
     std::string title =
         hit.title.empty() ? "(untitled)" : StripControls(hit.title);
     out << styled(kNumber, std::to_string(hit.rank) + ".") << ' '
         << styled(kBold, title);
     if (!hit.date.empty()) out << "  " << styled(kDim, StripControls(hit.date));
+    if (hit.duplicates > 0) {
+      out << "  " << styled(kDim, "(+" + std::to_string(hit.duplicates) +
+                                      (hit.duplicates == 1 ? " copy)" : " copies)"));
+    }
     out << '\n';
     std::string where = !hit.url.empty() ? hit.url : hit.path;
     if (!hit.site.empty() && hit.url.find(hit.site) == std::string::npos) {
@@ -96,6 +104,19 @@ void TextFormatter::Write(const SearchResults& results, std::ostream& out) {
       << (total == 1 ? " result" : " results");
   if (results.relaxed) out << " (no article has every word; showing any)";
   out << '\n';
+  if (!results.facets.empty()) {
+    out << '\n' << "Facets over " << results.facet_articles
+        << (results.facets_exact ? "" : " (first checked)") << " articles:\n";
+    for (const Facet& facet : results.facets) {
+      if (facet.values.empty()) continue;
+      std::string line;
+      for (const FacetValue& v : facet.values) {
+        if (!line.empty()) line += ", ";
+        line += v.value + " (" + std::to_string(v.count) + ")";
+      }
+      out << "   " << facet.name << ": " << StripControls(line) << '\n';
+    }
+  }
 }
 
 }  // namespace newsarc::cli

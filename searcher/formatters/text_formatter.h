@@ -1,7 +1,9 @@
-// Human output: one block per hit (rank, title, date, site/url or path,
-// speakers, organisations, snippet with the matched words highlighted),
-// then "N of about M results". ANSI colour only if FormatOptions::color.
-// Control characters in article text never reach the terminal.
+// Human output: "Did you mean: ..." when there is a suggestion, one block
+// per hit (rank, title, date, "(+N copies)" folded into it, site/url or
+// path, speakers, organisations, snippet with the matched words and phrases
+// highlighted), then "N of about M results", then the facets if asked for.
+// ANSI colour only if FormatOptions::color. Control characters in article
+// text (escape sequences included) never reach the terminal.
 #ifndef NEWSARC_SEARCHER_FORMATTERS_TEXT_FORMATTER_H_
 #define NEWSARC_SEARCHER_FORMATTERS_TEXT_FORMATTER_H_
 

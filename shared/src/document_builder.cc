@@ -3,11 +3,13 @@
 #include <string>
 #include <vector>
 
+#include "collapse_key.h"
 #include "keys.h"
 #include "language.h"
 #include "newsarc/extract.h"
 #include "newsarc/index_writer.h"
 #include "newsarc/normalizer.h"
+#include "ranking.h"
 #include "schema.h"
 #include "stored_fields.h"
 
@@ -51,7 +53,8 @@ std::string JoinLines(const std::vector<Entity>& entities) {
 void AddEntityTerms(Xapian::Document& doc, const std::vector<Entity>& entities,
                     std::string_view name_prefix, std::string_view word_prefix) {
   for (const Entity& e : entities) {
-    const Xapian::termcount wdf = e.mentions ? e.mentions : 1;
+    // wdf 0 (a boolean term) keeps entities out of the BM25 length: ranking.h
+    const Xapian::termcount wdf = !Ranking().entity_wdf ? 0 : e.mentions ? e.mentions : 1;
     auto add_name = [&](const std::string& name) {
       if (std::string t = EntityNameTerm(name_prefix, name); !t.empty())
         doc.add_term(t, wdf);
@@ -100,16 +103,22 @@ BuiltDocument BuildDocument(const Article& input) {
   const std::string title = FoldText(a.title);
   tg.index_text(title, 1, std::string(schema::kTitle));
   tg.increase_termpos(schema::kFieldGap);
-  tg.index_text(title, schema::kTitleWdf);
+  tg.index_text(title, Ranking().title_wdf);  // ranking.h
   tg.increase_termpos(schema::kFieldGap);
-  tg.index_text(FoldText(a.body));
+  const std::string folded_body = FoldText(a.body);
+  tg.index_text(folded_body);
+  if (std::string key = CollapseKey(title, folded_body); !key.empty())
+    doc.add_value(schema::kSlotCollapse, key);
 
   AddEntityTerms(doc, out.extraction.speakers, schema::kSpeaker, schema::kSpeakerWord);
   AddEntityTerms(doc, out.extraction.organisations, schema::kOrg, schema::kOrgWord);
 
   const std::string host = HostOf(a.site.empty() ? a.url : a.site);
   for (const std::string& t : SiteTerms(host)) doc.add_boolean_term(t);
-  if (!a.language.empty()) doc.add_boolean_term(std::string(schema::kLanguage) + a.language);
+  if (!a.language.empty()) {
+    doc.add_boolean_term(std::string(schema::kLanguage) + a.language);
+    doc.add_value(schema::kSlotLanguage, a.language);
+  }
   const std::string date_key = DateKey(a.date);
   if (!date_key.empty()) {
     doc.add_value(schema::kSlotDate, date_key);

@@ -256,6 +256,21 @@ Status IndexWriter::Add(PreparedArticle prepared) {
   return w.MaybeCommit();
 }
 
+Status IndexWriter::Delete(const std::string& id) {
+  Impl& w = *impl_;
+  const std::string id_term = std::string(schema::kId) + internal::ShortKey(id);
+  bool found = false;
+  Status s = internal::GuardXapian("deleting " + id, [&] {
+    found = w.db.term_exists(id_term);
+    if (!found) return;
+    w.db.delete_document(id_term);
+    w.db.set_metadata(ClaimMetaKey(id), std::string());
+  });
+  if (!s.ok()) return s;
+  if (!found) return Status::NotFound("no article with id " + id);
+  return w.MaybeCommit();
+}
+
 std::optional<FileStamp> IndexWriter::StampOf(const std::string& path) const {
   try {
     auto record = ParseRecord(impl_->db.get_metadata(FileMetaKey(path)));

@@ -10,6 +10,7 @@
 #include "keys.h"
 #include "language.h"
 #include "newsarc/normalizer.h"
+#include "ranking.h"
 #include "schema.h"
 
 namespace newsarc::internal {
@@ -296,6 +297,7 @@ Result<ParsedQuery> ParseQuery(std::string_view query, DefaultOp op,
       qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     }
     if (db != nullptr) qp.set_database(*db);
+    qp.set_stopper(QueryStopper(Ranking()));  // ranking.h
     qp.set_default_op(op == DefaultOp::kAnd ? Xapian::Query::OP_AND
                                             : Xapian::Query::OP_OR);
     // Bound wildcard expansion: `a*` over millions of articles would

@@ -31,6 +31,12 @@ inline constexpr Xapian::valueno kSlotSpeakers = 2;  // display names, '\n'-sepa
 inline constexpr Xapian::valueno kSlotOrgs = 3;      // display names, '\n'-separated (facets)
 inline constexpr Xapian::valueno kSlotSite = 4;      // host without "www."
 inline constexpr Xapian::valueno kSlotFile = 5;      // source file key (as in kFile)
+// Near-duplicate key (the searcher collapses on it): 16 hex digits of a
+// 64-bit hash over the article's folded words, see CollapseKey() in
+// collapse_key.h. Copies of one wire story share it. Absent in indexes
+// built before it existed: such articles are never collapsed.
+inline constexpr Xapian::valueno kSlotCollapse = 6;
+inline constexpr Xapian::valueno kSlotLanguage = 7;  // ISO 639-1 code as in kLanguage (facets)
 
 // ---- Weighting -------------------------------------------------------------
 // Title words are indexed once more without a prefix with this wdf, so that

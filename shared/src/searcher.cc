@@ -4,14 +4,21 @@
 #include <xapian.h>
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <system_error>
 #include <utility>
 
+#include "facets.h"
+#include "more_like_this.h"
 #include "query_parser.h"
+#include "ranking.h"
+#include "recency.h"
 #include "schema.h"
 #include "snippets.h"
+#include "spelling.h"
 #include "stored_fields.h"
 #include "xapian_error.h"
 
@@ -21,15 +28,10 @@ namespace {
 using internal::DefaultOp;
 using internal::ParsedQuery;
 
-// BM25 as Lucene and most TREC runs use it (Xapian's defaults are k1=1,
-// b=0.5): k1=1.2 lets a repeated word count for more before it saturates;
-// b=0.75 normalises for length more strongly, since a long feature mentions
-// everything once. k2=0, k3=1 and min_normlen=0.5 are Xapian's defaults.
-// Title words get their weight from being indexed with wdf kTitleWdf.
-Xapian::BM25Weight Bm25() { return Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5); }
-
-// How often a search is retried when a writer commits meanwhile.
-constexpr int kMaxAttempts = 5;
+// How often a search is retried when a writer commits meanwhile. Each retry
+// reopens on the newest revision, which stays readable until the writer
+// commits twice more: a search needs far less time than two commits.
+constexpr int kMaxAttempts = 10;
 
 void FillHit(const Xapian::Document& doc, Hit& hit) {
   std::optional<internal::StoredFields> f =
@@ -58,16 +60,31 @@ void FillHit(const Xapian::Document& doc, Hit& hit) {
 struct Searcher::Impl {
   Xapian::Database db;
   std::filesystem::path dir;
+  // The facet counter of the last Run, when the request asks for facets.
+  std::unique_ptr<internal::FacetSpy> facets;
 
   Result<SearchResults> SearchOnce(const SearchRequest& request);
-  Xapian::MSet Run(const Xapian::Query& query, const SearchRequest& request);
+  Xapian::MSet Run(const Xapian::Query& query, const SearchRequest& request,
+                   std::string_view folded = {});
 };
 
 Xapian::MSet Searcher::Impl::Run(const Xapian::Query& query,
-                                 const SearchRequest& request) {
+                                 const SearchRequest& request,
+                                 std::string_view folded) {
   Xapian::Enquire enquire(db);
-  enquire.set_query(query);
-  enquire.set_weighting_scheme(Bm25());
+  // Weighting, boosts and feedback: see ranking.h. They reorder the
+  // matches of `query`, never add or drop any.
+  const internal::RankingOptions ranking =
+      internal::ForMode(internal::Ranking(), request.any);
+  if (request.sort == SortOrder::kRelevance && !folded.empty()) {
+    enquire.set_query(internal::Expand(
+        db, internal::AddBoosts(
+                 db, internal::ReweightTerms(db, query, ranking), folded,
+                 ranking), ranking));
+  } else {
+    enquire.set_query(query);
+  }
+  enquire.set_weighting_scheme(*internal::MakeWeight(ranking));
   switch (request.sort) {
     case SortOrder::kRelevance:
       break;  // ties by ascending docid, Xapian's default
@@ -80,32 +97,74 @@ Xapian::MSet Searcher::Impl::Run(const Xapian::Query& query,
                                                /*reverse=*/true);
       break;
   }
-  return enquire.get_mset(request.offset, request.limit);
+  // Recency, near-duplicates and facets (recency.h, collapse_key.h,
+  // facets.h). Recency needs the best weight first, to bound its bonus.
+  if (request.recent && request.sort == SortOrder::kRelevance) {
+    const double top = enquire.get_mset(0, 1).get_max_attained();
+    enquire.set_query(internal::WithRecency(
+        enquire.get_query(), db, top * request.recent_share,
+        request.recent_half_life_days));
+  }
+  if (request.collapse_duplicates) {
+    enquire.set_collapse_key(internal::schema::kSlotCollapse);
+  }
+  Xapian::doccount check_at_least = 0;
+  facets.reset();
+  if (request.facets) {
+    facets = std::make_unique<internal::FacetSpy>();
+    enquire.add_matchspy(facets.get());
+    check_at_least = request.facet_sample;
+  }
+  return enquire.get_mset(request.offset, request.limit, check_at_least);
 }
 
 Result<SearchResults> Searcher::Impl::SearchOnce(const SearchRequest& request) {
   SearchResults results;
   results.query = request.query;
   results.offset = request.offset;
-  auto parsed = internal::ParseQuery(request.query, DefaultOp::kAnd, &db);
+  auto parsed = internal::ParseQuery(
+      request.query, request.any ? DefaultOp::kOr : DefaultOp::kAnd, &db);
   if (!parsed.ok()) return parsed.status();
   ParsedQuery& pq = parsed.value();
   // An empty query lists every article (useful with --sort -date).
   Xapian::Query query = pq.folded.empty() ? Xapian::Query::MatchAll : pq.query;
 
-  Xapian::MSet mset = Run(query, request);
-  if (mset.get_matches_upper_bound() == 0 && pq.free_terms > 1) {
+  std::string_view folded = pq.folded;
+  if (!request.like.empty()) {
+    // More like this; the query, if any, only filters.
+    auto like = internal::MoreLikeThis(db, request.like);
+    if (!like.ok()) return like.status();
+    query = pq.folded.empty()
+                ? like.value()
+                : Xapian::Query(Xapian::Query::OP_FILTER, like.value(), pq.query);
+    folded = {};
+  }
+  Xapian::MSet mset = Run(query, request, folded);
+  if (request.like.empty() && mset.get_matches_upper_bound() == 0 &&
+      pq.free_terms > 1) {
     // No article has every word: settle for articles with some of them,
     // ranked by how many and how rare.
     auto relaxed = internal::ParseQuery(request.query, DefaultOp::kOr, &db);
     if (relaxed.ok() &&
         relaxed.value().query.get_description() != pq.query.get_description()) {
       pq = std::move(relaxed.value());
-      mset = Run(pq.query, request);
+      mset = Run(pq.query, request, pq.folded);
       results.relaxed = true;
     }
   }
   results.estimated_total = mset.get_matches_estimated();
+  if (request.suggest && request.like.empty() && !pq.folded.empty()) {
+    // Unknown words always get a suggestion; rare ones when the query
+    // finds little.
+    const bool few = results.relaxed || mset.get_matches_estimated() <= 3;
+    results.suggestion = internal::SuggestQuery(request.query, db, few);
+  }
+  if (facets) {
+    results.facets = facets->Top(request.facet_values);
+    results.facet_articles = facets->articles();
+    results.facets_exact =
+        facets->articles() >= mset.get_uncollapsed_matches_upper_bound();
+  }
 
   internal::SnippetTerms terms;
   if (request.snippets) terms = internal::SnippetTerms(pq.query, pq.stemmer);
@@ -115,6 +174,7 @@ Result<SearchResults> Searcher::Impl::SearchOnce(const SearchRequest& request) {
     hit.rank = ++rank;
     hit.docid = *it;
     hit.score = it.get_weight();
+    hit.duplicates = it.get_collapse_count();
     FillHit(it.get_document(), hit);
     std::string body = std::move(hit.snippet);
     hit.snippet.clear();
@@ -172,6 +232,8 @@ Result<Searcher> Searcher::Open(const std::filesystem::path& dir) {
 Result<SearchResults> Searcher::Search(const SearchRequest& request) const {
   for (int attempt = 1;; ++attempt) {
     try {
+      // See the latest commit (cheap when there is none).
+      if (attempt == 1) impl_->db.reopen();
       return impl_->SearchOnce(request);
     } catch (const Xapian::DatabaseModifiedError&) {
       // A writer committed twice since we opened: catch up and try again.

@@ -5,6 +5,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -43,6 +44,9 @@ struct Word {
   size_t begin = 0, end = 0;  // bytes
   size_t cp = 0, cp_end = 0;  // code points
   int term = -1;              // index of the matched query term, -1 if none
+  // A phrase match starts here and ends at word run_end (inclusive).
+  size_t run_end = SIZE_MAX;
+  bool in_run = false;        // inside a phrase match, after its first word
 };
 
 std::vector<Word> SplitWords(std::string_view text) {
@@ -143,36 +147,40 @@ SnippetTerms::SnippetTerms(const Xapian::Query& query,
       // Unknown stemmer: match exact words only.
     }
   }
-  for (auto t = query.get_terms_begin(); t != query.get_terms_end(); ++t) {
-    const std::string& term = *t;
-    size_t i = 0;
-    while (i < term.size() && IsUpperAscii(term[i])) ++i;
-    std::string_view prefix(term.data(), i);
-    std::string word = term.substr(i);
-    if (word.empty()) continue;
-    if (prefix.empty() || prefix == "S") {
-      words_.insert(word);
-    } else if (prefix == "Z" || prefix == "ZS") {
-      stems_.insert(word);
-    } else if (prefix == schema::kSpeakerWord || prefix == schema::kOrgWord ||
-               prefix == schema::kSpeaker || prefix == schema::kOrg) {
-      // speaker:/org: filters: show where the name occurs in the text.
-      size_t b = 0;
-      while (b < word.size()) {
-        size_t e = word.find_first_of(" -", b);
-        if (e == std::string::npos) e = word.size();
-        if (e > b) words_.insert(word.substr(b, e - b));
-        b = e + 1;
-      }
-    }
-  }
-  // Wildcards are expanded only by the matcher; Query shows them only in its
-  // description ("WILDCARD SYNONYM encrypt").
+  // Walk the query: leaf terms, phrases, wildcards. Wildcards are expanded
+  // only by the matcher; Query shows them only in its description
+  // ("WILDCARD SYNONYM encrypt").
   std::vector<Xapian::Query> todo = {query};
+  std::vector<std::string> loose;  // leaf terms outside phrases
   while (!todo.empty()) {
     Xapian::Query q = todo.back();
     todo.pop_back();
-    if (q.get_type() == Xapian::Query::OP_WILDCARD) {
+    const auto type = q.get_type();
+    if (type == Xapian::Query::LEAF_TERM) {
+      if (q.get_terms_begin() != q.get_terms_end()) loose.push_back(*q.get_terms_begin());
+      continue;
+    }
+    if (type == Xapian::Query::OP_PHRASE) {
+      std::vector<std::string> phrase;
+      bool plain = true;
+      for (size_t k = 0; k < q.get_num_subqueries() && plain; ++k) {
+        Xapian::Query sub = q.get_subquery(k);
+        if (sub.get_type() != Xapian::Query::LEAF_TERM ||
+            sub.get_terms_begin() == sub.get_terms_end()) {
+          plain = false;
+          break;
+        }
+        std::string term = *sub.get_terms_begin();
+        size_t i = 0;
+        while (i < term.size() && IsUpperAscii(term[i])) ++i;
+        phrase.push_back(term.substr(i));
+      }
+      if (plain && phrase.size() > 1) {
+        phrases_.push_back(std::move(phrase));
+        continue;
+      }
+    }
+    if (type == Xapian::Query::OP_WILDCARD) {
       std::string d = q.get_description();
       auto p = d.rfind(' ');
       if (p != std::string::npos && d.size() > p + 2) {
@@ -188,20 +196,45 @@ SnippetTerms::SnippetTerms(const Xapian::Query& query,
       todo.push_back(q.get_subquery(k));
     }
   }
+  for (const std::string& term : loose) AddTerm(term);
+}
+
+void SnippetTerms::AddTerm(const std::string& term) {
+  size_t i = 0;
+  while (i < term.size() && IsUpperAscii(term[i])) ++i;
+  std::string_view prefix(term.data(), i);
+  std::string word = term.substr(i);
+  if (word.empty()) return;
+  if (prefix.empty() || prefix == "S") {
+    words_.insert(word);
+  } else if (prefix == "Z" || prefix == "ZS") {
+    stems_.insert(word);
+  } else if (prefix == schema::kSpeakerWord || prefix == schema::kOrgWord ||
+             prefix == schema::kSpeaker || prefix == schema::kOrg) {
+    // speaker:/org: filters: show where the name occurs in the text.
+    size_t b = 0;
+    while (b < word.size()) {
+      size_t e = word.find_first_of(" -", b);
+      if (e == std::string::npos) e = word.size();
+      if (e > b) words_.insert(word.substr(b, e - b));
+      b = e + 1;
+    }
+  }
+}
+
+std::string SnippetTerms::Fold(std::string_view word) {
+  bool ascii = std::all_of(word.begin(), word.end(),
+                           [](char c) { return (c & 0x80) == 0; });
+  if (!ascii) return FoldText(word);
+  std::string folded(word);
+  for (char& c : folded) {
+    if (IsUpperAscii(c)) c = static_cast<char>(c - 'A' + 'a');
+  }
+  return folded;
 }
 
 std::string SnippetTerms::Match(std::string_view word) const {
-  std::string folded;
-  bool ascii = std::all_of(word.begin(), word.end(),
-                           [](char c) { return (c & 0x80) == 0; });
-  if (ascii) {
-    folded.assign(word);
-    for (char& c : folded) {
-      if (IsUpperAscii(c)) c = static_cast<char>(c - 'A' + 'a');
-    }
-  } else {
-    folded = FoldText(word);
-  }
+  std::string folded = Fold(word);
   if (words_.count(folded)) return folded;
   if (!stems_.empty()) {
     std::string stem = stemmer_(folded);
@@ -226,6 +259,36 @@ Snippet MakeSnippet(std::string_view text, const SnippetTerms& terms,
       std::string m = terms.Match(text.substr(w.begin, w.end - w.begin));
       if (!m.empty())
         w.term = term_ids.emplace(m, term_ids.size()).first->second;
+    }
+    // Phrases: each occurrence is one match of one term, and one run.
+    if (!terms.phrases().empty()) {
+      std::vector<std::string> folded(words.size());
+      for (size_t k = 0; k < words.size(); ++k) {
+        folded[k] = SnippetTerms::Fold(
+            text.substr(words[k].begin, words[k].end - words[k].begin));
+      }
+      for (const std::vector<std::string>& phrase : terms.phrases()) {
+        std::string key = "\"";
+        for (const std::string& p : phrase) key += p + " ";
+        int id = -1;
+        for (size_t k = 0; k + phrase.size() <= words.size(); ++k) {
+          if (words[k].in_run || words[k].run_end != SIZE_MAX) continue;
+          bool match = true;
+          for (size_t m = 0; m < phrase.size() && match; ++m) {
+            match = folded[k + m] == phrase[m] && !words[k + m].in_run &&
+                    words[k + m].run_end == SIZE_MAX;
+          }
+          if (!match) continue;
+          if (id < 0) id = term_ids.emplace(key, term_ids.size()).first->second;
+          words[k].term = id;
+          words[k].run_end = k + phrase.size() - 1;
+          for (size_t m = 1; m < phrase.size(); ++m) {
+            words[k + m].term = -1;
+            words[k + m].in_run = true;
+          }
+          k += phrase.size() - 1;
+        }
+      }
     }
   }
 
@@ -261,7 +324,10 @@ Snippet MakeSnippet(std::string_view text, const SnippetTerms& terms,
     while (words[first].term < 0) ++first;
     for (size_t k = first;
          k < n && words[k].cp_end - words[best_i].cp <= max_chars; ++k) {
-      if (words[k].term >= 0) last = k;
+      if (words[k].term >= 0) {
+        // A phrase ends at its last word.
+        last = words[k].run_end != SIZE_MAX ? std::min(words[k].run_end, n - 1) : k;
+      }
     }
     if (last < first) last = first;
     size_t span = words[last].cp_end - words[first].cp;
@@ -281,14 +347,18 @@ Snippet MakeSnippet(std::string_view text, const SnippetTerms& terms,
   std::string& out = snippet.text;
   if (start > 0) out += kEllipsis;
   size_t pos = b;
+  size_t run_end = SIZE_MAX;  // last word of the phrase being highlighted
+  uint32_t hb = 0;
   for (size_t k = start; k < end; ++k) {
     const Word& w = words[k];
     if (w.begin > pos) AppendClean(text, pos, w.begin, out);
     if (w.begin < pos) continue;  // cannot happen; words do not overlap
-    uint32_t hb = static_cast<uint32_t>(out.size());
+    if (run_end == SIZE_MAX) hb = static_cast<uint32_t>(out.size());
     out.append(text.substr(w.begin, w.end - w.begin));
-    if (w.term >= 0) {
+    if (w.term >= 0 && w.run_end != SIZE_MAX) run_end = w.run_end;
+    if (run_end != SIZE_MAX ? (k == run_end || k + 1 == end) : w.term >= 0) {
       snippet.highlights.push_back({hb, static_cast<uint32_t>(out.size())});
+      run_end = SIZE_MAX;
     }
     pos = w.end;
   }

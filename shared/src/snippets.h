@@ -16,7 +16,9 @@ namespace newsarc::internal {
 
 // What a text word must look like to match the query. Built from the
 // query's free-text terms with the field prefixes stripped, plus the words
-// of speaker: and org: names.
+// of speaker: and org: names. Words of a phrase ("amber rudd", also
+// end-to-end) match only as the whole phrase, as in Xapian's own
+// MSet::snippet.
 class SnippetTerms {
  public:
   SnippetTerms() = default;
@@ -27,14 +29,24 @@ class SnippetTerms {
   // (FoldText) and compared exactly, then by stem, then with wildcards.
   std::string Match(std::string_view word) const;
 
+  // The query's phrases, each as its folded words in order.
+  const std::vector<std::vector<std::string>>& phrases() const { return phrases_; }
+
+  // `word` as Match compares it: FoldText()ed (a fast path for ASCII).
+  static std::string Fold(std::string_view word);
+
   bool empty() const {
-    return words_.empty() && stems_.empty() && wildcards_.empty();
+    return words_.empty() && stems_.empty() && wildcards_.empty() &&
+           phrases_.empty();
   }
 
  private:
+  void AddTerm(const std::string& term);
+
   std::set<std::string, std::less<>> words_;  // "rudd"
   std::set<std::string, std::less<>> stems_;  // "encrypt"
   std::vector<std::string> wildcards_;        // "encrypt" for encrypt*
+  std::vector<std::vector<std::string>> phrases_;  // {"amber", "rudd"}
   Xapian::Stem stemmer_;
 };
 
@@ -45,8 +57,10 @@ struct Snippet {
 
 // The window of about `max_chars` characters of `text` in which the most
 // distinct query terms match (then the most matches), centred on them and cut
-// at word boundaries. Without any match: the start of the text.
-// Control characters never reach the snippet.
+// at word boundaries. Without any match: the start of the text. A phrase
+// counts as one term and is highlighted as one run, from its first word to
+// its last. Control characters (escape sequences included) never reach the
+// snippet.
 Snippet MakeSnippet(std::string_view text, const SnippetTerms& terms,
                     size_t max_chars);
 

@@ -89,7 +89,9 @@ class Indexing(Env):
         self.assertIn("8 articles indexed", p.stderr)
         self.assertEqual(self.titles("Rudd WhatsApp encryption")[0], SEED_TITLE)
         self.assertIn("Harvest begins early", self.titles("wheat harvest"))
-        self.assertEqual(len(self.hits("council bridge")), 2)  # plain and .gz copy of the feed
+        # The plain and .gz copy of the feed: one story, folded unless --all.
+        self.assertEqual(len(self.hits("council bridge", "--all")), 2)
+        self.assertEqual([h["duplicates"] for h in self.hits("council bridge")], [1])
         self.assertEqual(self.hits("site:old.example.org bridge")[0]["site"], "old.example.org")
 
     def test_default_database_location_is_shared(self):
@@ -315,6 +317,168 @@ class SampleCorpus(Env):
         self.assertEqual(self.titles("Rudd WhatsApp encryption")[0], SEED_TITLE)
         for q in ["speaker:rudd", "org:whatsapp", 'org:"metropolitan police"']:
             self.assertIn(SEED_TITLE, self.titles(q, "--limit", "50"), q)
+
+
+WIRE_BODY = ("LONDON - The central bank raised interest rates by a quarter point on Thursday, "
+             "its first rise in a decade, saying inflation had stayed above its target for "
+             "too long. The governor said further rises would be gradual and limited, and "
+             "markets had expected the move. Sterling rose against the dollar after the "
+             "announcement, and bond yields climbed.")
+
+
+class SearchFeatures(Env):
+    """Duplicates, --recent, --like, --facets, did you mean, safe snippets."""
+
+    def setUp(self):
+        super().setUp()
+        self.add("seed.txt", "seed.txt")
+        self.add("feed.jsonl", "feed.jsonl")
+        self.add("wire.csv", "wire.csv")
+        rows = [
+            # One wire story under three sites and headlines: one hit by default.
+            {"title": "Bank raises rates", "url": "https://a.example/rates",
+             "date": "2017-11-02", "text": WIRE_BODY},
+            {"title": "Interest rates go up", "url": "https://b.example/markets/rates",
+             "date": "2017-11-02", "text": WIRE_BODY.upper()},
+            {"title": "Rates rise for first time in decade", "url": "https://c.example/r",
+             "date": "2017-11-03", "text": WIRE_BODY.replace(",", ";")},
+            # Older and newer articles on the same subject.
+            {"title": "Interest rates: a history of interest rates",
+             "url": "https://d.example/history", "date": "2009-01-01",
+             "text": "Interest rates and more interest rates: the central bank and "
+                     "interest rates over a century."},
+            # Equally relevant: the older one first by docid, unless --recent.
+            {"title": "Markets last year", "url": "https://e.example/lastyear",
+             "date": "2010-06-01",
+             "text": "Shares were flat. The central bank left interest rates alone this "
+                     "month, and traders looked elsewhere for news of the day."},
+            {"title": "Markets today", "url": "https://e.example/today", "date": "2019-06-01",
+             "text": "Shares were flat. The central bank left interest rates alone this "
+                     "month, and traders looked elsewhere for news of the day."},
+            # Escape sequences in article text must not reach a terminal.
+            {"title": "Escape \u001b[2J artist", "url": "https://f.example/esc",
+             "date": "2018-01-01",
+             "text": "The escape \u001b[31martist\u001b[0m performed \u009b31m tonight "
+                     "at the theatre, the producers said."},
+        ]
+        self.add("wire.jsonl", text="".join(json.dumps(r) + "\n" for r in rows))
+        self.index()
+
+    def test_copies_fold_into_one_hit(self):
+        doc = json.loads(self.search("--json", "central bank inflation").stdout)
+        self.assertEqual(len(doc["hits"]), 1)
+        self.assertEqual(doc["hits"][0]["duplicates"], 2)
+        self.assertIn("(+2 copies)", self.search("central bank inflation").stdout)
+        every = self.hits("central bank inflation", "--all")
+        self.assertEqual(len(every), 3)
+        self.assertEqual([h["duplicates"] for h in every], [0, 0, 0])
+
+    def test_recent_prefers_newer_of_equals_and_keeps_strong_old(self):
+        plain = self.titles("interest rates", "--all")
+        recent = self.titles("interest rates", "--all", "--recent")
+        self.assertEqual(sorted(plain), sorted(recent))  # the same matches
+        self.assertEqual(recent[0], "Interest rates: a history of interest rates")
+        self.assertLess(recent.index("Markets today"), recent.index("Markets last year"))
+        self.assertLess(plain.index("Markets last year"), plain.index("Markets today"))
+        self.search("--recent", "--sort", "date", "rates", expect=2)
+
+    def test_like_a_file_or_id(self):
+        seed = os.path.join(self.docs, "seed.txt")
+        self.assertNotIn(SEED_TITLE, self.titles("", "--like", seed))  # not itself
+        # By id (here the URL): its copies are the most similar.
+        like_id = self.titles("", "--like", "a.example/rates", "--all")
+        self.assertEqual(sorted(like_id[:2]),
+                         ["Interest rates go up", "Rates rise for first time in decade"])
+        self.assertNotIn("Bank raises rates", like_id)
+        self.assertEqual(self.titles("", "--like", "https://a.example/rates", "--all"), like_id)
+        # Folded, the copies are one hit; a query filters.
+        self.assertEqual(len(self.hits("", "--like", "a.example/rates")), len(like_id) - 1)
+        filtered = self.hits("date:2019", "--like", "a.example/rates")
+        self.assertIn("Markets today", [h["title"] for h in filtered])
+        self.assertTrue(all(h["date"].startswith("2019") for h in filtered))
+        p = self.search("--like", os.path.join(self.tmp, "nope.txt"), expect=2)
+        self.assertIn("--like", p.stderr)
+
+    def test_facets(self):
+        doc = json.loads(self.search("--json", "--facets", "--all", "rates").stdout)
+        facets = doc["facets"]
+        self.assertTrue(facets["exact"])
+        self.assertEqual(facets["articles"], doc["total"])
+        years = {v["value"]: v["count"] for v in facets["year"]}
+        self.assertEqual(years, {"2017": 3, "2009": 1, "2019": 1, "2010": 1})
+        sites = {v["value"] for v in facets["site"]}
+        self.assertEqual(sites, {"a.example", "b.example", "c.example", "d.example",
+                                 "e.example"})
+        self.assertEqual(facets["language"], [{"value": "en", "count": 6}])
+        doc = json.loads(self.search("--json", "--facets", "Rudd").stdout)
+        self.assertIn("Amber Rudd", [v["value"] for v in doc["facets"]["speakers"]])
+        self.assertIn("WhatsApp", [v["value"] for v in doc["facets"]["organisations"]])
+        self.assertIsNone(json.loads(self.search("--json", "Rudd").stdout)["facets"])
+        text = self.search("--facets", "rates").stdout
+        self.assertIn("Facets over", text)
+        self.assertRegex(text, r"year: 2017 \(\d\)")
+
+    def test_did_you_mean(self):
+        p = self.search("Rud WhatsApp")
+        self.assertTrue(p.stdout.startswith("Did you mean: Rudd WhatsApp\n"), p.stdout)
+        doc = json.loads(self.search("--json", "Rud WhatsApp").stdout)
+        self.assertEqual(doc["suggestion"], "Rudd WhatsApp")
+        doc = json.loads(self.search("--json", "Rudd WhatsApp").stdout)
+        self.assertEqual(doc["suggestion"], "")
+        doc = json.loads(self.search("--json", "harvset", expect=1).stdout)
+        self.assertEqual(doc["suggestion"], "harvest")
+        self.assertEqual(doc["hits"], [])
+
+    def test_no_escape_sequences_from_articles(self):
+        for args in (["artist"], ["--color", "always", "artist"], ["--facets", "artist"]):
+            out = self.search(*args).stdout
+            self.assertIn("artist", out)
+            stripped = out.replace("\x1b[0m", "").replace("\x1b[1m", "").replace(
+                "\x1b[2m", "").replace("\x1b[32m", "").replace("\x1b[1;31m", "")
+            self.assertNotIn("\x1b", stripped, args)
+            self.assertNotIn("\x9b", out, args)
+            self.assertNotIn("\x07", out, args)
+
+    def test_phrase_is_one_highlight(self):
+        hit = self.hits('"central bank raised"')[0]
+        runs = [hit["snippet"].encode()[b:e].decode() for b, e in hit["highlights"]]
+        self.assertIn("central bank raised", [r.lower() for r in runs])
+
+
+class ReadWhileWriting(Env):
+    """Searches in a loop while newsarc-index commits to the same index."""
+
+    def test_searches_never_fail_during_commits(self):
+        self.add("seed.txt", "seed.txt")
+        self.index()
+        stop = time.time() + 60
+        failures, searches = [], 0
+        writer = None
+        batch = 0
+        while time.time() < stop and batch < 20:
+            if writer is None or writer.poll() is not None:
+                if writer is not None:
+                    self.assertIn(writer.returncode, (0, 1))
+                batch += 1
+                rows = "".join(json.dumps({
+                    "title": f"Note {batch}.{i}", "url": f"https://n.example/{batch}/{i}",
+                    "text": f"WhatsApp note {batch} {i} about zebras and encryption."}) + "\n"
+                    for i in range(500))
+                self.add(f"notes{batch}.jsonl", text=rows)
+                writer = subprocess.Popen([INDEX, self.docs], env=self.env,
+                                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            p = subprocess.run([SEARCH, "--json", "--facets", "whatsapp encryption"],
+                               env=self.env, capture_output=True, text=True, timeout=60)
+            searches += 1
+            if p.returncode != 0:
+                failures.append(p.stderr)
+            else:
+                json.loads(p.stdout)
+        if writer is not None:
+            writer.wait(timeout=120)
+        self.assertEqual(failures, [])
+        self.assertGreater(searches, 10)
+        self.assertEqual(len(self.hits("zebras", "--limit", "5")), 5)
 
 
 if __name__ == "__main__":

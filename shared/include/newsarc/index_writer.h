@@ -80,6 +80,10 @@ class NEWSARC_EXPORT IndexWriter {
   [[nodiscard]] Status Add(PreparedArticle article);
   [[nodiscard]] Status Add(const Article& article);
 
+  // Removes the article stored under `id` (as ArticleId gives it), for
+  // programs that manage articles themselves. kNotFound if there is none.
+  [[nodiscard]] Status Delete(const std::string& id);
+
   // Incremental bookkeeping, keyed by absolute file path.
   // The stamp recorded by FinishFile, if the file was fully indexed.
   [[nodiscard]] std::optional<FileStamp> StampOf(const std::string& path) const;

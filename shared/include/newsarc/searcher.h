@@ -26,9 +26,42 @@ struct SearchRequest {
   uint32_t offset = 0;   // hits to skip
   uint32_t limit = 10;   // hits to return
   SortOrder sort = SortOrder::kRelevance;
+  // Match articles with any of the free-text words (OR), ranked by how many
+  // and how rare, instead of all of them (AND, relaxed to OR when nothing
+  // has them all). For long natural-language queries.
+  bool any = false;
   // Build a snippet for each hit (costs a read of the stored body).
   bool snippets = true;
   uint32_t snippet_chars = 240;  // approximate snippet length
+
+  // Fold copies of one story into one hit (Hit::duplicates counts the
+  // others): wire stories republished under other URLs or files share a
+  // near-duplicate key computed at index time (README, "Duplicates").
+  // Versions of one URL are one article anyway (IndexWriter::Add).
+  bool collapse_duplicates = true;
+  // Blend relevance with recency (relevance order only): an article gets a
+  // bonus of at most recent_share times the best match's weight, halved for
+  // every recent_half_life_days it is older than the newest article in the
+  // index. A newer article thus overtakes an older one only when it is
+  // nearly as relevant; strong older matches stay on top.
+  bool recent = false;
+  double recent_share = 0.25;
+  uint32_t recent_half_life_days = 30;
+  // More like this: the path of an indexed source file (its articles), an
+  // article id or URL. Finds articles that share its most telling words;
+  // `query`, if not empty, then only filters them. kNotFound if nothing in
+  // the index matches `like`.
+  std::string like;
+  // Count facets (speakers, organisations, site, year, language) over the
+  // matching articles; counts are exact when the query matches at most
+  // facet_sample articles, else over the first facet_sample checked.
+  bool facets = false;
+  uint32_t facet_values = 10;     // most frequent values kept per facet
+  uint32_t facet_sample = 10000;  // articles checked at least
+  // Suggest a spelling ("did you mean") when a query word is not in the
+  // index, or is rare and the query finds little. See
+  // SearchResults::suggestion.
+  bool suggest = true;
 };
 
 // A stretch of a snippet that matched a query term: [begin, end) in bytes.
@@ -54,6 +87,20 @@ struct Hit {
   std::vector<std::string> organisations;
   std::string snippet;    // plain text
   std::vector<Highlight> highlights;  // matched words inside `snippet`
+  // Other copies of this story folded into this hit (a lower bound; 0 with
+  // SearchRequest::collapse_duplicates off).
+  uint32_t duplicates = 0;
+};
+
+struct FacetValue {
+  std::string value;   // a display name, host, year ("2017") or language code
+  uint64_t count = 0;  // matching articles with it
+};
+
+// One facet: the most frequent values, by count, then value.
+struct Facet {
+  std::string name;  // "speakers", "organisations", "site", "year", "language"
+  std::vector<FacetValue> values;
 };
 
 struct SearchResults {
@@ -63,10 +110,24 @@ struct SearchResults {
   bool relaxed = false;
   uint32_t offset = 0;              // request.offset: hits skipped
   std::vector<Hit> hits;
+  // "Did you mean": the query with unknown or rare words replaced by
+  // frequent indexed words close in spelling ("Rud WhatsApp" -> "Rudd
+  // WhatsApp"); "" when there is nothing to suggest.
+  std::string suggestion;
+  // With SearchRequest::facets: the facets in the order listed there, and
+  // how many matching articles they counted (every one if facets_exact).
+  std::vector<Facet> facets;
+  uint64_t facet_articles = 0;
+  bool facets_exact = false;
 };
 
 // Answers queries against one index directory.
-// Not thread-safe (neither is Xapian::Database): open one per thread.
+// Not thread-safe (neither is Xapian::Database): open one per thread; any
+// number of Searchers, in threads or processes, may read one index.
+// Reading while a writer (newsarc-index, IndexWriter) commits is fine: each
+// Search sees the latest commit, and a search overtaken by commits is run
+// again on the new revision, never reported as an error.
+// No function throws; failures come back as a Status.
 class NEWSARC_EXPORT Searcher {
  public:
   // Opens the index at `dir`. kNotFound if there is no index there.

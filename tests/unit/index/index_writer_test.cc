@@ -176,6 +176,20 @@ TEST_F(IndexWriterTest, VeryLongUrlsAreKeptApart) {
   EXPECT_EQ(w.value().ArticleCount(), 2u);
 }
 
+TEST_F(IndexWriterTest, DeleteById) {
+  auto w = IndexWriter::Open(dir_);
+  ASSERT_TRUE(w.ok());
+  Article a = MakeArticle("http://x.org/a", 0, "/f/a.txt");
+  ASSERT_OK(w.value().Add(a));
+  ASSERT_OK(w.value().Add(MakeArticle("http://x.org/b", 0, "/f/b.txt")));
+  ASSERT_OK(w.value().Delete(IndexWriter::ArticleId(a)));
+  EXPECT_EQ(w.value().ArticleCount(), 1u);
+  EXPECT_EQ(w.value().Delete(IndexWriter::ArticleId(a)).code(), StatusCode::kNotFound);
+  ASSERT_OK(w.value().Commit());
+  EXPECT_EQ(StoredVersion("http://x.org/a"), -1);
+  EXPECT_EQ(StoredVersion("http://x.org/b"), 0);
+}
+
 TEST(ArticleId, UrlThenFileAndRecord) {
   Article a;
   a.source_path = "/f/feed.jsonl";

@@ -51,6 +51,37 @@ TEST(SearchFlags, All) {
   EXPECT_EQ(f.value().request.sort, SortOrder::kDate);
 }
 
+TEST(SearchFlags, DuplicatesRecencyLikeFacets) {
+  auto f = Parse({"rudd"});
+  ASSERT_TRUE(f.ok()) << f.status().message();
+  EXPECT_TRUE(f.value().request.collapse_duplicates);
+  EXPECT_FALSE(f.value().request.recent);
+  EXPECT_FALSE(f.value().request.facets);
+  EXPECT_TRUE(f.value().request.like.empty());
+  EXPECT_TRUE(f.value().request.suggest);
+
+  f = Parse({"--all", "--recent", "--facets", "rudd"});
+  ASSERT_TRUE(f.ok()) << f.status().message();
+  EXPECT_FALSE(f.value().request.collapse_duplicates);
+  EXPECT_TRUE(f.value().request.recent);
+  EXPECT_TRUE(f.value().request.facets);
+  EXPECT_EQ(f.value().request.query, "rudd");
+
+  // --like needs no query; a query then filters.
+  f = Parse({"--like", "/news/a.txt"});
+  ASSERT_TRUE(f.ok()) << f.status().message();
+  EXPECT_EQ(f.value().request.like, "/news/a.txt");
+  EXPECT_EQ(f.value().request.query, "");
+  f = Parse({"--like=-odd-id", "date:2017"});
+  ASSERT_TRUE(f.ok()) << f.status().message();
+  EXPECT_EQ(f.value().request.like, "-odd-id");
+  EXPECT_EQ(f.value().request.query, "date:2017");
+
+  // --recent blends with relevance: no --sort with it.
+  EXPECT_FALSE(Parse({"--recent", "--sort", "date", "x"}).ok());
+  EXPECT_FALSE(Parse({"--like"}).ok());
+}
+
 TEST(SearchFlags, MinusWordsAreQueryWords) {
   auto f = Parse({"brexit", "-boris", "--limit", "3", "+may"});
   ASSERT_TRUE(f.ok()) << f.status().message();

@@ -46,6 +46,21 @@ SearchResults Sample() {
   return r;
 }
 
+// Sample() with a suggestion, a folded copy and facets.
+SearchResults WithExtras() {
+  SearchResults r = Sample();
+  r.hits[0].duplicates = 2;
+  r.suggestion = "Rudd \x1b[2JWhatsApp";
+  r.facets = {{"speakers", {{"Amber Rudd", 3}, {"Craig Mackey", 1}}},
+              {"organisations", {}},
+              {"site", {{"bbc.co.uk", 4}}},
+              {"year", {{"2017", 4}}},
+              {"language", {{"en", 4}}}};
+  r.facet_articles = 4;
+  r.facets_exact = true;
+  return r;
+}
+
 std::string Write(OutputFormat format, bool color = false) {
   std::ostringstream out;
   FormatOptions options;
@@ -89,6 +104,48 @@ TEST(JsonFormatter, ParsesBack) {
            e = h["highlights"][0][1].GetUint();
   EXPECT_EQ(snippet.substr(b, e - b), "café");
   EXPECT_EQ(json.find('\x1b'), std::string::npos);  // control chars escaped
+}
+
+TEST(JsonFormatter, SuggestionDuplicatesFacets) {
+  std::string json = Write(OutputFormat::kJson);
+  rapidjson::Document d;
+  d.Parse(json.c_str());
+  ASSERT_FALSE(d.HasParseError()) << json;
+  EXPECT_STREQ(d["suggestion"].GetString(), "");
+  EXPECT_TRUE(d["facets"].IsNull());
+  EXPECT_EQ(d["hits"][0]["duplicates"].GetUint(), 0u);
+
+  std::ostringstream out;
+  MakeFormatter(OutputFormat::kJson, {})->Write(WithExtras(), out);
+  d.Parse(out.str().c_str());
+  ASSERT_FALSE(d.HasParseError()) << out.str();
+  EXPECT_STREQ(d["suggestion"].GetString(), "Rudd \x1b[2JWhatsApp");
+  EXPECT_EQ(d["hits"][0]["duplicates"].GetUint(), 2u);
+  const auto& f = d["facets"];
+  ASSERT_TRUE(f.IsObject());
+  EXPECT_EQ(f["articles"].GetUint64(), 4u);
+  EXPECT_TRUE(f["exact"].GetBool());
+  ASSERT_EQ(f["speakers"].Size(), 2u);
+  EXPECT_STREQ(f["speakers"][0]["value"].GetString(), "Amber Rudd");
+  EXPECT_EQ(f["speakers"][0]["count"].GetUint64(), 3u);
+  EXPECT_EQ(f["organisations"].Size(), 0u);
+  EXPECT_STREQ(f["site"][0]["value"].GetString(), "bbc.co.uk");
+  EXPECT_STREQ(f["year"][0]["value"].GetString(), "2017");
+  EXPECT_STREQ(f["language"][0]["value"].GetString(), "en");
+}
+
+TEST(TextFormatter, SuggestionDuplicatesFacets) {
+  std::ostringstream out;
+  MakeFormatter(OutputFormat::kText, {})->Write(WithExtras(), out);
+  std::string text = out.str();
+  EXPECT_EQ(text.find('\x1b'), std::string::npos) << text;
+  EXPECT_EQ(text.rfind("Did you mean: Rudd  [2JWhatsApp\n\n", 0), 0u) << text;
+  EXPECT_NE(text.find("2017-03-26  (+2 copies)\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("Facets over 4 articles:\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("   speakers: Amber Rudd (3), Craig Mackey (1)\n"),
+            std::string::npos);
+  EXPECT_EQ(text.find("organisations: \n"), std::string::npos);  // empty: left out
+  EXPECT_NE(text.find("   year: 2017 (4)\n"), std::string::npos);
 }
 
 TEST(PathsFormatter, UniquePathsInRankOrder) {

@@ -41,7 +41,7 @@ const ParseCase kCases[] = {
     {"Zürich", "Zzurich@1"},
     {"CAFÉ", "Zcafe@1"},
     {"Masood’s", "Zmasood@1"},
-    {"ＡＮＤ b", "(Zand@1 AND Zb@2)"},  // full-width is text, not an operator
+    {"ＮＥＡＲ b", "(Znear@1 AND Zb@2)"},  // full-width is text, not an operator
     {"and or", "(Zand@1 AND Zor@2)"},   // lower case is text too
     // Phrases, with straight or curly quotes.
     {"\"amber rudd\"", "(amber@1 PHRASE 2 rudd@2)"},

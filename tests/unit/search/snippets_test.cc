@@ -69,7 +69,19 @@ const SnippetCase kSnippetCases[] = {
     {"Khalid Masood’s car.", "masood's", 100, "Khalid [Masood’s] car."},
     // Phrases highlight their words.
     {"Said Amber Rudd on Sunday.", "\"amber rudd\"", 100,
-     "Said [Amber] [Rudd] on Sunday."},
+     "Said [Amber Rudd] on Sunday."},
+    // A phrase's words alone are not a match; a hyphenated word is a phrase.
+    {"Rudd met Amber Smith. Then Amber Rudd spoke.", "\"amber rudd\"", 100,
+     "Rudd met Amber Smith. Then [Amber Rudd] spoke."},
+    {"Rudd said: Amber Rudd spoke.", "rudd \"amber rudd\"", 100,
+     "[Rudd] said: [Amber Rudd] spoke."},
+    {"End to end: end-to-end encryption.", "\"end-to-end encryption\"", 100,
+     "End to end: [end-to-end encryption]."},
+    {"Its END-TO-END design.", "end-to-end", 100, "Its [END-TO-END] design."},
+    // The window goes to the phrase, not to the scattered words.
+    {"Amber was here. Rudd was there. Filler words go on and on for a while "
+     "here. Then Amber Rudd spoke.",
+     "\"amber rudd\"", 30, "…Then [Amber Rudd] spoke."},
     // Wildcards.
     {"Encryption and encrypting.", "encrypt*", 100,
      "[Encryption] and [encrypting]."},
@@ -93,6 +105,8 @@ const SnippetCase kSnippetCases[] = {
     // White space collapses; control characters never get through.
     {"One\n\ntwo\x1b[31m red\x1b[0m\tthree", "red", 100,
      "One two [31m [red] [0m three"},
+    {"C1 \xc2\x9b" "31m red \xc2\x9d" "0;title\x07 bell", "red", 100,
+     "C1 31m [red] 0;title bell"},
     // CJK: each character is a word.
     {"我们在中国人民", "中国", 100, "我们在[中][国]人民"},
     {"", "x", 100, ""},

@@ -1,0 +1,55 @@
+#include "collapse_key.h"
+
+#include <cstdint>
+#include <cstdio>
+#include <vector>
+
+namespace newsarc::internal {
+namespace {
+
+bool IsWordByte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+         (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+// Appends up to `max` words of `text` to `words`.
+void Words(std::string_view text, size_t max,
+           std::vector<std::string_view>& words) {
+  size_t i = 0;
+  while (i < text.size() && words.size() < max) {
+    while (i < text.size() && !IsWordByte(static_cast<unsigned char>(text[i])))
+      ++i;
+    size_t b = i;
+    while (i < text.size() && IsWordByte(static_cast<unsigned char>(text[i])))
+      ++i;
+    if (i > b) words.push_back(text.substr(b, i - b));
+  }
+}
+
+}  // namespace
+
+std::string CollapseKey(std::string_view folded_title,
+                        std::string_view folded_body) {
+  std::vector<std::string_view> words;
+  Words(folded_body, kCollapseLeadWords, words);
+  if (words.size() < kCollapseLeadWords) {
+    words.clear();
+    Words(folded_title, SIZE_MAX, words);
+    Words(folded_body, SIZE_MAX, words);
+  }
+  if (words.size() < kCollapseMinWords) return "";
+  uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a: stable across builds
+  for (std::string_view w : words) {
+    for (char c : w) {
+      h ^= static_cast<unsigned char>(c);
+      h *= 0x100000001b3ULL;
+    }
+    h ^= ' ';
+    h *= 0x100000001b3ULL;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+}  // namespace newsarc::internal

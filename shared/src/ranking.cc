@@ -1,0 +1,358 @@
+#include "ranking.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "keys.h"
+#include "schema.h"
+
+namespace newsarc::internal {
+namespace {
+
+// Snowball's English stop list (snowballstem.org/algorithms/english/stop.txt):
+// a general list of function words, not tuned on any test collection.
+constexpr const char* kEnglishStopWords[] = {
+    "i", "me", "my", "myself", "we", "our", "ours", "ourselves", "you", "your",
+    "yours", "yourself", "yourselves", "he", "him", "his", "himself", "she",
+    "her", "hers", "herself", "it", "its", "itself", "they", "them", "their",
+    "theirs", "themselves", "what", "which", "who", "whom", "this", "that",
+    "these", "those", "am", "is", "are", "was", "were", "be", "been", "being",
+    "have", "has", "had", "having", "do", "does", "did", "doing", "would",
+    "should", "could", "ought", "i'm", "you're", "he's", "she's", "it's",
+    "we're", "they're", "i've", "you've", "we've", "they've", "i'd", "you'd",
+    "he'd", "she'd", "we'd", "they'd", "i'll", "you'll", "he'll", "she'll",
+    "we'll", "they'll", "isn't", "aren't", "wasn't", "weren't", "hasn't",
+    "haven't", "hadn't", "doesn't", "don't", "didn't", "won't", "wouldn't",
+    "shan't", "shouldn't", "can't", "cannot", "couldn't", "mustn't", "let's",
+    "that's", "who's", "what's", "here's", "there's", "when's", "where's",
+    "why's", "how's", "a", "an", "the", "and", "but", "if", "or", "because",
+    "as", "until", "while", "of", "at", "by", "for", "with", "about",
+    "against", "between", "into", "through", "during", "before", "after",
+    "above", "below", "to", "from", "up", "down", "in", "out", "on", "off",
+    "over", "under", "again", "further", "then", "once", "here", "there",
+    "when", "where", "why", "how", "all", "any", "both", "each", "few",
+    "more", "most", "other", "some", "such", "no", "nor", "not", "only",
+    "own", "same", "so", "than", "too", "very"};
+
+// At most this many proximity pairs and entity terms per query: a pasted
+// paragraph must not turn into thousands of phrase lookups.
+constexpr size_t kMaxBoosts = 32;
+
+bool IsStopWord(const std::string& word) {
+  static const std::set<std::string> kSet(std::begin(kEnglishStopWords),
+                                          std::end(kEnglishStopWords));
+  return kSet.count(word) > 0;
+}
+
+bool ParseBool(const std::string& v, bool fallback) {
+  if (v == "1" || v == "on" || v == "true" || v == "yes") return true;
+  if (v == "0" || v == "off" || v == "false" || v == "no") return false;
+  return fallback;
+}
+
+template <typename T>
+void ParseNumber(const std::string& v, T& out) {
+  char* end = nullptr;
+  double d = std::strtod(v.c_str(), &end);
+  if (end != v.c_str() && *end == '\0' && d >= 0) out = static_cast<T>(d);
+}
+
+bool IsOperatorToken(std::string_view t) {
+  return t == "AND" || t == "OR" || t == "NOT" || t == "XOR" || t == "NEAR" ||
+         t == "ADJ" || t.starts_with("NEAR/") || t.starts_with("ADJ/");
+}
+
+// The words of `text` in order, as an unstemmed TermGenerator splits them.
+std::vector<std::string> Words(const std::string& text) {
+  Xapian::Document scratch;
+  Xapian::TermGenerator tg;
+  tg.set_document(scratch);
+  tg.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
+  tg.index_text(text);
+  std::map<Xapian::termpos, std::string> by_pos;
+  for (auto t = scratch.termlist_begin(); t != scratch.termlist_end(); ++t) {
+    for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) {
+      by_pos[*p] = *t;
+    }
+  }
+  std::vector<std::string> out;
+  for (auto& [pos, word] : by_pos) out.push_back(std::move(word));
+  return out;
+}
+
+class FeedbackTerms : public Xapian::ExpandDecider {
+ public:
+  bool operator()(const std::string& term) const override {
+    // Stemmed free-text terms only ("Zpolici"): no title, entity or
+    // boolean terms, no numbers, nothing shorter than three letters.
+    if (term.size() < 4 || term[0] != 'Z') return false;
+    unsigned char c = static_cast<unsigned char>(term[1]);
+    if (!(c >= 'a' && c <= 'z') && c < 0x80) return false;
+    return !IsStopWord(term.substr(1));
+  }
+};
+
+}  // namespace
+
+RankingOptions ParseRankingSpec(std::string_view spec, RankingOptions o) {
+  size_t start = 0;
+  while (start <= spec.size()) {
+    size_t end = spec.find(',', start);
+    if (end == std::string_view::npos) end = spec.size();
+    std::string_view item = spec.substr(start, end - start);
+    start = end + 1;
+    size_t eq = item.find('=');
+    if (eq == std::string_view::npos) continue;
+    std::string key(item.substr(0, eq)), v(item.substr(eq + 1));
+    if (key == "weight") o.weight = v;
+    else if (key == "k1") ParseNumber(v, o.k1);
+    else if (key == "idf_power") ParseNumber(v, o.idf_power);
+    else if (key == "b") ParseNumber(v, o.b);
+    else if (key == "stop") o.stop_words = ParseBool(v, o.stop_words);
+    else if (key == "prox") ParseNumber(v, o.prox);
+    else if (key == "prox_window") ParseNumber(v, o.prox_window);
+    else if (key == "entity") ParseNumber(v, o.entity);
+    else if (key == "prf") ParseNumber(v, o.prf_docs);
+    else if (key == "prf_terms") ParseNumber(v, o.prf_terms);
+    else if (key == "prf_weight") ParseNumber(v, o.prf_weight);
+    else if (key == "prf_scheme") o.prf_scheme = v;
+    else if (key == "title_wdf") ParseNumber(v, o.title_wdf);
+    else if (key == "entity_wdf") o.entity_wdf = ParseBool(v, o.entity_wdf);
+  }
+  return o;
+}
+
+const RankingOptions& Ranking() {
+  static const RankingOptions options = [] {
+    const char* spec = std::getenv("NEWSARC_RANKING");
+    return ParseRankingSpec(spec ? spec : "", RankingOptions());
+  }();
+  return options;
+}
+
+RankingOptions ForMode(const RankingOptions& options, bool any) {
+  RankingOptions o = options;
+  if (any) {
+    o.prox = 0;
+  } else {
+    o.prf_docs = 0;
+  }
+  return o;
+}
+
+std::unique_ptr<Xapian::Weight> MakeWeight(const RankingOptions& o) {
+  if (o.weight == "bm25+") {
+    return std::make_unique<Xapian::BM25PlusWeight>(o.k1, 0, 1, o.b, 0.5, 1.0);
+  }
+  if (o.weight == "pl2") return std::make_unique<Xapian::PL2Weight>();
+  if (o.weight == "dlh") return std::make_unique<Xapian::DLHWeight>();
+  if (o.weight == "lm") return std::make_unique<Xapian::LMWeight>();
+  if (o.weight == "lmd") {
+    return std::make_unique<Xapian::LMWeight>(
+        0.0, Xapian::Weight::DIRICHLET_SMOOTHING, o.k1 * 1000, -1.0);
+  }
+  if (o.weight == "lmd+") {
+    return std::make_unique<Xapian::LMWeight>(
+        0.0, Xapian::Weight::DIRICHLET_PLUS_SMOOTHING, o.k1 * 1000, -1.0);
+  }
+  if (o.weight == "tfidf") return std::make_unique<Xapian::TfIdfWeight>();
+  if (o.weight == "inl2") return std::make_unique<Xapian::InL2Weight>();
+  if (o.weight == "ineb2") return std::make_unique<Xapian::IneB2Weight>();
+  if (o.weight == "bb2") return std::make_unique<Xapian::BB2Weight>();
+  if (o.weight == "dph") return std::make_unique<Xapian::DPHWeight>();
+  if (o.weight == "ifb2") return std::make_unique<Xapian::IfB2Weight>();
+  if (o.weight == "trad") return std::make_unique<Xapian::TradWeight>(o.k1);
+  // k2=0, k3=1 and min_normlen=0.5 are Xapian's defaults.
+  return std::make_unique<Xapian::BM25Weight>(o.k1, 0, 1, o.b, 0.5);
+}
+
+const Xapian::Stopper* QueryStopper(const RankingOptions& options) {
+  static const Xapian::SimpleStopper stopper(std::begin(kEnglishStopWords),
+                                             std::end(kEnglishStopWords));
+  return options.stop_words ? &stopper : nullptr;
+}
+
+std::vector<std::vector<std::string>> PlainWords(std::string_view folded) {
+  std::vector<std::vector<std::string>> runs;
+  std::string run;
+  auto flush = [&] {
+    if (!run.empty()) {
+      auto words = Words(run);
+      if (!words.empty()) runs.push_back(std::move(words));
+    }
+    run.clear();
+  };
+  bool in_quotes = false;
+  size_t i = 0;
+  while (i < folded.size()) {
+    while (i < folded.size() && folded[i] == ' ') ++i;
+    size_t b = i;
+    while (i < folded.size() && folded[i] != ' ') ++i;
+    if (b == i) break;
+    std::string_view tok = folded.substr(b, i - b);
+    size_t quotes = std::count(tok.begin(), tok.end(), '"');
+    bool plain = !in_quotes && quotes == 0 && !IsOperatorToken(tok) &&
+                 tok.find_first_of(":()*") == std::string_view::npos &&
+                 tok.front() != '+' && tok.front() != '-';
+    if (quotes % 2 == 1) in_quotes = !in_quotes;
+    if (plain) {
+      if (!run.empty()) run += ' ';
+      run += tok;
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return runs;
+}
+
+namespace {
+
+Xapian::Query Reweight(const Xapian::Database& db, const Xapian::Query& q,
+                       double docs, double power) {
+  switch (q.get_type()) {
+    case Xapian::Query::LEAF_TERM: {
+      auto t = q.get_terms_begin();
+      if (t == q.get_terms_end()) return q;
+      const double tf = db.get_termfreq(*t);
+      if (tf == 0) return q;
+      const double idf = std::log(1.0 + (docs - tf + 0.5) / (tf + 0.5));
+      return Xapian::Query(std::pow(idf, power), q);
+    }
+    case Xapian::Query::OP_AND:
+    case Xapian::Query::OP_OR:
+    case Xapian::Query::OP_AND_MAYBE:
+    case Xapian::Query::OP_AND_NOT:
+    case Xapian::Query::OP_FILTER:
+    case Xapian::Query::OP_XOR: {
+      std::vector<Xapian::Query> subs;
+      for (size_t i = 0; i < q.get_num_subqueries(); ++i) {
+        subs.push_back(Reweight(db, q.get_subquery(i), docs, power));
+      }
+      return Xapian::Query(q.get_type(), subs.begin(), subs.end());
+    }
+    default:
+      return q;
+  }
+}
+
+}  // namespace
+
+Xapian::Query ReweightTerms(const Xapian::Database& db,
+                            const Xapian::Query& query,
+                            const RankingOptions& o) {
+  if (o.idf_power <= 0 || query.empty()) return query;
+  return Reweight(db, query, db.get_doccount(), o.idf_power);
+}
+
+Xapian::Query AddBoosts(const Xapian::Database& db, const Xapian::Query& query,
+                        std::string_view folded, const RankingOptions& o) {
+  if (o.prox <= 0 && o.entity <= 0) return query;
+  std::vector<Xapian::Query> prox, entity;
+  const double docs = db.get_doccount();
+  std::set<std::string> seen;
+  // A fixed weight, entity * idf, for the articles carrying `term`.
+  auto add_entity = [&](const std::string& term) {
+    if (term.empty() || !seen.insert(term).second) return;
+    Xapian::doccount tf = db.get_termfreq(term);
+    if (tf == 0) return;
+    double idf = std::log((docs - tf + 0.5) / (tf + 0.5));
+    if (idf < 0.1) idf = 0.1;
+    entity.emplace_back(
+        Xapian::Query::OP_FILTER,
+        Xapian::Query((new Xapian::FixedWeightPostingSource(o.entity * idf))
+                          ->release()),
+        Xapian::Query(term));
+  };
+  for (const auto& run : PlainWords(folded)) {
+    // Proximity: each pair of consecutive content words, allowing the
+    // stop words between them ("bank of england").
+    size_t prev = std::string::npos;
+    for (size_t k = 0; o.prox > 0 && k < run.size(); ++k) {
+      if (prox.size() >= kMaxBoosts) break;
+      if (IsStopWord(run[k])) continue;
+      if (prev != std::string::npos && k - prev <= 2) {
+        Xapian::Query pair[] = {Xapian::Query(run[prev]), Xapian::Query(run[k])};
+        unsigned gap = static_cast<unsigned>(k - prev);
+        if (o.prox_window <= 2) {
+          prox.emplace_back(Xapian::Query::OP_PHRASE, pair, pair + 2, gap + 1);
+        } else {
+          prox.emplace_back(Xapian::Query::OP_NEAR, pair, pair + 2,
+                            std::max<unsigned>(o.prox_window, gap + 1));
+        }
+      }
+      prev = k;
+    }
+    // Entities: a content word that is a word of a speaker's or an
+    // organisation's name; 2-4 consecutive words that are a whole name.
+    for (size_t k = 0; o.entity > 0 && k < run.size(); ++k) {
+      if (entity.size() >= kMaxBoosts) break;
+      if (IsStopWord(run[k])) continue;
+      for (std::string_view prefix : {schema::kSpeakerWord, schema::kOrgWord}) {
+        for (const std::string& t : EntityWordTerms(prefix, run[k])) {
+          add_entity(t);
+        }
+      }
+      std::string name = run[k];
+      for (size_t n = k + 1; n < run.size() && n < k + 4; ++n) {
+        name += ' ';
+        name += run[n];
+        if (IsStopWord(run[n])) continue;
+        for (std::string_view prefix : {schema::kSpeaker, schema::kOrg}) {
+          add_entity(EntityNameTerm(prefix, name));
+        }
+      }
+    }
+  }
+  Xapian::Query out = query;
+  if (o.prox > 0 && !prox.empty()) {
+    out = Xapian::Query(
+        Xapian::Query::OP_AND_MAYBE, out,
+        Xapian::Query(o.prox, Xapian::Query(Xapian::Query::OP_OR, prox.begin(),
+                                            prox.end())));
+  }
+  if (o.entity > 0 && !entity.empty()) {
+    out = Xapian::Query(
+        Xapian::Query::OP_AND_MAYBE, out,
+        Xapian::Query(Xapian::Query::OP_OR, entity.begin(), entity.end()));
+  }
+  return out;
+}
+
+Xapian::Query Expand(const Xapian::Database& db, const Xapian::Query& query,
+                     const RankingOptions& o) {
+  if (o.prf_docs == 0 || o.prf_terms == 0 || o.prf_weight <= 0 ||
+      query.empty()) {
+    return query;
+  }
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  auto weight = MakeWeight(o);
+  enquire.set_weighting_scheme(*weight);
+  Xapian::MSet top = enquire.get_mset(0, o.prf_docs);
+  if (top.empty()) return query;
+  Xapian::RSet rset;
+  for (auto it = top.begin(); it != top.end(); ++it) rset.add_document(*it);
+  enquire.set_expansion_scheme(o.prf_scheme == "bo1" ? "bo1" : "trad");
+  FeedbackTerms decider;
+  Xapian::ESet eset = enquire.get_eset(o.prf_terms, rset, &decider);
+  if (eset.empty()) return query;
+  const double top_weight = eset.begin().get_weight();
+  std::vector<Xapian::Query> terms;
+  for (auto it = eset.begin(); it != eset.end(); ++it) {
+    double w = top_weight > 0 ? it.get_weight() / top_weight : 1.0;
+    terms.emplace_back(w, Xapian::Query(*it));
+  }
+  return Xapian::Query(
+      Xapian::Query::OP_AND_MAYBE, query,
+      Xapian::Query(o.prf_weight, Xapian::Query(Xapian::Query::OP_OR,
+                                                terms.begin(), terms.end())));
+}
+
+}  // namespace newsarc::internal

@@ -1,0 +1,114 @@
+// Ranking: how newsarc weighs and rewrites a parsed query.
+//
+// Everything that decides the order of hits (rather than which articles
+// match) lives here: the weighting scheme, query-side stop words, the
+// proximity boost for adjacent query words ("amber rudd"), the boost for
+// query words naming a speaker or organisation the article carries, and
+// pseudo-relevance feedback. The boosts never change the set of matching
+// articles: they are OP_AND_MAYBE'd onto the user's query.
+//
+// The defaults are the settings the evaluations (scripts/eval-retrieval,
+// scripts/eval-known-item; README "Ranking") kept. For ablation the
+// environment variable NEWSARC_RANKING overrides them, as comma-separated
+// key=value pairs read once per process, e.g. NEWSARC_RANKING="prf=0,k1=1".
+// Keys: weight (bm25|bm25+|pl2|dlh|lm|tfidf), k1, b, stop (0|1),
+// prox (weight of the adjacent-words boost, 0 = off), prox_window,
+// entity (weight of the entity boost, 0 = off), prf (feedback documents,
+// 0 = off), prf_terms, prf_weight; at index time title_wdf, entity_wdf.
+#ifndef NEWSARC_SRC_RANKING_H_
+#define NEWSARC_SRC_RANKING_H_
+
+#include <xapian.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "schema.h"
+
+namespace newsarc::internal {
+
+struct RankingOptions {
+  std::string weight = "bm25";
+  // Each free-text query term is scaled by idf^idf_power on top of the
+  // weighting scheme's own idf: with long queries, the rare words (names,
+  // places) should outweigh several common ones. 0 = off.
+  double idf_power = 0.0;
+  double k1 = 1.2;
+  double b = 0.75;
+  // Drop common English function words from free-text queries (the index
+  // keeps them, so phrases still match them).
+  bool stop_words = true;
+  // Adjacent query words found next to each other (within prox_window
+  // positions, in order) add prox times their weight. Keyword mode only.
+  double prox = 0.5;
+  unsigned prox_window = 2;
+  // Query words that are a word of a speaker's or organisation's name, and
+  // adjacent words that are a whole name, add entity times the entity
+  // term's idf (a constant per article: mentions do not count).
+  double entity = 0.0;
+  // Index time: entity terms carry their mention count as wdf (true) or are
+  // boolean terms (false) that add nothing to the article's length, so
+  // that extraction noise does not change its BM25 length normalisation.
+  bool entity_wdf = true;
+  // Pseudo-relevance feedback: the top prf_docs hits give prf_terms
+  // expansion terms (Xapian's expand set), weighted prf_weight times
+  // their weight. Question mode (SearchRequest::any) only.
+  unsigned prf_docs = 5;
+  unsigned prf_terms = 5;
+  double prf_weight = 0.1;
+  std::string prf_scheme = "trad";  // Xapian expansion scheme: trad | bo1
+  // wdf of the unprefixed copy of each title word (index time).
+  unsigned title_wdf = schema::kTitleWdf;
+};
+
+// The options in force: the defaults with NEWSARC_RANKING applied.
+const RankingOptions& Ranking();
+
+// The options for one query mode. Keyword mode (the default: AND, relaxed
+// to OR) gets the proximity boost and no feedback: it serves names and
+// titles, where adjacency matters and the first hit must be the article
+// meant. Question mode (`any`: OR of the words of a natural-language
+// request) gets feedback and no proximity boost: adjacent words of a
+// sentence are rarely a name, and feedback finds the relevant articles
+// that word the topic differently. Each was measured both ways (README).
+RankingOptions ForMode(const RankingOptions& options, bool any);
+
+// `base` with the key=value pairs of `spec` applied; unknown keys and bad
+// values are ignored (this is an evaluation knob, not a user interface).
+RankingOptions ParseRankingSpec(std::string_view spec, RankingOptions base);
+
+// The weighting scheme for `options`.
+std::unique_ptr<Xapian::Weight> MakeWeight(const RankingOptions& options);
+
+// The query-side English stop list, or nullptr when stop_words is off.
+const Xapian::Stopper* QueryStopper(const RankingOptions& options);
+
+// The plain words of a folded query, in runs: words outside quotes, field
+// prefixes, operators and +/- marks, split as the term generator splits
+// them, in order. Anything else ends a run. Empty when the query has no
+// plain words.
+std::vector<std::vector<std::string>> PlainWords(std::string_view folded);
+
+// `query` with each term weighted by idf^idf_power (see RankingOptions).
+// Only AND/OR/AND_MAYBE/AND_NOT/FILTER/XOR nodes are rebuilt; the terms
+// under phrases, NEAR, synonyms and wildcards keep their weight.
+Xapian::Query ReweightTerms(const Xapian::Database& db,
+                            const Xapian::Query& query,
+                            const RankingOptions& options);
+
+// `query` with the proximity and entity boosts of `options` for the plain
+// words of `folded`. Matches the same articles as `query`.
+Xapian::Query AddBoosts(const Xapian::Database& db, const Xapian::Query& query,
+                        std::string_view folded, const RankingOptions& options);
+
+// Pseudo-relevance feedback: runs `query`, takes its top hits as relevant
+// and returns `query` with the best expansion terms AND_MAYBE'd on.
+// Returns `query` unchanged when feedback is off or finds nothing.
+Xapian::Query Expand(const Xapian::Database& db, const Xapian::Query& query,
+                     const RankingOptions& options);
+
+}  // namespace newsarc::internal
+
+#endif  // NEWSARC_SRC_RANKING_H_

@@ -1,0 +1,242 @@
+#include "spelling.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "language.h"
+#include "newsarc/normalizer.h"
+
+namespace newsarc::internal {
+namespace {
+
+// A word this rare (articles) counts as a possible misspelling when the
+// query finds little; the suggestion must then be this many times as common.
+constexpr Xapian::doccount kRare = 2;
+constexpr Xapian::doccount kRareFactor = 20;
+// Closest candidates tried against the rest of the query.
+constexpr size_t kMaxCandidates = 50;
+// Bounds on the work for one query: longer queries get no suggestion, and
+// at most this many words are corrected (each scans part of the term list).
+constexpr size_t kMaxQueryWords = 64;
+constexpr size_t kMaxCorrections = 8;
+// Articles counted exactly for a candidate with the other words.
+constexpr Xapian::doccount kContextCheck = 1000;
+
+bool IsOperator(std::string_view t) {
+  return t == "AND" || t == "OR" || t == "NOT" || t == "XOR" || t == "NEAR" ||
+         t == "ADJ" || t.starts_with("NEAR/") || t.starts_with("ADJ/");
+}
+
+// A folded word we can correct: letters only (ASCII a-z or non-ASCII).
+bool IsPlainWord(std::string_view w) {
+  if (w.size() < 3) return false;
+  for (char c : w) {
+    auto u = static_cast<unsigned char>(c);
+    if (!((u >= 'a' && u <= 'z') || u >= 0x80)) return false;
+  }
+  return true;
+}
+
+size_t Utf8Length(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+// Gives `word` the capitalisation of `like`: all capitals, or a capital
+// first letter (ASCII; other letters stay as folded).
+std::string MatchCase(std::string word, std::string_view like) {
+  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  bool all = like.size() > 1 && std::none_of(like.begin(), like.end(), lower) &&
+             std::any_of(like.begin(), like.end(), upper);
+  if (all) {
+    for (char& c : word)
+      if (lower(c)) c = static_cast<char>(c - 'a' + 'A');
+  } else if (!like.empty() && upper(like[0]) && !word.empty() && lower(word[0])) {
+    word[0] = static_cast<char>(word[0] - 'a' + 'A');
+  }
+  return word;
+}
+
+Xapian::doccount Frequency(const Xapian::Database& db, const Xapian::Stem& stem,
+                           const std::string& word) {
+  Xapian::doccount f = db.get_termfreq(word);
+  if (f == 0) f = db.get_termfreq("Z" + stem(word));
+  return f;
+}
+
+// How strongly a candidate goes with the query's other words: articles
+// with both, times the share of the candidate's articles that have them.
+double Affinity(Xapian::doccount with_context, Xapian::doccount freq) {
+  return freq == 0 ? 0.0
+                   : static_cast<double>(with_context) * with_context / freq;
+}
+
+}  // namespace
+
+size_t EditDistance(std::string_view a, std::string_view b, size_t max) {
+  const size_t n = a.size(), m = b.size();
+  if ((n > m ? n - m : m - n) > max) return max + 1;
+  std::vector<size_t> prev2(m + 1), prev(m + 1), cur(m + 1);
+  for (size_t j = 0; j <= m; ++j) prev[j] = j;
+  for (size_t i = 1; i <= n; ++i) {
+    cur[0] = i;
+    size_t row_min = cur[0];
+    for (size_t j = 1; j <= m; ++j) {
+      size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        cur[j] = std::min(cur[j], prev2[j - 2] + 1);
+      row_min = std::min(row_min, cur[j]);
+    }
+    if (row_min > max) return max + 1;
+    std::swap(prev2, prev);
+    std::swap(prev, cur);
+  }
+  return std::min(prev[m], max + 1);
+}
+
+std::string ClosestTerm(const Xapian::Database& db, std::string_view word,
+                        Xapian::doccount min_freq,
+                        const std::vector<std::string>& context) {
+  if (word.empty()) return "";
+  // Within one edit for short words, and for known words (min_freq > 1):
+  // a rare real word is only taken for a slip of the finger.
+  const size_t max = Utf8Length(word) <= 4 || min_freq > 1 ? 1 : 2;
+  // The first character, whole (UTF-8).
+  size_t first = 1;
+  while (first < word.size() &&
+         (static_cast<unsigned char>(word[first]) & 0xC0) == 0x80)
+    ++first;
+  const std::string prefix(word.substr(0, first));
+  struct Candidate {
+    std::string term;
+    size_t distance;
+    Xapian::doccount freq;
+    Xapian::doccount with_context = 0;
+  };
+  std::vector<Candidate> candidates;
+  for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+    const std::string& term = *it;
+    if (term.size() + max < word.size() || term.size() > word.size() + max) continue;
+    if (term == word) continue;
+    size_t d = EditDistance(word, term, max);
+    if (d > max) continue;
+    Xapian::doccount f = it.get_termfreq();
+    if (f >= min_freq) candidates.push_back({term, d, f});
+  }
+  auto closer = [](const Candidate& a, const Candidate& b) {
+    if (a.distance != b.distance) return a.distance < b.distance;
+    if (a.freq != b.freq) return a.freq > b.freq;
+    return a.term < b.term;
+  };
+  std::sort(candidates.begin(), candidates.end(), closer);
+  if (candidates.size() > kMaxCandidates) candidates.resize(kMaxCandidates);
+  if (candidates.empty()) return "";
+  if (context.empty()) return min_freq > 1 ? "" : candidates.front().term;
+  // The candidate that goes best with the other words of the query: one
+  // that finds articles with them beats one that does not ("Rud WhatsApp":
+  // "rudd", not the more frequent "run").
+  for (Candidate& c : candidates) {
+    std::vector<Xapian::Query> words;
+    for (const std::string& w : context) words.emplace_back(w);
+    words.emplace_back(c.term);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end()));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    c.with_context = enquire.get_mset(0, 0, kContextCheck).get_matches_estimated();
+  }
+  auto best = std::min_element(candidates.begin(), candidates.end(),
+                               [&](const Candidate& a, const Candidate& b) {
+                                 bool ha = a.with_context > 0, hb = b.with_context > 0;
+                                 if (ha != hb) return ha;
+                                 if (a.distance != b.distance) return a.distance < b.distance;
+                                 // Together often, and seldom apart: a
+                                 // name the other words go with beats a
+                                 // common word that merely meets them.
+                                 double sa = Affinity(a.with_context, a.freq);
+                                 double sb = Affinity(b.with_context, b.freq);
+                                 if (sa != sb) return sa > sb;
+                                 return closer(a, b);
+                               });
+  // A known but rare word is replaced only by one that fits the rest.
+  if (min_freq > 1 && best->with_context == 0) return "";
+  return best->term;
+}
+
+std::string SuggestQuery(std::string_view query, const Xapian::Database& db,
+                         bool few_hits) {
+  Xapian::Stem stem;
+  try {
+    stem = Xapian::Stem(StemmerFor(kDefaultLanguage));
+  } catch (const Xapian::Error&) {
+  }
+  struct Token {
+    std::string_view lead, core, trail, space;
+    std::string folded;            // "" if not a correctable word
+    Xapian::doccount freq = 0;
+    bool suspect = false;
+  };
+  std::vector<Token> tokens;
+  size_t i = 0;
+  while (i < query.size()) {
+    size_t b = i;
+    while (i < query.size() && query[i] != ' ' && query[i] != '\t') ++i;
+    std::string_view token = query.substr(b, i - b);
+    size_t s = i;
+    while (i < query.size() && (query[i] == ' ' || query[i] == '\t')) ++i;
+    // Keep the punctuation around a word: quotes, brackets, +/-.
+    size_t lead = 0, trail = 0;
+    while (lead < token.size() && std::string_view("\"(+-").find(token[lead]) != std::string_view::npos)
+      ++lead;
+    while (trail + lead < token.size() &&
+           std::string_view("\"),.;?!").find(token[token.size() - 1 - trail]) != std::string_view::npos)
+      ++trail;
+    Token t;
+    t.lead = token.substr(0, lead);
+    t.core = token.substr(lead, token.size() - lead - trail);
+    t.trail = token.substr(token.size() - trail);
+    t.space = query.substr(s, i - s);
+    if (!t.core.empty() && !IsOperator(t.core) &&
+        t.core.find_first_of(":*") == std::string_view::npos) {
+      std::string folded = FoldText(t.core);
+      if (IsPlainWord(folded)) {
+        t.folded = std::move(folded);
+        t.freq = Frequency(db, stem, t.folded);
+        t.suspect = t.freq == 0 || (few_hits && t.freq <= kRare);
+      }
+    }
+    tokens.push_back(std::move(t));
+    if (tokens.size() > kMaxQueryWords) return "";
+  }
+  std::vector<std::string> context;
+  for (const Token& t : tokens)
+    if (!t.folded.empty() && db.get_termfreq(t.folded) > 0)
+      context.push_back(t.folded);
+
+  std::string out;
+  bool changed = false;
+  size_t tried = 0;
+  for (const Token& t : tokens) {
+    std::string replacement;
+    if (t.suspect && tried++ < kMaxCorrections) {
+      std::vector<std::string> others = context;
+      std::erase(others, t.folded);
+      replacement = ClosestTerm(db, t.folded, t.freq == 0 ? 1 : t.freq * kRareFactor,
+                                others);
+    }
+    out.append(t.lead);
+    if (!replacement.empty()) {
+      out += MatchCase(replacement, t.core);
+      changed = true;
+    } else {
+      out.append(t.core);
+    }
+    out.append(t.trail);
+    out.append(t.space);
+  }
+  return changed ? out : "";
+}
+
+}  // namespace newsarc::internal

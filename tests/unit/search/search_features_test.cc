@@ -1,0 +1,358 @@
+// Near-duplicates, recency, "did you mean", more like this, facets and
+// reading while a writer commits: the Searcher over small indexes written
+// through the public IndexWriter, so documents are built exactly as
+// newsarc-index builds them.
+#include <gtest/gtest.h>
+#include <unistd.h>
+#include <xapian.h>
+
+#include <atomic>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "collapse_key.h"
+#include "newsarc/index_writer.h"
+#include "newsarc/normalizer.h"
+#include "newsarc/searcher.h"
+#include "recency.h"
+#include "spelling.h"
+
+namespace newsarc {
+namespace {
+
+namespace fs = std::filesystem;
+
+const char kWire[] =
+    "LONDON - Amber Rudd said on Sunday that WhatsApp must give the police "
+    "access to encrypted messages after the attack in Westminster, in which "
+    "four people died. The Home Secretary said there should be no place for "
+    "terrorists to hide, and that she would meet technology companies this "
+    "week to discuss the matter. Officials said the talks would be held in "
+    "London.";
+
+Article Make(std::string id, std::string title, std::string body,
+             std::string url, std::string date) {
+  Article a;
+  a.id = std::move(id);
+  a.title = std::move(title);
+  a.body = std::move(body);
+  a.url = std::move(url);
+  a.date = std::move(date);
+  a.language = "en";
+  a.source_path = "/archive/" + a.id + ".txt";
+  return a;
+}
+
+class Index {
+ public:
+  explicit Index(const std::string& name)
+      : dir_(fs::temp_directory_path() /
+             ("newsarc-" + name + "-" + std::to_string(getpid()))) {
+    fs::remove_all(dir_);
+  }
+  ~Index() { fs::remove_all(dir_); }
+
+  void Add(const std::vector<Article>& articles) {
+    auto writer = IndexWriter::Open(dir_);
+    ASSERT_TRUE(writer.ok()) << writer.status().message();
+    for (const Article& a : articles) ASSERT_TRUE(writer.value().Add(a).ok());
+    ASSERT_TRUE(writer.value().Commit().ok());
+  }
+
+  SearchResults Search(SearchRequest request) {
+    auto searcher = Searcher::Open(dir_);
+    EXPECT_TRUE(searcher.ok()) << searcher.status().message();
+    if (!searcher.ok()) return {};
+    auto r = searcher.value().Search(request);
+    EXPECT_TRUE(r.ok()) << request.query << ": " << r.status().message();
+    return r.ok() ? r.value() : SearchResults{};
+  }
+
+  std::string Ids(SearchRequest request) {
+    std::string out;
+    for (const Hit& h : Search(std::move(request)).hits)
+      out += (out.empty() ? "" : " ") + h.id;
+    return out;
+  }
+
+  const fs::path& dir() const { return dir_; }
+
+ private:
+  fs::path dir_;
+};
+
+SearchRequest Query(std::string q) {
+  SearchRequest r;
+  r.query = std::move(q);
+  return r;
+}
+
+// ---- Near-duplicates -------------------------------------------------------
+
+TEST(CollapseKey, IgnoresCaseAndPunctuationNotWords) {
+  std::string body = FoldText(kWire);
+  std::string key = internal::CollapseKey("a", body);
+  EXPECT_EQ(key.size(), 16u);
+  // Another headline, other punctuation and case, more text after the lead.
+  std::string copy = FoldText(
+      "LONDON: AMBER RUDD SAID, ON SUNDAY, THAT WHATSAPP MUST GIVE THE POLICE "
+      "ACCESS TO ENCRYPTED MESSAGES AFTER THE ATTACK IN WESTMINSTER IN WHICH "
+      "FOUR PEOPLE DIED; THE HOME SECRETARY SAID THERE SHOULD BE NO PLACE FOR "
+      "TERRORISTS TO HIDE AND THAT SHE WOULD MEET (UPDATED)");
+  EXPECT_EQ(internal::CollapseKey("b", copy), key);
+  std::string edited = body;
+  edited.replace(edited.find("four"), 4, "five");
+  EXPECT_NE(internal::CollapseKey("a", edited), key);
+  // Short texts: title and body together, and nothing under 8 words.
+  EXPECT_NE(internal::CollapseKey("one title", "the same short body of text"),
+            internal::CollapseKey("another title", "the same short body of text"));
+  EXPECT_EQ(internal::CollapseKey("tiny", "two words"), "");
+}
+
+TEST(Searcher, CollapsesCopiesOfAStory) {
+  Index index("collapse");
+  index.Add({Make("a", "Rudd: WhatsApp must open up", kWire,
+                  "https://www.example.com/a", "2017-03-26"),
+             Make("b", "Home Secretary calls on WhatsApp", kWire,
+                  "https://news.example.org/b", "2017-03-26"),
+             Make("c", "Encryption talks", "WhatsApp and encryption: a short note "
+                  "on the talks in London this week with the companies.",
+                  "https://news.example.org/c", "2017-03-27")});
+  SearchResults r = index.Search(Query("whatsapp"));
+  ASSERT_EQ(r.hits.size(), 2u);
+  uint32_t folded = r.hits[0].duplicates + r.hits[1].duplicates;
+  EXPECT_EQ(folded, 1u);
+
+  SearchRequest all = Query("whatsapp");
+  all.collapse_duplicates = false;
+  r = index.Search(all);
+  ASSERT_EQ(r.hits.size(), 3u);
+  for (const Hit& h : r.hits) EXPECT_EQ(h.duplicates, 0u);
+}
+
+// ---- Recency -----------------------------------------------------------------
+
+TEST(Recency, DayNumber) {
+  EXPECT_EQ(internal::DayNumber("19700101"), 0);
+  EXPECT_EQ(internal::DayNumber("19700201"), 31);
+  EXPECT_EQ(internal::DayNumber("20000301").value() -
+                internal::DayNumber("20000228").value(),
+            2);  // a leap year
+  EXPECT_FALSE(internal::DayNumber("2017"));
+  EXPECT_FALSE(internal::DayNumber("2017x101"));
+  EXPECT_FALSE(internal::DayNumber("20171301"));
+}
+
+TEST(Searcher, RecentBlendsRecencyWithoutBuryingStrongMatches) {
+  Index index("recent");
+  const std::string filler =
+      " The rest of the article is about other things entirely, and goes on "
+      "for a while about weather, markets, sport and the arts in the city.";
+  index.Add({
+      // A strong old match: in the title, many times in the body.
+      Make("strong-old", "Budget vote: the budget vote explained",
+           "The budget vote. Budget vote details, budget vote history.",
+           "https://a.example/1", "2016-01-10"),
+      // Two equal, weaker matches, one old and one recent.
+      Make("weak-old", "City news", "There was a budget vote." + filler,
+           "https://b.example/2", "2016-01-11"),
+      Make("weak-new", "Town news", "There was a budget vote." + filler,
+           "https://c.example/3", "2017-06-01"),
+  });
+  SearchRequest plain = Query("budget vote");
+  plain.collapse_duplicates = false;
+  EXPECT_EQ(index.Ids(plain), "strong-old weak-old weak-new");
+  SearchRequest recent = plain;
+  recent.recent = true;
+  EXPECT_EQ(index.Ids(recent), "strong-old weak-new weak-old");
+  SearchResults r = index.Search(recent);
+  ASSERT_EQ(r.hits.size(), 3u);
+  EXPECT_EQ(r.estimated_total, 3u);  // reorders, never adds matches
+}
+
+// ---- Did you mean --------------------------------------------------------------
+
+TEST(Spelling, EditDistance) {
+  struct Case {
+    const char *a, *b;
+    size_t max, expected;
+  } cases[] = {
+      {"rud", "rudd", 2, 1}, {"rudd", "rudd", 2, 0}, {"teh", "the", 2, 1},
+      {"encrytion", "encryption", 2, 1}, {"abc", "xyz", 2, 3},
+      {"a", "abcdef", 2, 3}, {"", "ab", 2, 2},
+  };
+  for (const Case& c : cases)
+    EXPECT_EQ(internal::EditDistance(c.a, c.b, c.max), c.expected) << c.a << " " << c.b;
+}
+
+class SpellingTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    index_ = new Index("spelling");
+    std::vector<Article> articles = {
+        Make("rudd", "Rudd and WhatsApp", kWire, "https://a.example/r", "2017-03-26")};
+    for (int i = 0; i < 5; ++i) {
+      articles.push_back(Make("run" + std::to_string(i), "Marathon run",
+                              "They run and run in the park, a long run.",
+                              "https://b.example/" + std::to_string(i), "2017-01-01"));
+    }
+    index_->Add(articles);
+  }
+  static void TearDownTestSuite() { delete index_; }
+  static Index* index_;
+};
+Index* SpellingTest::index_ = nullptr;
+
+TEST_F(SpellingTest, SuggestsFromTheIndexedText) {
+  struct Case {
+    const char *query, *suggestion;
+  } cases[] = {
+      {"Rud WhatsApp", "Rudd WhatsApp"},  // "rudd" goes with whatsapp, "run" does not
+      {"rud", "run"},                     // alone: the most frequent
+      {"RUD whatsapp", "RUDD whatsapp"},
+      {"encrytped westminster", "encrypted westminster"},
+      {"\"amber rud\"", "\"amber rudd\""},
+      {"Rudd WhatsApp", ""},              // known words
+      {"speaker:rud", ""},                // fields are left alone
+      {"rud* OR zzzzzz", ""},             // wildcards; nothing close to zzzzzz
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(index_->Search(Query(c.query)).suggestion, c.suggestion) << c.query;
+  }
+  SearchRequest off = Query("Rud WhatsApp");
+  off.suggest = false;
+  EXPECT_EQ(index_->Search(off).suggestion, "");
+}
+
+// ---- More like this ------------------------------------------------------------
+
+TEST(Searcher, MoreLikeThis) {
+  Index index("like");
+  index.Add({
+      Make("", "Rudd and WhatsApp", kWire, "https://a.example/wire", "2017-03-26"),
+      Make("similar", "Encryption row",
+           "The Home Secretary Amber Rudd wants police access to encrypted "
+           "WhatsApp messages after the Westminster attack; technology "
+           "companies will meet her.",
+           "https://b.example/similar", "2017-03-27"),
+      Make("other", "Harvest begins",
+           "Farmers began the wheat harvest early this year after a warm "
+           "spring, and prices fell at the markets.",
+           "https://c.example/other", "2017-07-01"),
+  });
+  // The id is the URL here (no id given).
+  for (const std::string like : {"a.example/wire", "https://a.example/wire",
+                                 "http://www.a.example/wire/", "/archive/.txt"}) {
+    SearchRequest r;
+    r.like = like;
+    r.collapse_duplicates = false;
+    EXPECT_EQ(index.Ids(r), "similar") << like;  // not itself, not unrelated
+  }
+  SearchRequest filtered;
+  filtered.like = "a.example/wire";
+  filtered.query = "harvest";
+  EXPECT_EQ(index.Ids(filtered), "");
+
+  auto searcher = Searcher::Open(index.dir());
+  ASSERT_TRUE(searcher.ok());
+  SearchRequest missing;
+  missing.like = "no-such-article";
+  auto r = searcher.value().Search(missing);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kNotFound);
+}
+
+// ---- Facets --------------------------------------------------------------------
+
+TEST(Searcher, FacetsCountMatchingArticles) {
+  Index index("facets");
+  index.Add({
+      Make("1", "Rudd on WhatsApp", kWire, "https://www.bbc.co.uk/1", "2017-03-26"),
+      Make("2", "Police and encryption",
+           "\"We need access,\" Amber Rudd said. The police want encrypted "
+           "messages opened.",
+           "https://www.bbc.co.uk/2", "2018-01-02"),
+      Make("3", "Police budget", "The police budget was cut by the council.",
+           "https://example.org/3", "2018-05-05"),
+      Make("4", "Unrelated", "Nothing about that here at all today.",
+           "https://example.org/4", "2019-05-05"),
+  });
+  SearchRequest r = Query("police");
+  r.facets = true;
+  SearchResults res = index.Search(r);
+  ASSERT_EQ(res.hits.size(), 3u);
+  EXPECT_TRUE(res.facets_exact);
+  EXPECT_EQ(res.facet_articles, 3u);
+  ASSERT_EQ(res.facets.size(), 5u);
+  auto render = [](const Facet& f) {
+    std::string out = f.name + ":";
+    for (const FacetValue& v : f.values) out += " " + v.value + "=" + std::to_string(v.count);
+    return out;
+  };
+  EXPECT_EQ(render(res.facets[2]), "site: bbc.co.uk=2 example.org=1");
+  EXPECT_EQ(render(res.facets[3]), "year: 2018=2 2017=1");
+  EXPECT_EQ(render(res.facets[4]), "language: en=3");
+  // Speakers and organisations: what the extractor found in the hits.
+  for (size_t f : {0, 1}) {
+    std::map<std::string, uint64_t> expected;
+    for (const Hit& h : res.hits)
+      for (const std::string& n : f == 0 ? h.speakers : h.organisations) ++expected[n];
+    std::map<std::string, uint64_t> got;
+    for (const FacetValue& v : res.facets[f].values) got[v.value] = v.count;
+    if (expected.size() <= 10) {
+      EXPECT_EQ(got, expected) << res.facets[f].name;
+    }
+  }
+  EXPECT_EQ(res.facets[0].name, "speakers");
+  EXPECT_EQ(res.facets[1].name, "organisations");
+
+  r.facet_values = 1;
+  res = index.Search(r);
+  EXPECT_EQ(render(res.facets[2]), "site: bbc.co.uk=2");
+  r.facets = false;
+  EXPECT_TRUE(index.Search(r).facets.empty());
+}
+
+// ---- Reading while a writer commits ---------------------------------------------
+
+TEST(Searcher, SearchesWhileAWriterCommits) {
+  Index index("concurrent");
+  index.Add({Make("seed", "Rudd on WhatsApp", kWire, "https://a.example/s", "2017-03-26")});
+  auto searcher = Searcher::Open(index.dir());
+  ASSERT_TRUE(searcher.ok());
+  std::atomic<bool> done{false};
+  std::thread writer([&] {
+    auto w = IndexWriter::Open(index.dir());
+    ASSERT_TRUE(w.ok()) << w.status().message();
+    for (int i = 0; i < 60; ++i) {
+      std::string n = std::to_string(i);
+      ASSERT_TRUE(w.value()
+                      .Add(Make("extra" + n, "Extra " + n,
+                                "WhatsApp note number " + n + " about zebras.",
+                                "https://x.example/" + n, "2017-04-01"))
+                      .ok());
+      ASSERT_TRUE(w.value().Commit().ok());
+    }
+    done = true;
+  });
+  int searches = 0;
+  SearchRequest request = Query("whatsapp");
+  request.facets = true;
+  while (!done || searches < 20) {
+    auto r = searcher.value().Search(request);
+    ASSERT_TRUE(r.ok()) << r.status().message();
+    ASSERT_FALSE(r.value().hits.empty());
+    ++searches;
+  }
+  writer.join();
+  // The searcher sees the last commit without being reopened by hand.
+  auto r = searcher.value().Search(Query("zebras"));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.value().estimated_total, 60u);
+}
+
+}  // namespace
+}  // namespace newsarc
