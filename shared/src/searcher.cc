@@ -235,8 +235,11 @@ Result<SearchResults> Searcher::Search(const SearchRequest& request) const {
       // See the latest commit (cheap when there is none).
       if (attempt == 1) impl_->db.reopen();
       return impl_->SearchOnce(request);
-    } catch (const Xapian::DatabaseModifiedError&) {
-      // A writer committed twice since we opened: catch up and try again.
+    } catch (const Xapian::DatabaseError&) {
+      // A writer committed twice since we opened (DatabaseModifiedError), or
+      // a block we read was recycled by a commit in the same instant (glass
+      // reports that as corruption): catch up and try again. Real damage
+      // fails every attempt and is reported.
       if (attempt == kMaxAttempts) {
         return internal::StatusFromCurrentException("search");
       }
