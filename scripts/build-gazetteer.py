@@ -138,9 +138,21 @@ def main():
                 if w[:1].isupper():
                     places.add(w)
 
+    # Single words that name places or objects in WordNet (also
+    # non-instances: "Europe"): never a WordNet organisation on their own.
+    location_words = set()
+    for off, (lexfile, words, ptrs) in syn.items():
+        if lexfile in (15, 17):  # noun.location, noun.object
+            for w in words:
+                w = clean(w)
+                if w[:1].isupper() and " " not in w:
+                    location_words.add(w)
+    surnames = set()
     for _, words in instances_of(syn, closure(syn, person_root)):
         for w in words:
             parts = clean(w).split()
+            if len(parts) >= 2:
+                surnames.add(parts[-1])
             if len(parts) >= 2 and re.fullmatch(r"[A-Z][a-z]+", parts[0]) \
                     and parts[0].lower() not in common:
                 first.add(parts[0])
@@ -167,7 +179,8 @@ def main():
             while prev != name:
                 prev = name
                 name = suffix.sub("", name).strip()
-            if len(name) > 2 and name.lower() not in common:
+            # "Cooper Companies (The)" -> not "Cooper": a surname alone.
+            if len(name) > 2 and name.lower() not in common and name not in surnames:
                 forms.append(name)
             groups.append(("sp500", forms))
     with open(os.path.join(args.lists, "uk-government-organisations.tsv")) as f:
@@ -206,6 +219,8 @@ def main():
             is_common = form.lower() in common or \
                 (form.endswith("s") and form[:-1].lower() in common)
             if is_common and source != "curated":
+                continue
+            if source == "wordnet" and form in location_words:
                 continue
             kept.append((form, 1 if is_common and not form.isupper() else 0))
         if not kept:

@@ -1,5 +1,6 @@
-// libFuzzer target for Extract(): never crashes, and every name it returns
-// is non-empty, valid text taken from the input (no invented names).
+// libFuzzer target for Extract(): never crashes, every name it returns is
+// non-empty, valid text taken from the input (no invented names), and every
+// quote belongs to a listed speaker.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -29,6 +30,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         b = end + 1;
       }
     }
+  }
+  // Every quote is credited to a listed speaker and holds some text.
+  for (const auto& q : x.quotes) {
+    bool known = false;
+    for (const auto& s : x.speakers) known = known || s.name == q.speaker;
+    if (!known || q.text.empty()) std::abort();
   }
   return 0;
 }

@@ -34,10 +34,19 @@ struct Entity {
   uint32_t mentions = 1;             // how often the article cites or names it
 };
 
+// Something a person said, as the article reports it.
+struct Quote {
+  std::string speaker;  // display name of the resolved speaker, as in Extraction::speakers
+  std::string text;     // the quoted words (direct) or the reported clause (indirect)
+  bool direct = true;   // false: indirect speech ("X said that ...", "according to X, ...")
+  uint32_t paragraph = 0;  // where the quote starts: 0 is the title, 1 the first body paragraph
+};
+
 // What the extractors found in one article.
 struct Extraction {
   std::vector<Entity> speakers;       // people quoted, in order of first quote
   std::vector<Entity> organisations;  // organisations named, in order of first mention
+  std::vector<Quote> quotes;          // quotes of the speakers, in text order
 };
 
 }  // namespace newsarc

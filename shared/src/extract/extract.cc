@@ -4,6 +4,7 @@
 
 #include "extract/names.h"
 #include "extract/organisations.h"
+#include "extract/quotes.h"
 #include "extract/speakers.h"
 #include "extract/text.h"
 
@@ -23,8 +24,16 @@ Extraction Extract(const Article& article) {
   internal::SpeakerResult speakers = internal::FindSpeakers(tokens, runs, is_org);
   internal::CompleteOrganisations(tokens, runs, speakers.org_subjects, speakers.person_words,
                                   &orgs, &is_org);
+  // A name the article also uses for an organisation ("Deutsche Telekom")
+  // is no person: one decision per name.
+  for (std::string& name : speakers.person_names) {
+    if (!name.empty() && orgs.Find(name) >= 0) name.clear();
+  }
   Extraction out;
-  out.speakers = std::move(speakers.speakers);
+  out.quotes = internal::FindQuotes(tokens, speakers.events, speakers.person_names);
+  for (Entity& e : speakers.speakers) {
+    if (orgs.Find(e.name) < 0) out.speakers.push_back(std::move(e));
+  }
   out.organisations = orgs.Take();
   return out;
 }

@@ -168,7 +168,7 @@ bool IsOrgKeyword(std::string_view word) {
       "television", "radio", "media", "magazine", "review", "institute", "center",
       "centre", "observatory", "museum", "library", "zoo", "team", "squad", "orchestra",
       "commission", "exchange", "reserve", "taskforce", "unit", "division", "command",
-      "prosecutors", "prosecution", "nations", "communications", "technologies",
+      "prosecutors", "prosecution", "prefecture", "conference", "nations", "communications", "technologies",
       "technology", "systems", "solutions", "pharmaceuticals", "energy", "entertainment",
       "studios", "records", "publishing", "publishers",
       "rovers", "wanderers", "athletic", "forum"});
@@ -304,6 +304,11 @@ bool IsNameConnector(std::string_view word) {
                                        "den", "bin", "al", "el", "ibn", "&", "y", "on",
                                        "upon", "und"});
   return conn.count(word) > 0;  // case-sensitive: "Of" in titles stays a name word
+}
+
+bool IsInstitution(std::string_view w) {
+  return w == "Senate" || w == "Congress" || w == "Parliament" || w == "Knesset" ||
+         w == "Duma" || w == "Bundestag" || w == "Reichstag" || w == "Politburo";
 }
 
 bool IsKnownOrganisation(std::string_view name) { return LookupOrganisation(name, nullptr); }

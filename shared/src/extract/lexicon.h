@@ -38,6 +38,8 @@ bool IsRoleDomain(std::string_view word);
 bool IsOrgKeyword(std::string_view word);
 // Keywords that also open names: "Bank of", "University of", "Ministry of".
 bool IsOrgHeadKeyword(std::string_view word);
+// Legislatures named by one word: "Senate", "Congress", "Knesset".
+bool IsInstitution(std::string_view word);
 // Plural nouns that introduce organisations: "companies such as X".
 bool IsOrgClassNoun(std::string_view word);
 // Upper-case tokens that are not organisations: "UK", "CEO", "TV", ...

@@ -42,6 +42,16 @@ bool IsRunWord(const std::vector<Token>& tokens, size_t i) {
   return true;
 }
 
+// "al-Assad", "el-Sisi", "bin-Salman": a lower-case particle joined to a
+// capitalised name continues a person's name.
+bool IsParticleName(const Token& t) {
+  if (!t.IsWord() || t.cap) return false;
+  std::string_view w = t.text;
+  size_t h = w.find('-');
+  if (h == 0 || h > 3 || h + 1 >= w.size()) return false;
+  return w[h + 1] >= 'A' && w[h + 1] <= 'Z';
+}
+
 bool SameContext(const Token& a, const Token& b) {
   return a.para == b.para && a.in_quote == b.in_quote;
 }
@@ -73,7 +83,9 @@ std::vector<Span> CapitalisedRuns(const std::vector<Token>& tokens) {
     for (;;) {
       if (e < n && SameContext(tokens[e], tokens[i]) && !tokens[e].sentence_start &&
           (IsRunWord(tokens, e) || (tokens[e].IsWord() && tokens[e].cap &&
-                                    (tokens[e].Is("May") || tokens[e].Is("March"))))) {
+                                    (tokens[e].Is("May") || tokens[e].Is("March") ||
+                                     tokens[e].Is("News"))) ||  // "Sky News"
+           IsParticleName(tokens[e]))) {
         ++e;
         continue;
       }
@@ -128,6 +140,12 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
     if (tokens[i].Is("of") || tokens[i].Is("for") || tokens[i].Is("on") ||
         tokens[i].Is("&") || tokens[i].Is("upon")) {
       if (i == run.begin) return false;
+      // "Secretary of State Mike Pompeo": a role with its domain before the name.
+      if (tokens[i].Is("of") && IsRoleWord(tokens[i - 1].text) && !IsRoleDomain(tokens[i - 1].text) &&
+          i + 3 < run.end && IsRoleDomain(tokens[i + 1].text)) {
+        run.begin = i + 2;
+        break;
+      }
       run.end = i;
       break;
     }

@@ -1,18 +1,17 @@
 #include "extract/organisations.h"
 
 #include <algorithm>
+#include <iterator>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 
 #include "extract/lexicon.h"
+#include "extract/org_cues.h"
 
 namespace newsarc::internal {
 namespace {
 
-std::string StripThe(std::string s) {
-  if (s.rfind("The ", 0) == 0 || s.rfind("the ", 0) == 0) s.erase(0, 4);
-  return s;
-}
 
 bool IsPlaceOrNever(std::string_view w) { return IsNeverName(w) || IsKnownPlace(w); }
 
@@ -38,10 +37,8 @@ bool OfConnector(const Token& t) {
          t.Is("del") || t.Is("della") || t.Is("di") || t.Is("against");
 }
 
-// Extends an organisation span [b, e) over "of the X" and "and Y"
-// continuations ("Court for the Western District", "Committee on Ways and
-// Means", "High Court of England and Wales"), across run boundaries, within
-// one paragraph and quote state.
+}  // namespace
+
 size_t ExtendRight(const std::vector<Token>& tokens, size_t b, size_t e) {
   const size_t n = tokens.size();
   bool in_of = false;
@@ -62,6 +59,7 @@ size_t ExtendRight(const std::vector<Token>& tokens, size_t b, size_t e) {
       in_of = true;
     } else if (tokens[j].Is("and") && in_of) {
       ++j;
+      if (j < n && tokens[j].Is("the")) ++j;
       conj = true;
     } else {
       break;
@@ -69,7 +67,8 @@ size_t ExtendRight(const std::vector<Token>& tokens, size_t b, size_t e) {
     size_t k = j;
     while (k < n && name_word(k)) ++k;
     if (k == j) break;
-    if (conj && (IsOrgHeadKeyword(tokens[j].text) || IsOrgKeyword(tokens[k - 1].text) ||
+    if (conj && (tokens[j].all_caps || IsOrgHeadKeyword(tokens[j].text) ||
+                 IsOrgKeyword(tokens[k - 1].text) ||
                  IsKnownOrganisation(std::string(tokens[j].text)) ||
                  IsFirstName(tokens[j].text))) {
       break;
@@ -77,6 +76,27 @@ size_t ExtendRight(const std::vector<Token>& tokens, size_t b, size_t e) {
     best = k;
   }
   return best;
+}
+
+namespace {
+
+// "University of California, Los Angeles": a campus place after a comma.
+size_t ExtendCampus(const std::vector<Token>& tokens, size_t b, size_t e) {
+  if (e + 1 >= tokens.size() || !tokens[e].Is(",") || !tokens[b].Is("University") ||
+      b + 1 >= e || !tokens[b + 1].Is("of")) {
+    return e;
+  }
+  size_t k = e + 1;
+  while (k < tokens.size() && k < e + 4 && tokens[k].IsWord() && tokens[k].cap &&
+         tokens[k].para == tokens[e].para) {
+    ++k;
+  }
+  if (k == e + 1 || !IsKnownPlace(SpanText(tokens, {e + 1, k}))) return e;
+  // A place that closes the clause, not the first of a list of places.
+  if (k < tokens.size() && tokens[k].Is(",") && k + 1 < tokens.size() && tokens[k + 1].cap) {
+    return e;
+  }
+  return k;
 }
 
 // Extends an organisation span that starts at run start `s` (keyword at
@@ -109,7 +129,14 @@ size_t ExtendLeft(const std::vector<Token>& tokens, size_t s, size_t k) {
     static constexpr std::string_view kPlural[] = {"People", "Children", "Women", "Men",
                                                    "Workers", "Veterans", "Farmers"};
     for (auto pl : kPlural) {
-      if (w.text == pl) return s - 2;
+      if (w.text != pl) continue;
+      size_t b = s - 2;  // "Kurdistan Workers' Party"
+      while (b > 0 && s - b < 5 && same(b - 1) && !tokens[b].sentence_start &&
+             tokens[b - 1].IsWord() && tokens[b - 1].cap && !IsNeverName(tokens[b - 1].text) &&
+             !IsRoleWord(tokens[b - 1].text) && !IsPersonalTitle(tokens[b - 1].text)) {
+        --b;
+      }
+      return b;
     }
   }
   return s;
@@ -136,10 +163,77 @@ void Mark(std::vector<bool>* is_org, Span s) {
   for (size_t i = s.begin; i < s.end; ++i) (*is_org)[i] = true;
 }
 
+// Last words of capitalised names of things that are not organisations:
+// "Automatic Identification System (AIS)".
+bool IsThingHead(std::string_view w) {
+  static constexpr std::string_view kThings[] = {
+      "System", "Station", "Programme", "Program", "Act", "Disease", "Syndrome", "Telescope",
+      "Mission", "Project", "Index", "Agreement", "Treaty", "Protocol", "State", "Bill"};
+  for (auto t : kThings) {
+    if (w == t) return true;
+  }
+  return false;
+}
+
+// Acronyms that the article defines as terms: "Ebola virus disease (EVD)".
+std::unordered_set<std::string_view> DefinedTerms(const std::vector<Token>& tokens) {
+  std::unordered_set<std::string_view> out;
+  for (size_t p = 1; p + 2 < tokens.size(); ++p) {
+    if (!tokens[p].Is("(") || !tokens[p + 1].all_caps || !tokens[p + 2].Is(")")) continue;
+    std::string_view acr = tokens[p + 1].text;
+    if (acr.size() > 6 || acr.size() > p) continue;
+    bool lower = false, match = true;
+    for (size_t k = 0; k < acr.size(); ++k) {
+      const Token& w = tokens[p - acr.size() + k];
+      if (!w.IsWord() || (w.text[0] | 0x20) != (acr[k] | 0x20)) {
+        match = false;
+        break;
+      }
+      lower = lower || !w.cap;
+    }
+    if (match && (lower || IsThingHead(tokens[p - 1].text))) out.insert(acr);
+  }
+  return out;
+}
+
+// "United Nations Educational, Scientific and Cultural Organization
+// (UNESCO)": the organisation found in `run` is the end of a name that
+// starts before a comma. Renames `entity` to the whole name.
+bool WiderName(const std::vector<Token>& tokens, Span run, const std::string& acr,
+               OrgTable* orgs, int entity, std::vector<bool>* is_org) {
+  std::string tail = Initials(tokens, run);
+  if (tail.empty() || acr.size() <= tail.size() ||
+      acr.compare(acr.size() - tail.size(), tail.size(), tail) != 0) {
+    return false;
+  }
+  if (run.begin < 2 || !tokens[run.begin - 1].Is(",")) return false;
+  size_t e = run.begin - 1;
+  size_t b = e;
+  while (b > 0 && tokens[b - 1].IsWord() && tokens[b - 1].cap && e - b < 6 &&
+         tokens[b - 1].para == tokens[e].para && !tokens[b].sentence_start) {
+    --b;
+  }
+  if (b == e || Initials(tokens, {b, e}) + tail != acr) return false;
+  // "United Nations", found on its own in "United Nations Educational".
+  for (size_t k = e; k > b; --k) {
+    int part = orgs->Find(SpanText(tokens, {b, k}));
+    if (part >= 0 && part != entity) {
+      orgs->Unmention(part);
+      break;
+    }
+  }
+  Span whole{b, run.end};
+  orgs->Rename(entity, SpanText(tokens, whole), b);
+  Mark(is_org, whole);
+  return true;
+}
+
+
 // The organisation ending at keyword `k` (and any "of Y" after it) in `run`.
 Span KeywordSpan(const std::vector<Token>& tokens, Span run, size_t from, size_t k) {
   size_t s = k;
-  while (s > from && tokens[s - 1].IsWord() && !IsRoleHead(tokens[s - 1].text) &&
+  while (s > from && tokens[s - 1].IsWord() &&
+         (!IsRoleHead(tokens[s - 1].text) || tokens[s - 1].Is("New")) &&
          !(IsNationality(tokens[s - 1].text) && s != k)) {
     // "Tristan Smith of University College": an "of" belongs to the name
     // only after a keyword ("Bank of", "Organisation of").
@@ -167,104 +261,36 @@ Span KeywordSpan(const std::vector<Token>& tokens, Span run, size_t from, size_t
   // "University College London": a place right after the keyword.
   if (e + 1 == run.end && IsKnownPlace(tokens[e].text) && IsOrgKeyword(tokens[e - 1].text)) ++e;
   e = ExtendRight(tokens, s, e);
+  e = ExtendCampus(tokens, s, e);
   // Left: "American Civil Liberties Union", "Securities and Exchange
   // Commission", "People's Liberation Army".
   if (s == run.begin && s > 0) s = ExtendLeft(tokens, s, k);
   return {s, e};
 }
 
-// Legislatures named by one word: "the Senate", "Congress".
-bool IsInstitution(std::string_view w) {
-  return w == "Senate" || w == "Congress" || w == "Parliament" || w == "Knesset" ||
-         w == "Duma" || w == "Bundestag" || w == "Reichstag" || w == "Politburo";
+// Bodies named by one common word, capitalised after "the": "the House",
+// "the Army", "the Cabinet".
+bool IsDefiniteInstitution(const std::vector<Token>& tokens, size_t i) {
+  const Token& t = tokens[i];
+  if (!(t.Is("House") || t.Is("Army") || t.Is("Navy") || t.Is("Cabinet") ||
+        t.Is("Assembly") || t.Is("Senate") || t.Is("Parliament") || t.Is("Congress"))) {
+    return false;
+  }
+  // "Senate Minority Leader", "Army colonel", "House Speaker".
+  size_t r = i + 1;
+  if (r < tokens.size() && (tokens[r].Is("Minority") || tokens[r].Is("Majority"))) ++r;
+  if (r < tokens.size() && tokens[r].IsWord() && IsRoleWord(tokens[r].text) &&
+      !IsRoleDomain(tokens[r].text)) {
+    return true;
+  }
+  if (i + 1 < tokens.size() &&
+      (tokens[i + 1].Is("of") || (tokens[i + 1].IsWord() && tokens[i + 1].cap))) {
+    return false;
+  }
+  return i > 0 && tokens[i - 1].Is("the") && !t.sentence_start;
 }
 
 }  // namespace
-
-int OrgTable::Add(const std::string& raw, size_t position) {
-  std::string name = StripThe(raw);
-  if (name.empty()) return -1;
-  int id = Find(name);
-  if (id < 0) {
-    id = static_cast<int>(entities_.size());
-    Entity e;
-    e.name = name;
-    e.mentions = 0;
-    entities_.push_back(std::move(e));
-    dead_.push_back(false);
-    first_.push_back(position);
-    by_form_[Lower(name)] = id;
-  }
-  first_[id] = std::min(first_[id], position);
-  ++entities_[id].mentions;
-  return id;
-}
-
-void OrgTable::AddAlias(int entity, const std::string& raw) {
-  std::string alias = StripThe(raw);
-  if (entity < 0 || alias.empty()) return;
-  std::string key = Lower(alias);
-  auto it = by_form_.find(key);
-  if (it != by_form_.end() && it->second == entity) return;
-  Entity& target = entities_[entity];
-  if (it != by_form_.end()) {  // merge the entity of that name into `entity`
-    int other = it->second;
-    Entity& o = entities_[other];
-    target.mentions += o.mentions;
-    o.mentions = 0;
-    dead_[other] = true;
-    first_[entity] = std::min(first_[entity], first_[other]);
-    for (auto& [form, id] : by_form_) {
-      if (id == other) id = entity;
-    }
-    for (auto& [group, id] : by_group_) {
-      if (id == other) id = entity;
-    }
-    if (o.name.size() > target.name.size() && o.name.find(' ') != std::string::npos) {
-      std::swap(o.name, target.name);
-    }
-    if (o.name != target.name) target.aliases.push_back(o.name);
-    for (auto& a : o.aliases) target.aliases.push_back(a);
-  } else {
-    target.aliases.push_back(alias);
-    by_form_[key] = entity;
-  }
-}
-
-int OrgTable::JoinGroup(int entity, int group) {
-  if (entity < 0 || group < 0) return entity;
-  auto it = by_group_.find(group);
-  if (it == by_group_.end()) {
-    by_group_[group] = entity;
-    return entity;
-  }
-  int target = it->second;
-  if (target == entity) return target;
-  AddAlias(target, entities_[entity].name);
-  return target;
-}
-
-int OrgTable::Find(const std::string& form) const {
-  auto it = by_form_.find(Lower(StripThe(form)));
-  return it == by_form_.end() ? -1 : it->second;
-}
-
-std::vector<Entity> OrgTable::Take() {
-  std::vector<size_t> order;
-  for (size_t i = 0; i < entities_.size(); ++i) {
-    if (!dead_[i]) order.push_back(i);
-  }
-  std::stable_sort(order.begin(), order.end(),
-                   [&](size_t a, size_t b) { return first_[a] < first_[b]; });
-  std::vector<Entity> out;
-  for (size_t i : order) out.push_back(std::move(entities_[i]));
-  first_.clear();
-  entities_.clear();
-  dead_.clear();
-  by_form_.clear();
-  by_group_.clear();
-  return out;
-}
 
 bool CouldBeOrganisation(const std::vector<Token>& tokens, Span run) {
   if (run.empty() || run.size() > 4) return false;
@@ -288,13 +314,33 @@ bool CouldBeOrganisation(const std::vector<Token>& tokens, Span run) {
 
 void FindOrganisations(const std::vector<Token>& tokens, const std::vector<Span>& runs,
                        OrgTable* orgs, std::vector<bool>* is_org) {
+  const std::unordered_set<std::string_view> terms = DefinedTerms(tokens);
   for (const Span& run : runs) {
     size_t i = run.begin;
     int last_entity = -1;
     size_t last_end = 0;
+    size_t last_begin = 0;
     while (i < run.end) {
       if (!tokens[i].IsWord() || IsNameConnector(tokens[i].text) || (*is_org)[i]) {
         ++i;
+        continue;
+      }
+      // "UC Davis", "BFM TV", "CNN Philippines": an acronym and one more word.
+      if (i == run.begin && run.size() == 2 && tokens[i].all_caps &&
+          (Acronym(tokens[i]) || IsKnownOrganisation(tokens[i].text)) &&
+          terms.count(tokens[i].text) == 0 && tokens[i + 1].IsWord() &&
+          !IsRoleWord(tokens[i + 1].text) && !IsPersonalTitle(tokens[i + 1].text) &&
+          !IsOrgKeyword(tokens[i + 1].text) && !IsNeverName(tokens[i + 1].text) &&
+          !WeakCapital(tokens, i) &&
+          // Not "NBA MVP", "FIDE Master", "NBA All-Star", "DRM I'm".
+          (tokens[i + 1].Is("TV") ||
+           (!tokens[i + 1].all_caps && !IsCommonWord(Lower(tokens[i + 1].text)) &&
+            tokens[i + 1].text.find_first_of("-'") == std::string_view::npos))) {
+        last_entity = orgs->Add(SpanText(tokens, run), i);
+        last_begin = i;
+        last_end = run.end;
+        Mark(is_org, run);
+        i = run.end;
         continue;
       }
       // Longest gazetteer entry.
@@ -320,10 +366,24 @@ void FindOrganisations(const std::vector<Token>& tokens, const std::vector<Span>
         best = 0;
       }
       if (best == 1 && i > run.begin && IsFirstName(tokens[i - 1].text)) best = 0;
+      // "Amazon Environmental Research Institute": a keyword further on
+      // makes the whole a name that starts with a gazetteer name.
+      if (best > 0 && best < run.size()) {
+        for (size_t k = i + best; k < run.end; ++k) {
+          if (!tokens[k].IsWord() || IsRoleHead(tokens[k].text)) break;
+          if (IsOrgKeyword(tokens[k].text) && !tokens[k].all_caps &&
+              (k + 1 == run.end || IsRoleHead(tokens[k + 1].text))) {
+            best = 0;
+            break;
+          }
+        }
+      }
       if (best > 0) {
         Span s{i, i + best};
         // A keyword right after extends it ("Reuters News Agency" stays whole).
         while (s.end < run.end && IsOrgKeyword(tokens[s.end].text)) ++s.end;
+        // "Supreme Court of the United Kingdom", "Islamic State of Iraq and the Levant".
+        if (best >= 2 || s.size() > best) s.end = ExtendRight(tokens, s.begin, s.end);
         // "University College London".
         if (s.end + 1 == run.end && IsOrgKeyword(tokens[s.end - 1].text) &&
             IsKnownPlace(tokens[s.end].text)) {
@@ -332,6 +392,7 @@ void FindOrganisations(const std::vector<Token>& tokens, const std::vector<Span>
         last_entity = orgs->Add(SpanText(tokens, s), s.begin);
         if (s.size() == best) last_entity = orgs->JoinGroup(last_entity, entry.group);
         last_end = s.end;
+        last_begin = s.begin;
         Mark(is_org, s);
         i = s.end;
         continue;
@@ -356,21 +417,26 @@ void FindOrganisations(const std::vector<Token>& tokens, const std::vector<Span>
           }
           last_entity = orgs->Add(SpanText(tokens, s), s.begin);
           last_end = s.end;
+          last_begin = s.begin;
           Mark(is_org, s);
           i = s.end;
           continue;
         }
       }
-      if (!WeakCapital(tokens, i) && run.size() == 1 && IsInstitution(tokens[i].text)) {
+      if ((i == run.begin && IsDefiniteInstitution(tokens, i)) ||
+          (run.size() == 1 && IsInstitution(tokens[i].text))) {
         last_entity = orgs->Add(std::string(tokens[i].text), i);
         last_end = i + 1;
+        last_begin = i;
         (*is_org)[i] = true;
         ++i;
         continue;
       }
-      if (Acronym(tokens[i]) || (tokens[i].camel && run.size() == 1)) {
+      if ((Acronym(tokens[i]) && terms.count(tokens[i].text) == 0) ||
+          (tokens[i].camel && run.size() == 1 && !IsNonOrgAcronym(tokens[i].text))) {
         last_entity = orgs->Add(std::string(tokens[i].text), i);
         last_end = i + 1;
+        last_begin = i;
         (*is_org)[i] = true;
       }
       ++i;
@@ -382,9 +448,11 @@ void FindOrganisations(const std::vector<Token>& tokens, const std::vector<Span>
         !IsNonOrgAcronym(tokens[p + 1].text)) {
       std::string acr(tokens[p + 1].text);
       if (last_entity >= 0 && last_end == p) {
+        WiderName(tokens, {last_begin, last_end}, acr, orgs, last_entity, is_org);
         orgs->AddAlias(last_entity, acr);
         (*is_org)[p + 1] = true;
-      } else if (run.size() >= 2 && Initials(tokens, run) == acr) {
+      } else if (run.size() >= 2 && Initials(tokens, run) == acr &&
+                 !IsThingHead(tokens[run.end - 1].text)) {
         int id = orgs->Add(SpanText(tokens, run), run.begin);
         Mark(is_org, run);
         orgs->AddAlias(id, acr);
@@ -421,6 +489,8 @@ void CompleteOrganisations(const std::vector<Token>& tokens, const std::vector<S
     }
   };
   count_known();
+  FindCuedOrganisations(tokens, runs, person_words, orgs, is_org);
+  FindPartyAndLowerKeywordOrganisations(tokens, runs, person_words, orgs, is_org);
   auto lone = [&](Span r) {
     return r.size() == 1 && !is_person_word(tokens[r.begin].text) &&
            CouldBeOrganisation(tokens, r) && !IsFirstName(tokens[r.begin].text);
@@ -513,6 +583,7 @@ void CompleteOrganisations(const std::vector<Token>& tokens, const std::vector<S
     }
   }
   count_known();
+  orgs->MergeShortForms();
 }
 
 }  // namespace newsarc::internal

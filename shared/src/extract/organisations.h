@@ -26,6 +26,13 @@ class OrgTable {
   // Records that `entity` is gazetteer group `group`: merges it into the
   // entity already seen for that group, if any. Returns the entity it is now.
   int JoinGroup(int entity, int group);
+  // Gives `entity` a new name (seen at token `position`); the old name is dropped.
+  void Rename(int entity, const std::string& name, size_t position);
+  // Takes back one mention of `entity`; an entity left without any is dropped.
+  void Unmention(int entity);
+  // Makes short names the aliases of the one longer name that contains
+  // them: "Supreme Court" of "Supreme Court of the United Kingdom".
+  void MergeShortForms();
   // Entity called `form` (name or alias), or -1.
   int Find(const std::string& form) const;
   const std::vector<Entity>& entities() const { return entities_; }
@@ -51,6 +58,12 @@ void CompleteOrganisations(const std::vector<Token>& tokens, const std::vector<S
                            const std::vector<Span>& subjects,
                            const std::vector<std::string>& person_words, OrgTable* orgs,
                            std::vector<bool>* is_org);
+
+// Extends an organisation span [b, e) over "of the X" and "and Y"
+// continuations ("Court for the Western District", "Committee on Ways and
+// Means", "High Court of England and Wales"), across run boundaries, within
+// one paragraph and quote state. Returns the new end.
+size_t ExtendRight(const std::vector<Token>& tokens, size_t b, size_t e);
 
 // True if a lone capitalised run could be an organisation that speaks
 // ("Microsoft said"): not a place, person, common word or unnamed source.

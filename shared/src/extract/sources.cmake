@@ -4,7 +4,10 @@ set(NEWSARC_EXTRACT_SOURCES
   src/extract/text.cc
   src/extract/lexicon.cc
   src/extract/names.cc
+  src/extract/org_table.cc
   src/extract/organisations.cc
+  src/extract/org_cues.cc
   src/extract/speakers.cc
+  src/extract/quotes.cc
   src/extract/extract.cc
 )

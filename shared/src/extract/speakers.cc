@@ -7,6 +7,7 @@
 
 #include "extract/lexicon.h"
 #include "extract/organisations.h"
+#include "newsarc/normalizer.h"
 
 namespace newsarc::internal {
 namespace {
@@ -32,6 +33,20 @@ bool IsPreposition(std::string_view w) {
   return false;
 }
 
+// The form under which names are compared: case and diacritics folded
+// ("Erdoğan" = "Erdogan"). ICU only for the few names that need it.
+std::string NameKey(std::string_view name) {
+  for (char c : name) {
+    if (static_cast<unsigned char>(c) >= 0x80) return FoldKey(name);
+  }
+  return Lower(name);
+}
+
+// "quickly", "widely": adverbs between an auxiliary and a participle.
+bool IsLyAdverb(const Token& t) {
+  return t.IsWord() && !t.cap && t.text.size() > 4 && t.text.substr(t.text.size() - 2) == "ly";
+}
+
 bool IsClauseBreak(const Token& t) {
   return t.kind == TokenKind::kOpenQuote || t.kind == TokenKind::kCloseQuote || t.in_quote ||
          t.Is(";") || t.Is(":") || t.Is("\xE2\x80\x94") /* — */;
@@ -43,6 +58,10 @@ class Resolver {
            const std::vector<bool>& is_org)
       : tokens_(tokens), runs_(runs), is_org_(is_org) {
     run_at_.assign(tokens.size(), -1);
+    sentence_.assign(tokens.size(), 0);
+    for (size_t i = 1; i < tokens.size(); ++i) {
+      sentence_[i] = sentence_[i - 1] + (tokens[i].sentence_start ? 1 : 0);
+    }
     for (size_t r = 0; r < runs.size(); ++r) {
       for (size_t i = runs[r].begin; i < runs[r].end; ++i) run_at_[i] = static_cast<int>(r);
     }
@@ -53,16 +72,39 @@ class Resolver {
     for (size_t v = 0; v < tokens_.size(); ++v) {
       const Token& t = tokens_[v];
       if (!t.IsWord() || t.in_quote || t.para == 0) continue;
-      if (t.Is("according") && v + 1 < tokens_.size() && tokens_[v + 1].Is("to")) {
+      verb_ = v;
+      according_ = false;
+      if ((t.Is("according") || t.Is("According")) && v + 1 < tokens_.size() &&
+          tokens_[v + 1].Is("to")) {
+        according_ = true;
+        // "according to a tweet on Monday by Secretary of State Mike Pompeo".
+        size_t by = v + 2;
+        if (by < tokens_.size() && (tokens_[by].Is("a") || tokens_[by].Is("an"))) {
+          while (by < tokens_.size() && by < v + 10 && !tokens_[by].Is("by") &&
+                 (tokens_[by].IsWord() && !tokens_[by].in_quote)) {
+            ++by;
+          }
+          if (by < tokens_.size() && tokens_[by].Is("by")) {
+            After(by, /*strict=*/false);
+            continue;
+          }
+        }
         After(v + 1, /*strict=*/false);
         continue;
       }
       SpeechVerb kind = SpeechVerbKind(t.text);
       if (kind == SpeechVerb::kNone) continue;
-      if (v > 0 && (tokens_[v - 1].Is("was") || tokens_[v - 1].Is("were") ||
-                    tokens_[v - 1].Is("been") || tokens_[v - 1].Is("being") ||
-                    tokens_[v - 1].Is("be") || tokens_[v - 1].Is("is") ||
-                    tokens_[v - 1].Is("are"))) {
+      // "declared a state of emergency": an act, not speech.
+      if (t.Is("declared") && v + 1 < tokens_.size() &&
+          (tokens_[v + 1].Is("a") || tokens_[v + 1].Is("an") || tokens_[v + 1].Is("the"))) {
+        continue;
+      }
+      size_t aux = v;
+      while (aux > 0 && IsLyAdverb(tokens_[aux - 1]) && v - aux < 2) --aux;  // "was quickly reported"
+      if (aux > 0 && (tokens_[aux - 1].Is("was") || tokens_[aux - 1].Is("were") ||
+                      tokens_[aux - 1].Is("been") || tokens_[aux - 1].Is("being") ||
+                      tokens_[aux - 1].Is("be") || tokens_[aux - 1].Is("is") ||
+                      tokens_[aux - 1].Is("are"))) {
         if (v + 1 < tokens_.size() && tokens_[v + 1].Is("by")) After(v + 1, false);
         continue;  // passive: the subject was spoken to or about
       }
@@ -95,6 +137,11 @@ class Resolver {
       out.speakers.push_back(std::move(e));
     }
     out.org_subjects = std::move(org_subjects_);
+    out.events = std::move(events_);
+    out.person_names.resize(people_.size());
+    for (size_t p = 0; p < people_.size(); ++p) {
+      if (people_[p].quotes > 0) out.person_names[p] = people_[p].name;
+    }
     for (const Person& p : people_) {
       size_t b = 0;
       while (b <= p.name.size()) {
@@ -122,11 +169,11 @@ class Resolver {
     std::string surname(tokens_[pn.name.end - 1].text);
     int id = -1;
     if (pn.full) {
-      auto it = by_full_.find(text);
+      auto it = by_full_.find(NameKey(text));
       if (it != by_full_.end()) {
         id = it->second;
       } else {
-        auto s = by_surname_.find(surname);
+        auto s = by_surname_.find(NameKey(surname));
         // A single-word entity becomes this full name.
         if (s != by_surname_.end() && !people_[s->second].full) {
           id = s->second;
@@ -141,13 +188,13 @@ class Resolver {
           p.full = true;
           p.surname = surname;
           people_.push_back(std::move(p));
-          if (s == by_surname_.end()) by_surname_[surname] = id;
+          if (s == by_surname_.end()) by_surname_[NameKey(surname)] = id;
         }
-        by_full_[text] = id;
+        by_full_[NameKey(text)] = id;
       }
       AddAlias(people_[id], surname);
     } else {
-      auto s = by_surname_.find(surname);
+      auto s = by_surname_.find(NameKey(surname));
       if (s != by_surname_.end()) {
         id = s->second;
       } else {
@@ -156,7 +203,7 @@ class Resolver {
         p.name = surname;
         p.surname = surname;
         people_.push_back(std::move(p));
-        by_surname_[surname] = id;
+        by_surname_[NameKey(surname)] = id;
       }
     }
     Person& p = people_[id];
@@ -178,7 +225,7 @@ class Resolver {
     if (ParsePersonName(tokens_, run, pn)) return true;
     // A lone known surname: "Rudd said".
     if (run.size() == 1) {
-      auto s = by_surname_.find(std::string(tokens_[run.begin].text));
+      auto s = by_surname_.find(NameKey(tokens_[run.begin].text));
       if (s != by_surname_.end() && people_[s->second].full) {
         *pn = PersonName();
         pn->name = run;
@@ -196,26 +243,58 @@ class Resolver {
       if (!ParseAt(r, &pn)) continue;
       if (!pn.full && pn.title.empty()) {
         // Role + single word ("President Trump") needs a known surname.
-        if (by_surname_.find(std::string(tokens_[pn.name.begin].text)) == by_surname_.end())
+        if (by_surname_.find(NameKey(tokens_[pn.name.begin].text)) == by_surname_.end())
           continue;
       }
       int id = Resolve(pn);
-      mentions_.push_back({pn.name.begin, id});
+      mentions_.push_back({pn.name.begin, id, Salient(run)});
     }
   }
 
   void Attribute(int id) {
+    events_.push_back({verb_, id, according_, subject_after_});
     Person& p = people_[id];
     if (p.quotes++ == 0) p.first_quote = next_order_++;
+  }
+
+  // People named as objects ("speaking to Martin Smith", "fiancée of
+  // journalist Jamal Khashoggi", "married to X and Barry Comden") are rarely
+  // what a later "he"/"she" refers to.
+  bool Salient(Span run) const {
+    size_t i = run.begin;
+    for (int lower = 0; i > 0 && lower < 3; ++lower) {
+      const Token& t = tokens_[i - 1];
+      if (!t.IsWord() || t.cap || t.para != tokens_[run.begin].para) break;
+      if (IsPreposition(t.text) && !t.Is("told") && !t.Is("asked")) return false;
+      if (SpeechVerbKind(t.text) != SpeechVerb::kNone) break;
+      if (!(t.Is("the") || IsRoleWord(t.text) || IsRoleModifier(t.text) ||
+            IsCommonWord(std::string(t.text)))) {
+        break;
+      }
+      --i;
+    }
+    return true;
+  }
+
+  // True if mention `m` is the only person named in its sentence, and that
+  // sentence is before the one of token `v` ("... spoke with Anne Sacoolas.
+  // She informed police ...").
+  bool OnlyPersonOfSentence(size_t m, size_t v) const {
+    const uint32_t sent = sentence_[mentions_[m].token];
+    if (sent == sentence_[v]) return false;
+    if (m > 0 && sentence_[mentions_[m - 1].token] == sent) return false;
+    if (m + 1 < mentions_.size() && sentence_[mentions_[m + 1].token] == sent) return false;
+    return true;
   }
 
   // Nearest earlier person mention before token `v` whose gender fits.
   int PronounAt(size_t v, Gender g) {
     for (size_t m = mentions_.size(); m-- > 0;) {
-      if (mentions_[m].first >= v) continue;
-      const Person& p = people_[mentions_[m].second];
+      if (mentions_[m].token >= v) continue;
+      const Person& p = people_[mentions_[m].person];
+      if (!mentions_[m].salient && p.quotes == 0 && !OnlyPersonOfSentence(m, v)) continue;
       if (p.gender == Gender::kUnknown || g == Gender::kUnknown || p.gender == g) {
-        return mentions_[m].second;
+        return mentions_[m].person;
       }
     }
     return -1;
@@ -224,6 +303,7 @@ class Resolver {
   // Attributes the speech verb at `v` to a subject before it. Returns true
   // if a subject (person, organisation, unnamed source) was found.
   bool Before(size_t v) {
+    subject_after_ = false;
     size_t s = v;
     while (s > 0 && !tokens_[s].sentence_start && !IsClauseBreak(tokens_[s - 1]) &&
            tokens_[s - 1].para == tokens_[v].para) {
@@ -370,6 +450,7 @@ class Resolver {
 
   // Subject after the verb at `v`: "..., said Smith" / "according to Smith".
   void After(size_t v, bool strict) {
+    subject_after_ = true;
     size_t i = v + 1;
     if (i >= tokens_.size() || tokens_[i].in_quote) return;
     if (strict && v > 0) {
@@ -390,6 +471,15 @@ class Resolver {
       ++i;
     }
     if (i >= tokens_.size()) return;
+    // "according to Windsor Locks' first selectman, Chris Kervick"; "by
+    // Erdogan's office": the possessor is not the speaker.
+    if (run_at_[i] >= 0 && runs_[run_at_[i]].begin == i) {
+      size_t e = runs_[run_at_[i]].end;
+      if (e < tokens_.size() && tokens_[e].kind == TokenKind::kPossessive) {
+        if (e + 1 < tokens_.size()) FullNameAfter(e + 1);
+        return;
+      }
+    }
     if (FullNameAfter(i)) return;
     int r = run_at_[i];
     if (r < 0) {
@@ -410,9 +500,19 @@ class Resolver {
   const std::vector<Span>& runs_;
   const std::vector<bool>& is_org_;
   std::vector<int> run_at_;
+  std::vector<SpeechEvent> events_;
+  size_t verb_ = 0;          // the speech verb (or "according") being attributed
+  bool according_ = false;
+  bool subject_after_ = false;  // the speaker is named after the verb: "..., said X"
+  std::vector<uint32_t> sentence_;  // sentence number of each token
   std::vector<Person> people_;
   std::unordered_map<std::string, int> by_full_, by_surname_, by_role_;
-  std::vector<std::pair<size_t, int>> mentions_;  // token, person
+  struct Mention {
+    size_t token;
+    int person;
+    bool salient;  // may be what a later pronoun refers to
+  };
+  std::vector<Mention> mentions_;
   std::vector<Span> org_subjects_;
   int next_order_ = 0;
 };

@@ -13,7 +13,18 @@
 
 namespace newsarc::internal {
 
+// One attribution: the speech verb (or "according" of "according to") at
+// token `verb` was credited to person `person`.
+struct SpeechEvent {
+  size_t verb = 0;
+  int person = -1;
+  bool according = false;
+  bool subject_after = false;  // named after the verb: "..., said X", "according to X"
+};
+
 struct SpeakerResult {
+  std::vector<SpeechEvent> events;        // in text order of the verbs
+  std::vector<std::string> person_names;  // by person; display name, "" if not a speaker
   std::vector<Entity> speakers;     // in order of first attribution
   std::vector<Span> org_subjects;   // lone names that spoke: "Microsoft said"
   std::vector<std::string> person_words;  // words of person names (not organisations)
