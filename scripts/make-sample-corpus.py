@@ -6,6 +6,7 @@ Wikinews article of the CSV files converted to the news-archive text format
 Run from the repository root: scripts/make-sample-corpus.py [SHARED_DATA_DIR]
 The output is committed; this script documents how it was made."""
 import csv
+import datetime
 import os
 import re
 import shutil
@@ -29,6 +30,16 @@ for name in sorted(os.listdir(os.path.join(data, "wikinews"))):
             title = " ".join(row["title"].split())
             paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", row["text"])]
             paragraphs = [p for p in paragraphs if p]
+            # Wikinews opens most articles with a dateline; the 2020 export
+            # lost it. Put it back in Wikinews' own style from the CSV's date
+            # column, so the archive format (which has no date field) keeps it.
+            day = datetime.date.fromisoformat(row["date"])
+            dateline = f"{day:%A}, {day:%B} {day.day}, {day.year}"
+            if paragraphs and paragraphs[0].startswith(dateline + " "):
+                paragraphs[0:1] = [dateline, paragraphs[0][len(dateline) + 1:]]  # run-in dateline
+            if not paragraphs or not re.match(r"^[A-Z][a-z]+day, [A-Z][a-z]+ \d{1,2}, \d{4}$",
+                                              paragraphs[0]):
+                paragraphs.insert(0, dateline)
             slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60] or "article"
             base = f"{row['date']}_{slug}"
             stem, n = base, 2
