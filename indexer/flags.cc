@@ -27,6 +27,16 @@ Result<ParsedIndexFlags> ParseIndexFlags(int argc, char** argv) {
   app.add_flag("--json", f.json, "JSON lines output (the --extract-only format)");
   app.add_flag("-q,--quiet", f.quiet, "no progress bar and no summary");
   app.add_flag("--strict", f.strict, "stop at the first file or record that cannot be read");
+  app.add_flag("--follow-symlinks", f.follow_symlinks,
+               "follow symbolic links inside the folders, even to places outside them "
+               "(default: links inside the folders are skipped)");
+  app.add_flag("--wait", f.wait,
+               "if another newsarc-index is writing to the index, wait for it to finish "
+               "instead of failing");
+  // Hidden (empty group): commits more often, so that tests of killed runs
+  // see several commits on small data.
+  app.add_option("--commit-every", f.commit_every, "commit after this many articles")
+      ->group("");
   app.add_option("PATH", f.inputs, "files and folders to index (folders are walked recursively)")
       ->required();
   app.set_version_flag("--version", "newsarc-index 0.1.0");

@@ -2,6 +2,7 @@
 #ifndef NEWSARC_INDEXER_FLAGS_H_
 #define NEWSARC_INDEXER_FLAGS_H_
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -19,6 +20,9 @@ struct IndexFlags {
   bool quiet = false;                 // --quiet: no progress, no summary
   bool strict = false;                // --strict: a skipped input is fatal
   bool progress = false;              // derived: stderr is a terminal and !quiet
+  bool follow_symlinks = false;       // --follow-symlinks: follow links inside the folders
+  bool wait = false;                  // --wait: wait for another indexer's lock
+  uint32_t commit_every = 0;          // hidden --commit-every (tests); 0: the writer's default
 };
 
 // Parses argv. On --help/--version the Result holds a kOk-coded message

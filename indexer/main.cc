@@ -1,5 +1,5 @@
 // newsarc-index: argv -> flags -> one run -> summary and exit code
-// (0 all well, 1 some input skipped, 2 fatal).
+// (0 all well, 1 some input skipped, 2 fatal or interrupted).
 #include <cstdio>
 #include <iostream>
 
@@ -9,7 +9,7 @@
 namespace {
 
 int Fail(const newsarc::Status& s) {
-  std::fprintf(stderr, "newsarc-index: %s\n", s.message().c_str());
+  std::fprintf(stderr, "newsarc-index: %s\n", newsarc::indexer::Printable(s.message()).c_str());
   return 2;
 }
 
@@ -29,9 +29,17 @@ int main(int argc, char** argv) {
   if (!summary.ok()) return Fail(summary.status());
   const RunSummary& s = summary.value();
   if (flags.extract_only) {
-    for (const auto& p : s.problems) std::fprintf(stderr, "newsarc-index: skipped: %s\n", p.c_str());
+    for (const auto& p : s.problems)
+      std::fprintf(stderr, "newsarc-index: skipped: %s\n", Printable(p).c_str());
   } else if (!flags.quiet) {
-    std::fputs(FormatSummary(s, flags.db.string()).c_str(), stderr);
+    std::fputs(FormatSummary(s, Printable(flags.db.string())).c_str(), stderr);
+  }
+  if (s.interrupted) {
+    // Exit 2: the run did not finish; what it did is safe in the index.
+    std::fprintf(stderr,
+                 "newsarc-index: interrupted: %llu articles committed; run again to finish\n",
+                 static_cast<unsigned long long>(s.articles_indexed));
+    return 2;
   }
   return s.skipped_anything() ? 1 : 0;
 }

@@ -3,8 +3,11 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <signal.h>
+
 #include <algorithm>
 #include <atomic>
+#include <csignal>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
@@ -15,6 +18,7 @@
 #include <thread>
 
 #include "newsarc/extract.h"
+#include "readers/decode.h"
 #include "newsarc/index_writer.h"
 #include "progress.h"
 #include "readers/reader.h"
@@ -29,29 +33,76 @@ struct Message {
   size_t file = 0;  // index into the list of files to read
   std::optional<PreparedArticle> article;
   std::string text;  // the problem, for kBadRecord and kFileFailed
+  size_t bytes = 0;  // the article's text size: a prepared one holds a few times that
 };
 
+// Set by SIGINT/SIGTERM; the writer thread polls it.
+volatile std::sig_atomic_t g_stop_signal = 0;
+
+extern "C" void OnStopSignal(int sig) { g_stop_signal = sig; }
+
+// Catches SIGINT and SIGTERM for the lifetime of the object. SA_RESETHAND:
+// the first signal asks for a clean stop, a second one kills as usual.
+class StopSignals {
+ public:
+  StopSignals() {
+    g_stop_signal = 0;
+    struct sigaction sa {};
+    sa.sa_handler = OnStopSignal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESETHAND | SA_RESTART;
+    sigaction(SIGINT, &sa, &old_int_);
+    sigaction(SIGTERM, &sa, &old_term_);
+  }
+  ~StopSignals() {
+    sigaction(SIGINT, &old_int_, nullptr);
+    sigaction(SIGTERM, &old_term_, nullptr);
+  }
+  StopSignals(const StopSignals&) = delete;
+  StopSignals& operator=(const StopSignals&) = delete;
+  static bool stopped() { return g_stop_signal != 0; }
+
+ private:
+  struct sigaction old_int_ {}, old_term_ {};
+};
+
+// The bytes a message holds, for the queue's budget.
+size_t Weight(const Message& m) {
+  return m.text.size() + 4 * m.bytes + 64;
+}
+
 // A bounded queue: readers wait when the writer falls behind, so memory
-// stays flat however large the archive.
+// stays flat however large the archive. Bounded by count and by bytes (a
+// few huge articles must not fill memory); one message always fits.
 class MessageQueue {
  public:
-  explicit MessageQueue(size_t capacity) : capacity_(capacity) {}
+  MessageQueue(size_t capacity, size_t max_bytes) : capacity_(capacity), max_bytes_(max_bytes) {}
 
   void Push(Message m) {
+    const size_t weight = Weight(m);
     std::unique_lock lock(mu_);
-    not_full_.wait(lock, [&] { return q_.size() < capacity_ || closed_; });
+    not_full_.wait(lock, [&] {
+      return q_.empty() || (q_.size() < capacity_ && bytes_ + weight <= max_bytes_) || closed_;
+    });
     if (closed_) return;
+    bytes_ += weight;
     q_.push_back(std::move(m));
     not_empty_.notify_one();
   }
-  // std::nullopt when every producer is done and the queue is empty.
-  std::optional<Message> Pop() {
+  // std::nullopt when every producer is done and the queue is empty, or
+  // when `stop` returns true (checked every 100 ms while waiting).
+  template <typename Stop>
+  std::optional<Message> Pop(Stop stop) {
     std::unique_lock lock(mu_);
-    not_empty_.wait(lock, [&] { return !q_.empty() || producers_ == 0 || closed_; });
-    if (q_.empty()) return std::nullopt;
+    while (!not_empty_.wait_for(lock, std::chrono::milliseconds(100),
+                                [&] { return !q_.empty() || producers_ == 0 || closed_; })) {
+      if (stop()) return std::nullopt;
+    }
+    if (q_.empty() || stop()) return std::nullopt;
     Message m = std::move(q_.front());
     q_.pop_front();
-    not_full_.notify_one();
+    bytes_ -= Weight(m);
+    not_full_.notify_all();
     return m;
   }
   void AddProducer() {
@@ -80,6 +131,8 @@ class MessageQueue {
   std::condition_variable not_full_, not_empty_;
   std::deque<Message> q_;
   size_t capacity_;
+  size_t max_bytes_;
+  size_t bytes_ = 0;
   int producers_ = 0;
   bool closed_ = false;
 };
@@ -92,14 +145,16 @@ void ReadFile(const FoundFile& file, size_t index, MessageQueue& queue) {
     return;
   }
   for (;;) {
-    if (queue.closed()) return;
+    if (queue.closed() || StopSignals::stopped()) return;
     auto next = reader.value()->Next();
     if (!next.ok()) {
       queue.Push({Message::kBadRecord, index, std::nullopt, next.status().message()});
       continue;
     }
     if (!next.value()) break;
-    queue.Push({Message::kArticle, index, PreparedArticle::Prepare(*next.value()), ""});
+    const Article& a = *next.value();
+    const size_t bytes = a.title.size() + a.body.size();
+    queue.Push({Message::kArticle, index, PreparedArticle::Prepare(a), "", bytes});
   }
   queue.Push({Message::kFileDone, index, std::nullopt, ""});
 }
@@ -109,20 +164,38 @@ unsigned ThreadCount(unsigned asked) {
   return std::max(1u, std::thread::hardware_concurrency());
 }
 
+Result<IndexWriter> OpenWriter(const IndexFlags& flags) {
+  WriterOptions options;
+  if (flags.commit_every) options.commit_every = flags.commit_every;
+  auto opened = IndexWriter::Open(flags.db, options);
+  if (opened.ok() || opened.status().code() != StatusCode::kLocked) return opened;
+  if (!flags.wait) {
+    return Status::Locked(opened.status().message() +
+                          "; run again when it is done, or with --wait to wait for it");
+  }
+  std::fprintf(stderr, "newsarc-index: %s: waiting for it to finish\n",
+               Printable(opened.status().message()).c_str());
+  options.wait_for_lock = true;
+  return IndexWriter::Open(flags.db, options);
+}
+
 }  // namespace
 
 Result<RunSummary> RunIndex(const IndexFlags& flags) {
   const auto start = std::chrono::steady_clock::now();
   RunSummary summary;
-  WalkResult walk = Walk(flags.inputs);
+  WalkResult walk = Walk(flags.inputs, {.follow_symlinks = flags.follow_symlinks});
   summary.problems = walk.errors;
   summary.files_failed = walk.errors.size();
   summary.files_found = walk.files.size();
+  summary.links_skipped = walk.links_skipped;
   if (flags.strict && !walk.errors.empty()) return Status::InvalidArgument(walk.errors.front());
 
-  auto opened = IndexWriter::Open(flags.db);
+  auto opened = OpenWriter(flags);
   if (!opened.ok()) return opened.status();
   IndexWriter& writer = opened.value();
+  // From here on a signal stops the run after a commit.
+  StopSignals signals;
 
   // Plan: which files to read, and remove what they and vanished files hold.
   std::set<std::string> on_disk;
@@ -154,7 +227,7 @@ Result<RunSummary> RunIndex(const IndexFlags& flags) {
   // Removing a file that held the best version of an article makes the next
   // best file come back; that file is then read again, and so on.
   std::set<std::string> removed;
-  while (!removals.empty()) {
+  while (!removals.empty() && !StopSignals::stopped()) {
     const std::string path = removals.front();
     removals.pop_front();
     if (!removed.insert(path).second) continue;
@@ -176,7 +249,7 @@ Result<RunSummary> RunIndex(const IndexFlags& flags) {
   uint64_t total_bytes = 0;
   for (const auto& f : to_read) total_bytes += f.stamp.size;
   Progress progress(flags.progress, to_read.size(), total_bytes);
-  MessageQueue queue(256);
+  MessageQueue queue(256, size_t{64} << 20);
   std::atomic<size_t> next_file{0};
   std::vector<std::thread> readers;
   const unsigned n_threads =
@@ -190,7 +263,7 @@ Result<RunSummary> RunIndex(const IndexFlags& flags) {
   }
   Status fatal;
   uint64_t files_done = 0, bytes_done = 0;
-  while (auto m = queue.Pop()) {
+  while (auto m = queue.Pop(StopSignals::stopped)) {
     const FoundFile& file = to_read[m->file];
     switch (m->kind) {
       case Message::kArticle:
@@ -221,6 +294,8 @@ Result<RunSummary> RunIndex(const IndexFlags& flags) {
     }
     progress.Update(files_done, bytes_done, summary.articles_indexed);
   }
+  summary.interrupted = StopSignals::stopped();
+  if (summary.interrupted) queue.Close();
   for (auto& t : readers) t.join();
   progress.Finish();
   if (!fatal.ok()) return fatal;
@@ -266,7 +341,7 @@ Result<RunSummary> RunExtractOnly(const IndexFlags& flags, std::ostream& out) {
         w.EndArray();
       };
       w.StartObject();
-      w.Key("path"); str(file.display);
+      w.Key("path"); str(SanitizeUtf8(file.display));
       if (a.record) {
         w.Key("record"); w.Uint64(a.record);
       }
@@ -300,10 +375,55 @@ std::string FormatSummary(const RunSummary& s, const std::string& db) {
   line("  " + std::to_string(s.articles_indexed) + " articles indexed, " +
        std::to_string(s.bad_records) + " bad records skipped; the index at " + db + " has " +
        std::to_string(s.index_articles) + " articles (" + secs + " s)");
+  if (s.links_skipped)
+    line("  " + std::to_string(s.links_skipped) +
+         " symbolic links not followed (--follow-symlinks follows them)");
   constexpr size_t kShown = 20;
-  for (size_t i = 0; i < s.problems.size() && i < kShown; ++i) line("  skipped: " + s.problems[i]);
+  for (size_t i = 0; i < s.problems.size() && i < kShown; ++i)
+    line("  skipped: " + Printable(s.problems[i]));
   if (s.problems.size() > kShown)
     line("  ... and " + std::to_string(s.problems.size() - kShown) + " more");
+  return out;
+}
+
+}  // namespace newsarc::indexer
+
+namespace newsarc::indexer {
+
+std::string Printable(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  auto hex = [&out](unsigned v, const char* fmt) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, fmt, v);
+    out += buf;
+  };
+  for (size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c < 0x20 || c == 0x7F) {
+      hex(c, "\\x%02x");
+    } else if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else {
+      // One UTF-8 sequence, if valid; C1 controls (U+0080..U+009F) escaped.
+      size_t len = (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+      if (len && i + len <= text.size() && IsUtf8(text.substr(i, len))) {
+        if (c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0) {
+          hex(static_cast<unsigned char>(text[i + 1]), "\\u{%02x}");
+        } else {
+          out.append(text, i, len);
+        }
+        i += len;
+        continue;
+      }
+      hex(c, "\\x%02x");
+    }
+    ++i;
+  }
   return out;
 }
 

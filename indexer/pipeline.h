@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "flags.h"
@@ -25,14 +26,18 @@ struct RunSummary {
   uint64_t articles_indexed = 0; // articles read and written
   uint64_t bad_records = 0;      // records skipped inside files that were read
   uint64_t index_articles = 0;   // articles in the index at the end
+  uint64_t links_skipped = 0;    // symbolic links not followed
   double seconds = 0;
+  bool interrupted = false;      // SIGINT/SIGTERM: stopped after committing what was done
   std::vector<std::string> problems;  // "path:line: reason", in order
 
   bool skipped_anything() const { return files_failed > 0 || bad_records > 0 || !problems.empty(); }
 };
 
 // Indexes flags.inputs into flags.db. A non-OK status is fatal (exit 2);
-// skipped input is in the summary.
+// skipped input is in the summary. SIGINT and SIGTERM (once the index is
+// open) stop the run cleanly: what was read is committed and the summary
+// says `interrupted`; a second signal kills the process at once.
 [[nodiscard]] Result<RunSummary> RunIndex(const IndexFlags& flags);
 
 // --extract-only: one JSON line per article to `out`; problems (path:line:
@@ -41,6 +46,11 @@ struct RunSummary {
 
 // The human summary printed at the end of a run.
 std::string FormatSummary(const RunSummary& summary, const std::string& db);
+
+// `text` made safe for a terminal or a log: control characters (C0, DEL,
+// C1: escape sequences, newlines in file names) and bytes that are not
+// UTF-8 are written as \n, \t, \xNN or \u{NN}; everything else is kept.
+std::string Printable(std::string_view text);
 
 }  // namespace newsarc::indexer
 

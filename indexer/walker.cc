@@ -3,7 +3,10 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cstring>
+#include <set>
 #include <system_error>
+#include <utility>
 
 #include "readers/reader.h"
 
@@ -26,63 +29,128 @@ std::string Absolute(const fs::path& p) {
   return s;
 }
 
+FileStamp StampOf(const struct stat& st) {
+  FileStamp stamp;
+  stamp.mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+  stamp.size = static_cast<uint64_t>(st.st_size);
+  return stamp;
+}
+
+// The identity of a file or folder, whatever path leads to it.
+using Identity = std::pair<dev_t, ino_t>;
+
+class Walker {
+ public:
+  Walker(const WalkOptions& options, WalkResult& out) : options_(options), out_(out) {}
+
+  // Walks the folder `dir` (shown to the user as `display`) and below.
+  // Iterative, so that deep trees cannot overflow the stack.
+  void WalkFolder(const fs::path& dir, const fs::path& display) {
+    std::vector<std::pair<fs::path, fs::path>> pending{{dir, display}};
+    while (!pending.empty()) {
+      auto [path, shown] = std::move(pending.back());
+      pending.pop_back();
+      std::error_code ec;
+      fs::directory_iterator it(path, ec);
+      if (ec) {
+        out_.errors.push_back(shown.string() + ": cannot read folder (" + ec.message() + ")");
+        continue;
+      }
+      std::vector<std::pair<fs::path, fs::path>> subfolders;
+      for (; it != fs::directory_iterator(); it.increment(ec)) {
+        if (ec) break;
+        const fs::path& child = it->path();
+        if (Hidden(child)) continue;
+        Visit(child, shown / child.filename(), subfolders);
+      }
+      if (ec) out_.errors.push_back(shown.string() + ": cannot read folder (" + ec.message() + ")");
+      // Depth first, in name order.
+      std::sort(subfolders.begin(), subfolders.end(), std::greater<>());
+      for (auto& s : subfolders) pending.push_back(std::move(s));
+    }
+  }
+
+  // Records `path` as visited; false if it was visited before.
+  bool FirstVisit(const struct stat& st) { return seen_.insert({st.st_dev, st.st_ino}).second; }
+
+ private:
+  void Visit(const fs::path& path, const fs::path& shown,
+             std::vector<std::pair<fs::path, fs::path>>& subfolders) {
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) != 0) {
+      out_.errors.push_back(shown.string() + ": " + std::strerror(errno));
+      return;
+    }
+    if (S_ISLNK(st.st_mode)) {
+      if (!options_.follow_symlinks) {
+        ++out_.links_skipped;
+        return;
+      }
+      if (::stat(path.c_str(), &st) != 0) {
+        // A dangling link, or a loop of links (ELOOP).
+        out_.errors.push_back(shown.string() + ": cannot follow symbolic link (" +
+                              std::strerror(errno) + ")");
+        return;
+      }
+    }
+    if (S_ISDIR(st.st_mode)) {
+      // Folders reached twice (a link to an ancestor: a loop) are walked once.
+      if (FirstVisit(st)) subfolders.emplace_back(path, shown);
+      return;
+    }
+    if (!IsArticleFile(path)) return;
+    if (!S_ISREG(st.st_mode)) {
+      // A FIFO would block the reader forever; a device is no article.
+      out_.errors.push_back(shown.string() + ": not a regular file");
+      return;
+    }
+    if (!FirstVisit(st)) return;  // the same file through another link
+    out_.files.push_back({Absolute(path), shown.lexically_normal().string(), StampOf(st)});
+  }
+
+  const WalkOptions& options_;
+  WalkResult& out_;
+  std::set<Identity> seen_;
+};
+
 }  // namespace
 
 FileStamp StampFor(const fs::directory_entry& entry) {
   struct stat st {};
-  FileStamp stamp;
-  if (::stat(entry.path().c_str(), &st) == 0) {
-    stamp.mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
-    stamp.size = static_cast<uint64_t>(st.st_size);
-  }
-  return stamp;
+  if (::stat(entry.path().c_str(), &st) != 0) return FileStamp{};
+  return StampOf(st);
 }
 
-WalkResult Walk(const std::vector<std::string>& inputs) {
+WalkResult Walk(const std::vector<std::string>& inputs, const WalkOptions& options) {
   WalkResult out;
+  Walker walker(options, out);
   for (const std::string& input : inputs) {
-    std::error_code ec;
-    const fs::directory_entry top(input, ec);
-    if (ec || !top.exists(ec)) {
-      out.errors.push_back(input + ": no such file or folder");
+    struct stat st {};
+    if (::stat(input.c_str(), &st) != 0) {
+      out.errors.push_back(input + ": " +
+                           (errno == ENOENT ? std::string("no such file or folder")
+                                            : std::string(std::strerror(errno))));
       continue;
     }
     const std::string abs_top = Absolute(input);
-    if (top.is_directory(ec)) {
+    if (S_ISDIR(st.st_mode)) {
       out.roots.push_back(abs_top == "/" ? abs_top : abs_top + "/");
-      fs::recursive_directory_iterator it(
-          input, fs::directory_options::skip_permission_denied, ec);
-      if (ec) {
-        out.errors.push_back(input + ": " + ec.message());
-        continue;
-      }
-      for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (ec) {
-          out.errors.push_back(it->path().string() + ": " + ec.message());
-          ec.clear();
-          continue;
-        }
-        const fs::directory_entry& entry = *it;
-        if (Hidden(entry.path())) {
-          if (entry.is_directory(ec)) it.disable_recursion_pending();
-          continue;
-        }
-        if (!entry.is_regular_file(ec) || !IsArticleFile(entry.path())) continue;
-        const fs::path rel = entry.path().lexically_relative(input);
-        out.files.push_back({Absolute(entry.path()),
-                             (fs::path(input) / rel).lexically_normal().string(),
-                             StampFor(entry)});
-      }
-    } else {
-      out.roots.push_back(abs_top);
-      if (!IsArticleFile(input)) {
-        out.errors.push_back(input +
-                             ": unsupported file type (want .txt, .json, .jsonl, .ndjson, "
-                             ".csv, or one of them .gz)");
-        continue;
-      }
-      out.files.push_back({abs_top, input, StampFor(top)});
+      if (walker.FirstVisit(st)) walker.WalkFolder(input, input);
+      continue;
     }
+    out.roots.push_back(abs_top);
+    if (!IsArticleFile(input)) {
+      out.errors.push_back(input +
+                           ": unsupported file type (want .txt, .json, .jsonl, .ndjson, "
+                           ".csv, or one of them .gz)");
+      continue;
+    }
+    if (!S_ISREG(st.st_mode)) {
+      out.errors.push_back(input + ": not a regular file");
+      continue;
+    }
+    walker.FirstVisit(st);
+    out.files.push_back({abs_top, input, StampOf(st)});
   }
   std::sort(out.files.begin(), out.files.end(),
             [](const FoundFile& a, const FoundFile& b) { return a.path < b.path; });

@@ -2,6 +2,7 @@
 #ifndef NEWSARC_INDEXER_WALKER_H_
 #define NEWSARC_INDEXER_WALKER_H_
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -19,14 +20,24 @@ struct FoundFile {
 struct WalkResult {
   std::vector<FoundFile> files;      // sorted by path, no duplicates
   std::vector<std::string> roots;    // absolute form of each input (a folder ends in '/')
-  std::vector<std::string> errors;   // "PATH: reason" for inputs that could not be walked
+  std::vector<std::string> errors;   // "PATH: reason" for what could not be walked or read
+  uint64_t links_skipped = 0;        // symbolic links not followed (no follow_symlinks)
 };
 
-// Walks each input: a folder recursively (hidden entries skipped, symbolic
-// links to files followed, links to folders not), a file as it is. Files
+struct WalkOptions {
+  // Follow symbolic links found inside the folders, to files and folders,
+  // wherever they point. Without it, links inside the folders are skipped,
+  // so nothing outside the given folders is read. Paths named on the
+  // command line are always followed: the user asked for them.
+  bool follow_symlinks = false;
+};
+
+// Walks each input: a folder recursively (hidden entries skipped; each real
+// folder and file visited once, so link loops end), a file as it is. Files
 // that are not articles (IsArticleFile) are left out when found in a folder
-// and reported when named directly.
-WalkResult Walk(const std::vector<std::string>& inputs);
+// and reported when named directly. Folders that cannot be listed and
+// special files (FIFOs, devices) with an article name are reported.
+WalkResult Walk(const std::vector<std::string>& inputs, const WalkOptions& options = {});
 
 // The stamp of a file on disk.
 FileStamp StampFor(const std::filesystem::directory_entry& entry);

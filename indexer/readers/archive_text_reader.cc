@@ -81,19 +81,49 @@ bool ParseVersionLine(std::string_view s, int* version) {
   return s.empty() || s == ".";
 }
 
+// Where to cut `bytes` to at most `max` bytes: after the last line break in
+// the last 4 KB before `max`, else after the last space there, so that no
+// word or character is split (in any ASCII-compatible encoding); else at
+// `max`.
+size_t CutPoint(std::string_view bytes, size_t max) {
+  if (bytes.size() <= max) return bytes.size();
+  const size_t floor = max > 4096 ? max - 4096 : 0;
+  for (char at : {'\n', ' '}) {
+    for (size_t i = max; i > floor; --i) {
+      if (bytes[i - 1] == at) return i;
+    }
+  }
+  return max;
+}
+
 class TextReader : public Reader {
  public:
   TextReader(std::string path, std::unique_ptr<ByteSource> in)
       : path_(std::move(path)), in_(std::move(in)) {}
 
   Result<std::optional<Article>> Next() override {
+    if (too_long_) {
+      // After the article itself: say that it was cut.
+      too_long_ = false;
+      return Status::InvalidArgument(path_ + ":1: longer than " +
+                                     std::to_string(kMaxArticleBytes >> 20) +
+                                     " MiB: only the first " +
+                                     std::to_string(kMaxArticleBytes >> 20) +
+                                     " MiB were indexed");
+    }
     if (done_) return std::optional<Article>();
     done_ = true;
-    std::string bytes;
-    if (Status s = ReadAll(*in_, &bytes); !s.ok()) {
+    Status error;
+    // Never more than the limit in memory, however large the file.
+    std::string bytes = ReadUpTo(*in_, kMaxArticleBytes + 1, &error);
+    if (!error.ok()) {
       size_t line = 1 + std::count(bytes.begin(), bytes.end(), '\n');
-      return Status(s.code(),
-                    path_ + ":" + std::to_string(line) + ": " + s.message());
+      return Status(error.code(),
+                    path_ + ":" + std::to_string(line) + ": " + error.message());
+    }
+    if (bytes.size() > kMaxArticleBytes) {
+      too_long_ = true;
+      bytes.resize(CutPoint(bytes, kMaxArticleBytes));
     }
     auto article = ParseTextArticle(DecodeToUtf8(bytes));
     if (!article.ok()) {
@@ -110,6 +140,7 @@ class TextReader : public Reader {
   std::string path_;
   std::unique_ptr<ByteSource> in_;
   bool done_ = false;
+  bool too_long_ = false;
 };
 
 }  // namespace

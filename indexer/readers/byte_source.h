@@ -56,21 +56,31 @@ bool IsGzipName(const std::filesystem::path& path);
 // Splits a ByteSource into lines. Not thread-safe.
 class LineReader {
  public:
-  explicit LineReader(std::unique_ptr<ByteSource> in);
+  // A line longer than `max_line` bytes (0: no limit) is cut: Next returns
+  // its first `max_line` bytes with truncated() true and skips the rest
+  // without holding it, so memory stays bounded whatever the input.
+  explicit LineReader(std::unique_ptr<ByteSource> in, size_t max_line = 0);
 
   // Stores the next line in `*line` including its "\n" (absent on the last
   // line if the file does not end with one). Returns false at the end.
   [[nodiscard]] Result<bool> Next(std::string* line);
   // 1-based number of the line that Next returned last (0 before the first).
   uint64_t line_number() const { return line_number_; }
+  // True if the line Next returned last was longer than max_line.
+  bool truncated() const { return truncated_; }
 
  private:
   [[nodiscard]] Status Fill();
 
+  // Drops input up to and including the next "\n".
+  [[nodiscard]] Status SkipRestOfLine();
+
   std::unique_ptr<ByteSource> in_;
+  size_t max_line_;
   std::string buf_;
   size_t pos_ = 0;
   bool eof_ = false;
+  bool truncated_ = false;
   uint64_t line_number_ = 0;
 };
 

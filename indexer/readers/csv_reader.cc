@@ -15,7 +15,7 @@ namespace {
 
 // A row may not grow beyond this: an unclosed quote would otherwise read the
 // rest of a huge file into one field.
-constexpr size_t kMaxRecord = 64 << 20;
+constexpr size_t kMaxRecord = kMaxArticleBytes;
 
 bool IsBlank(std::string_view line) {
   return line.find_first_not_of(" \t\r\n") == std::string_view::npos;
@@ -39,7 +39,7 @@ char SniffDelimiter(std::string_view header) {
 class CsvReader : public Reader {
  public:
   CsvReader(std::string path, std::unique_ptr<ByteSource> in)
-      : path_(std::move(path)), lines_(NewTextStream(std::move(in))) {}
+      : path_(std::move(path)), lines_(NewTextStream(std::move(in)), kMaxRecord) {}
 
   Result<std::optional<Article>> Next() override {
     while (!done_) {
@@ -94,6 +94,8 @@ class CsvReader : public Reader {
 
   // The next physical line and its number; lines given back after an
   // unclosed quote come first. Sets done_ at the end or on a read error.
+  // A line longer than kMaxRecord is cut to kMaxRecord bytes, so that the
+  // row it belongs to is too long.
   Result<bool> GetLine(std::string* line, uint64_t* number) {
     if (!pending_.empty()) {
       *number = pending_.front().first;
@@ -127,6 +129,8 @@ class CsvReader : public Reader {
       if (!IsBlank(line)) break;
     }
     *start = number;
+    // A line cut by the LineReader (or given back, as long) is no row.
+    if (line.size() >= kMaxRecord) return Error(*start, "row too long");
     if (!have_header_) delimiter_ = SniffDelimiter(line);
     // Lines of this row after the first, given back if a quote never closes.
     std::vector<std::pair<uint64_t, std::string>> taken;

@@ -65,6 +65,30 @@ Bom DetectBom(std::string_view b) {
   return {};
 }
 
+std::string_view SniffUtf16(std::string_view head) {
+  if (head.size() < 4) return "";
+  size_t pairs = head.size() / 2, nul_even = 0, nul_odd = 0;
+  for (size_t i = 0; i + 1 < head.size(); i += 2) {
+    nul_even += head[i] == '\0';
+    nul_odd += head[i + 1] == '\0';
+  }
+  if (nul_odd * 2 > pairs && nul_even == 0) return "UTF-16LE";
+  if (nul_even * 2 > pairs && nul_odd == 0) return "UTF-16BE";
+  return "";
+}
+
+bool LooksBinary(std::string_view head) {
+  if (head.empty() || DetectBom(head).length > 0 || !SniffUtf16(head).empty()) return false;
+  size_t controls = 0;
+  for (char ch : head) {
+    const auto c = static_cast<unsigned char>(ch);
+    const bool text_control = c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+                              c == '\v' || c == 0x1B;
+    controls += c < 0x20 && !text_control;
+  }
+  return controls * 20 > head.size();
+}
+
 std::string DetectCharset(std::string_view bytes) {
   std::string result = "windows-1252";
   UErrorCode err = U_ZERO_ERROR;
@@ -125,6 +149,8 @@ std::string DecodeToUtf8(std::string_view bytes) {
     if (bom.charset == "UTF-8") return SanitizeUtf8(rest);
     return ConvertToUtf8(rest, std::string(bom.charset));
   }
+  if (std::string_view utf16 = SniffUtf16(bytes.substr(0, 4096)); !utf16.empty())
+    return ConvertToUtf8(bytes, std::string(utf16));
   if (IsUtf8(bytes)) return SanitizeUtf8(bytes);
   return ConvertToUtf8(bytes, DetectCharset(bytes));
 }
@@ -151,7 +177,10 @@ std::string SanitizeUtf8(std::string_view text) {
       ++i;
       continue;
     }
-    out.append(text, i, len);
+    // C1 controls: U+0080..U+009F, "\xC2\x80".."\xC2\x9F".
+    const bool c1 = len == 2 && static_cast<unsigned char>(text[i]) == 0xC2 &&
+                    static_cast<unsigned char>(text[i + 1]) < 0xA0;
+    if (!c1) out.append(text, i, len);
     i += len;
   }
   return out;
@@ -172,16 +201,7 @@ std::unique_ptr<ByteSource> NewTextStream(std::unique_ptr<ByteSource> in) {
   std::string head = ReadUpTo(*in, 4096, &error);
   Bom bom = DetectBom(head);
   std::string charset(bom.charset);
-  if (bom.length == 0 && head.size() >= 4) {
-    // UTF-16 without a BOM: ASCII characters leave a NUL in every pair.
-    size_t pairs = head.size() / 2, nul_even = 0, nul_odd = 0;
-    for (size_t i = 0; i + 1 < head.size(); i += 2) {
-      nul_even += head[i] == '\0';
-      nul_odd += head[i + 1] == '\0';
-    }
-    if (nul_odd * 2 > pairs && nul_even == 0) charset = "UTF-16LE";
-    if (nul_even * 2 > pairs && nul_odd == 0) charset = "UTF-16BE";
-  }
+  if (bom.length == 0) charset = SniffUtf16(head);
   head.erase(0, bom.length);
   auto stream =
       NewPrefixedSource(std::move(head), std::move(error), std::move(in));

@@ -25,6 +25,18 @@ struct Bom {
 };
 Bom DetectBom(std::string_view bytes);
 
+// "UTF-16LE" or "UTF-16BE" if `head` (the first bytes of a file, no BOM)
+// looks like UTF-16 text without a BOM: ASCII characters leave a NUL in
+// every other byte. Else "".
+std::string_view SniffUtf16(std::string_view head);
+
+// True if `head` (the first few KB of a file) is not text: after a BOM or
+// UTF-16 (see SniffUtf16) nothing is binary; otherwise more than 5% of
+// control bytes that text never has (NUL and C0 controls other than tab,
+// line and page breaks and ESC) mean a binary file. A few stray NULs or
+// escape sequences in text are not enough: SanitizeUtf8 removes those.
+bool LooksBinary(std::string_view head);
+
 // Guesses the charset of text that is not UTF-8 (no BOM): ICU charset
 // detection when it is confident, else "windows-1252", the usual encoding of
 // Western text that is not UTF-8. ISO-8859-1 is reported as windows-1252,
@@ -36,13 +48,16 @@ std::string DetectCharset(std::string_view bytes);
 std::string ConvertToUtf8(std::string_view bytes, const std::string& charset);
 
 // Returns the text of `bytes` as UTF-8: a BOM decides if present (and is
-// dropped), valid UTF-8 is kept as is, anything else is detected and
-// converted. The result is always valid UTF-8.
+// dropped), then UTF-16 without a BOM (SniffUtf16); valid UTF-8 is kept as
+// is, anything else is detected and converted. The result is always valid
+// UTF-8.
 std::string DecodeToUtf8(std::string_view bytes);
 
 // Replaces each invalid UTF-8 sequence with U+FFFD and drops NUL and other
-// C0 control characters except tab and newline (they are never text, and
-// some break the index's term generator). "\r\n" and "\r" become "\n".
+// C0 control characters except tab and newline, DEL, and the C1 controls
+// U+0080..U+009F (they are never text: some break the index's term
+// generator, ESC and CSI start terminal escape sequences). "\r\n" and "\r"
+// become "\n".
 std::string SanitizeUtf8(std::string_view text);
 
 // Decodes the records of one file (jsonl lines, csv rows) that are not valid

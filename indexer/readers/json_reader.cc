@@ -140,7 +140,7 @@ std::string SyntaxError(const rapidjson::Document& doc) {
 class JsonLinesReader : public Reader {
  public:
   JsonLinesReader(std::string path, std::unique_ptr<ByteSource> in)
-      : path_(std::move(path)), lines_(NewTextStream(std::move(in))) {}
+      : path_(std::move(path)), lines_(NewTextStream(std::move(in)), kMaxArticleBytes) {}
 
   Result<std::optional<Article>> Next() override {
     std::string line;
@@ -153,6 +153,11 @@ class JsonLinesReader : public Reader {
                           ": " + more.status().message());
       }
       if (!more.value()) break;
+      if (lines_.truncated()) {
+        return Status::InvalidArgument(path_ + ":" + std::to_string(lines_.line_number()) +
+                                       ": line longer than " +
+                                       std::to_string(kMaxArticleBytes >> 20) + " MiB");
+      }
       if (line.find_first_not_of(" \t\r\n") == std::string::npos) continue;
       std::string text = decoder_.Decode(line);
       rapidjson::Document doc;
@@ -198,11 +203,19 @@ class JsonReader : public Reader {
 
  private:
   Status Load() {
-    std::string bytes;
-    if (Status s = ReadAll(*in_, &bytes); !s.ok()) {
+    Status error;
+    std::string bytes = ReadUpTo(*in_, kMaxJsonFileBytes + 1, &error);
+    if (!error.ok()) {
       size_t line = 1 + std::count(bytes.begin(), bytes.end(), '\n');
-      return Status(s.code(),
-                    path_ + ":" + std::to_string(line) + ": " + s.message());
+      return Status(error.code(),
+                    path_ + ":" + std::to_string(line) + ": " + error.message());
+    }
+    if (bytes.size() > kMaxJsonFileBytes) {
+      // Parsed whole, a huge file would take several times its size in
+      // memory; JSON lines stream.
+      return Status::InvalidArgument(
+          path_ + ":1: larger than " + std::to_string(kMaxJsonFileBytes >> 20) +
+          " MiB: split it, or write one article per line (.jsonl), which has no limit");
     }
     text_ = DecodeToUtf8(bytes);
     doc_.Parse<kParseFlags>(text_.data(), text_.size());

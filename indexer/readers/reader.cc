@@ -7,6 +7,7 @@
 #include "readers/archive_text_reader.h"
 #include "readers/byte_source.h"
 #include "readers/csv_reader.h"
+#include "readers/decode.h"
 #include "readers/json_reader.h"
 
 namespace newsarc::indexer {
@@ -54,6 +55,21 @@ std::unique_ptr<Reader> NewReader(Format format, std::string name,
   return nullptr;
 }
 
+// Opens the reader for `in`, unless its first bytes (after gunzip) show a
+// binary file: a picture or a database renamed .txt is no article.
+Result<std::unique_ptr<Reader>> OpenChecked(Format format, const std::filesystem::path& path,
+                                            std::unique_ptr<ByteSource> in) {
+  const bool gzip = IsGzipName(path);
+  if (gzip) in = NewGzipSource(std::move(in));
+  Status error;
+  std::string head = ReadUpTo(*in, 4096, &error);
+  if (error.ok() && LooksBinary(head)) {
+    return Status::InvalidArgument(path.string() + ": a binary file, not text");
+  }
+  in = NewPrefixedSource(std::move(head), std::move(error), std::move(in));
+  return NewReader(format, path.string(), std::move(in), false);
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Reader>> OpenReader(const std::filesystem::path& path) {
@@ -63,8 +79,7 @@ Result<std::unique_ptr<Reader>> OpenReader(const std::filesystem::path& path) {
   }
   auto in = NewFileSource(path);
   if (!in.ok()) return in.status();
-  return NewReader(*format, path.string(), std::move(in).value(),
-                   IsGzipName(path));
+  return OpenChecked(*format, path, std::move(in).value());
 }
 
 Result<std::unique_ptr<Reader>> OpenReaderFromMemory(
@@ -73,8 +88,7 @@ Result<std::unique_ptr<Reader>> OpenReaderFromMemory(
   if (!format) {
     return Status::InvalidArgument(name.string() + ": unsupported file type");
   }
-  return NewReader(*format, name.string(), NewMemorySource(std::move(bytes)),
-                   IsGzipName(name));
+  return OpenChecked(*format, name, NewMemorySource(std::move(bytes)));
 }
 
 }  // namespace newsarc::indexer

@@ -3,6 +3,7 @@
 #ifndef NEWSARC_INDEXER_READERS_READER_H_
 #define NEWSARC_INDEXER_READERS_READER_H_
 
+#include <cstddef>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -12,6 +13,14 @@
 #include "newsarc/status.h"
 
 namespace newsarc::indexer {
+
+// The most text one article may have: a text file is indexed up to here
+// (and reported), a JSON line or CSV row longer than this is skipped (and
+// reported). Real articles are a few KB; preparing one for the index takes
+// ten times its size in memory, so this bounds the indexer's memory.
+inline constexpr size_t kMaxArticleBytes = size_t{16} << 20;
+// The largest .json file (parsed whole, unlike .jsonl, which streams).
+inline constexpr size_t kMaxJsonFileBytes = size_t{64} << 20;
 
 class Reader {
  public:
@@ -31,7 +40,9 @@ bool IsArticleFile(const std::filesystem::path& path);
 
 // Opens `path` with the reader its name and content call for.
 // kInvalidArgument "PATH: unsupported file type" if !IsArticleFile(path);
-// kIOError "PATH: reason" if it cannot be opened or decompressed.
+// kIOError "PATH: reason" if it cannot be opened;
+// kInvalidArgument "PATH: a binary file, not text" if its first bytes (after
+// gunzip) are not text (LooksBinary in decode.h).
 [[nodiscard]] Result<std::unique_ptr<Reader>> OpenReader(
     const std::filesystem::path& path);
 

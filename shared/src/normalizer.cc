@@ -175,19 +175,29 @@ std::string FoldKey(std::string_view name) {
   const std::string folded = FoldText(name);
   icu::UnicodeString u = ToUnicode(folded);
   icu::UnicodeString out;
+  auto is_mark = [](UChar32 c) {
+    return u_charType(c) == U_NON_SPACING_MARK || u_charType(c) == U_COMBINING_SPACING_MARK;
+  };
   auto is_word = [](UChar32 c) {
     return u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK ||
            u_charType(c) == U_COMBINING_SPACING_MARK;
   };
   bool pending_space = false;
+  bool kept_previous = false;
   for (int32_t i = 0; i < u.length();) {
     UChar32 c = u.char32At(i);
     const int32_t next = i + U16_LENGTH(c);
     const bool joiner = c == '.' || c == '-' || c == '\'';
+    // A mark stays only with the character it belongs to, and a joiner only
+    // between two kept word characters: else FoldText would drop the mark,
+    // or the joiner would lead, in FoldKey(FoldKey(x)).
     const bool keep =
-        is_word(c) || c == '&' ||
-        (joiner && i > 0 && next < u.length() &&
-         is_word(u.char32At(i - 1)) && is_word(u.char32At(next)));
+        is_mark(c) ? kept_previous
+                   : is_word(c) || c == '&' ||
+                         (joiner && kept_previous && next < u.length() &&
+                          is_word(u.char32At(i - 1)) && is_word(u.char32At(next)) &&
+                          !is_mark(u.char32At(next)));
+    kept_previous = keep;
     if (keep) {
       if (pending_space && !out.isEmpty()) out.append(static_cast<UChar32>(' '));
       pending_space = false;

@@ -20,10 +20,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         rec);
   bool plain = newsarc::fuzz::ValidUtf8(bytes) &&
                newsarc::indexer::DetectBom(bytes).length == 0;
-  for (char c : bytes) {
-    if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t')
-      plain = false;
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    const auto c = static_cast<unsigned char>(bytes[i]);
+    if (c < 0x20 && c != '\n' && c != '\t') plain = false;
     if (c == 0x7f) plain = false;
+    // C1 controls (U+0080..U+009F) are dropped too.
+    if (c == 0xC2 && i + 1 < bytes.size() &&
+        static_cast<unsigned char>(bytes[i + 1]) < 0xA0)
+      plain = false;
   }
   if (plain) Check(out == bytes, "valid UTF-8 was changed", out);
   return 0;

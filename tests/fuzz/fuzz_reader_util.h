@@ -57,7 +57,12 @@ inline void Check(bool ok, const char* what, std::string_view value) {
 inline void ReadAndCheck(const char* name, const uint8_t* data, size_t size) {
   auto reader = indexer::OpenReaderFromMemory(
       name, std::string(reinterpret_cast<const char*>(data), size));
-  Check(reader.ok(), "OpenReaderFromMemory failed", name);
+  if (!reader.ok()) {
+    // Only binary input may be refused, and with the path first.
+    Check(reader.status().message() == std::string(name) + ": a binary file, not text",
+          "OpenReaderFromMemory failed", reader.status().message());
+    return;
+  }
   for (size_t calls = 0;; ++calls) {
     Check(calls <= size + 2, "reader does not end", name);
     auto next = reader.value()->Next();

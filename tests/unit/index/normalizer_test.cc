@@ -60,6 +60,18 @@ TEST(FoldKey, CollapsesPunctuationAndSpace) {
   for (const auto& c : cases) EXPECT_EQ(FoldKey(c.input), c.folded) << c.input;
 }
 
+// Found by fuzz_normalizer: the base character (unassigned U+0A55) was
+// dropped and its virama kept alone, which FoldText then removed.
+TEST(FoldKey, IsIdempotentWhenAMarkLosesItsBase) {
+  const std::string input = "\xe0\xa9\x95\xe0\xa5\x8d";
+  const std::string key = FoldKey(input);
+  EXPECT_EQ(FoldKey(key), key);
+  EXPECT_EQ(FoldKey("हिन्दी"), "हिन्दी");
+  // A joiner whose left neighbour was dropped: U+0603 U+0613 "`J".
+  const std::string joiner = FoldKey("\xd8\x83\xd8\x93`J");
+  EXPECT_EQ(FoldKey(joiner), joiner);
+}
+
 TEST(CleanText, MakesValidNfcAndDropsControlCharacters) {
   EXPECT_EQ(CleanText("e\xcc\x81"), "\xc3\xa9");  // e + combining acute -> é
   EXPECT_EQ(CleanText("a\r\nb\x01"), "a\nb ");
