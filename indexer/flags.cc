@@ -51,8 +51,7 @@ Result<ParsedIndexFlags> ParseIndexFlags(int argc, char** argv) {
     out.text = e.what() + std::string("\n");
     return out;
   } catch (const CLI::ParseError& e) {
-    return Status::InvalidArgument(std::string(e.what()) +
-                                   "\nRun with --help for usage.");
+    return Status::InvalidArgument(std::string(e.what()) + " (run with --help for usage)");
   }
   if (f.json && !f.extract_only)
     return Status::InvalidArgument("--json goes with --extract-only");

@@ -97,7 +97,9 @@ BuiltDocument BuildDocument(const Article& input) {
   Xapian::Document& doc = out.document;
   Xapian::TermGenerator tg;
   tg.set_document(doc);
-  tg.set_stemmer(MakeStemmer(a.language));
+  // Text whose language is unknown (often a short article) is stemmed as the
+  // queries are, by default: otherwise "zebras" would not find "Zebras".
+  tg.set_stemmer(MakeStemmer(a.language.empty() ? std::string(kDefaultLanguage) : a.language));
   tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
   tg.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
   const std::string title = FoldText(a.title);

@@ -6,7 +6,6 @@
 #include <cstdlib>
 #include <map>
 #include <set>
-#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -62,6 +61,22 @@ const Extraction& PreparedArticle::extraction() const { return impl_->built.extr
 
 namespace {
 
+// Records are fields separated by NUL, the one byte no path or id holds
+// (file names may contain newlines and tabs).
+constexpr char kSep = '\0';
+
+std::vector<std::string> SplitFields(const std::string& s) {
+  std::vector<std::string> fields;
+  if (s.empty()) return fields;
+  size_t start = 0;
+  for (;;) {
+    const size_t end = s.find(kSep, start);
+    fields.push_back(s.substr(start, end == std::string::npos ? std::string::npos : end - start));
+    if (end == std::string::npos) return fields;
+    start = end + 1;
+  }
+}
+
 struct FileRecord {
   std::string path;
   FileStamp stamp;
@@ -69,30 +84,28 @@ struct FileRecord {
 };
 
 std::string SerializeRecord(const FileRecord& r) {
-  std::string out = r.path + '\n' + std::to_string(r.stamp.mtime_ns) + '\n' +
-                    std::to_string(r.stamp.size) + '\n';
-  for (const auto& id : r.ids) out += id + '\n';
+  std::string out = r.path + kSep + std::to_string(r.stamp.mtime_ns) + kSep +
+                    std::to_string(r.stamp.size);
+  for (const auto& id : r.ids) out += kSep + id;
   return out;
 }
 
 std::optional<FileRecord> ParseRecord(const std::string& s) {
-  std::vector<std::string> lines;
-  std::istringstream in(s);
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
-  if (lines.size() < 3) return std::nullopt;
+  std::vector<std::string> fields = SplitFields(s);
+  if (fields.size() < 3) return std::nullopt;
   FileRecord r;
-  r.path = lines[0];
+  r.path = fields[0];
   try {
-    r.stamp.mtime_ns = std::stoll(lines[1]);
-    r.stamp.size = std::stoull(lines[2]);
+    r.stamp.mtime_ns = std::stoll(fields[1]);
+    r.stamp.size = std::stoull(fields[2]);
   } catch (...) {
     return std::nullopt;
   }
-  r.ids.assign(lines.begin() + 3, lines.end());
+  r.ids.assign(fields.begin() + 3, fields.end());
   return r;
 }
 
-// Claims: "file key\tversion\tpath\n" per file.
+// Claims: (file key, version, path) per file holding the article.
 struct Claim {
   std::string file_key;
   int version = 0;
@@ -101,19 +114,16 @@ struct Claim {
 
 std::vector<Claim> ParseClaims(const std::string& s) {
   std::vector<Claim> claims;
-  std::istringstream in(s);
-  for (std::string line; std::getline(in, line);) {
-    const auto t1 = line.find('\t');
-    const auto t2 = t1 == std::string::npos ? t1 : line.find('\t', t1 + 1);
-    if (t2 == std::string::npos) continue;
+  const std::vector<std::string> fields = SplitFields(s);
+  for (size_t i = 0; i + 2 < fields.size(); i += 3) {
     Claim c;
-    c.file_key = line.substr(0, t1);
+    c.file_key = fields[i];
     try {
-      c.version = std::stoi(line.substr(t1 + 1, t2 - t1 - 1));
+      c.version = std::stoi(fields[i + 1]);
     } catch (...) {
       continue;
     }
-    c.path = line.substr(t2 + 1);
+    c.path = fields[i + 2];
     claims.push_back(std::move(c));
   }
   return claims;
@@ -121,8 +131,10 @@ std::vector<Claim> ParseClaims(const std::string& s) {
 
 std::string SerializeClaims(const std::vector<Claim>& claims) {
   std::string out;
-  for (const auto& c : claims)
-    out += c.file_key + '\t' + std::to_string(c.version) + '\t' + c.path + '\n';
+  for (const auto& c : claims) {
+    if (!out.empty()) out += kSep;
+    out += c.file_key + kSep + std::to_string(c.version) + kSep + c.path;
+  }
   return out;
 }
 

@@ -202,7 +202,18 @@ Result<Searcher> Searcher::Open(const std::filesystem::path& dir) {
   auto impl = std::make_unique<Impl>();
   impl->dir = dir;
   try {
-    impl->db = Xapian::Database(dir.string());
+    // Opening can race a writer's commit too (a table revision vanishing
+    // under us): try again a few times before reporting it.
+    for (int attempt = 1;; ++attempt) {
+      try {
+        impl->db = Xapian::Database(dir.string());
+        break;
+      } catch (const Xapian::DatabaseModifiedError&) {
+        if (attempt == kMaxAttempts) throw;
+      } catch (const Xapian::DatabaseCorruptError&) {
+        if (attempt == kMaxAttempts) throw;
+      }
+    }
     std::string schema = impl->db.get_metadata(
         std::string(internal::schema::kMetaSchemaVersion));
     if (!schema.empty() && schema != internal::schema::kSchemaVersion) {
@@ -232,8 +243,9 @@ Result<Searcher> Searcher::Open(const std::filesystem::path& dir) {
 Result<SearchResults> Searcher::Search(const SearchRequest& request) const {
   for (int attempt = 1;; ++attempt) {
     try {
-      // See the latest commit (cheap when there is none).
-      if (attempt == 1) impl_->db.reopen();
+      // See the latest commit (cheap when there is none). Inside the try:
+      // the reopen itself can race a commit and is retried like the search.
+      impl_->db.reopen();
       return impl_->SearchOnce(request);
     } catch (const Xapian::DatabaseError&) {
       // A writer committed twice since we opened (DatabaseModifiedError), or
@@ -242,12 +254,6 @@ Result<SearchResults> Searcher::Search(const SearchRequest& request) const {
       // fails every attempt and is reported.
       if (attempt == kMaxAttempts) {
         return internal::StatusFromCurrentException("search");
-      }
-      try {
-        impl_->db.reopen();
-      } catch (...) {
-        return internal::StatusFromCurrentException("reopening the index at " +
-                                                    impl_->dir.string());
       }
     } catch (...) {
       return internal::StatusFromCurrentException("search \"" + request.query +

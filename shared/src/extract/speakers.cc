@@ -304,9 +304,13 @@ class Resolver {
   // if a subject (person, organisation, unnamed source) was found.
   bool Before(size_t v) {
     subject_after_ = false;
+    // A clause is searched back at most kMaxClauseTokens: subjects sit near
+    // their verb, and an unbounded walk made text without full stops (a
+    // hard-wrapped file, a table) quadratic in its length.
+    constexpr size_t kMaxClauseTokens = 60;
     size_t s = v;
-    while (s > 0 && !tokens_[s].sentence_start && !IsClauseBreak(tokens_[s - 1]) &&
-           tokens_[s - 1].para == tokens_[v].para) {
+    while (s > 0 && v - s < kMaxClauseTokens && !tokens_[s].sentence_start &&
+           !IsClauseBreak(tokens_[s - 1]) && tokens_[s - 1].para == tokens_[v].para) {
       --s;
     }
     // First person-like name in the clause that is not the object of a preposition.

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <set>
 #include <string>
 
@@ -75,7 +76,18 @@ TEST(BuildDocument, EntitiesBecomeWholeNameAndWordTerms) {
   EXPECT_TRUE(terms.count("XOWpolice"));
 }
 
-TEST(BuildDocument, GivenLanguageWinsAndUnknownIsNotStemmed) {
+TEST(BuildDocument, UnknownLanguageIsStemmedLikeTheQueries) {
+  Article a;
+  a.title = "Zebras";
+  a.body = "Zebras seen.";
+  a.source_path = "/x";
+  const auto terms = Terms(BuildDocument(a).document);
+  EXPECT_TRUE(terms.count("Zzebra"));
+  EXPECT_FALSE(std::any_of(terms.begin(), terms.end(),
+                           [](const std::string& t) { return t.rfind("L", 0) == 0; }));
+}
+
+TEST(BuildDocument, GivenLanguageWinsAndCjkIsIndexed) {
   Article a = Sample();
   a.language = "fr-FR";
   EXPECT_TRUE(Terms(BuildDocument(a).document).count("Lfr"));

@@ -136,13 +136,17 @@ TEST_F(IndexWriterTest, FileRecords) {
   ASSERT_OK(writer.FinishFile("/a/sub/y.txt", {1, 1}));
   ASSERT_OK(writer.FinishFile("/ab/z.txt", {1, 1}));
   const std::string long_path = "/a/" + std::string(400, 'l') + ".txt";
+  const std::string odd_path = "/a/new\nline\tand tab.txt";
+  ASSERT_OK(writer.FinishFile(odd_path, {5, 5}));
   ASSERT_OK(writer.FinishFile(long_path, {7, 7}));
   ASSERT_OK(writer.Commit());
   EXPECT_EQ(writer.StampOf("/a/x.txt"), (FileStamp{123456789012345, 42}));
   EXPECT_EQ(writer.StampOf(long_path), (FileStamp{7, 7}));
+  EXPECT_EQ(writer.StampOf(odd_path), (FileStamp{5, 5}));
   auto known = writer.KnownFiles("/a/");
   std::sort(known.begin(), known.end());
-  const std::vector<std::string> want = {long_path, "/a/sub/y.txt", "/a/x.txt"};
+  std::vector<std::string> want = {long_path, odd_path, "/a/sub/y.txt", "/a/x.txt"};
+  std::sort(want.begin(), want.end());
   EXPECT_EQ(known, want);
 }
 
