@@ -24,7 +24,7 @@ const std::set<std::string> kValueOptions = {"--db",     "--limit", "-n",
                                              "--like"};
 const std::set<std::string> kFlagOptions = {"--json", "--paths", "--any",
                                             "-h", "--help", "--all", "--recent",
-                                            "--facets"};
+                                            "--facets", "--quotes"};
 
 // Splits argv into option arguments and query words; a "-word" that is not
 // one of our options is a query word (`brexit -boris`).
@@ -107,6 +107,10 @@ Result<SearchFlags> ParseSearchFlags(int argc, const char* const* argv,
   app.add_flag("--facets", flags.request.facets,
                "count speakers, organisations, sites, years and languages "
                "over the matching articles");
+  app.add_flag("--quotes", flags.request.quotes,
+               "show the quotes of the matching articles, best first: "
+               "speaker, quoted words, article (speaker: keeps only that "
+               "speaker's quotes; --limit and --offset count quotes)");
   app.add_option("-n,--limit", flags.request.limit, "hits to show (default 10)")
       ->check(CLI::Range(0u, 1000000u));
   app.add_option("--offset", flags.request.offset, "hits to skip (default 0)")

@@ -31,10 +31,14 @@ int main(int argc, char** argv) {
   auto results = searcher.value().Search(flags.value().request);
   if (!results.ok()) return Fail(results.status());
   cli::FormatOptions options;
+  options.quotes = flags.value().request.quotes;
   options.color = cli::UseColor(flags.value().color, isatty(STDOUT_FILENO) == 1,
                                 std::getenv("NO_COLOR"), std::getenv("TERM"));
   cli::MakeFormatter(flags.value().format, options)
       ->Write(results.value(), std::cout);
   std::cout.flush();
-  return results.value().hits.empty() ? 1 : 0;
+  const bool found = flags.value().request.quotes
+                         ? !results.value().quotes.empty()
+                         : !results.value().hits.empty();
+  return found ? 0 : 1;
 }

@@ -10,7 +10,7 @@ std::unique_ptr<Formatter> MakeFormatter(OutputFormat format,
                                          const FormatOptions& options) {
   switch (format) {
     case OutputFormat::kJson:
-      return std::make_unique<JsonFormatter>();
+      return std::make_unique<JsonFormatter>(options);
     case OutputFormat::kPaths:
       return std::make_unique<PathsFormatter>();
     case OutputFormat::kText:

@@ -14,6 +14,8 @@ enum class OutputFormat { kText, kJson, kPaths };
 
 struct FormatOptions {
   bool color = false;  // ANSI colour and bold (text only)
+  // --quotes: SearchResults::quotes are the results (text and JSON).
+  bool quotes = false;
 };
 
 class Formatter {

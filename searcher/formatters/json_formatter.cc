@@ -18,6 +18,60 @@ void String(JsonWriter& w, const char* key, const std::string& value) {
   w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
 }
 
+void Highlights(JsonWriter& w, const std::vector<Highlight>& highlights) {
+  w.Key("highlights");
+  w.StartArray();
+  for (const Highlight& h : highlights) {
+    w.StartArray();
+    w.Uint(h.begin);
+    w.Uint(h.end);
+    w.EndArray();
+  }
+  w.EndArray();
+}
+
+// Fixed precision keeps the output stable across platforms.
+void Score(JsonWriter& w, double score) {
+  w.Key("score");
+  w.Double(std::round(score * 1e4) / 1e4);
+}
+
+void Quotes(JsonWriter& w, const SearchResults& results, bool asked) {
+  w.Key("quotes");
+  if (!asked) {
+    w.Null();
+  } else {
+    w.StartArray();
+    for (const QuoteHit& q : results.quotes) {
+      w.StartObject();
+      w.Key("rank");
+      w.Uint(q.rank);
+      Score(w, q.score);
+      String(w, "speaker", q.speaker);
+      String(w, "text", q.text);
+      Highlights(w, q.highlights);
+      w.Key("direct");
+      w.Bool(q.direct);
+      w.Key("paragraph");
+      w.Uint(q.paragraph);
+      w.Key("article");
+      w.StartObject();
+      String(w, "id", q.id);
+      String(w, "title", q.title);
+      String(w, "date", q.date);
+      String(w, "url", q.url);
+      String(w, "site", q.site);
+      String(w, "path", q.path);
+      Score(w, q.article_score);
+      w.EndObject();
+      w.EndObject();
+    }
+    w.EndArray();
+  }
+  w.Key("quote_total");
+  w.Uint64(results.quote_total);
+}
+
 void Strings(JsonWriter& w, const char* key,
              const std::vector<std::string>& values) {
   w.Key(key);
@@ -49,9 +103,7 @@ void JsonFormatter::Write(const SearchResults& results, std::ostream& out) {
     w.StartObject();
     w.Key("rank");
     w.Uint(hit.rank);
-    w.Key("score");
-    // Fixed precision keeps the output stable across platforms.
-    w.Double(std::round(hit.score * 1e4) / 1e4);
+    Score(w, hit.score);
     String(w, "id", hit.id);
     String(w, "title", hit.title);
     String(w, "date", hit.date);
@@ -65,15 +117,7 @@ void JsonFormatter::Write(const SearchResults& results, std::ostream& out) {
     Strings(w, "speakers", hit.speakers);
     Strings(w, "organisations", hit.organisations);
     String(w, "snippet", hit.snippet);
-    w.Key("highlights");
-    w.StartArray();
-    for (const Highlight& h : hit.highlights) {
-      w.StartArray();
-      w.Uint(h.begin);
-      w.Uint(h.end);
-      w.EndArray();
-    }
-    w.EndArray();
+    Highlights(w, hit.highlights);
     w.Key("duplicates");
     w.Uint(hit.duplicates);
     w.EndObject();
@@ -103,6 +147,7 @@ void JsonFormatter::Write(const SearchResults& results, std::ostream& out) {
     }
     w.EndObject();
   }
+  Quotes(w, results, quotes_);
   w.EndObject();
   out.write(buffer.GetString(), static_cast<std::streamsize>(buffer.GetSize()));
   out << '\n';

@@ -39,6 +39,22 @@
 //         "speakers" | "organisations" | "site" | "year" | "language":
 //                     [ { "value": string, "count": integer } ]  most
 //                     frequent first (then by value), at most 10 }
+//     "quotes": null without --quotes (then "hits" holds the articles), else
+//               [ in rank order ("hits" is then empty)
+//       { "rank":    integer, 1-based, counting the offset
+//         "score":   number, 4 decimals: the article's score times (1 + the
+//                    share of the query's words the quote has)
+//         "speaker": string, display name
+//         "text":    string, the quoted words without quote marks, one line;
+//                    "…" where a very long quote was cut
+//         "highlights": [[begin, end]], byte offsets into "text" of the
+//                    words matching the query
+//         "direct":  bool, false for reported speech ("X said that ...")
+//         "paragraph": integer, 0 the title, 1 the first body paragraph
+//         "article": { "id", "title", "date", "url", "site", "path": string,
+//                      "score": number (the article's BM25 weight) } } ]
+//     "quote_total": integer, quotes that matched in the articles read
+//                    (0 without --quotes)
 //   }
 // Fields are only ever added to this schema; a removal or change of
 // meaning bumps schema_version.
@@ -53,7 +69,12 @@ inline constexpr int kJsonSchemaVersion = 1;
 
 class JsonFormatter : public Formatter {
  public:
+  explicit JsonFormatter(const FormatOptions& options = {})
+      : quotes_(options.quotes) {}
   void Write(const SearchResults& results, std::ostream& out) override;
+
+ private:
+  bool quotes_;  // "quotes" is an array, not null
 };
 
 }  // namespace newsarc::cli

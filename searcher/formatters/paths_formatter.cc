@@ -12,6 +12,10 @@ void PathsFormatter::Write(const SearchResults& results, std::ostream& out) {
     if (hit.path.empty() || !seen.insert(hit.path).second) continue;
     out << hit.path << '\n';
   }
+  for (const QuoteHit& quote : results.quotes) {  // --quotes
+    if (quote.path.empty() || !seen.insert(quote.path).second) continue;
+    out << quote.path << '\n';
+  }
 }
 
 }  // namespace newsarc::cli

@@ -22,6 +22,26 @@ std::string Join(const std::vector<std::string>& names) {
   return out;
 }
 
+// `text` without control characters, its highlights wrapped in `on`/`off`
+// (nothing without colour). Highlights are byte ranges into `text`;
+// StripControls keeps byte offsets, so they still apply.
+std::string Highlighted(const std::string& text,
+                        const std::vector<Highlight>& highlights, bool color) {
+  const std::string clean = StripControls(text);
+  std::string line;
+  size_t pos = 0;
+  for (const Highlight& h : highlights) {
+    if (h.begin < pos || h.end > clean.size() || h.begin > h.end) continue;
+    line.append(clean, pos, h.begin - pos);
+    if (color) line += kMatch;
+    line.append(clean, h.begin, h.end - h.begin);
+    if (color) line += kReset;
+    pos = h.end;
+  }
+  line.append(clean, pos, std::string::npos);
+  return line;
+}
+
 }  // namespace
 
 std::string StripControls(std::string_view text) {
@@ -77,31 +97,22 @@ void TextFormatter::Write(const SearchResults& results, std::ostream& out) {
           << '\n';
     }
     if (!hit.snippet.empty()) {
-      // Highlights are byte ranges into the snippet; StripControls keeps
-      // byte offsets, so they still apply.
-      std::string snippet = StripControls(hit.snippet);
-      std::string line;
-      size_t pos = 0;
-      for (const Highlight& h : hit.highlights) {
-        if (h.begin < pos || h.end > snippet.size() || h.begin > h.end)
-          continue;
-        line.append(snippet, pos, h.begin - pos);
-        line += styled(kMatch, snippet.substr(h.begin, h.end - h.begin));
-        pos = h.end;
-      }
-      line.append(snippet, pos, std::string::npos);
-      out << "   " << line << '\n';
+      out << "   " << Highlighted(hit.snippet, hit.highlights, color) << '\n';
     }
     out << '\n';
   }
-  uint64_t total = results.estimated_total;
-  uint64_t shown = results.hits.size();
-  if (!results.hits.empty()) {
-    uint64_t last = results.hits.back().rank;
-    if (total < last) total = last;
+  if (options_.quotes) {
+    WriteQuotes(results, out);
+  } else {
+    uint64_t total = results.estimated_total;
+    uint64_t shown = results.hits.size();
+    if (!results.hits.empty()) {
+      uint64_t last = results.hits.back().rank;
+      if (total < last) total = last;
+    }
+    out << shown << " of about " << total
+        << (total == 1 ? " result" : " results");
   }
-  out << shown << " of about " << total
-      << (total == 1 ? " result" : " results");
   if (results.relaxed) out << " (no article has every word; showing any)";
   out << '\n';
   if (!results.facets.empty()) {
@@ -117,6 +128,37 @@ void TextFormatter::Write(const SearchResults& results, std::ostream& out) {
       out << "   " << facet.name << ": " << StripControls(line) << '\n';
     }
   }
+}
+
+// --quotes: "1. Amber Rudd: “...”" (reported speech without quote marks,
+// marked "(reported)"), then the article: title, date, URL or path; then
+// "N of M quotes from about K matching articles" (no newline).
+void TextFormatter::WriteQuotes(const SearchResults& results,
+                                std::ostream& out) {
+  const bool color = options_.color;
+  auto styled = [&](const char* style, const std::string& s) {
+    return color ? style + s + kReset : s;
+  };
+  for (const QuoteHit& q : results.quotes) {
+    out << styled(kNumber, std::to_string(q.rank) + ".") << ' '
+        << styled(kBold, StripControls(q.speaker.empty() ? "(unknown)" : q.speaker));
+    const std::string text = Highlighted(q.text, q.highlights, color);
+    if (q.direct) {
+      out << ": \u201C" << text << "\u201D\n";
+    } else {
+      out << " (reported): " << text << '\n';
+    }
+    std::string article = q.title.empty() ? "(untitled)" : q.title;
+    if (!q.date.empty()) article += "  " + q.date;
+    const std::string& where = !q.url.empty() ? q.url : q.path;
+    if (!where.empty()) article += "  " + where;
+    out << "   " << styled(kDim, StripControls(article)) << "\n\n";
+  }
+  out << results.quotes.size() << " of " << results.quote_total
+      << (results.quote_total == 1 ? " quote" : " quotes") << " from about "
+      << results.estimated_total
+      << (results.estimated_total == 1 ? " matching article"
+                                        : " matching articles");
 }
 
 }  // namespace newsarc::cli

@@ -2,6 +2,9 @@
 // per hit (rank, title, date, "(+N copies)" folded into it, site/url or
 // path, speakers, organisations, snippet with the matched words and phrases
 // highlighted), then "N of about M results", then the facets if asked for.
+// With FormatOptions::quotes, one block per quote instead: rank, speaker,
+// the quoted words in “…” (reported speech marked "(reported)") with the
+// matched words highlighted, then the article's title, date and URL or path.
 // ANSI colour only if FormatOptions::color. Control characters in article
 // text (escape sequences included) never reach the terminal.
 #ifndef NEWSARC_SEARCHER_FORMATTERS_TEXT_FORMATTER_H_
@@ -20,6 +23,8 @@ class TextFormatter : public Formatter {
   void Write(const SearchResults& results, std::ostream& out) override;
 
  private:
+  void WriteQuotes(const SearchResults& results, std::ostream& out);
+
   FormatOptions options_;
 };
 

@@ -118,6 +118,7 @@ void newsarc_request_init(newsarc_request* request) {
   request->like = nullptr;
   request->facets = defaults.facets;
   request->suggest = defaults.suggest;
+  request->quotes = defaults.quotes;
 }
 
 newsarc_status newsarc_search(newsarc_searcher* searcher, const newsarc_request* request,
@@ -145,6 +146,7 @@ newsarc_status newsarc_search(newsarc_searcher* searcher, const newsarc_request*
     if (request->like != nullptr) r.like = request->like;
     r.facets = request->facets != 0;
     r.suggest = request->suggest != 0;
+    r.quotes = request->quotes != 0;
     auto results = searcher->searcher.Search(r);
     if (!results.ok()) {
       return Fail(error, ToC(results.status().code()), results.status().message());
@@ -198,6 +200,32 @@ const char* newsarc_hit_organisation(const newsarc_results* results, size_t inde
   const newsarc::Hit* h = HitAt(results, index);
   return h != nullptr && j < h->organisations.size() ? h->organisations[j].c_str()
                                                      : nullptr;
+}
+
+size_t newsarc_results_quote_count(const newsarc_results* results) {
+  return results == nullptr ? 0 : results->results.quotes.size();
+}
+
+newsarc_status newsarc_results_quote(const newsarc_results* results, size_t index,
+                                     newsarc_quote* quote) {
+  if (results == nullptr || quote == nullptr ||
+      index >= results->results.quotes.size()) {
+    return NEWSARC_INVALID_ARGUMENT;
+  }
+  const newsarc::QuoteHit& q = results->results.quotes[index];
+  quote->rank = q.rank;
+  quote->score = q.score;
+  quote->speaker = q.speaker.c_str();
+  quote->text = q.text.c_str();
+  quote->direct = q.direct ? 1 : 0;
+  quote->paragraph = q.paragraph;
+  quote->article_score = q.article_score;
+  quote->id = q.id.c_str();
+  quote->title = q.title.c_str();
+  quote->url = q.url.c_str();
+  quote->date = q.date.c_str();
+  quote->path = q.path.c_str();
+  return NEWSARC_OK;
 }
 
 size_t newsarc_results_facet_count(const newsarc_results* results) {

@@ -149,6 +149,10 @@ BuiltDocument BuildDocument(const Article& input) {
   f.version = a.version;
   for (const auto& e : out.extraction.speakers) f.speakers.push_back(e.name);
   for (const auto& e : out.extraction.organisations) f.organisations.push_back(e.name);
+  // Quote words are body words already: they are found through the body
+  // terms, and the searcher matches each stored quote against the query
+  // (SearchRequest::quotes), so they need no terms of their own.
+  f.quotes = out.extraction.quotes;
   doc.set_data(SerializeFields(f));
   return out;
 }

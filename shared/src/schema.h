@@ -23,6 +23,9 @@ inline constexpr std::string_view kSpeakerWord = "XSW"; // one word of a speaker
 inline constexpr std::string_view kSpeaker = "XSP";     // a speaker's whole folded name or alias (speaker:"amber rudd")
 inline constexpr std::string_view kOrgWord = "XOW";     // one word of an organisation's name or alias (org:whatsapp)
 inline constexpr std::string_view kOrg = "XOR";         // an organisation's whole folded name or alias (org:"metropolitan police")
+// Quotes have no prefix or slot: their words are body words, and the quotes
+// themselves (speaker, text, direct, paragraph) are in the document data
+// (stored_fields.h, format 2), matched at search time (quote_search.h).
 
 // ---- Value slots -----------------------------------------------------------
 inline constexpr Xapian::valueno kSlotDate = 0;      // "YYYYMMDD" (sorts as a string); absent if unknown

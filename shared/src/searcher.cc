@@ -14,6 +14,7 @@
 #include "facets.h"
 #include "more_like_this.h"
 #include "query_parser.h"
+#include "quote_search.h"
 #include "ranking.h"
 #include "recency.h"
 #include "schema.h"
@@ -139,7 +140,16 @@ Result<SearchResults> Searcher::Impl::SearchOnce(const SearchRequest& request) {
                 : Xapian::Query(Xapian::Query::OP_FILTER, like.value(), pq.query);
     folded = {};
   }
-  Xapian::MSet mset = Run(query, request, folded);
+  // --quotes reads the quotes of the best articles; offset and limit then
+  // count quotes (quote_search.h).
+  SearchRequest article_request;
+  if (request.quotes) {
+    article_request = request;
+    article_request.offset = 0;
+    article_request.limit = internal::QuoteArticles(request);
+  }
+  const SearchRequest& run = request.quotes ? article_request : request;
+  Xapian::MSet mset = Run(query, run, folded);
   if (request.like.empty() && mset.get_matches_upper_bound() == 0 &&
       pq.free_terms > 1) {
     // No article has every word: settle for articles with some of them,
@@ -148,7 +158,7 @@ Result<SearchResults> Searcher::Impl::SearchOnce(const SearchRequest& request) {
     if (relaxed.ok() &&
         relaxed.value().query.get_description() != pq.query.get_description()) {
       pq = std::move(relaxed.value());
-      mset = Run(pq.query, request, pq.folded);
+      mset = Run(pq.query, run, pq.folded);
       results.relaxed = true;
     }
   }
@@ -164,6 +174,12 @@ Result<SearchResults> Searcher::Impl::SearchOnce(const SearchRequest& request) {
     results.facet_articles = facets->articles();
     results.facets_exact =
         facets->articles() >= mset.get_uncollapsed_matches_upper_bound();
+  }
+
+  if (request.quotes) {
+    internal::CollectQuotes(mset, internal::QuoteMatcher(pq.query, pq.stemmer),
+                            request, results);
+    return results;
   }
 
   internal::SnippetTerms terms;

@@ -139,7 +139,8 @@ void GlueNeighbours(std::string_view text, size_t& b, size_t& e) {
 }  // namespace
 
 SnippetTerms::SnippetTerms(const Xapian::Query& query,
-                           const std::string& stemmer) {
+                           const std::string& stemmer, bool entity_words)
+    : entity_words_(entity_words) {
   if (!stemmer.empty()) {
     try {
       stemmer_ = Xapian::Stem(stemmer);
@@ -209,8 +210,9 @@ void SnippetTerms::AddTerm(const std::string& term) {
     words_.insert(word);
   } else if (prefix == "Z" || prefix == "ZS") {
     stems_.insert(word);
-  } else if (prefix == schema::kSpeakerWord || prefix == schema::kOrgWord ||
-             prefix == schema::kSpeaker || prefix == schema::kOrg) {
+  } else if (entity_words_ &&
+             (prefix == schema::kSpeakerWord || prefix == schema::kOrgWord ||
+              prefix == schema::kSpeaker || prefix == schema::kOrg)) {
     // speaker:/org: filters: show where the name occurs in the text.
     size_t b = 0;
     while (b < word.size()) {
@@ -375,6 +377,7 @@ Snippet MakeSnippet(std::string_view text, const SnippetTerms& terms,
     }
   }
   if (end < n) out += kEllipsis;
+  snippet.matched_terms = best_distinct;
   return snippet;
 }
 

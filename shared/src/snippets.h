@@ -23,7 +23,10 @@ class SnippetTerms {
  public:
   SnippetTerms() = default;
   // `stemmer`: the Xapian stemmer name the query was parsed with ("" = none).
-  SnippetTerms(const Xapian::Query& query, const std::string& stemmer);
+  // `entity_words`: also match the words of speaker: and org: names (false:
+  // free text only, as when matching quotes).
+  SnippetTerms(const Xapian::Query& query, const std::string& stemmer,
+               bool entity_words = true);
 
   // The query term a text word matches, or "" if none. The word is folded
   // (FoldText) and compared exactly, then by stem, then with wildcards.
@@ -34,6 +37,11 @@ class SnippetTerms {
 
   // `word` as Match compares it: FoldText()ed (a fast path for ASCII).
   static std::string Fold(std::string_view word);
+
+  // Number of distinct terms a text can match (a phrase counts as one).
+  size_t size() const {
+    return words_.size() + stems_.size() + wildcards_.size() + phrases_.size();
+  }
 
   bool empty() const {
     return words_.empty() && stems_.empty() && wildcards_.empty() &&
@@ -48,11 +56,13 @@ class SnippetTerms {
   std::vector<std::string> wildcards_;        // "encrypt" for encrypt*
   std::vector<std::vector<std::string>> phrases_;  // {"amber", "rudd"}
   Xapian::Stem stemmer_;
+  bool entity_words_ = true;
 };
 
 struct Snippet {
   std::string text;  // one line: white space collapsed, '…' where cut
   std::vector<Highlight> highlights;  // byte ranges of matching words in `text`
+  size_t matched_terms = 0;  // distinct terms of SnippetTerms matched in `text`
 };
 
 // The window of about `max_chars` characters of `text` in which the most

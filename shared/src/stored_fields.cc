@@ -1,13 +1,19 @@
 // Document data: a version byte, then each field as a length-prefixed
 // string in a fixed order. Compact, and no JSON parser in the hot path.
+// Format 2 appends the quotes (a count, then speaker, text, "d" or "i" for
+// direct or indirect, paragraph per quote); format 1 ends before them and
+// is still read, so an index built before quotes were stored keeps working.
 #include "stored_fields.h"
 
+#include <cstdint>
 #include <string>
+#include <utility>
 
 namespace newsarc::internal {
 namespace {
 
-constexpr char kFormatVersion = '\x01';
+constexpr char kFormatVersion = '\x02';
+constexpr char kFormatVersionNoQuotes = '\x01';
 
 }  // namespace
 
@@ -32,11 +38,20 @@ std::string SerializeFields(const StoredFields& f) {
   for (const auto& s : f.speakers) put(s);
   put(std::to_string(f.organisations.size()));
   for (const auto& s : f.organisations) put(s);
+  put(std::to_string(f.quotes.size()));
+  for (const Quote& q : f.quotes) {
+    put(q.speaker);
+    put(q.text);
+    put(q.direct ? "d" : "i");
+    put(std::to_string(q.paragraph));
+  }
   return out;
 }
 
 std::optional<StoredFields> ParseFields(std::string_view data) {
-  if (data.empty() || data[0] != kFormatVersion) return std::nullopt;
+  if (data.empty() ||
+      (data[0] != kFormatVersion && data[0] != kFormatVersionNoQuotes))
+    return std::nullopt;
   size_t pos = 1;
   bool ok = true;
   auto get = [&]() -> std::string {
@@ -89,7 +104,20 @@ std::optional<StoredFields> ParseFields(std::string_view data) {
     const size_t n = ok ? get_count() : 0;
     for (size_t i = 0; ok && i < n; ++i) list->push_back(get());
   }
-  if (!ok) return std::nullopt;
+  if (data[0] == kFormatVersion) {
+    const size_t n = ok ? get_count() : 0;
+    for (size_t i = 0; ok && i < n; ++i) {
+      Quote q;
+      q.speaker = get();
+      q.text = get();
+      const std::string kind = get();
+      q.direct = kind == "d";
+      ok = ok && (kind == "d" || kind == "i");
+      q.paragraph = static_cast<uint32_t>(ok ? get_count() : 0);
+      f.quotes.push_back(std::move(q));
+    }
+  }
+  if (!ok || pos != data.size()) return std::nullopt;
   return f;
 }
 

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "newsarc/article.h"
+
 namespace newsarc::internal {
 
 struct StoredFields {
@@ -23,10 +25,14 @@ struct StoredFields {
   int version = 0;
   std::vector<std::string> speakers;       // display names
   std::vector<std::string> organisations;  // display names
+  // Quotes of the speakers, in text order (Quote::speaker is one of
+  // `speakers`). Empty for documents written in format 1.
+  std::vector<Quote> quotes;
 };
 
 std::string SerializeFields(const StoredFields& fields);
-// std::nullopt if `data` is not what SerializeFields wrote.
+// std::nullopt if `data` is not what SerializeFields wrote (this version's
+// format 2, or format 1 of indexes built before quotes were stored).
 std::optional<StoredFields> ParseFields(std::string_view data);
 
 }  // namespace newsarc::internal

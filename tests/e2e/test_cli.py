@@ -445,6 +445,87 @@ class SearchFeatures(Env):
         self.assertIn("central bank raised", [r.lower() for r in runs])
 
 
+class Quotes(Env):
+    """--quotes: the quotes themselves as results (issue 4, item 1)."""
+
+    def setUp(self):
+        super().setUp()
+        self.add("seed.txt", "seed.txt")
+        self.add("feed.jsonl", "feed.jsonl")
+        self.add("wire.csv", "wire.csv")
+        self.index()
+
+    def quotes(self, query, *args, expect=0):
+        doc = json.loads(self.search("--quotes", "--json", *args, query, expect=expect).stdout)
+        self.assertEqual(doc["schema_version"], 1)
+        self.assertEqual(doc["hits"], [])
+        return doc
+
+    def test_speaker_filter_gives_only_that_speakers_quotes(self):
+        quotes = self.quotes("speaker:rudd")["quotes"]
+        self.assertGreaterEqual(len(quotes), 3)
+        self.assertEqual({q["speaker"] for q in quotes}, {"Amber Rudd"})
+        self.assertTrue(any("no place for terrorists to hide" in q["text"] for q in quotes))
+        for speaker, name in (("mackey", "Craig Mackey"), ("smith", "Brad Smith")):
+            quotes = self.quotes("speaker:" + speaker)["quotes"]
+            self.assertTrue(quotes, speaker)
+            self.assertEqual({q["speaker"] for q in quotes}, {name})
+
+    def test_json_quotes_parse_back(self):
+        doc = self.quotes("speaker:rudd encryption")
+        quotes = doc["quotes"]
+        self.assertTrue(quotes)
+        self.assertEqual(doc["quote_total"], len(quotes))
+        for rank, q in enumerate(quotes, 1):
+            self.assertEqual(q["rank"], rank)
+            self.assertEqual(q["speaker"], "Amber Rudd")
+            self.assertIn("encrypt", q["text"].lower())  # the stem matched
+            self.assertIsInstance(q["direct"], bool)
+            self.assertIsInstance(q["paragraph"], int)
+            runs = [q["text"].encode()[b:e].decode() for b, e in q["highlights"]]
+            self.assertTrue(runs and all(r.lower().startswith("encrypt") for r in runs), runs)
+            a = q["article"]
+            self.assertEqual(a["title"], SEED_TITLE)
+            self.assertTrue(a["path"].endswith("seed.txt"))
+            self.assertIn("independent.co.uk", a["url"])
+            self.assertEqual(a["site"], "independent.co.uk")
+            self.assertGreater(q["score"], 0)
+        self.assertEqual([q["score"] for q in quotes],
+                         sorted((q["score"] for q in quotes), reverse=True))
+        # Without --quotes, "quotes" is null and the hits are articles.
+        doc = json.loads(self.search("--json", "speaker:rudd encryption").stdout)
+        self.assertIsNone(doc["quotes"])
+        self.assertEqual(doc["hits"][0]["title"], SEED_TITLE)
+
+    def test_quotes_across_articles_and_paging(self):
+        quotes = self.quotes("bridge OR summer OR terrorists")["quotes"]
+        self.assertIn(("Jane Porter", "Council approves new bridge"),
+                      {(q["speaker"], q["article"]["title"]) for q in quotes})
+        self.assertIn("Harvest begins early", {q["article"]["title"] for q in quotes})
+        page = self.quotes("bridge OR summer OR terrorists", "--limit", "1", "--offset", "1")
+        self.assertEqual(len(page["quotes"]), 1)
+        self.assertEqual(page["quotes"][0]["text"], quotes[1]["text"])
+        self.assertEqual(page["quotes"][0]["rank"], 2)
+
+    def test_human_output(self):
+        out = self.search("--quotes", "speaker:rudd", "terrorists").stdout
+        self.assertNotIn("\x1b[", out)
+        lines = out.splitlines()
+        self.assertTrue(lines[0].startswith("1. Amber Rudd: \u201c"), lines[0])
+        self.assertTrue(lines[0].endswith("\u201d"), lines[0])
+        self.assertTrue(lines[1].startswith("   " + SEED_TITLE), lines[1])
+        self.assertIn("independent.co.uk", lines[1])
+        self.assertRegex(out, r"\d+ of \d+ quotes? from about 1 matching article\n$")
+        paths = self.search("--quotes", "--paths", "speaker:rudd").stdout.split()
+        self.assertEqual(len(paths), 1)
+        self.assertTrue(paths[0].endswith("seed.txt"))
+
+    def test_no_quote_is_exit_1(self):
+        self.assertEqual(self.quotes("speaker:rudd bridge", expect=1)["quotes"], [])
+        # The word is in an article, but in nobody's quote.
+        self.assertEqual(self.quotes("storm", expect=1)["quotes"], [])
+
+
 class ReadWhileWriting(Env):
     """Searches in a loop while newsarc-index commits to the same index."""
 

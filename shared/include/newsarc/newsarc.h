@@ -97,6 +97,8 @@ typedef struct newsarc_request {
   const char* like;     /* NULL: more like this file path, id or URL */
   int facets;           /* 0: count facets */
   int suggest;          /* 1: "did you mean" */
+  int quotes;           /* 0: 1 answers with quotes (newsarc_results_quote)
+                           instead of hits; offset and limit count quotes */
 } newsarc_request;
 
 NEWSARC_EXPORT void newsarc_request_init(newsarc_request* request);
@@ -146,6 +148,31 @@ NEWSARC_EXPORT const char* newsarc_hit_speaker(const newsarc_results* results,
                                                size_t index, size_t j);
 NEWSARC_EXPORT const char* newsarc_hit_organisation(
     const newsarc_results* results, size_t index, size_t j);
+
+/* Quotes (with request.quotes), best first. Strings are "" when unknown,
+ * never NULL. */
+typedef struct newsarc_quote {
+  uint32_t rank;        /* 1-based, counting the offset */
+  double score;         /* see newsarc::SearchRequest::quotes */
+  const char* speaker;  /* display name */
+  const char* text;     /* the quoted words, one line, no quote marks */
+  int direct;           /* 0: reported speech ("X said that ...") */
+  uint32_t paragraph;   /* 0 the title, 1 the first body paragraph */
+  /* The article it is from. */
+  double article_score;
+  const char* id;
+  const char* title;
+  const char* url;
+  const char* date;     /* ISO 8601 */
+  const char* path;     /* source file */
+} newsarc_quote;
+
+/* Number of quotes returned (0 without request.quotes). */
+NEWSARC_EXPORT size_t newsarc_results_quote_count(const newsarc_results* results);
+/* Fills *quote with quote `index` (0-based). NEWSARC_INVALID_ARGUMENT if
+ * index is out of range. */
+NEWSARC_EXPORT newsarc_status newsarc_results_quote(
+    const newsarc_results* results, size_t index, newsarc_quote* quote);
 
 /* Facets (with request.facets): facet f is "speakers", "organisations",
  * "site", "year" or "language"; value v of it has a count. NULL / 0 when

@@ -62,6 +62,23 @@ struct SearchRequest {
   // index, or is rare and the query finds little. See
   // SearchResults::suggestion.
   bool suggest = true;
+  // Quotes as results: answer with the quotes of the matching articles
+  // (SearchResults::quotes) instead of the articles (`hits` stays empty).
+  // The article query runs as usual; then each quote of the best
+  // max(100, 10 * (offset + limit)) articles is matched against the
+  // query's free-text words, with the folding and stemming of snippets:
+  //  - when the query has free-text words, a quote must contain at least
+  //    one of them;
+  //  - when it has speaker: filters, a quote must be by a speaker whose
+  //    name (or a word of it) one of them names (`speaker:rudd
+  //    speaker:mackey` gives the quotes of either, from articles quoting
+  //    both).
+  // With relevance order a quote scores its article's weight times (1 +
+  // the share of the query's distinct free-text terms it contains), ties
+  // in article order then text order; sorted by date, quotes keep their
+  // articles' order, then text order. `offset` and `limit` count quotes.
+  // Indexes built before quotes were stored have none: index them again.
+  bool quotes = false;
 };
 
 // A stretch of a snippet that matched a query term: [begin, end) in bytes.
@@ -92,6 +109,29 @@ struct Hit {
   uint32_t duplicates = 0;
 };
 
+// A quote found with SearchRequest::quotes, with the article it is from.
+struct QuoteHit {
+  uint32_t rank = 0;    // 1-based, counting the offset
+  double score = 0;     // see SearchRequest::quotes
+  std::string speaker;  // display name, as in Hit::speakers
+  // The quoted words on one line (white space collapsed, control
+  // characters dropped), without quote marks; a quote longer than about 800
+  // characters is cut around its matches, with '…' where cut.
+  std::string text;
+  std::vector<Highlight> highlights;  // matched words inside `text`
+  bool direct = true;      // false: reported speech ("X said that ...")
+  uint32_t paragraph = 0;  // where it starts: 0 the title, 1 the first paragraph
+  // The article it is from.
+  uint32_t docid = 0;
+  double article_score = 0;  // the article's BM25 weight
+  std::string id;
+  std::string title;
+  std::string url;
+  std::string site;
+  std::string date;  // ISO date as stored, "" if unknown
+  std::string path;  // absolute path of the source file
+};
+
 struct FacetValue {
   std::string value;   // a display name, host, year ("2017") or language code
   uint64_t count = 0;  // matching articles with it
@@ -119,6 +159,11 @@ struct SearchResults {
   std::vector<Facet> facets;
   uint64_t facet_articles = 0;
   bool facets_exact = false;
+  // With SearchRequest::quotes: the quotes, best first, after `offset`, at
+  // most `limit`; and how many quotes qualified in all the articles
+  // checked (see SearchRequest::quotes).
+  std::vector<QuoteHit> quotes;
+  uint64_t quote_total = 0;
 };
 
 // Answers queries against one index directory.

@@ -32,10 +32,51 @@ TEST(StoredFields, RoundTrip) {
   EXPECT_EQ(back->organisations, f.organisations);
 }
 
+TEST(StoredFields, RoundTripQuotes) {
+  StoredFields f;
+  f.title = "t";
+  f.speakers = {"Amber Rudd", "Craig Mackey"};
+  f.quotes = {{"Amber Rudd", "There should be no place for terrorists to hide,", true, 9},
+              {"Craig Mackey", "officers faced challenges", false, 3},
+              {"Amber Rudd", "", true, 0}};
+  const auto back = ParseFields(SerializeFields(f));
+  ASSERT_TRUE(back.has_value());
+  ASSERT_EQ(back->quotes.size(), 3u);
+  for (size_t i = 0; i < f.quotes.size(); ++i) {
+    EXPECT_EQ(back->quotes[i].speaker, f.quotes[i].speaker) << i;
+    EXPECT_EQ(back->quotes[i].text, f.quotes[i].text) << i;
+    EXPECT_EQ(back->quotes[i].direct, f.quotes[i].direct) << i;
+    EXPECT_EQ(back->quotes[i].paragraph, f.quotes[i].paragraph) << i;
+  }
+}
+
+// Indexes built before quotes were stored hold format 1: still readable.
+TEST(StoredFields, ReadsFormatOneWithoutQuotes) {
+  // Format 1 as it was written: version byte 1, nine strings, the version,
+  // then the speaker and organisation lists.
+  std::string v1 = "\x01";
+  for (const char* s : {"id", "Title", "Body", "http://a", "a", "2017-03-29",
+                        "en", "", "/a.txt", "2", "1", "Amber Rudd", "0"}) {
+    v1 += static_cast<char>(std::string(s).size());
+    v1 += s;
+  }
+  const auto back = ParseFields(v1);
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(back->title, "Title");
+  EXPECT_EQ(back->version, 2);
+  EXPECT_EQ(back->speakers, std::vector<std::string>{"Amber Rudd"});
+  EXPECT_TRUE(back->quotes.empty());
+  // A format 2 document whose quote list is missing is not format 1.
+  std::string v2 = v1;
+  v2[0] = '\x02';
+  EXPECT_FALSE(ParseFields(v2).has_value());
+}
+
 TEST(StoredFields, RejectsTruncatedOrForeignData) {
   StoredFields f;
   f.title = "t";
   f.speakers = {"x"};
+  f.quotes = {{"x", "said so", false, 1}};
   const std::string data = SerializeFields(f);
   for (size_t n = 0; n < data.size(); ++n)
     EXPECT_FALSE(ParseFields(data.substr(0, n)).has_value()) << n;

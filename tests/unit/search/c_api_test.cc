@@ -23,7 +23,9 @@ class CApiTest : public ::testing::Test {
     ASSERT_TRUE(writer.ok());
     newsarc::Article a;
     a.title = "Rudd calls for WhatsApp access";
-    a.body = "\"There should be no place for terrorists to hide,\" Amber Rudd said.";
+    a.body = "\"There should be no place for terrorists to hide,\" Amber Rudd said.\n\n"
+             "Home Secretary Amber Rudd said: \"WhatsApp must not be a secret "
+             "place for terrorists.\"";
     a.url = "https://www.example.co.uk/rudd";
     a.date = "2017-03-26";
     a.source_path = "/news/rudd.txt";
@@ -76,6 +78,37 @@ TEST_F(CApiTest, OpenSearchIterateFree) {
   EXPECT_EQ(count, 1u);
   EXPECT_EQ(newsarc_results_facet_value(r, 3, 1, &count), nullptr);
   EXPECT_EQ(newsarc_results_facet_name(r, 5), nullptr);
+  newsarc_results_free(r);
+  newsarc_close(s);
+}
+
+TEST_F(CApiTest, Quotes) {
+  newsarc_searcher* s = nullptr;
+  ASSERT_EQ(newsarc_open(dir_->c_str(), &s, nullptr), NEWSARC_OK);
+  newsarc_request request;
+  newsarc_request_init(&request);
+  EXPECT_EQ(request.quotes, 0);
+  request.query = "speaker:rudd terrorists";
+  request.quotes = 1;
+  newsarc_results* r = nullptr;
+  ASSERT_EQ(newsarc_search(s, &request, &r, nullptr), NEWSARC_OK);
+  EXPECT_EQ(newsarc_results_count(r), 0u);  // quotes instead of hits
+  const size_t n = newsarc_results_quote_count(r);
+  ASSERT_GE(n, 1u);
+  newsarc_quote quote;
+  ASSERT_EQ(newsarc_results_quote(r, 0, &quote), NEWSARC_OK);
+  EXPECT_EQ(quote.rank, 1u);
+  EXPECT_STREQ(quote.speaker, "Amber Rudd");
+  EXPECT_NE(std::string(quote.text).find("place for terrorists"),
+            std::string::npos) << quote.text;
+  EXPECT_EQ(quote.direct, 1);
+  EXPECT_STREQ(quote.title, "Rudd calls for WhatsApp access");
+  EXPECT_STREQ(quote.path, "/news/rudd.txt");
+  EXPECT_STREQ(quote.date, "2017-03-26");
+  EXPECT_GT(quote.score, 0);
+  EXPECT_EQ(newsarc_results_quote(r, n, &quote), NEWSARC_INVALID_ARGUMENT);
+  EXPECT_EQ(newsarc_results_quote(nullptr, 0, &quote), NEWSARC_INVALID_ARGUMENT);
+  EXPECT_EQ(newsarc_results_quote_count(nullptr), 0u);
   newsarc_results_free(r);
   newsarc_close(s);
 }

@@ -51,6 +51,17 @@ TEST(SearchFlags, All) {
   EXPECT_EQ(f.value().request.sort, SortOrder::kDate);
 }
 
+TEST(SearchFlags, Quotes) {
+  auto f = Parse({"speaker:rudd", "encryption"});
+  ASSERT_TRUE(f.ok()) << f.status().message();
+  EXPECT_FALSE(f.value().request.quotes);
+  f = Parse({"--quotes", "speaker:rudd", "encryption", "-n", "3"});
+  ASSERT_TRUE(f.ok()) << f.status().message();
+  EXPECT_TRUE(f.value().request.quotes);
+  EXPECT_EQ(f.value().request.query, "speaker:rudd encryption");
+  EXPECT_EQ(f.value().request.limit, 3u);
+}
+
 TEST(SearchFlags, DuplicatesRecencyLikeFacets) {
   auto f = Parse({"rudd"});
   ASSERT_TRUE(f.ok()) << f.status().message();

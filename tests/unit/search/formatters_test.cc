@@ -171,6 +171,104 @@ TEST(TextFormatter, Color) {
   EXPECT_EQ(text.find("\x1b[2J"), std::string::npos);  // not from the article
 }
 
+// --quotes: two quotes, one reported, from two articles.
+SearchResults QuoteSample() {
+  SearchResults r;
+  r.query = "speaker:rudd terrorists";
+  r.estimated_total = 2;
+  r.quote_total = 3;
+  QuoteHit a;
+  a.rank = 1;
+  a.score = 6.283185;
+  a.speaker = "Amber Rudd";
+  a.text = "There should be no place for terrorists to hide,";
+  a.highlights = {{29, 39}};  // "terrorists"
+  a.paragraph = 9;
+  a.article_score = 3.1415926;
+  a.id = "independent.co.uk/rudd";
+  a.title = "Rudd \x1b[2Jwarns";
+  a.date = "2017-03-26";
+  a.url = "https://www.independent.co.uk/rudd";
+  a.site = "independent.co.uk";
+  a.path = "/news/a.txt";
+  QuoteHit b;
+  b.rank = 2;
+  b.speaker = "Amber Rudd";
+  b.text = "terrorists must not hide";
+  b.highlights = {{0, 10}};
+  b.direct = false;
+  b.title = "Other";
+  b.path = "/news/b.txt";
+  r.quotes = {a, b};
+  return r;
+}
+
+std::string WriteQuotes(OutputFormat format, bool color = false) {
+  std::ostringstream out;
+  FormatOptions options;
+  options.color = color;
+  options.quotes = true;
+  MakeFormatter(format, options)->Write(QuoteSample(), out);
+  return out.str();
+}
+
+TEST(JsonFormatter, Quotes) {
+  rapidjson::Document d;
+  d.Parse(Write(OutputFormat::kJson).c_str());
+  ASSERT_FALSE(d.HasParseError());
+  EXPECT_TRUE(d["quotes"].IsNull());  // not asked for
+  EXPECT_EQ(d["quote_total"].GetUint64(), 0u);
+
+  const std::string json = WriteQuotes(OutputFormat::kJson);
+  d.Parse(json.c_str());
+  ASSERT_FALSE(d.HasParseError()) << json;
+  EXPECT_EQ(d["schema_version"].GetInt(), 1);
+  EXPECT_EQ(d["hits"].Size(), 0u);
+  EXPECT_EQ(d["quote_total"].GetUint64(), 3u);
+  const auto& quotes = d["quotes"];
+  ASSERT_EQ(quotes.Size(), 2u);
+  const auto& q = quotes[0];
+  EXPECT_EQ(q["rank"].GetUint(), 1u);
+  EXPECT_DOUBLE_EQ(q["score"].GetDouble(), 6.2832);
+  EXPECT_STREQ(q["speaker"].GetString(), "Amber Rudd");
+  const std::string text = q["text"].GetString();
+  EXPECT_EQ(text, "There should be no place for terrorists to hide,");
+  ASSERT_EQ(q["highlights"].Size(), 1u);
+  const unsigned b = q["highlights"][0][0].GetUint(), e = q["highlights"][0][1].GetUint();
+  EXPECT_EQ(text.substr(b, e - b), "terrorists");
+  EXPECT_TRUE(q["direct"].GetBool());
+  EXPECT_EQ(q["paragraph"].GetUint(), 9u);
+  const auto& article = q["article"];
+  EXPECT_STREQ(article["id"].GetString(), "independent.co.uk/rudd");
+  EXPECT_STREQ(article["title"].GetString(), "Rudd \x1b[2Jwarns");
+  EXPECT_STREQ(article["date"].GetString(), "2017-03-26");
+  EXPECT_STREQ(article["url"].GetString(), "https://www.independent.co.uk/rudd");
+  EXPECT_STREQ(article["site"].GetString(), "independent.co.uk");
+  EXPECT_STREQ(article["path"].GetString(), "/news/a.txt");
+  EXPECT_DOUBLE_EQ(article["score"].GetDouble(), 3.1416);
+  EXPECT_FALSE(quotes[1]["direct"].GetBool());
+  EXPECT_STREQ(quotes[1]["article"]["url"].GetString(), "");
+}
+
+TEST(TextFormatter, Quotes) {
+  const std::string text = WriteQuotes(OutputFormat::kText);
+  EXPECT_EQ(text.find('\x1b'), std::string::npos) << text;
+  EXPECT_EQ(text,
+            "1. Amber Rudd: \u201CThere should be no place for terrorists to hide,\u201D\n"
+            "   Rudd  [2Jwarns  2017-03-26  https://www.independent.co.uk/rudd\n\n"
+            "2. Amber Rudd (reported): terrorists must not hide\n"
+            "   Other  /news/b.txt\n\n"
+            "2 of 3 quotes from about 2 matching articles\n");
+  const std::string colored = WriteQuotes(OutputFormat::kText, /*color=*/true);
+  EXPECT_NE(colored.find("for \x1b[1;31mterrorists\x1b[0m to"), std::string::npos)
+      << colored;
+  EXPECT_EQ(colored.find("\x1b[2J"), std::string::npos);  // not from the article
+}
+
+TEST(PathsFormatter, QuotePaths) {
+  EXPECT_EQ(WriteQuotes(OutputFormat::kPaths), "/news/a.txt\n/news/b.txt\n");
+}
+
 TEST(TextFormatter, StripControls) {
   EXPECT_EQ(StripControls("a\x1b[31mb\tc\xc2\x9b"
                           "d"),
