@@ -133,15 +133,19 @@ std::string HostOf(std::string_view url) {
   return h;
 }
 
+std::string SiteTerm(std::string_view host) {
+  return std::string(schema::kSite) + ShortKey(host);
+}
+
 std::vector<std::string> SiteTerms(std::string_view host) {
   std::vector<std::string> terms;
   std::string h = HostOf(host);
   if (h.empty()) return terms;
-  terms.push_back(std::string(schema::kSite) + ShortKey(h));
+  terms.push_back(SiteTerm(h));
   for (size_t dot = h.find('.'); dot != std::string::npos; dot = h.find('.', dot + 1)) {
     std::string_view parent(h.data() + dot + 1, h.size() - dot - 1);
     if (parent.find('.') == std::string_view::npos) break;  // keep two labels at least
-    terms.push_back(std::string(schema::kSite) + std::string(parent));
+    terms.push_back(SiteTerm(parent));
   }
   return terms;
 }

@@ -26,6 +26,9 @@ std::vector<std::string> EntityWordTerms(std::string_view prefix,
 // The host of a URL, lower case, without "www." ("" if none).
 std::string HostOf(std::string_view url);
 
+// The `site:` term of one host or domain as HostOf gives it ("Hbbc.co.uk").
+std::string SiteTerm(std::string_view host);
+
 // Terms for `site:`: the host and each parent domain with at least two
 // labels ("Hnews.bbc.co.uk", "Hbbc.co.uk", "Hco.uk"). `host` as HostOf gives.
 std::vector<std::string> SiteTerms(std::string_view host);

@@ -149,17 +149,12 @@ class SiteProcessor : public Xapian::FieldProcessor {
  public:
   explicit SiteProcessor(ProcessorErrors* errors) : errors_(errors) {}
   Xapian::Query operator()(const std::string& value) override {
-    std::string host = FoldText(value);
-    if (auto p = host.find("://"); p != std::string::npos) host.erase(0, p + 3);
-    if (auto p = host.find_first_of("/?#"); p != std::string::npos) {
-      host.erase(p);
-    }
-    if (auto p = host.find('@'); p != std::string::npos) host.erase(0, p + 1);
-    if (auto p = host.find(':'); p != std::string::npos) host.erase(p);
-    while (!host.empty() && host.back() == '.') host.pop_back();
-    if (host.starts_with("www.")) host.erase(0, 4);
+    // The host as the indexer takes it from an article's URL (HostOf), so
+    // both sides agree; a bare name ("localhost") is a host too.
+    const std::string host =
+        HostOf(value.find("://") == std::string::npos ? "http://" + value : value);
     if (host.empty()) return errors_->Fail("site: needs a host name");
-    return Xapian::Query(std::string(schema::kSite) + host);
+    return Xapian::Query(SiteTerm(host));
   }
 
  private:

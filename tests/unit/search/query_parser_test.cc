@@ -73,6 +73,8 @@ const ParseCase kCases[] = {
     {"site:www.BBC.co.uk", "0 * Hbbc.co.uk"},
     {"site:https://www.independent.co.uk/news/x", "0 * Hindependent.co.uk"},
     {"site:a.com site:b.com", "0 * (Ha.com OR Hb.com)"},
+    {"site:localhost:8080", "0 * Hlocalhost"},
+    {"site:user@News.Example.org/x?y", "0 * Hnews.example.org"},
     {"lang:en", "0 * Len"},
     {"lang:fr élection", "(Zelect@1 FILTER Lfr)"},  // French stemmer
     {"lang:de Häuser", "(Zhaus@1 FILTER Lde)"},     // German stemmer
