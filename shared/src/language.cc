@@ -91,13 +91,16 @@ std::string DetectLanguage(std::string_view text) {
   return std::string(kLanguages[best].code);
 }
 
+// Only languages that Xapian 1.4.22's Stem knows (Stem::get_available_languages):
+// the query parser builds its stemmer from this name, so an unknown one
+// would turn `lang:xx` into an error.
 std::string StemmerFor(std::string_view language) {
   static const std::unordered_map<std::string_view, std::string_view> kStemmers = {
       {"en", "english"}, {"fr", "french"},    {"de", "german"},  {"es", "spanish"},
       {"it", "italian"}, {"pt", "portuguese"}, {"nl", "dutch"},  {"sv", "swedish"},
       {"da", "danish"},  {"no", "norwegian"}, {"nb", "norwegian"}, {"fi", "finnish"},
       {"ru", "russian"}, {"ar", "arabic"},    {"hu", "hungarian"}, {"ro", "romanian"},
-      {"tr", "turkish"}, {"ga", "irish"},     {"el", "greek"},   {"id", "indonesian"},
+      {"tr", "turkish"}, {"ga", "irish"},     {"id", "indonesian"},
       {"lt", "lithuanian"}, {"ne", "nepali"}, {"ta", "tamil"},   {"hy", "armenian"},
       {"eu", "basque"},  {"ca", "catalan"}};
   std::string code(language.substr(0, 2));

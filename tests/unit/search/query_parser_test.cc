@@ -76,6 +76,7 @@ const ParseCase kCases[] = {
     {"site:localhost:8080", "0 * Hlocalhost"},
     {"site:user@News.Example.org/x?y", "0 * Hnews.example.org"},
     {"lang:en", "0 * Len"},
+    {"lang:el", "0 * Lel"},
     {"lang:fr élection", "(Zelect@1 FILTER Lfr)"},  // French stemmer
     {"lang:de Häuser", "(Zhaus@1 FILTER Lde)"},     // German stemmer
     // Dates: a year or month as an upper bound means its end.
