@@ -1,6 +1,8 @@
 #include "extract/lexicon.h"
 
 #include <algorithm>
+#include <cstddef>
+#include <cstdint>
 #include <initializer_list>
 #include <string_view>
 #include <unordered_set>
@@ -8,22 +10,46 @@
 namespace newsarc::internal {
 namespace {
 
-struct GazetteerOrg {
-  std::string_view name;
-  int group;  // entries of one group name one organisation
-  int flags;  // 1: also an English word
+// A sorted list of names stored as one string of the names back to back
+// plus each name's end offset: no pointer per name, hence no load-time
+// relocations for the ~25,000 gazetteer entries.
+struct PackedNames {
+  const char* text;
+  const uint32_t* end;
+  size_t size;
+
+  std::string_view operator[](size_t i) const {
+    uint32_t begin = i == 0 ? 0 : end[i - 1];
+    return std::string_view(text + begin, end[i] - begin);
+  }
+  // The first index whose name is not less than `s` (size if none).
+  size_t LowerBound(std::string_view s) const {
+    size_t lo = 0, hi = size;
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      if ((*this)[mid] < s) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+  bool Contains(std::string_view s) const {
+    size_t i = LowerBound(s);
+    return i < size && (*this)[i] == s;
+  }
 };
 
+// kGazetteerOrganisations (with kGazetteerOrganisationsGroup: names of one
+// group name one organisation, and kGazetteerOrganisationsFlags: 1 when the
+// name is also an English word), kGazetteerPlaces, kGazetteerFirstNames,
+// kGazetteerCommonWords.
 #include "extract/data/lexicons.inc"
 
 using WordSet = std::unordered_set<std::string_view>;
 
 WordSet MakeSet(std::initializer_list<std::string_view> words) { return WordSet(words); }
-
-template <size_t N>
-bool InSorted(const std::string_view (&list)[N], std::string_view s) {
-  return std::binary_search(std::begin(list), std::end(list), s);
-}
 
 bool InSet(const WordSet& set, std::string_view word) {
   if (word.size() > 40) return false;
@@ -314,27 +340,24 @@ bool IsInstitution(std::string_view w) {
 bool IsKnownOrganisation(std::string_view name) { return LookupOrganisation(name, nullptr); }
 
 bool MayStartOrganisation(std::string_view word) {
-  auto it = std::lower_bound(
-      std::begin(kGazetteerOrganisations), std::end(kGazetteerOrganisations), word,
-      [](const GazetteerOrg& g, std::string_view n) { return g.name < n; });
-  return it != std::end(kGazetteerOrganisations) && it->name.substr(0, word.size()) == word;
+  size_t i = kGazetteerOrganisations.LowerBound(word);
+  return i < kGazetteerOrganisations.size &&
+         kGazetteerOrganisations[i].substr(0, word.size()) == word;
 }
 
 bool LookupOrganisation(std::string_view name, OrgEntry* entry) {
-  auto it = std::lower_bound(
-      std::begin(kGazetteerOrganisations), std::end(kGazetteerOrganisations), name,
-      [](const GazetteerOrg& g, std::string_view n) { return g.name < n; });
-  if (it == std::end(kGazetteerOrganisations) || it->name != name) return false;
+  size_t i = kGazetteerOrganisations.LowerBound(name);
+  if (i == kGazetteerOrganisations.size || kGazetteerOrganisations[i] != name) return false;
   if (entry) {
-    entry->group = it->group;
-    entry->common_word = (it->flags & 1) != 0;
+    entry->group = kGazetteerOrganisationsGroup[i];
+    entry->common_word = (kGazetteerOrganisationsFlags[i] & 1) != 0;
   }
   return true;
 }
-bool IsKnownPlace(std::string_view name) { return InSorted(kGazetteerPlaces, name); }
-bool IsFirstName(std::string_view word) { return InSorted(kGazetteerFirstNames, word); }
+bool IsKnownPlace(std::string_view name) { return kGazetteerPlaces.Contains(name); }
+bool IsFirstName(std::string_view word) { return kGazetteerFirstNames.Contains(word); }
 bool IsCommonWord(std::string_view lower_word) {
-  return InSorted(kGazetteerCommonWords, lower_word);
+  return kGazetteerCommonWords.Contains(lower_word);
 }
 
 }  // namespace newsarc::internal
