@@ -210,6 +210,7 @@ void SnippetTerms::AddTerm(const std::string& term) {
     words_.insert(word);
   } else if (prefix == "Z" || prefix == "ZS") {
     stems_.insert(word);
+    stem_starts_.set(static_cast<unsigned char>(word[0]));
   } else if (entity_words_ &&
              (prefix == schema::kSpeakerWord || prefix == schema::kOrgWord ||
               prefix == schema::kSpeaker || prefix == schema::kOrg)) {
@@ -238,7 +239,7 @@ std::string SnippetTerms::Fold(std::string_view word) {
 std::string SnippetTerms::Match(std::string_view word) const {
   std::string folded = Fold(word);
   if (words_.count(folded)) return folded;
-  if (!stems_.empty()) {
+  if (!folded.empty() && stem_starts_.test(static_cast<unsigned char>(folded[0]))) {
     std::string stem = stemmer_(folded);
     if (stems_.count(stem)) return stem;
   }
