@@ -24,7 +24,8 @@ std::string Trim(std::string_view s) {
 }
 
 Xapian::Stem MakeStemmer(const std::string& language) {
-  const std::string name = StemmerFor(language);
+  std::string name = StemmerFor(language);
+  if (language == "en" && !Ranking().stemmer.empty()) name = Ranking().stemmer;
   if (name.empty()) return Xapian::Stem();
   try {
     return Xapian::Stem(name);
@@ -100,7 +101,10 @@ BuiltDocument BuildDocument(const Article& input) {
   // Text whose language is unknown (often a short article) is stemmed as the
   // queries are, by default: otherwise "zebras" would not find "Zebras".
   tg.set_stemmer(MakeStemmer(a.language.empty() ? std::string(kDefaultLanguage) : a.language));
-  tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  // STEM_SOME (README "Ranking"); stem=all is an evaluation knob, and the
+  // query side (query_parser.cc) follows it.
+  tg.set_stemming_strategy(Ranking().stem_all ? Xapian::TermGenerator::STEM_ALL
+                                              : Xapian::TermGenerator::STEM_SOME);
   tg.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
   const std::string title = FoldText(a.title);
   tg.index_text(title, 1, std::string(schema::kTitle));

@@ -284,12 +284,16 @@ Result<ParsedQuery> ParseQuery(std::string_view query, DefaultOp op,
   std::string lang = QueryLanguage(parsed.folded);
   ProcessorErrors errors;  // outlives the QueryParser and its processors
   parsed.stemmer = StemmerFor(lang.empty() ? kDefaultLanguage : lang);
+  if ((lang.empty() || lang == "en") && !Ranking().stemmer.empty()) {
+    parsed.stemmer = Ranking().stemmer;  // evaluation knob, ranking.h
+  }
 
   try {
     Xapian::QueryParser qp;
     if (!parsed.stemmer.empty()) {
       qp.set_stemmer(Xapian::Stem(parsed.stemmer));
-      qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+      qp.set_stemming_strategy(Ranking().stem_all ? Xapian::QueryParser::STEM_ALL
+                                                  : Xapian::QueryParser::STEM_SOME);
     }
     if (db != nullptr) qp.set_database(*db);
     qp.set_stopper(QueryStopper(Ranking()));  // ranking.h

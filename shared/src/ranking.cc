@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "keys.h"
+#include "language.h"
 #include "schema.h"
 
 namespace newsarc::internal {
@@ -88,14 +89,20 @@ std::vector<std::string> Words(const std::string& text) {
 
 class FeedbackTerms : public Xapian::ExpandDecider {
  public:
+  explicit FeedbackTerms(bool stem_all) : stem_all_(stem_all) {}
   bool operator()(const std::string& term) const override {
-    // Stemmed free-text terms only ("Zpolici"): no title, entity or
-    // boolean terms, no numbers, nothing shorter than three letters.
-    if (term.size() < 4 || term[0] != 'Z') return false;
-    unsigned char c = static_cast<unsigned char>(term[1]);
+    // Stemmed free-text terms only ("Zpolici", or "polici" when the index
+    // holds only stems): no title, entity or boolean terms, no numbers,
+    // nothing shorter than three letters.
+    const size_t skip = stem_all_ ? 0 : 1;
+    if (term.size() < 3 + skip || (!stem_all_ && term[0] != 'Z')) return false;
+    unsigned char c = static_cast<unsigned char>(term[skip]);
     if (!(c >= 'a' && c <= 'z') && c < 0x80) return false;
-    return !IsStopWord(term.substr(1));
+    return !IsStopWord(term.substr(skip));
   }
+
+ private:
+  bool stem_all_;
 };
 
 }  // namespace
@@ -112,18 +119,29 @@ RankingOptions ParseRankingSpec(std::string_view spec, RankingOptions o) {
     std::string key(item.substr(0, eq)), v(item.substr(eq + 1));
     if (key == "weight") o.weight = v;
     else if (key == "k1") ParseNumber(v, o.k1);
-    else if (key == "idf_power") ParseNumber(v, o.idf_power);
+    else if (key == "idf_power") {
+      char* end = nullptr;  // may be negative: a flatter idf
+      double d = std::strtod(v.c_str(), &end);
+      if (end != v.c_str() && *end == '\0') o.idf_power = d;
+    }
     else if (key == "b") ParseNumber(v, o.b);
     else if (key == "stop") o.stop_words = ParseBool(v, o.stop_words);
     else if (key == "prox") ParseNumber(v, o.prox);
     else if (key == "prox_window") ParseNumber(v, o.prox_window);
+    else if (key == "any_prox") ParseNumber(v, o.any_prox);
     else if (key == "entity") ParseNumber(v, o.entity);
+    else if (key == "exact") ParseNumber(v, o.exact);
     else if (key == "prf") ParseNumber(v, o.prf_docs);
     else if (key == "prf_terms") ParseNumber(v, o.prf_terms);
     else if (key == "prf_weight") ParseNumber(v, o.prf_weight);
     else if (key == "prf_scheme") o.prf_scheme = v;
+    else if (key == "prf_query") o.prf_query = ParseBool(v, o.prf_query);
+    else if (key == "prf_flat") o.prf_flat = ParseBool(v, o.prf_flat);
+
+    else if (key == "stemmer") o.stemmer = v;
     else if (key == "title_wdf") ParseNumber(v, o.title_wdf);
     else if (key == "entity_wdf") o.entity_wdf = ParseBool(v, o.entity_wdf);
+    else if (key == "stem") o.stem_all = v == "all" ? true : v == "some" ? false : o.stem_all;
   }
   return o;
 }
@@ -139,7 +157,7 @@ const RankingOptions& Ranking() {
 RankingOptions ForMode(const RankingOptions& options, bool any) {
   RankingOptions o = options;
   if (any) {
-    o.prox = 0;
+    o.prox = o.any_prox;
   } else {
     o.prf_docs = 0;
   }
@@ -247,14 +265,14 @@ Xapian::Query Reweight(const Xapian::Database& db, const Xapian::Query& q,
 Xapian::Query ReweightTerms(const Xapian::Database& db,
                             const Xapian::Query& query,
                             const RankingOptions& o) {
-  if (o.idf_power <= 0 || query.empty()) return query;
+  if (o.idf_power == 0 || query.empty()) return query;
   return Reweight(db, query, db.get_doccount(), o.idf_power);
 }
 
 Xapian::Query AddBoosts(const Xapian::Database& db, const Xapian::Query& query,
                         std::string_view folded, const RankingOptions& o) {
-  if (o.prox <= 0 && o.entity <= 0) return query;
-  std::vector<Xapian::Query> prox, entity;
+  if (o.prox <= 0 && o.entity <= 0 && o.exact <= 0) return query;
+  std::vector<Xapian::Query> prox, entity, exact;
   const double docs = db.get_doccount();
   std::set<std::string> seen;
   // A fixed weight, entity * idf, for the articles carrying `term`.
@@ -270,6 +288,16 @@ Xapian::Query AddBoosts(const Xapian::Database& db, const Xapian::Query& query,
                           ->release()),
         Xapian::Query(term));
   };
+  // Phrases are matched on the terms that carry positions: the exact
+  // words (STEM_SOME) or the stems (STEM_ALL).
+  Xapian::Stem stem;
+  if (o.stem_all) {
+    try {
+      stem = Xapian::Stem(o.stemmer.empty() ? StemmerFor(kDefaultLanguage)
+                                            : o.stemmer);
+    } catch (const Xapian::Error&) {
+    }
+  }
   for (const auto& run : PlainWords(folded)) {
     // Proximity: each pair of consecutive content words, allowing the
     // stop words between them ("bank of england").
@@ -278,7 +306,8 @@ Xapian::Query AddBoosts(const Xapian::Database& db, const Xapian::Query& query,
       if (prox.size() >= kMaxBoosts) break;
       if (IsStopWord(run[k])) continue;
       if (prev != std::string::npos && k - prev <= 2) {
-        Xapian::Query pair[] = {Xapian::Query(run[prev]), Xapian::Query(run[k])};
+        Xapian::Query pair[] = {Xapian::Query(stem(run[prev])),
+                                Xapian::Query(stem(run[k]))};
         unsigned gap = static_cast<unsigned>(k - prev);
         if (o.prox_window <= 2) {
           prox.emplace_back(Xapian::Query::OP_PHRASE, pair, pair + 2, gap + 1);
@@ -288,6 +317,11 @@ Xapian::Query AddBoosts(const Xapian::Database& db, const Xapian::Query& query,
         }
       }
       prev = k;
+    }
+    for (size_t k = 0; o.exact > 0 && !o.stem_all && k < run.size(); ++k) {
+      if (exact.size() >= kMaxBoosts) break;
+      if (IsStopWord(run[k]) || !seen.insert(run[k]).second) continue;
+      if (db.get_termfreq(run[k]) > 0) exact.emplace_back(run[k]);
     }
     // Entities: a content word that is a word of a speaker's or an
     // organisation's name; 2-4 consecutive words that are a whole name.
@@ -317,6 +351,12 @@ Xapian::Query AddBoosts(const Xapian::Database& db, const Xapian::Query& query,
         Xapian::Query(o.prox, Xapian::Query(Xapian::Query::OP_OR, prox.begin(),
                                             prox.end())));
   }
+  if (!exact.empty()) {
+    out = Xapian::Query(
+        Xapian::Query::OP_AND_MAYBE, out,
+        Xapian::Query(o.exact, Xapian::Query(Xapian::Query::OP_OR,
+                                             exact.begin(), exact.end())));
+  }
   if (o.entity > 0 && !entity.empty()) {
     out = Xapian::Query(
         Xapian::Query::OP_AND_MAYBE, out,
@@ -337,17 +377,53 @@ Xapian::Query Expand(const Xapian::Database& db, const Xapian::Query& query,
   enquire.set_weighting_scheme(*weight);
   Xapian::MSet top = enquire.get_mset(0, o.prf_docs);
   if (top.empty()) return query;
-  Xapian::RSet rset;
-  for (auto it = top.begin(); it != top.end(); ++it) rset.add_document(*it);
-  enquire.set_expansion_scheme(o.prf_scheme == "bo1" ? "bo1" : "trad");
-  FeedbackTerms decider;
-  Xapian::ESet eset = enquire.get_eset(o.prf_terms, rset, &decider);
-  if (eset.empty()) return query;
-  const double top_weight = eset.begin().get_weight();
+  FeedbackTerms decider(o.stem_all);
+  // (term, weight), best first.
+  std::vector<std::pair<std::string, double>> picked;
+  if (o.prf_scheme == "rm3") {
+    // Relevance model (RM3): P(t|R) = sum over the feedback documents of
+    // P(t|D) (wdf / length) times the document's share of their weight.
+    std::set<std::string> in_query(query.get_terms_begin(),
+                                   query.get_terms_end());
+    double total = 0;
+    for (auto it = top.begin(); it != top.end(); ++it) total += it.get_weight();
+    std::map<std::string, double> model;
+    for (auto it = top.begin(); it != top.end(); ++it) {
+      const double share = total > 0 ? it.get_weight() / total : 1.0 / top.size();
+      const double len = std::max<double>(1, db.get_doclength(*it));
+      for (auto t = db.termlist_begin(*it); t != db.termlist_end(*it); ++t) {
+        if (!decider(*t)) continue;
+        if (!o.prf_query && in_query.count(*t)) continue;
+        model[*t] += share * t.get_wdf() / len;
+      }
+    }
+    picked.assign(model.begin(), model.end());
+    std::sort(picked.begin(), picked.end(), [](const auto& a, const auto& b) {
+      return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    if (picked.size() > o.prf_terms) picked.resize(o.prf_terms);
+  } else {
+    Xapian::RSet rset;
+    for (auto it = top.begin(); it != top.end(); ++it) rset.add_document(*it);
+    enquire.set_expansion_scheme(o.prf_scheme == "bo1" ? "bo1" : "trad");
+    // Exact term frequencies: over several databases (shards, remote or
+    // local) Xapian would otherwise estimate them, and feedback would rank
+    // differently from one database holding the same articles.
+    Xapian::ESet eset = enquire.get_eset(
+        o.prf_terms, rset,
+        Xapian::Enquire::USE_EXACT_TERMFREQ |
+            (o.prf_query ? Xapian::Enquire::INCLUDE_QUERY_TERMS : 0),
+        &decider);
+    for (auto it = eset.begin(); it != eset.end(); ++it) {
+      picked.emplace_back(*it, it.get_weight());
+    }
+  }
+  if (picked.empty()) return query;
+  const double top_weight = picked.front().second;
   std::vector<Xapian::Query> terms;
-  for (auto it = eset.begin(); it != eset.end(); ++it) {
-    double w = top_weight > 0 ? it.get_weight() / top_weight : 1.0;
-    terms.emplace_back(w, Xapian::Query(*it));
+  for (const auto& [term, weight] : picked) {
+    double w = o.prf_flat || top_weight <= 0 ? 1.0 : weight / top_weight;
+    terms.emplace_back(w, Xapian::Query(term));
   }
   return Xapian::Query(
       Xapian::Query::OP_AND_MAYBE, query,

@@ -11,10 +11,14 @@
 // scripts/eval-known-item; README "Ranking") kept. For ablation the
 // environment variable NEWSARC_RANKING overrides them, as comma-separated
 // key=value pairs read once per process, e.g. NEWSARC_RANKING="prf=0,k1=1".
-// Keys: weight (bm25|bm25+|pl2|dlh|lm|tfidf), k1, b, stop (0|1),
-// prox (weight of the adjacent-words boost, 0 = off), prox_window,
-// entity (weight of the entity boost, 0 = off), prf (feedback documents,
-// 0 = off), prf_terms, prf_weight; at index time title_wdf, entity_wdf.
+// Keys: weight (bm25|bm25+|pl2|dlh|lm|lmd|tfidf|inl2|ineb2|bb2|dph|ifb2|
+// trad), k1, b, idf_power, stop (0|1), prox (weight of the adjacent-words
+// boost, 0 = off), prox_window, any_prox (the same in question mode),
+// exact, entity (weight of the entity boost, 0 = off), prf (feedback
+// documents, 0 = off), prf_terms, prf_weight, prf_scheme (trad|bo1|rm3),
+// prf_query, prf_flat; at index time title_wdf, entity_wdf; on both sides
+// stem (some|all) and stemmer. Index-time and both-sides keys must be the
+// same when indexing and searching (the scripts build an index per value).
 #ifndef NEWSARC_SRC_RANKING_H_
 #define NEWSARC_SRC_RANKING_H_
 
@@ -33,7 +37,8 @@ struct RankingOptions {
   std::string weight = "bm25";
   // Each free-text query term is scaled by idf^idf_power on top of the
   // weighting scheme's own idf: with long queries, the rare words (names,
-  // places) should outweigh several common ones. 0 = off.
+  // places) should outweigh several common ones. 0 = off; negative
+  // flattens the idf instead (evaluation only).
   double idf_power = 0.0;
   double k1 = 1.2;
   double b = 0.75;
@@ -41,9 +46,16 @@ struct RankingOptions {
   // keeps them, so phrases still match them).
   bool stop_words = true;
   // Adjacent query words found next to each other (within prox_window
-  // positions, in order) add prox times their weight. Keyword mode only.
+  // positions, in order) add prox times their weight. Keyword mode; question
+  // mode uses any_prox.
   double prox = 0.5;
   unsigned prox_window = 2;
+  // The same boost in question mode (`any`). 0 = off.
+  double any_prox = 0.0;
+  // Query words found in their exact form (not only through their stem)
+  // add exact times their weight. Needs the exact words in the index
+  // (STEM_SOME). 0 = off.
+  double exact = 0.0;
   // Query words that are a word of a speaker's or organisation's name, and
   // adjacent words that are a whole name, add entity times the entity
   // term's idf (a constant per article: mentions do not count).
@@ -58,9 +70,22 @@ struct RankingOptions {
   unsigned prf_docs = 5;
   unsigned prf_terms = 5;
   double prf_weight = 0.1;
-  std::string prf_scheme = "trad";  // Xapian expansion scheme: trad | bo1
+  std::string prf_scheme = "trad";  // trad | bo1 (Xapian's ESet) | rm3
+  // Feedback may reweight the query's own terms too (Xapian's
+  // INCLUDE_QUERY_TERMS; RM3 always scores them).
+  bool prf_query = false;
+  // Expansion terms all weighted prf_weight (true) or prf_weight times
+  // their expand weight relative to the best (false).
+  bool prf_flat = false;
+  // Stemmer name for English text instead of "english" (index and query
+  // side; evaluation only, e.g. "porter").
+  std::string stemmer;
   // wdf of the unprefixed copy of each title word (index time).
   unsigned title_wdf = schema::kTitleWdf;
+  // Stemming strategy, index and query side: false = Xapian's STEM_SOME
+  // (exact words with positions plus "Z" stems), true = STEM_ALL (only
+  // unprefixed stems, positions on the stems).
+  bool stem_all = false;
 };
 
 // The options in force: the defaults with NEWSARC_RANKING applied.

@@ -198,6 +198,108 @@ TEST(Ranking, ModesAndSpec) {
   EXPECT_GT(ForMode(d, /*any=*/false).prox, 0.0);
 }
 
+TEST(Ranking, EvaluationKnobsParse) {
+  RankingOptions o = ParseRankingSpec(
+      "stem=all,prf_scheme=rm3,prf_query=1,prf_flat=1,exact=0.3,any_prox=0.1,"
+      "stemmer=porter",
+      RankingOptions());
+  EXPECT_TRUE(o.stem_all);
+  EXPECT_EQ(o.prf_scheme, "rm3");
+  EXPECT_TRUE(o.prf_query);
+  EXPECT_TRUE(o.prf_flat);
+  EXPECT_DOUBLE_EQ(o.exact, 0.3);
+  EXPECT_DOUBLE_EQ(ForMode(o, /*any=*/true).prox, 0.1);
+  EXPECT_EQ(o.stemmer, "porter");
+  EXPECT_FALSE(ParseRankingSpec("stem=bogus", RankingOptions()).stem_all);
+  EXPECT_FALSE(ParseRankingSpec("stem=all,stem=some", RankingOptions()).stem_all);
+  // The defaults: STEM_SOME, Xapian's ESet, no exact-form boost.
+  RankingOptions d;
+  EXPECT_FALSE(d.stem_all);
+  EXPECT_EQ(d.prf_scheme, "trad");
+  EXPECT_EQ(d.exact, 0.0);
+}
+
+// Feedback on a tiny index: "budget" finds the two articles about the
+// budget vote; the words they share come back as expansion terms, while
+// stop words, numbers and the query's own term do not.
+class FeedbackTest : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(FeedbackTest, AddsTheTopArticlesWordsOnly) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  auto add = [&](const std::vector<std::pair<std::string, int>>& terms) {
+    Xapian::Document d;
+    for (const auto& [t, wdf] : terms) d.add_term(t, wdf);
+    db.add_document(d);
+  };
+  add({{"Zbudget", 3}, {"Zparliament", 4}, {"Zthe", 9}, {"Z2017", 5}});
+  add({{"Zbudget", 2}, {"Zparliament", 3}, {"Zthe", 8}, {"Z2017", 5}});
+  for (int i = 0; i < 6; ++i) add({{"Zweather", 2}, {"Zthe", 5}, {"Zrain", 1}});
+  RankingOptions o;
+  o.prf_docs = 2;
+  o.prf_terms = 3;
+  o.prf_weight = 0.2;
+  o.prf_scheme = GetParam();
+  Xapian::Query q("Zbudget");
+  std::set<std::string> t = Terms(Expand(db, q, o));
+  EXPECT_TRUE(t.count("Zparliament"));
+  EXPECT_FALSE(t.count("Zthe"));
+  EXPECT_FALSE(t.count("Z2017"));
+  EXPECT_FALSE(t.count("Zweather"));
+  o.prf_weight = 0;
+  EXPECT_EQ(Terms(Expand(db, q, o)), std::set<std::string>{"Zbudget"});
+}
+
+INSTANTIATE_TEST_SUITE_P(Schemes, FeedbackTest,
+                         ::testing::Values("trad", "bo1", "rm3"));
+
+TEST(Ranking, ProximityBoostUsesTheTermsThatCarryPositions) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Xapian::Document d;
+  d.add_posting("running", 1);
+  d.add_posting("shoes", 2);
+  db.add_document(d);
+  RankingOptions o;
+  o.prox = 0.5;
+  Xapian::Query q("Zrun");
+  // STEM_SOME: positions are on the exact words.
+  std::set<std::string> some = Terms(AddBoosts(db, q, "running shoes", o));
+  EXPECT_TRUE(some.count("running") && some.count("shoes"));
+  // STEM_ALL: only stems, positions on them.
+  o.stem_all = true;
+  std::set<std::string> all = Terms(AddBoosts(db, Xapian::Query("run"),
+                                              "running shoes", o));
+  EXPECT_TRUE(all.count("run") && all.count("shoe"));
+  EXPECT_FALSE(all.count("running") || all.count("shoes"));
+}
+
+TEST(Ranking, ExactFormBoostPrefersTheWordAsWritten) {
+  // Off by default (no gain on TIME); with it, an article with the query's
+  // own word form beats one with another form of the same stem.
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Xapian::Document exact, other;
+  exact.add_term("elections", 1);
+  exact.add_term("Zelect", 1);
+  exact.add_term("Zpoll", 2);  // longer: plain BM25 prefers `other`
+  other.add_term("elected", 1);
+  other.add_term("Zelect", 1);
+  Xapian::docid exact_id = db.add_document(exact);
+  Xapian::docid other_id = db.add_document(other);
+  db.add_document(Xapian::Document());
+  RankingOptions o;
+  o.prox = 0;
+  Xapian::Query q("Zelect");
+  Xapian::Enquire enquire(db);
+  enquire.set_weighting_scheme(*MakeWeight(o));
+  enquire.set_query(AddBoosts(db, q, "elections", o));
+  EXPECT_EQ(*enquire.get_mset(0, 10).begin(), other_id);
+  o.exact = 1;
+  enquire.set_query(AddBoosts(db, q, "elections", o));
+  EXPECT_TRUE(Terms(enquire.get_query()).count("elections"));
+  Xapian::MSet m = enquire.get_mset(0, 10);
+  ASSERT_EQ(m.size(), 2u);  // the same matches
+  EXPECT_EQ(*m.begin(), exact_id);
+}
+
 TEST(Ranking, PlainWordsSkipOperatorsFieldsAndPhrases) {
   auto runs = PlainWords("amber rudd speaker:rudd \"in quotes\" AND -not home office");
   ASSERT_EQ(runs.size(), 2u);
