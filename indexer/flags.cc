@@ -33,6 +33,24 @@ Result<ParsedIndexFlags> ParseIndexFlags(int argc, char** argv) {
   app.add_flag("--wait", f.wait,
                "if another newsarc-index is writing to the index, wait for it to finish "
                "instead of failing");
+  uint32_t shards = 0;
+  std::string shard_by, partition;
+  auto* shards_opt = app.add_option(
+      "--shards", shards,
+      "build N databases (shards) tied together by a Xapian stub database in --db, an article "
+      "going to shard FNV-1a-64(key) % N; every program taking --db opens it as one index. "
+      "Remembered: later runs need not repeat it (1 to " + std::to_string(kMaxShards) + ")");
+  auto* shard_by_opt = app.add_option(
+      "--shard-by", shard_by,
+      "shards by the article's date: one database per year (2017) or month (2017-03), plus one "
+      "for undated articles, created as new periods appear. Remembered like --shards");
+  shard_by_opt->check(CLI::IsMember({"year", "month"}));
+  shards_opt->excludes(shard_by_opt);
+  shard_by_opt->excludes(shards_opt);
+  app.add_option("--partition", partition,
+                 "index only partition I of N (0 <= I < N): the articles whose key hash % N is I, "
+                 "what shard I of --shards N would hold, so N machines can each index their "
+                 "share of one folder with no coordination. Recorded in the index");
   // Hidden (empty group): commits more often, so that tests of killed runs
   // see several commits on small data.
   app.add_option("--commit-every", f.commit_every, "commit after this many articles")
@@ -55,6 +73,33 @@ Result<ParsedIndexFlags> ParseIndexFlags(int argc, char** argv) {
   }
   if (f.json && !f.extract_only)
     return Status::InvalidArgument("--json goes with --extract-only");
+  if (app.count("--shards")) {
+    if (shards < 1 || shards > kMaxShards)
+      return Status::InvalidArgument("--shards must be 1 to " + std::to_string(kMaxShards) +
+                                     ", not " + std::to_string(shards));
+    f.shard_by = ShardBy::kHash;
+    f.shards = shards;
+  }
+  if (!shard_by.empty()) f.shard_by = shard_by == "year" ? ShardBy::kYear : ShardBy::kMonth;
+  if (app.count("--partition")) {
+    const size_t slash = partition.find('/');
+    auto number = [](const std::string& s, uint32_t& v) {
+      if (s.empty() || s.size() > 4 || s.find_first_not_of("0123456789") != std::string::npos)
+        return false;
+      v = static_cast<uint32_t>(std::stoul(s));
+      return true;
+    };
+    uint32_t i = 0, n = 0;
+    if (slash == std::string::npos || !number(partition.substr(0, slash), i) ||
+        !number(partition.substr(slash + 1), n) || n < 1 || n > kMaxShards || i >= n)
+      return Status::InvalidArgument("--partition must be I/N with 0 <= I < N <= " +
+                                     std::to_string(kMaxShards) + " (e.g. 0/2), not '" +
+                                     partition + "'");
+    f.partition = {i, n};
+  }
+  if (f.extract_only && (f.shard_by != ShardBy::kNone || app.count("--partition")))
+    return Status::InvalidArgument("--shards, --shard-by and --partition go with indexing, not "
+                                   "--extract-only");
   f.db = db.empty() ? DefaultIndexPath() : std::filesystem::path(db);
   f.progress = !f.quiet && !f.extract_only && isatty(STDERR_FILENO);
   return out;

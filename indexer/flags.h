@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "newsarc/index_writer.h"
 #include "newsarc/status.h"
 
 namespace newsarc::indexer {
@@ -23,6 +24,9 @@ struct IndexFlags {
   bool follow_symlinks = false;       // --follow-symlinks: follow links inside the folders
   bool wait = false;                  // --wait: wait for another indexer's lock
   uint32_t commit_every = 0;          // hidden --commit-every (tests); 0: the writer's default
+  ShardBy shard_by = ShardBy::kNone;  // --shards N (kHash) or --shard-by year|month; kNone: as the index is
+  uint32_t shards = 0;                // --shards N
+  Partition partition;                // --partition I/N; {0, 1}: as the index is (all if new)
 };
 
 // Parses argv. On --help/--version the Result holds a kOk-coded message

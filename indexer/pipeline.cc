@@ -138,7 +138,9 @@ class MessageQueue {
 };
 
 // Reads one file to the end, sending each article (prepared) or problem.
-void ReadFile(const FoundFile& file, size_t index, MessageQueue& queue) {
+// Articles of other partitions are counted in `elsewhere`, not prepared.
+void ReadFile(const FoundFile& file, size_t index, MessageQueue& queue, const Partition& partition,
+              std::atomic<uint64_t>& elsewhere) {
   auto reader = OpenReader(file.path);
   if (!reader.ok()) {
     queue.Push({Message::kFileFailed, index, std::nullopt, reader.status().message()});
@@ -153,6 +155,10 @@ void ReadFile(const FoundFile& file, size_t index, MessageQueue& queue) {
     }
     if (!next.value()) break;
     const Article& a = *next.value();
+    if (partition.count > 1 && !IndexWriter::InPartition(IndexWriter::ArticleId(a), partition)) {
+      elsewhere.fetch_add(1, std::memory_order_relaxed);
+      continue;
+    }
     const size_t bytes = a.title.size() + a.body.size();
     queue.Push({Message::kArticle, index, PreparedArticle::Prepare(a), "", bytes});
   }
@@ -167,6 +173,9 @@ unsigned ThreadCount(unsigned asked) {
 Result<IndexWriter> OpenWriter(const IndexFlags& flags) {
   WriterOptions options;
   if (flags.commit_every) options.commit_every = flags.commit_every;
+  options.shard_by = flags.shard_by;
+  options.shards = flags.shards;
+  options.partition = flags.partition;
   auto opened = IndexWriter::Open(flags.db, options);
   if (opened.ok() || opened.status().code() != StatusCode::kLocked) return opened;
   if (!flags.wait) {
@@ -251,13 +260,15 @@ Result<RunSummary> RunIndex(const IndexFlags& flags) {
   Progress progress(flags.progress, to_read.size(), total_bytes);
   MessageQueue queue(256, size_t{64} << 20);
   std::atomic<size_t> next_file{0};
+  std::atomic<uint64_t> elsewhere{0};
+  const Partition partition = writer.partition();
   std::vector<std::thread> readers;
   const unsigned n_threads =
       std::min<unsigned>(ThreadCount(flags.jobs), std::max<size_t>(1, to_read.size()));
   for (unsigned i = 0; i < n_threads; ++i) queue.AddProducer();
   for (unsigned i = 0; i < n_threads; ++i) {
     readers.emplace_back([&] {
-      for (size_t k; (k = next_file.fetch_add(1)) < to_read.size();) ReadFile(to_read[k], k, queue);
+      for (size_t k; (k = next_file.fetch_add(1)) < to_read.size();) ReadFile(to_read[k], k, queue, partition, elsewhere);
       queue.ProducerDone();
     });
   }
@@ -301,6 +312,10 @@ Result<RunSummary> RunIndex(const IndexFlags& flags) {
   if (!fatal.ok()) return fatal;
   if (Status s = writer.Commit(); !s.ok()) return s;
   summary.index_articles = writer.ArticleCount();
+  summary.articles_elsewhere = elsewhere.load();
+  if (partition.count > 1)
+    summary.partition = std::to_string(partition.index) + "/" + std::to_string(partition.count);
+  if (writer.shard_by() != ShardBy::kNone) summary.layout = writer.LayoutDescription();
   summary.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return summary;
@@ -375,6 +390,10 @@ std::string FormatSummary(const RunSummary& s, const std::string& db) {
   line("  " + std::to_string(s.articles_indexed) + " articles indexed, " +
        std::to_string(s.bad_records) + " bad records skipped; the index at " + db + " has " +
        std::to_string(s.index_articles) + " articles (" + secs + " s)");
+  if (!s.layout.empty()) line("  layout: " + s.layout);
+  if (!s.partition.empty())
+    line("  " + std::to_string(s.articles_elsewhere) + " articles left to other partitions "
+         "(this index is partition " + s.partition + ")");
   if (s.links_skipped)
     line("  " + std::to_string(s.links_skipped) +
          " symbolic links not followed (--follow-symlinks follows them)");

@@ -27,6 +27,9 @@ struct RunSummary {
   uint64_t bad_records = 0;      // records skipped inside files that were read
   uint64_t index_articles = 0;   // articles in the index at the end
   uint64_t links_skipped = 0;    // symbolic links not followed
+  uint64_t articles_elsewhere = 0;  // --partition: articles read but left to other partitions
+  std::string partition;         // "I/N" if the index holds one partition, else empty
+  std::string layout;            // sharded: "4 shards by key hash (--shards 4)", else empty
   double seconds = 0;
   bool interrupted = false;      // SIGINT/SIGTERM: stopped after committing what was done
   std::vector<std::string> problems;  // "path:line: reason", in order

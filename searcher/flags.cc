@@ -21,10 +21,11 @@ constexpr const char* kDescription =
 // Options that take a value in the next argument.
 const std::set<std::string> kValueOptions = {"--db",     "--limit", "-n",
                                              "--offset", "--sort",  "--color",
-                                             "--like"};
+                                             "--like",   "--timeout"};
 const std::set<std::string> kFlagOptions = {"--json", "--paths", "--any",
                                             "-h", "--help", "--all", "--recent",
-                                            "--facets", "--quotes"};
+                                            "--facets", "--quotes",
+                                            "--allow-partial"};
 
 // Splits argv into option arguments and query words; a "-word" that is not
 // one of our options is a query word (`brexit -boris`).
@@ -87,8 +88,18 @@ Result<SearchFlags> ParseSearchFlags(int argc, const char* const* argv,
   bool json = false, paths = false;
   std::string sort = "relevance", color = "auto";
   app.add_option("--db", db,
-                 "index directory (default: $NEWSARC_DB, else "
+                 "index directory, or a stub listing shards (a directory with "
+                 "a XAPIANDB file, or a file such as cluster.stub with auto "
+                 "PATH, remote HOST:PORT, remote :ssh HOST xapian-progsrv PATH "
+                 "lines) (default: $NEWSARC_DB, else "
                  "${XDG_DATA_HOME:-~/.local/share}/newsarc/index)");
+  app.add_option("--timeout", flags.open.timeout_seconds,
+                 "seconds each call to a remote shard may take, connecting "
+                 "included (default 10; 0 = no bound)")
+      ->check(CLI::Range(0.0, 86400.0));
+  app.add_flag("--allow-partial", flags.open.allow_partial,
+               "when shards are down or too slow, search the others and warn "
+               "(default: fail with exit status 2)");
   app.add_flag("--json", json, "one JSON document (schema in the README)");
   app.add_flag("--paths", paths, "source file paths, one per line, once each");
   app.add_flag("--any", flags.request.any,

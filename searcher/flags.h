@@ -16,6 +16,7 @@ enum class ColorMode { kAuto, kAlways, kNever };
 
 struct SearchFlags {
   std::filesystem::path index_dir;  // --db, default DefaultIndexPath()
+  OpenOptions open;       // --timeout, --allow-partial
   SearchRequest request;  // QUERY words joined with spaces, --limit...
   OutputFormat format = OutputFormat::kText;  // --json, --paths
   ColorMode color = ColorMode::kAuto;         // --color

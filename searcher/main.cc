@@ -3,9 +3,11 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <string>
 
 #include "flags.h"
 #include "formatters/formatter.h"
+#include "formatters/text_formatter.h"
 #include "newsarc/searcher.h"
 
 namespace {
@@ -26,7 +28,7 @@ int main(int argc, char** argv) {
   auto flags = cli::ParseSearchFlags(argc, argv, std::cout);
   if (!flags.ok()) return Fail(flags.status());
   if (flags.value().help) return 0;
-  auto searcher = Searcher::Open(flags.value().index_dir);
+  auto searcher = Searcher::Open(flags.value().index_dir, flags.value().open);
   if (!searcher.ok()) return Fail(searcher.status());
   auto results = searcher.value().Search(flags.value().request);
   if (!results.ok()) return Fail(results.status());
@@ -37,6 +39,13 @@ int main(int argc, char** argv) {
   cli::MakeFormatter(flags.value().format, options)
       ->Write(results.value(), std::cout);
   std::cout.flush();
+  // JSON carries the warnings in "warnings"; text and --paths output
+  // keep stdout for results.
+  if (flags.value().format != cli::OutputFormat::kJson) {
+    for (const std::string& w : results.value().warnings) {
+      std::cerr << "newsarc-search: warning: " << cli::StripControls(w) << '\n';
+    }
+  }
   const bool found = flags.value().request.quotes
                          ? !results.value().quotes.empty()
                          : !results.value().hits.empty();

@@ -148,6 +148,7 @@ void JsonFormatter::Write(const SearchResults& results, std::ostream& out) {
     w.EndObject();
   }
   Quotes(w, results, quotes_);
+  Strings(w, "warnings", results.warnings);
   w.EndObject();
   out.write(buffer.GetString(), static_cast<std::streamsize>(buffer.GetSize()));
   out << '\n';

@@ -55,6 +55,9 @@
 //                      "score": number (the article's BM25 weight) } } ]
 //     "quote_total": integer, quotes that matched in the articles read
 //                    (0 without --quotes)
+//     "warnings": [string], one sentence each: shards left out
+//                 (--allow-partial), features degraded over remote shards;
+//                 [] for a local index (added without a version bump)
 //   }
 // Fields are only ever added to this schema; a removal or change of
 // meaning bumps schema_version.

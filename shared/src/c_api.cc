@@ -86,13 +86,30 @@ const char* newsarc_status_string(newsarc_status status) {
 
 void newsarc_string_free(char* s) { std::free(s); }
 
+void newsarc_open_options_init(newsarc_open_options* options) {
+  if (options == nullptr) return;
+  const newsarc::OpenOptions defaults;
+  options->timeout_seconds = defaults.timeout_seconds;
+  options->allow_partial = defaults.allow_partial ? 1 : 0;
+}
+
 newsarc_status newsarc_open(const char* dir, newsarc_searcher** out, char** error) {
+  return newsarc_open_with(dir, nullptr, out, error);
+}
+
+newsarc_status newsarc_open_with(const char* dir, const newsarc_open_options* options,
+                                 newsarc_searcher** out, char** error) {
   if (error != nullptr) *error = nullptr;
   if (out == nullptr) return Fail(error, NEWSARC_INVALID_ARGUMENT, "newsarc_open: out is NULL");
   *out = nullptr;
   if (dir == nullptr) return Fail(error, NEWSARC_INVALID_ARGUMENT, "newsarc_open: dir is NULL");
   return Guard(error, [&] {
-    auto s = newsarc::Searcher::Open(dir);
+    newsarc::OpenOptions o;
+    if (options != nullptr) {
+      o.timeout_seconds = options->timeout_seconds;
+      o.allow_partial = options->allow_partial != 0;
+    }
+    auto s = newsarc::Searcher::Open(dir, o);
     if (!s.ok()) return Fail(error, ToC(s.status().code()), s.status().message());
     *out = new newsarc_searcher{std::move(s.value())};
     return NEWSARC_OK;
@@ -226,6 +243,15 @@ newsarc_status newsarc_results_quote(const newsarc_results* results, size_t inde
   quote->date = q.date.c_str();
   quote->path = q.path.c_str();
   return NEWSARC_OK;
+}
+
+size_t newsarc_results_warning_count(const newsarc_results* results) {
+  return results == nullptr ? 0 : results->results.warnings.size();
+}
+
+const char* newsarc_results_warning(const newsarc_results* results, size_t i) {
+  if (results == nullptr || i >= results->results.warnings.size()) return nullptr;
+  return results->results.warnings[i].c_str();
 }
 
 size_t newsarc_results_facet_count(const newsarc_results* results) {

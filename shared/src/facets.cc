@@ -1,25 +1,35 @@
 #include "facets.h"
 
 #include <algorithm>
-#include <string_view>
 
 #include "schema.h"
 
 namespace newsarc::internal {
 namespace {
 
-void CountLines(const std::string& lines, std::unordered_map<std::string, uint64_t>& counts) {
+// Every distinct value the spy saw, with its count. Reads the spy's whole
+// table (values(), not top_values(): a name's total is spread over the
+// lists it appears in).
+template <typename Fn>
+void ForEachValue(const Xapian::ValueCountMatchSpy& spy, Fn&& fn) {
+  for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+    fn(*it, static_cast<uint64_t>(it.get_termfreq()));
+  }
+}
+
+}  // namespace
+
+void AddSplitCount(std::string_view names, uint64_t count, FacetCounts& counts) {
   size_t b = 0;
-  while (b < lines.size()) {
-    size_t e = lines.find('\n', b);
-    if (e == std::string::npos) e = lines.size();
-    if (e > b) ++counts[lines.substr(b, e - b)];
+  while (b < names.size()) {
+    size_t e = names.find('\n', b);
+    if (e == std::string_view::npos) e = names.size();
+    if (e > b) counts[std::string(names.substr(b, e - b))] += count;
     b = e + 1;
   }
 }
 
-Facet TopOf(const char* name, const std::unordered_map<std::string, uint64_t>& counts,
-            size_t n) {
+Facet TopOf(const char* name, const FacetCounts& counts, size_t n) {
   Facet facet;
   facet.name = name;
   facet.values.reserve(counts.size());
@@ -37,24 +47,44 @@ Facet TopOf(const char* name, const std::unordered_map<std::string, uint64_t>& c
   return facet;
 }
 
-}  // namespace
+FacetCounter::FacetCounter()
+    : speakers_(schema::kSlotSpeakers),
+      orgs_(schema::kSlotOrgs),
+      sites_(schema::kSlotSite),
+      dates_(schema::kSlotDate),
+      languages_(schema::kSlotLanguage) {}
 
-void FacetSpy::operator()(const Xapian::Document& doc, double /*weight*/) {
-  ++articles_;
-  CountLines(doc.get_value(schema::kSlotSpeakers), speakers_);
-  CountLines(doc.get_value(schema::kSlotOrgs), orgs_);
-  if (std::string site = doc.get_value(schema::kSlotSite); !site.empty())
-    ++sites_[site];
-  if (std::string date = doc.get_value(schema::kSlotDate); date.size() >= 4)
-    ++years_[date.substr(0, 4)];
-  if (std::string lang = doc.get_value(schema::kSlotLanguage); !lang.empty())
-    ++languages_[lang];
+void FacetCounter::Attach(Xapian::Enquire& enquire) {
+  // Enquire keeps a reference; the spies outlive get_mset (owned by this).
+  enquire.add_matchspy(&speakers_);
+  enquire.add_matchspy(&orgs_);
+  enquire.add_matchspy(&sites_);
+  enquire.add_matchspy(&dates_);
+  enquire.add_matchspy(&languages_);
 }
 
-std::vector<Facet> FacetSpy::Top(size_t n) const {
-  return {TopOf("speakers", speakers_, n), TopOf("organisations", orgs_, n),
-          TopOf("site", sites_, n), TopOf("year", years_, n),
-          TopOf("language", languages_, n)};
+std::vector<Facet> FacetCounter::Top(size_t n) const {
+  FacetCounts speakers, orgs, sites, years, languages;
+  ForEachValue(speakers_, [&](const std::string& v, uint64_t c) {
+    AddSplitCount(v, c, speakers);
+  });
+  ForEachValue(orgs_, [&](const std::string& v, uint64_t c) {
+    AddSplitCount(v, c, orgs);
+  });
+  ForEachValue(sites_, [&](const std::string& v, uint64_t c) {
+    if (!v.empty()) sites[v] += c;
+  });
+  ForEachValue(dates_, [&](const std::string& v, uint64_t c) {
+    if (v.size() >= 4) years[v.substr(0, 4)] += c;
+  });
+  ForEachValue(languages_, [&](const std::string& v, uint64_t c) {
+    if (!v.empty()) languages[v] += c;
+  });
+  return {TopOf("speakers", speakers, n), TopOf("organisations", orgs, n),
+          TopOf("site", sites, n), TopOf("year", years, n),
+          TopOf("language", languages, n)};
 }
+
+uint64_t FacetCounter::articles() const { return speakers_.get_total(); }
 
 }  // namespace newsarc::internal

@@ -1,14 +1,23 @@
 // Facets: counts of speakers, organisations, sites, years and languages
-// over the articles a query matches, gathered by a Xapian::MatchSpy while
-// the matcher runs. Xapian's ValueCountMatchSpy counts one string per slot;
-// speakers and organisations are several per article ('\n'-separated in
-// schema::kSlotSpeakers / kSlotOrgs), so this spy splits them.
+// over the articles a query matches, gathered while the matcher runs by
+// Xapian's built-in ValueCountMatchSpy, one per value slot. Built-in spies
+// serialise, so remote shards (xapian-tcpsrv, which knows only Xapian's own
+// classes) count their share and Xapian merges the counts.
+//
+// Speakers and organisations are several per article ('\n'-joined in
+// schema::kSlotSpeakers / kSlotOrgs): the spy counts the distinct joined
+// lists, and Top() splits each list and adds its count to every name in
+// it, which gives each name exactly the number of articles naming it. Years
+// are the first four characters of the dates counted.
 #ifndef NEWSARC_SRC_FACETS_H_
 #define NEWSARC_SRC_FACETS_H_
 
 #include <xapian.h>
 
+#include <cstdint>
+#include <map>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -16,23 +25,30 @@
 
 namespace newsarc::internal {
 
-// Local databases only: it is not serialisable for remote shards.
-// Not thread-safe; one per Enquire::get_mset.
-class FacetSpy : public Xapian::MatchSpy {
+using FacetCounts = std::unordered_map<std::string, uint64_t>;
+
+// Adds `count` to each name of the '\n'-joined `names` (empty names
+// skipped; a name listed twice counts twice, as the article lists it).
+void AddSplitCount(std::string_view names, uint64_t count, FacetCounts& counts);
+
+// The `n` most frequent values of `counts`, by count then value.
+Facet TopOf(const char* name, const FacetCounts& counts, size_t n);
+
+// Not thread-safe; one per Enquire::get_mset, alive until Top() is read.
+class FacetCounter {
  public:
-  void operator()(const Xapian::Document& doc, double weight) override;
-  std::string name() const override { return "newsarc.FacetSpy"; }
+  FacetCounter();
+  // Registers the spies with `enquire` (before get_mset).
+  void Attach(Xapian::Enquire& enquire);
 
   // The `n` most frequent values of each facet, in the order speakers,
   // organisations, site, year, language (facets with no value included).
   std::vector<Facet> Top(size_t n) const;
   // Articles counted.
-  uint64_t articles() const { return articles_; }
+  uint64_t articles() const;
 
  private:
-  using Counts = std::unordered_map<std::string, uint64_t>;
-  Counts speakers_, orgs_, sites_, years_, languages_;
-  uint64_t articles_ = 0;
+  Xapian::ValueCountMatchSpy speakers_, orgs_, sites_, dates_, languages_;
 };
 
 }  // namespace newsarc::internal

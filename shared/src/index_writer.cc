@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <functional>
+#include <future>
 #include <map>
 #include <set>
 #include <string>
@@ -13,6 +15,8 @@
 #include "document_builder.h"
 #include "keys.h"
 #include "schema.h"
+#include "shard_layout.h"
+#include "shard_worker.h"
 #include "stored_fields.h"
 #include "xapian_error.h"
 
@@ -20,6 +24,12 @@ namespace newsarc {
 
 using internal::BuiltDocument;
 namespace schema = internal::schema;
+using internal::LayoutFromString;
+using internal::LayoutToString;
+using internal::DescribeLayout;
+using internal::PartitionFromString;
+using internal::PartitionToString;
+using internal::ShortKey;
 
 std::filesystem::path DefaultIndexPath() {
   if (const char* env = std::getenv("NEWSARC_DB"); env && *env) return env;
@@ -147,56 +157,147 @@ std::string ClaimMetaKey(const std::string& id) {
 
 }  // namespace
 
-// ---- IndexWriter -----------------------------------------------------------
+// ---- Operations on one database ---------------------------------------------
+// The per-article logic (versions, claims, removal) works on one Xapian
+// database: the index itself, or the shard that holds the article. All
+// versions of one article go to the same shard, so it is the same logic.
 
-struct IndexWriter::Impl {
-  Xapian::WritableDatabase db;
-  WriterOptions options;
-  uint32_t pending = 0;  // changes since the last commit
-  // Ids added per file since its RemoveFile, written by FinishFile.
-  std::map<std::string, std::set<std::string>> file_ids;
+namespace {
 
-  Status MaybeCommit() {
-    if (++pending < options.commit_every) return Status::Ok();
-    return internal::GuardXapian("committing", [&] {
-      db.commit();
-      pending = 0;
-    });
-  }
+enum class Verdict {
+  kNew,      // the database does not hold the article
+  kKeep,     // it holds a version that stays
+  kReplace,  // it holds a version that the new one replaces (old_id)
 };
 
-IndexWriter::IndexWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
-IndexWriter::IndexWriter(IndexWriter&&) noexcept = default;
-IndexWriter& IndexWriter::operator=(IndexWriter&&) noexcept = default;
-IndexWriter::~IndexWriter() {
-  if (impl_) (void)Commit();
+// The version rule, against what `db` holds under b.id_term. Records both
+// claims when two files hold the article.
+Verdict Judge(Xapian::WritableDatabase& db, const BuiltDocument& b, const std::string& path,
+              Xapian::docid& old_id) {
+  // One lookup serves both the version rule and the write: most articles
+  // are new, and for them this is the only index read.
+  Xapian::PostingIterator it = db.postlist_begin(b.id_term);
+  if (it == db.postlist_end(b.id_term)) return Verdict::kNew;
+  old_id = *it;
+  const Xapian::Document old = db.get_document(old_id);
+  const int old_version =
+      static_cast<int>(Xapian::sortable_unserialise(old.get_value(schema::kSlotVersion)));
+  const std::string old_file_key = old.get_value(schema::kSlotFile);
+  if (old_file_key != b.file_key) {
+    // Two files hold this article: record both claims, so that removing
+    // the winner later brings the other version back. Claims exist only
+    // for such ids.
+    const std::string claim_key = ClaimMetaKey(b.id);
+    std::vector<Claim> claims = ParseClaims(db.get_metadata(claim_key));
+    if (std::none_of(claims.begin(), claims.end(),
+                     [&](const Claim& c) { return c.file_key == old_file_key; })) {
+      const auto fields = internal::ParseFields(old.get_data());
+      claims.push_back({old_file_key, old_version, fields ? fields->path : std::string()});
+    }
+    std::erase_if(claims, [&](const Claim& c) { return c.file_key == b.file_key; });
+    claims.push_back({b.file_key, b.version, path});
+    db.set_metadata(claim_key, SerializeClaims(claims));
+  }
+  // Keep a stored version that is higher, or as high and from another file.
+  if (old_version > b.version || (old_version == b.version && old_file_key != b.file_key))
+    return Verdict::kKeep;
+  return Verdict::kReplace;
 }
 
-Result<IndexWriter> IndexWriter::Open(const std::filesystem::path& dir,
-                                      const WriterOptions& options) {
-  const std::string where = "index " + dir.string();
-  std::error_code ec;
-  if (options.create) {
-    std::filesystem::create_directories(dir, ec);
-    if (ec) return Status::IOError("cannot create " + where + ": " + ec.message());
-  } else if (!std::filesystem::exists(dir, ec)) {
-    return Status::NotFound("no " + where);
+void AddToDb(Xapian::WritableDatabase& db, const BuiltDocument& b, const std::string& path) {
+  Xapian::docid old_id = 0;
+  switch (Judge(db, b, path, old_id)) {
+    case Verdict::kNew: db.add_document(b.document); break;
+    case Verdict::kKeep: break;
+    case Verdict::kReplace: db.replace_document(old_id, b.document); break;
   }
-  auto impl = std::make_unique<Impl>();
-  impl->options = options;
-  if (impl->options.commit_every == 0) impl->options.commit_every = 1;
-  Status s = internal::GuardXapian(where, [&]() -> Status {
-    const int flags = (options.create ? Xapian::DB_CREATE_OR_OPEN : Xapian::DB_OPEN) |
-                      Xapian::DB_BACKEND_GLASS |
-                      (options.wait_for_lock ? Xapian::DB_RETRY_LOCK : 0);
-    impl->db = Xapian::WritableDatabase(dir.string(), flags);
-    const std::string version = impl->db.get_metadata(std::string(schema::kMetaSchemaVersion));
+}
+
+struct Removal {
+  std::vector<std::string> reread;  // files to read again
+  std::vector<std::string> won;     // ids of the articles deleted
+};
+
+// Removes the articles the file `file_key` won from `db` and its claims on
+// `ids`. `sharded`: the metadata database is committed after the shards, so
+// a kill can leave this removal committed while the file record survives.
+// The next run then removes the file again, finds no article, and must still
+// bring the other versions back: so a claim list is kept when its winner is
+// deleted (even with one claim left), and an id with claims but no article
+// makes its claimants be read again.
+void RemoveFromDb(Xapian::WritableDatabase& db, const std::string& file_key,
+                  const std::set<std::string>& file_ids, bool sharded, Removal& out) {
+  std::set<std::string> ids = file_ids;
+  // The articles this file won: their ids come from the documents.
+  std::set<std::string> won;
+  const std::string file_term = std::string(schema::kFile) + file_key;
+  for (auto it = db.postlist_begin(file_term); it != db.postlist_end(file_term); ++it) {
+    if (auto f = internal::ParseFields(db.get_document(*it).get_data())) {
+      won.insert(f->id);
+      ids.insert(f->id);
+    }
+  }
+  db.delete_document(file_term);
+  for (const std::string& id : ids) {
+    const std::string claim_key = ClaimMetaKey(id);
+    std::vector<Claim> claims = ParseClaims(db.get_metadata(claim_key));
+    if (claims.empty()) continue;  // no other file ever held this article
+    std::erase_if(claims, [&](const Claim& c) { return c.file_key == file_key; });
+    const bool gone = won.count(id) ||
+                      (sharded && !db.term_exists(std::string(schema::kId) + ShortKey(id)));
+    // A single claim left needs no record: that file simply holds the article.
+    const bool keep = claims.size() >= 2 || (sharded && gone && !claims.empty());
+    db.set_metadata(claim_key, keep ? SerializeClaims(claims) : std::string());
+    if (gone)
+      for (const Claim& c : claims) out.reread.push_back(c.path);
+  }
+  out.won.assign(won.begin(), won.end());
+}
+
+bool DeleteFromDb(Xapian::WritableDatabase& db, const std::string& id) {
+  const std::string id_term = std::string(schema::kId) + internal::ShortKey(id);
+  if (!db.term_exists(id_term)) return false;
+  db.delete_document(id_term);
+  db.set_metadata(ClaimMetaKey(id), std::string());
+  return true;
+}
+
+// A kill while Xapian creates a glass database can leave its first table
+// files without the version file "iamglass"; DB_CREATE_OR_OPEN then fails
+// ("no index here") on every later run. Such files belong to a creation
+// that never finished, so they hold nothing: remove them, to create anew.
+bool RemoveUnfinishedGlass(const std::filesystem::path& dir) {
+  std::error_code ec;
+  if (std::filesystem::exists(dir / "iamglass", ec)) return false;
+  bool removed = false;
+  for (const char* name : {"postlist.glass", "termlist.glass", "docdata.glass", "position.glass",
+                           "spelling.glass", "synonym.glass", "v.tmp"})
+    removed |= std::filesystem::remove(dir / name, ec);
+  return removed;
+}
+
+// Opens (creating if asked) one newsarc database and checks its schema.
+Status OpenDatabase(const std::filesystem::path& path, bool create, bool wait_for_lock,
+                    Xapian::WritableDatabase& db) {
+  const std::string where = "index " + path.string();
+  return internal::GuardXapian(where, [&]() -> Status {
+    const int flags = (create ? Xapian::DB_CREATE_OR_OPEN : Xapian::DB_OPEN) |
+                      Xapian::DB_BACKEND_GLASS | (wait_for_lock ? Xapian::DB_RETRY_LOCK : 0);
+    try {
+      db = Xapian::WritableDatabase(path.string(), flags);
+    } catch (const Xapian::DatabaseNotFoundError&) {
+      // Not found although asked to create: an unfinished creation (we
+      // held the lock then, so no other writer is creating it now).
+      if (!create || !RemoveUnfinishedGlass(path)) throw;
+      db = Xapian::WritableDatabase(path.string(), flags);
+    }
+    const std::string version = db.get_metadata(std::string(schema::kMetaSchemaVersion));
     if (version.empty()) {
-      if (impl->db.get_doccount() != 0)
+      if (db.get_doccount() != 0)
         return Status::InvalidArgument(where + " is a Xapian database but not a newsarc index");
-      impl->db.set_metadata(std::string(schema::kMetaSchemaVersion),
-                            std::string(schema::kSchemaVersion));
-      impl->db.commit();
+      db.set_metadata(std::string(schema::kMetaSchemaVersion),
+                      std::string(schema::kSchemaVersion));
+      db.commit();
     } else if (version != schema::kSchemaVersion) {
       return Status::InvalidArgument(where + " has schema version " + version +
                                      "; this newsarc writes version " +
@@ -205,7 +306,435 @@ Result<IndexWriter> IndexWriter::Open(const std::filesystem::path& dir,
     }
     return Status::Ok();
   });
+}
+
+bool HasFileRecords(Xapian::WritableDatabase& db) {
+  const std::string prefix(schema::kMetaFile);
+  return db.metadata_keys_begin(prefix) != db.metadata_keys_end(prefix);
+}
+
+// The partition an index holds: the recorded one, or the one asked for if
+// the index is new. `fresh`: the index holds nothing yet.
+Status SettlePartition(Xapian::WritableDatabase& db, const std::string& where, bool fresh,
+                       const Partition& asked, Partition& out) {
+  const std::string recorded = db.get_metadata(std::string(schema::kMetaPartition));
+  const bool asking = asked.count > 1;
+  if (recorded.empty()) {
+    if (!asking) {
+      out = {};
+      return Status::Ok();
+    }
+    if (!fresh)
+      return Status::InvalidArgument(where + " holds every article (it was built without "
+                                     "--partition); --partition " + PartitionToString(asked) +
+                                     " needs a new directory");
+    db.set_metadata(std::string(schema::kMetaPartition), PartitionToString(asked));
+    out = asked;
+    return Status::Ok();
+  }
+  const auto stored = PartitionFromString(recorded);
+  if (!stored) return Status::Corruption(where + " records a bad partition '" + recorded + "'");
+  if (asking && !(*stored == asked))
+    return Status::InvalidArgument(where + " holds partition " + recorded +
+                                   "; it cannot be indexed as --partition " +
+                                   PartitionToString(asked));
+  out = *stored;
+  return Status::Ok();
+}
+
+// Rough bytes a prepared article holds, for the queue budget.
+uint64_t Weight(const BuiltDocument& b) {
+  return 4 * static_cast<uint64_t>(b.document.get_data().size()) + 1024;
+}
+
+}  // namespace
+
+// ---- IndexWriter -----------------------------------------------------------
+//
+// One database (the default): everything happens on the calling thread, in
+// that database, as it always did.
+//
+// Sharded (shard_layout.h): the calling thread owns the metadata database
+// (file records, layout, the time shards' article -> shard map) and routes
+// each article to its shard's ShardWorker, which runs Judge/AddToDb there.
+// Every version of an article has the same key, hence (hash shards) the
+// same shard; time shards look the article up in the map and move it when
+// a new version changes its period.
+//
+// Why a kill at any moment loses or duplicates no article (once the next
+// run has finished; runs are what make the index match the folder):
+// - Each shard commits atomically, and Commit commits every shard before
+//   the metadata database, whose changes are held in a transaction so that
+//   nothing else ever writes them to disk. So every file record on disk
+//   describes articles that are committed in the shards; a kill leaves the
+//   shards ahead of the file records, never behind.
+// - Whatever the shards gained after the last metadata commit came from
+//   files whose record was not committed: new files have none, changed or
+//   re-read ones keep their old stamp. The next run sees them as new or
+//   changed and first calls RemoveFile, which deletes their articles by the
+//   file term (in the shards of the ids their record lists, and in every
+//   shard whose revision is ahead of the one the metadata recorded: the
+//   "dirty" shards of a killed run), then reads them again, adding by id
+//   term, never a second copy. Removals of vanished files are redone the
+//   same way (their records are still there); an id whose article was
+//   deleted but whose claims survive brings its other versions back
+//   (RemoveFromDb).
+// - Hash shards: an article has one possible shard, so it cannot be in two.
+// - Time shards: a move writes the new version to its new shard and commits
+//   that shard before it deletes the old copy. A kill in between leaves a
+//   duplicate until the next run (never a loss): the new copy's file is not
+//   stamped and its shard is dirty, so it is removed there, the old copy's
+//   file is read again (its claim), and the move is redone. The article ->
+//   shard map is a hint: where it is stale, the version rule runs in the
+//   shard the date gives, and the map is corrected.
+struct IndexWriter::Impl {
+  std::filesystem::path dir;
+  WriterOptions options;
+  // One database: the index. Sharded: the metadata database (shards/meta),
+  // touched by this thread only, its changes held in a transaction.
+  Xapian::WritableDatabase db;
+  ShardBy shard_by = ShardBy::kNone;
+  uint32_t hash_shards = 0;
+  Partition partition;
+  std::shared_ptr<internal::QueueBudget> budget;
+  std::vector<std::unique_ptr<internal::ShardWorker>> shards;  // sharded only
+  std::map<std::string, size_t> shard_index;                   // name -> index in shards
+  // Shards committed after the metadata database was last committed (a
+  // killed run): they may hold articles of files without a record.
+  std::set<std::string> dirty;
+  uint32_t pending = 0;  // changes since the last commit
+  // Ids added per file since its RemoveFile, written by FinishFile.
+  std::map<std::string, std::set<std::string>> file_ids;
+
+  bool sharded() const { return shard_by != ShardBy::kNone; }
+
+  uint32_t CommitThreshold() const {
+    if (!sharded()) return options.commit_every;
+    // Each shard buffers about commit_every changes; time shards are many
+    // but only a few are written to at a time.
+    const uint32_t busy = std::min<uint32_t>(std::max<size_t>(1, shards.size()), 4);
+    return options.commit_every * busy;
+  }
+
+  Status MaybeCommit() {
+    if (++pending < CommitThreshold()) return Status::Ok();
+    return CommitAll();
+  }
+
+  Status ShardError() const {
+    for (const auto& s : shards)
+      if (Status e = s->error(); !e.ok()) return e;
+    return Status::Ok();
+  }
+
+  using ShardFn = std::function<Status(size_t, Xapian::WritableDatabase&)>;
+  // Runs `fn` on every shard at once and waits for all.
+  Status Broadcast(const ShardFn& fn) {
+    std::vector<size_t> all(shards.size());
+    for (size_t i = 0; i < all.size(); ++i) all[i] = i;
+    return RunOn(all, fn);
+  }
+  // Runs `fn` on the shards `which` at once and waits for all.
+  Status RunOn(const std::vector<size_t>& which, const ShardFn& fn) {
+    std::vector<std::future<Status>> done;
+    done.reserve(which.size());
+    for (const size_t i : which)
+      done.push_back(shards[i]->Submit([&fn, i](Xapian::WritableDatabase& db) { return fn(i, db); }));
+    Status first;
+    for (auto& d : done) {
+      Status s = d.get();
+      if (first.ok() && !s.ok()) first = s;
+    }
+    return first;
+  }
+
+  Status CommitAll() {
+    if (!sharded()) {
+      return internal::GuardXapian("committing", [&] {
+        db.commit();
+        pending = 0;
+      });
+    }
+    // Shards first, then the file records (see the comment above), with
+    // the revision each shard had then.
+    std::vector<Xapian::rev> revisions(shards.size());
+    if (Status s = Broadcast([&](size_t i, Xapian::WritableDatabase& d) {
+          d.commit();
+          revisions[i] = d.get_revision();
+          return Status::Ok();
+        });
+        !s.ok())
+      return s;
+    return internal::GuardXapian("committing " + dir.string(), [&] {
+      for (size_t i = 0; i < shards.size(); ++i)
+        db.set_metadata(RevisionKey(shards[i]->name()), std::to_string(revisions[i]));
+      db.commit_transaction();
+      db.commit();
+      db.begin_transaction(false);
+      pending = 0;
+    });
+  }
+
+  static std::string RevisionKey(const std::string& shard) {
+    return std::string(schema::kMetaShardRevision) + shard;
+  }
+
+  Status OpenShard(const std::string& name) {
+    Xapian::WritableDatabase shard;
+    const std::filesystem::path path = dir / internal::kShardsDir / name;
+    if (Status s = OpenDatabase(path, true, options.wait_for_lock, shard); !s.ok()) return s;
+    Status s = internal::GuardXapian("index " + path.string(), [&] {
+      if (partition.count > 1) {
+        shard.set_metadata(std::string(schema::kMetaPartition), PartitionToString(partition));
+        shard.commit();
+      }
+      const std::string recorded = db.get_metadata(RevisionKey(name));
+      const bool ahead = recorded.empty() ? shard.get_doccount() > 0
+                                          : shard.get_revision() > std::stoull(recorded);
+      if (ahead) dirty.insert(name);
+    });
+    if (!s.ok()) return s;
+    shard_index[name] = shards.size();
+    shards.push_back(std::make_unique<internal::ShardWorker>(name, std::move(shard), budget));
+    return Status::Ok();
+  }
+
+  Status WriteStub() {
+    std::vector<std::string> names;
+    for (const auto& s : shards) names.push_back(s->name());
+    return internal::WriteStub(dir, names);
+  }
+
+  // Time shards: the shard for a period, created (and added to the stub)
+  // when the first article of the period comes.
+  Result<size_t> TimeShard(const std::string& name) {
+    if (auto it = shard_index.find(name); it != shard_index.end()) return it->second;
+    if (Status s = OpenShard(name); !s.ok()) return s;
+    std::sort(shards.begin(), shards.end(),
+              [](const auto& a, const auto& b) { return a->name() < b->name(); });
+    for (size_t i = 0; i < shards.size(); ++i) shard_index[shards[i]->name()] = i;
+    if (Status s = WriteStub(); !s.ok()) return s;
+    return shard_index[name];
+  }
+
+  // The shards that may hold articles of a file with these ids: where the
+  // ids go, and the dirty ones.
+  std::vector<size_t> ShardsHolding(const std::set<std::string>& ids) {
+    std::set<size_t> which;
+    for (const std::string& name : dirty)
+      if (auto it = shard_index.find(name); it != shard_index.end()) which.insert(it->second);
+    for (const std::string& id : ids) {
+      if (shard_by == ShardBy::kHash) {
+        which.insert(static_cast<size_t>(internal::Fnv1a64(id) / partition.count % hash_shards));
+        continue;
+      }
+      const std::string at =
+          db.get_metadata(std::string(schema::kMetaShardOf) + internal::ShortKey(id));
+      if (auto it = shard_index.find(at); it != shard_index.end()) which.insert(it->second);
+    }
+    return {which.begin(), which.end()};
+  }
+
+  // Takes the article into a task (std::function needs a copyable callable).
+  static internal::ShardWorker::Task AddTask(std::unique_ptr<PreparedArticle::Impl> prepared) {
+    std::shared_ptr<PreparedArticle::Impl> p(std::move(prepared));
+    return [p](Xapian::WritableDatabase& d) {
+      AddToDb(d, p->built, p->path);
+      return Status::Ok();
+    };
+  }
+
+  Status AddSharded(std::unique_ptr<PreparedArticle::Impl> prepared);
+  Status MoveArticle(size_t from, size_t to, std::unique_ptr<PreparedArticle::Impl>& prepared,
+                     const std::string& map_key);
+};
+
+Status IndexWriter::Impl::AddSharded(std::unique_ptr<PreparedArticle::Impl> prepared) {
+  const BuiltDocument& b = prepared->built;
+  const uint64_t weight = Weight(b);
+  if (shard_by == ShardBy::kHash) {
+    // Within a partition of N, the hash divided by N spreads the articles
+    // over the shards (all of them have the same hash % N).
+    const uint64_t h = internal::Fnv1a64(b.id) / partition.count;
+    const size_t i = static_cast<size_t>(h % hash_shards);
+    return shards[i]->Post(AddTask(std::move(prepared)), weight);
+  }
+  const std::string name =
+      internal::TimeShardName(shard_by, b.document.get_value(schema::kSlotDate));
+  auto to = TimeShard(name);
+  if (!to.ok()) return to.status();
+  const std::string map_key = std::string(schema::kMetaShardOf) + internal::ShortKey(b.id);
+  const std::string current = db.get_metadata(map_key);
+  if (current != name) {
+    auto from = shard_index.find(current);
+    if (from != shard_index.end()) return MoveArticle(from->second, to.value(), prepared, map_key);
+    db.set_metadata(map_key, name);
+  }
+  return shards[to.value()]->Post(AddTask(std::move(prepared)), weight);
+}
+
+// The article is mapped to shard `from` and its date is in shard `to`.
+Status IndexWriter::Impl::MoveArticle(size_t from, size_t to,
+                                      std::unique_ptr<PreparedArticle::Impl>& prepared,
+                                      const std::string& map_key) {
+  const BuiltDocument& b = prepared->built;
+  const std::string path = prepared->path;
+  Verdict verdict = Verdict::kNew;
+  std::string claims;
+  // The version rule where the article is (claims updated there).
+  if (Status s = shards[from]->Run([&](Xapian::WritableDatabase& d) {
+        Xapian::docid old_id = 0;
+        verdict = Judge(d, b, path, old_id);
+        if (verdict == Verdict::kReplace) claims = d.get_metadata(ClaimMetaKey(b.id));
+        return Status::Ok();
+      });
+      !s.ok())
+    return s;
+  if (verdict == Verdict::kKeep) return Status::Ok();  // it stays where it is
+  if (verdict == Verdict::kNew) {
+    // The map was stale (a killed run): an ordinary add where it belongs.
+    db.set_metadata(map_key, shards[to]->name());
+    const uint64_t weight = Weight(b);
+    return shards[to]->Post(AddTask(std::move(prepared)), weight);
+  }
+  // The new version moves, with the claims. Its new copy is committed
+  // before the old one is deleted: a kill in between leaves a duplicate
+  // that the next run removes, never a loss.
+  if (Status s = shards[to]->Run([&](Xapian::WritableDatabase& d) {
+        d.replace_document(b.id_term, b.document);
+        d.set_metadata(ClaimMetaKey(b.id), claims);
+        d.commit();
+        return Status::Ok();
+      });
+      !s.ok())
+    return s;
+  const std::string id = b.id, id_term = b.id_term;
+  if (Status s = shards[from]->Post(
+          [id, id_term](Xapian::WritableDatabase& d) {
+            d.delete_document(id_term);
+            d.set_metadata(ClaimMetaKey(id), std::string());
+            return Status::Ok();
+          },
+          256);
+      !s.ok())
+    return s;
+  db.set_metadata(map_key, shards[to]->name());
+  return Status::Ok();
+}
+
+IndexWriter::IndexWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+IndexWriter::IndexWriter(IndexWriter&&) noexcept = default;
+IndexWriter& IndexWriter::operator=(IndexWriter&&) noexcept = default;
+IndexWriter::~IndexWriter() {
+  if (impl_) (void)Commit();
+  // Shard threads stop (after their queues) before the metadata database
+  // closes; an uncommitted metadata transaction is then dropped.
+  if (impl_) impl_->shards.clear();
+}
+
+Result<IndexWriter> IndexWriter::Open(const std::filesystem::path& dir,
+                                      const WriterOptions& options) {
+  namespace fs = std::filesystem;
+  const std::string where = "index " + dir.string();
+  if (options.shard_by == ShardBy::kHash && (options.shards < 1 || options.shards > kMaxShards))
+    return Status::InvalidArgument("the number of shards must be 1 to " +
+                                   std::to_string(kMaxShards) + ", not " +
+                                   std::to_string(options.shards));
+  if (options.partition.count < 1 || options.partition.count > kMaxShards ||
+      options.partition.index >= options.partition.count)
+    return Status::InvalidArgument("bad partition " + PartitionToString(options.partition) +
+                                   ": it must be I/N with 0 <= I < N <= " +
+                                   std::to_string(kMaxShards));
+  std::error_code ec;
+  if (options.create) {
+    fs::create_directories(dir, ec);
+    if (ec) return Status::IOError("cannot create " + where + ": " + ec.message());
+  } else if (!fs::exists(dir, ec)) {
+    return Status::NotFound("no " + where);
+  }
+  auto impl = std::make_unique<Impl>();
+  impl->dir = dir;
+  impl->options = options;
+  if (impl->options.commit_every == 0) impl->options.commit_every = 1;
+  const fs::path meta_path = dir / internal::kShardsDir / internal::kMetaShard;
+  const bool has_meta = fs::exists(meta_path / "iamglass", ec);
+  const bool has_single = fs::exists(dir / "iamglass", ec);
+  const bool has_stub = fs::exists(dir / internal::kStubFile, ec);
+
+  if (!has_meta && (has_single || options.shard_by == ShardBy::kNone)) {
+    if (has_stub)
+      return Status::InvalidArgument(where + " is a stub database that newsarc-index did not "
+                                     "write: index into a new directory");
+    if (options.shard_by != ShardBy::kNone)
+      return Status::InvalidArgument(where + " is one database: it cannot be split into shards "
+                                     "(--shards, --shard-by); index into a new directory");
+    if (Status s = OpenDatabase(dir, options.create, options.wait_for_lock, impl->db); !s.ok())
+      return s;
+    Status s = internal::GuardXapian(where, [&] {
+      const bool fresh = impl->db.get_doccount() == 0 && !HasFileRecords(impl->db);
+      Status p = SettlePartition(impl->db, where, fresh, options.partition, impl->partition);
+      if (p.ok()) impl->db.commit();
+      return p;
+    });
+    if (!s.ok()) return s;
+    return IndexWriter(std::move(impl));
+  }
+
+  // Sharded: the metadata database first (it holds the lock).
+  if (!has_meta && !options.create) return Status::NotFound("no " + where);
+  fs::create_directories(meta_path.parent_path(), ec);
+  if (ec) return Status::IOError("cannot create " + where + ": " + ec.message());
+  if (Status s = OpenDatabase(meta_path, true, options.wait_for_lock, impl->db); !s.ok())
+    return s;
+  Status s = internal::GuardXapian(where, [&]() -> Status {
+    Xapian::WritableDatabase& m = impl->db;
+    const std::string recorded = m.get_metadata(std::string(schema::kMetaLayout));
+    const bool fresh = recorded.empty() && !HasFileRecords(m);
+    if (recorded.empty()) {
+      if (options.shard_by == ShardBy::kNone)
+        return Status::InvalidArgument(where + " was being created as a sharded index but has "
+                                       "no layout yet: run again with --shards or --shard-by");
+      impl->shard_by = options.shard_by;
+      impl->hash_shards = options.shard_by == ShardBy::kHash ? options.shards : 0;
+      m.set_metadata(std::string(schema::kMetaLayout),
+                     LayoutToString(impl->shard_by, impl->hash_shards));
+    } else {
+      if (!LayoutFromString(recorded, impl->shard_by, impl->hash_shards))
+        return Status::Corruption(where + " records an unknown layout '" + recorded + "'");
+      if (options.shard_by != ShardBy::kNone &&
+          (options.shard_by != impl->shard_by ||
+           (options.shard_by == ShardBy::kHash && options.shards != impl->hash_shards)))
+        return Status::InvalidArgument(
+            where + " has " + DescribeLayout(impl->shard_by, impl->hash_shards) +
+            "; it cannot be indexed with " + DescribeLayout(options.shard_by, options.shards) +
+            ": leave the flag out to keep the layout, or index into a new directory");
+    }
+    if (Status p = SettlePartition(m, where, fresh, options.partition, impl->partition); !p.ok())
+      return p;
+    m.commit();
+    m.begin_transaction(false);
+    return Status::Ok();
+  });
   if (!s.ok()) return s;
+  impl->budget = std::make_shared<internal::QueueBudget>(
+      std::max<uint32_t>(1, options.shard_queue_articles),
+      std::max<uint64_t>(1, options.shard_queue_bytes));
+  std::vector<std::string> names;
+  if (impl->shard_by == ShardBy::kHash) {
+    for (uint32_t i = 0; i < impl->hash_shards; ++i) names.push_back(internal::HashShardName(i));
+  } else {
+    for (const auto& e : fs::directory_iterator(dir / internal::kShardsDir, ec)) {
+      const std::string name = e.path().filename().string();
+      if (internal::IsTimeShardName(impl->shard_by, name) && fs::exists(e.path() / "iamglass", ec))
+        names.push_back(name);
+    }
+    if (ec) return Status::IOError("cannot list " + (dir / internal::kShardsDir).string() + ": " +
+                                   ec.message());
+    std::sort(names.begin(), names.end());
+  }
+  for (const std::string& name : names)
+    if (Status o = impl->OpenShard(name); !o.ok()) return o;
+  if (Status w = impl->WriteStub(); !w.ok()) return w;
   return IndexWriter(std::move(impl));
 }
 
@@ -218,7 +747,18 @@ std::string IndexWriter::ArticleId(const Article& article) {
   return "file:" + article.source_path + "#" + std::to_string(article.record);
 }
 
+uint64_t IndexWriter::KeyHash(const std::string& article_id) {
+  return internal::Fnv1a64(article_id);
+}
+
+bool IndexWriter::InPartition(const std::string& article_id, const Partition& partition) {
+  if (partition.count <= 1) return true;
+  return internal::Fnv1a64(article_id) % partition.count == partition.index;
+}
+
 Status IndexWriter::Add(const Article& article) {
+  if (impl_->partition.count > 1 && !InPartition(ArticleId(article), impl_->partition))
+    return Status::Ok();
   Status s = internal::GuardXapian("indexing " + article.source_path, [&] {
     return Add(PreparedArticle::Prepare(article));
   });
@@ -228,40 +768,21 @@ Status IndexWriter::Add(const Article& article) {
 Status IndexWriter::Add(PreparedArticle prepared) {
   Impl& w = *impl_;
   BuiltDocument& b = prepared.impl_->built;
+  if (w.partition.count > 1 && !InPartition(b.id, w.partition)) return Status::Ok();
   const std::string& path = prepared.impl_->path;
+  if (w.sharded()) {
+    if (Status e = w.ShardError(); !e.ok()) return e;
+    w.file_ids[path].insert(b.id);
+    // The article moves to its shard's thread: nothing of it is used after.
+    Status s = internal::GuardXapian("indexing " + path, [&] {
+      return w.AddSharded(std::move(prepared.impl_));
+    });
+    if (!s.ok()) return s;
+    return w.MaybeCommit();
+  }
   Status s = internal::GuardXapian("indexing " + path, [&]() -> Status {
     w.file_ids[path].insert(b.id);
-    // One lookup serves both the version rule and the write: most articles
-    // are new, and for them this is the only index read.
-    Xapian::PostingIterator it = w.db.postlist_begin(b.id_term);
-    if (it == w.db.postlist_end(b.id_term)) {
-      w.db.add_document(b.document);
-      return Status::Ok();
-    }
-    const Xapian::docid old_id = *it;
-    const Xapian::Document old = w.db.get_document(old_id);
-    const int old_version =
-        static_cast<int>(Xapian::sortable_unserialise(old.get_value(schema::kSlotVersion)));
-    const std::string old_file_key = old.get_value(schema::kSlotFile);
-    if (old_file_key != b.file_key) {
-      // Two files hold this article: record both claims, so that removing
-      // the winner later brings the other version back. Claims exist only
-      // for such ids.
-      const std::string claim_key = ClaimMetaKey(b.id);
-      std::vector<Claim> claims = ParseClaims(w.db.get_metadata(claim_key));
-      if (std::none_of(claims.begin(), claims.end(),
-                       [&](const Claim& c) { return c.file_key == old_file_key; })) {
-        const auto fields = internal::ParseFields(old.get_data());
-        claims.push_back({old_file_key, old_version, fields ? fields->path : std::string()});
-      }
-      std::erase_if(claims, [&](const Claim& c) { return c.file_key == b.file_key; });
-      claims.push_back({b.file_key, b.version, path});
-      w.db.set_metadata(claim_key, SerializeClaims(claims));
-    }
-    // Keep a stored version that is higher, or as high and from another file.
-    if (old_version > b.version || (old_version == b.version && old_file_key != b.file_key))
-      return Status::Ok();
-    w.db.replace_document(old_id, b.document);
+    AddToDb(w.db, b, path);
     return Status::Ok();
   });
   if (!s.ok()) return s;
@@ -270,15 +791,26 @@ Status IndexWriter::Add(PreparedArticle prepared) {
 
 Status IndexWriter::Delete(const std::string& id) {
   Impl& w = *impl_;
-  const std::string id_term = std::string(schema::kId) + internal::ShortKey(id);
   bool found = false;
-  Status s = internal::GuardXapian("deleting " + id, [&] {
-    found = w.db.term_exists(id_term);
-    if (!found) return;
-    w.db.delete_document(id_term);
-    w.db.set_metadata(ClaimMetaKey(id), std::string());
-  });
-  if (!s.ok()) return s;
+  if (w.sharded()) {
+    std::vector<char> hit(w.shards.size(), 0);
+    if (Status s = w.Broadcast([&](size_t i, Xapian::WritableDatabase& d) {
+          hit[i] = DeleteFromDb(d, id);
+          return Status::Ok();
+        });
+        !s.ok())
+      return s;
+    found = std::find(hit.begin(), hit.end(), 1) != hit.end();
+    if (w.shard_by != ShardBy::kHash) {
+      Status s = internal::GuardXapian("deleting " + id, [&] {
+        w.db.set_metadata(std::string(schema::kMetaShardOf) + internal::ShortKey(id), "");
+      });
+      if (!s.ok()) return s;
+    }
+  } else {
+    Status s = internal::GuardXapian("deleting " + id, [&] { found = DeleteFromDb(w.db, id); });
+    if (!s.ok()) return s;
+  }
   if (!found) return Status::NotFound("no article with id " + id);
   return w.MaybeCommit();
 }
@@ -296,7 +828,8 @@ Result<std::vector<std::string>> IndexWriter::RemoveFile(const std::string& path
   Impl& w = *impl_;
   std::vector<std::string> reread;
   const std::string file_key = internal::FileKey(path);
-  Status s = internal::GuardXapian("removing " + path, [&] {
+  if (Status e = w.ShardError(); !e.ok()) return e;
+  Status s = internal::GuardXapian("removing " + path, [&]() -> Status {
     std::set<std::string> ids;
     if (auto record = ParseRecord(w.db.get_metadata(FileMetaKey(path))))
       ids.insert(record->ids.begin(), record->ids.end());
@@ -305,28 +838,36 @@ Result<std::vector<std::string>> IndexWriter::RemoveFile(const std::string& path
       ids.insert(added->second.begin(), added->second.end());
       w.file_ids.erase(added);
     }
-    // The articles this file won: their ids come from the documents.
-    std::set<std::string> won;
-    const std::string file_term = std::string(schema::kFile) + file_key;
-    for (auto it = w.db.postlist_begin(file_term); it != w.db.postlist_end(file_term); ++it) {
-      if (auto f = internal::ParseFields(w.db.get_document(*it).get_data())) {
-        won.insert(f->id);
-        ids.insert(f->id);
+    size_t won = 0;
+    if (w.sharded()) {
+      // Only the shards that can hold the file's articles: a new file in
+      // a clean index costs no shard round trip.
+      std::vector<Removal> removals(w.shards.size());
+      Status b = w.RunOn(w.ShardsHolding(ids), [&](size_t i, Xapian::WritableDatabase& d) {
+        RemoveFromDb(d, file_key, ids, true, removals[i]);
+        return Status::Ok();
+      });
+      if (!b.ok()) return b;
+      for (size_t i = 0; i < removals.size(); ++i) {
+        const Removal& r = removals[i];
+        reread.insert(reread.end(), r.reread.begin(), r.reread.end());
+        won += r.won.size();
+        if (w.shard_by == ShardBy::kHash) continue;
+        // Forget where the deleted articles were, unless they moved since.
+        for (const std::string& id : r.won) {
+          const std::string key = std::string(schema::kMetaShardOf) + internal::ShortKey(id);
+          if (w.db.get_metadata(key) == w.shards[i]->name()) w.db.set_metadata(key, "");
+        }
       }
-    }
-    w.db.delete_document(file_term);
-    for (const std::string& id : ids) {
-      const std::string claim_key = ClaimMetaKey(id);
-      std::vector<Claim> claims = ParseClaims(w.db.get_metadata(claim_key));
-      if (claims.empty()) continue;  // no other file ever held this article
-      std::erase_if(claims, [&](const Claim& c) { return c.file_key == file_key; });
-      // A single claim left needs no record: that file simply holds the article.
-      w.db.set_metadata(claim_key, claims.size() < 2 ? std::string() : SerializeClaims(claims));
-      if (won.count(id))
-        for (const Claim& c : claims) reread.push_back(c.path);
+    } else {
+      Removal r;
+      RemoveFromDb(w.db, file_key, ids, false, r);
+      reread = std::move(r.reread);
+      won = r.won.size();
     }
     w.db.set_metadata(FileMetaKey(path), std::string());
-    w.pending += static_cast<uint32_t>(won.size());
+    w.pending += static_cast<uint32_t>(won);
+    return Status::Ok();
   });
   if (!s.ok()) return s;
   std::sort(reread.begin(), reread.end());
@@ -336,6 +877,7 @@ Result<std::vector<std::string>> IndexWriter::RemoveFile(const std::string& path
 
 Status IndexWriter::FinishFile(const std::string& path, const FileStamp& stamp) {
   Impl& w = *impl_;
+  if (Status e = w.ShardError(); !e.ok()) return e;
   FileRecord record{path, stamp, {}};
   if (auto it = w.file_ids.find(path); it != w.file_ids.end()) {
     record.ids.assign(it->second.begin(), it->second.end());
@@ -364,18 +906,42 @@ std::vector<std::string> IndexWriter::KnownFiles(const std::string& prefix) cons
 }
 
 Status IndexWriter::Commit() {
-  return internal::GuardXapian("committing", [&] {
-    impl_->db.commit();
-    impl_->pending = 0;
-  });
+  if (Status e = impl_->ShardError(); !e.ok()) return e;
+  return impl_->CommitAll();
 }
 
 uint64_t IndexWriter::ArticleCount() const {
-  try {
-    return impl_->db.get_doccount();
-  } catch (const Xapian::Error&) {
-    return 0;
+  Impl& w = *impl_;
+  if (!w.sharded()) {
+    try {
+      return w.db.get_doccount();
+    } catch (const Xapian::Error&) {
+      return 0;
+    }
   }
+  std::vector<uint64_t> counts(w.shards.size(), 0);
+  (void)w.Broadcast([&](size_t i, Xapian::WritableDatabase& d) {
+    counts[i] = d.get_doccount();
+    return Status::Ok();
+  });
+  uint64_t total = 0;
+  for (uint64_t c : counts) total += c;
+  return total;
+}
+
+ShardBy IndexWriter::shard_by() const { return impl_->shard_by; }
+
+uint32_t IndexWriter::shard_count() const {
+  return impl_->sharded() ? static_cast<uint32_t>(impl_->shards.size()) : 1;
+}
+
+Partition IndexWriter::partition() const { return impl_->partition; }
+
+std::string IndexWriter::LayoutDescription() const {
+  if (impl_->shard_by == ShardBy::kYear || impl_->shard_by == ShardBy::kMonth)
+    return internal::DescribeLayout(impl_->shard_by, 0) + ", " +
+           std::to_string(impl_->shards.size()) + " shards";
+  return internal::DescribeLayout(impl_->shard_by, impl_->hash_shards);
 }
 
 }  // namespace newsarc

@@ -81,7 +81,11 @@ Result<Xapian::Query> MoreLikeThis(const Xapian::Database& db,
   for (Xapian::docid d : sources) rset.add_document(d);
   Xapian::Enquire enquire(db);
   WordsOnly decider;
-  Xapian::ESet eset = enquire.get_eset(kLikeTerms, rset, &decider);
+  // Exact term frequencies: over several shards Xapian otherwise estimates
+  // a word's frequency from the shards holding the examples, and the words
+  // chosen would differ from one database's.
+  Xapian::ESet eset = enquire.get_eset(
+      kLikeTerms, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &decider, 0);
   if (eset.empty()) return Xapian::Query::MatchNothing;
   std::vector<Xapian::Query> words;
   for (auto it = eset.begin(); it != eset.end(); ++it) words.emplace_back(*it);

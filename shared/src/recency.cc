@@ -1,6 +1,7 @@
 #include "recency.h"
 
 #include <cmath>
+#include <cstdio>
 
 #include "schema.h"
 
@@ -34,28 +35,28 @@ std::optional<long> DayNumber(std::string_view v) {
   return DaysFromCivil(y, m, d);
 }
 
-RecencySource::RecencySource(Xapian::valueno slot, long newest_day,
-                             double half_life_days, double max_weight)
-    : Xapian::ValuePostingSource(slot),
-      newest_day_(newest_day),
-      half_life_days_(half_life_days > 0 ? half_life_days : 1),
-      max_weight_(max_weight) {}
-
-double RecencySource::get_weight() const {
-  std::optional<long> day = DayNumber(get_value());
-  if (!day) return 0;
-  long age = newest_day_ - *day;
-  if (age <= 0) return max_weight_;
-  return max_weight_ * std::exp2(-static_cast<double>(age) / half_life_days_);
+std::string DayString(long z) {
+  // Howard Hinnant's civil_from_days.
+  z += 719468;
+  const long era = (z >= 0 ? z : z - 146096) / 146097;
+  const auto doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long y = static_cast<long>(yoe) + era * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  y += m <= 2;
+  if (y < 0 || y > 9999) return {};
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04ld%02u%02u", y, m, d);
+  return buf;
 }
 
-RecencySource* RecencySource::clone() const {
-  return new RecencySource(get_slot(), newest_day_, half_life_days_, max_weight_);
-}
-
-void RecencySource::init(const Xapian::Database& db) {
-  Xapian::ValuePostingSource::init(db);
-  set_maxweight(max_weight_);
+double RecencyWeight(long age, double half_life_days, double max_weight) {
+  if (!(half_life_days > 0)) half_life_days = 1;
+  if (age <= 0) return max_weight;
+  return max_weight * std::exp2(-static_cast<double>(age) / half_life_days);
 }
 
 Xapian::Query WithRecency(const Xapian::Query& query, const Xapian::Database& db,
@@ -63,7 +64,19 @@ Xapian::Query WithRecency(const Xapian::Query& query, const Xapian::Database& db
   if (!(max_weight > 0)) return query;
   std::optional<long> newest = DayNumber(db.get_value_upper_bound(schema::kSlotDate));
   if (!newest) return query;
-  auto* source = new RecencySource(schema::kSlotDate, *newest, half_life_days, max_weight);
+  std::optional<long> oldest = DayNumber(db.get_value_lower_bound(schema::kSlotDate));
+  if (!(half_life_days > 0)) half_life_days = 1;
+  // Beyond 53 half-lives the bonus is under 2^-53 of max_weight.
+  const long reach = static_cast<long>(std::ceil(53 * half_life_days));
+  long first = *newest - reach;
+  if (oldest && *oldest > first) first = *oldest;
+  auto* source = new Xapian::ValueMapPostingSource(schema::kSlotDate);
+  source->set_default_weight(0);
+  for (long day = *newest; day >= first; --day) {
+    std::string key = DayString(day);
+    if (key.empty()) break;
+    source->add_mapping(key, RecencyWeight(*newest - day, half_life_days, max_weight));
+  }
   return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
                        Xapian::Query(source->release()));
 }

@@ -56,6 +56,17 @@ inline constexpr std::string_view kMetaFile = "F";
 inline constexpr std::string_view kMetaClaims = "C";
 inline constexpr std::string_view kMetaSchemaVersion = "newsarc-schema";
 inline constexpr std::string_view kSchemaVersion = "1";
+// Sharded indexes (shard_layout.h). In the metadata database (the first of
+// the stub): the layout ("hash 4", "year", "month") and, for time shards,
+// "K" + id key -> name of the shard holding the article. In any index: the
+// partition it holds ("1/4"; absent: every article).
+inline constexpr std::string_view kMetaLayout = "newsarc-layout";
+inline constexpr std::string_view kMetaPartition = "newsarc-partition";
+inline constexpr std::string_view kMetaShardOf = "K";
+// In the metadata database: "newsarc-rev:" + shard name -> the shard's
+// revision when the metadata was last committed. A shard with a higher one
+// was committed by a run that was killed before it recorded its files.
+inline constexpr std::string_view kMetaShardRevision = "newsarc-rev:";
 
 // Xapian terms are limited to 245 bytes; keys longer than this are replaced
 // by a prefix of themselves plus a hash.

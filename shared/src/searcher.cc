@@ -3,6 +3,7 @@
 
 #include <xapian.h>
 
+#include <cmath>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -21,6 +22,7 @@
 #include "snippets.h"
 #include "spelling.h"
 #include "stored_fields.h"
+#include "stub.h"
 #include "xapian_error.h"
 
 namespace newsarc {
@@ -28,6 +30,7 @@ namespace {
 
 using internal::DefaultOp;
 using internal::ParsedQuery;
+using internal::ShardSpec;
 
 // How often a search is retried when a writer commits meanwhile. Each retry
 // reopens on the newest revision, which stays readable until the writer
@@ -56,14 +59,125 @@ void FillHit(const Xapian::Document& doc, Hit& hit) {
   hit.snippet = std::move(f->body);  // turned into a snippet by the caller
 }
 
+// A failed network call gets this many fresh connections before the
+// search gives up (or leaves the shard out with allow_partial).
+constexpr int kMaxNetworkAttempts = 3;
+
+unsigned TimeoutMs(double seconds) {
+  if (!(seconds > 0)) return 0;  // no bound
+  const double ms = std::ceil(seconds * 1000);
+  return ms > 4e9 ? 4000000000u : static_cast<unsigned>(ms);
+}
+
+std::string Seconds(double seconds) {
+  std::string s = std::to_string(seconds);
+  s.erase(s.find_last_not_of('0') + 1);
+  if (!s.empty() && s.back() == '.') s.pop_back();
+  return s + " s";
+}
+
+bool IsRemote(const ShardSpec& spec) {
+  return spec.kind != ShardSpec::Kind::kLocal;
+}
+
+// How Xapian names a remote shard in Error::get_context(): the failing
+// link's "remote:tcp(host:port)" or "remote:prog(program args)".
+bool ContextNames(const std::string& context, const ShardSpec& spec) {
+  switch (spec.kind) {
+    case ShardSpec::Kind::kTcp:
+      return context == "remote:tcp(" + spec.name + ")";
+    case ShardSpec::Kind::kProg:
+      return context.starts_with("remote:prog(" + spec.program);
+    case ShardSpec::Kind::kLocal:
+      break;
+  }
+  return false;
+}
+
+// Opens one shard; throws Xapian::Error.
+Xapian::Database OpenShard(const ShardSpec& spec, double timeout_seconds) {
+  const unsigned ms = TimeoutMs(timeout_seconds);
+  switch (spec.kind) {
+    case ShardSpec::Kind::kTcp:
+      return Xapian::Remote::open(spec.host, spec.port, ms, ms);
+    case ShardSpec::Kind::kProg:
+      return Xapian::Remote::open(spec.program, spec.args, ms);
+    case ShardSpec::Kind::kLocal:
+      break;
+  }
+  // Opening can race a writer's commit too (a table revision vanishing
+  // under us): try again a few times before reporting it.
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return Xapian::Database(spec.path.string());
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == kMaxAttempts) throw;
+    } catch (const Xapian::DatabaseCorruptError&) {
+      if (attempt == kMaxAttempts) throw;
+    }
+  }
+}
+
+// Why a shard failed, for the exception in flight (call inside a catch).
+std::string ShardProblem(double timeout_seconds) {
+  try {
+    throw;
+  } catch (const Xapian::NetworkTimeoutError& e) {
+    return "no answer within " + Seconds(timeout_seconds) + " (" + e.get_msg() + ")";
+  } catch (const Xapian::NetworkError& e) {
+    std::string why = e.get_msg();
+    if (const char* err = e.get_error_string(); err != nullptr && *err != '\0') {
+      why += std::string(" (") + err + ")";
+    }
+    return "cannot reach it: " + why;
+  } catch (const Xapian::DatabaseNotFoundError&) {
+    return "no index there";
+  } catch (const Xapian::DatabaseOpeningError& e) {
+    return "cannot open it: " + e.get_msg();
+  } catch (const Xapian::Error& e) {
+    return e.get_description();
+  } catch (const std::exception& e) {
+    return e.what();
+  } catch (...) {
+    return "unknown error";
+  }
+}
+
+// The schema version check of one shard: "" when fine.
+std::string SchemaProblem(const Xapian::Database& db, const std::string& name) {
+  std::string schema =
+      db.get_metadata(std::string(internal::schema::kMetaSchemaVersion));
+  if (!schema.empty() && schema != internal::schema::kSchemaVersion) {
+    return "the index at " + name + " has schema version " + schema +
+           ", this newsarc reads version " +
+           std::string(internal::schema::kSchemaVersion) + ": index again";
+  }
+  return {};
+}
+
 }  // namespace
 
 struct Searcher::Impl {
-  Xapian::Database db;
+  OpenOptions options;
   std::filesystem::path dir;
+  std::vector<ShardSpec> shards;  // all the shards listed
+  // The shards searched (indexes into `shards`), their databases, and
+  // `db`, all of them combined.
+  std::vector<size_t> live;
+  std::vector<Xapian::Database> live_dbs;
+  Xapian::Database db;
+  bool remote = false;                // some live shard is remote
+  std::vector<std::string> left_out;  // a warning per shard left out
   // The facet counter of the last Run, when the request asks for facets.
-  std::unique_ptr<internal::FacetSpy> facets;
+  std::unique_ptr<internal::FacetCounter> facets;
 
+  void Combine();
+  // After a network error during a search: reconnects every remote shard
+  // (their links may hold unread replies) and leaves out those that fail,
+  // or the one `context` names (allow_partial), else fails naming them.
+  Status RecoverFromNetworkError(const std::string& context,
+                                 const std::string& problem, bool last_try);
+  void AddWarnings(const SearchRequest& request, SearchResults& results) const;
   Result<SearchResults> SearchOnce(const SearchRequest& request);
   Xapian::MSet Run(const Xapian::Query& query, const SearchRequest& request,
                    std::string_view folded = {});
@@ -112,8 +226,8 @@ Xapian::MSet Searcher::Impl::Run(const Xapian::Query& query,
   Xapian::doccount check_at_least = 0;
   facets.reset();
   if (request.facets) {
-    facets = std::make_unique<internal::FacetSpy>();
-    enquire.add_matchspy(facets.get());
+    facets = std::make_unique<internal::FacetCounter>();
+    facets->Attach(enquire);
     check_at_least = request.facet_sample;
   }
   return enquire.get_mset(request.offset, request.limit, check_at_least);
@@ -176,6 +290,11 @@ Result<SearchResults> Searcher::Impl::SearchOnce(const SearchRequest& request) {
         facets->articles() >= mset.get_uncollapsed_matches_upper_bound();
   }
 
+  // Ask for every document at once: over remote shards the requests are
+  // pipelined instead of one round trip per hit (locally the same reads).
+  // Not with an offset: Xapian 1.4's MSet::fetch() then indexes past its
+  // items (it mixes ranks and positions).
+  if (mset.get_firstitem() == 0) mset.fetch();
   if (request.quotes) {
     internal::CollectQuotes(mset, internal::QuoteMatcher(pq.query, pq.stemmer),
                             request, results);
@@ -210,45 +329,143 @@ Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 Searcher::~Searcher() = default;
 
-Result<Searcher> Searcher::Open(const std::filesystem::path& dir) {
+void Searcher::Impl::Combine() {
+  db = Xapian::Database();
+  remote = false;
+  for (size_t i = 0; i < live.size(); ++i) {
+    db.add_database(live_dbs[i]);
+    remote = remote || IsRemote(shards[live[i]]);
+  }
+}
+
+Status Searcher::Impl::RecoverFromNetworkError(const std::string& context,
+                                               const std::string& problem,
+                                               bool last_try) {
+  std::vector<size_t> keep;
+  std::vector<Xapian::Database> keep_dbs;
+  std::vector<std::string> failed;  // "NAME: why"
+  for (size_t i = 0; i < live.size(); ++i) {
+    const ShardSpec& spec = shards[live[i]];
+    if (!IsRemote(spec)) {
+      keep.push_back(live[i]);
+      keep_dbs.push_back(live_dbs[i]);
+      continue;
+    }
+    std::string why;
+    try {
+      Xapian::Database fresh = OpenShard(spec, options.timeout_seconds);
+      if (ContextNames(context, spec) && last_try) {
+        why = problem;  // reachable, but failed the search every time
+      } else {
+        keep.push_back(live[i]);
+        keep_dbs.push_back(std::move(fresh));
+        continue;
+      }
+    } catch (...) {
+      why = ShardProblem(options.timeout_seconds);
+    }
+    failed.push_back("shard " + spec.name + " failed during the search: " + why);
+  }
+  if (failed.empty()) {
+    if (last_try) {
+      return Status::IOError("a remote shard failed during the search: " + problem);
+    }
+  } else if (!options.allow_partial) {
+    std::string message;
+    for (const std::string& f : failed) message += (message.empty() ? "" : "; ") + f;
+    return Status::IOError(message + " (--allow-partial searches the other shards)");
+  } else if (keep.empty()) {
+    std::string message;
+    for (const std::string& f : failed) message += (message.empty() ? "" : "; ") + f;
+    return Status::IOError("no shard left to search: " + message);
+  } else {
+    for (const std::string& f : failed) {
+      left_out.push_back(f + "; its articles are left out");
+    }
+  }
+  live = std::move(keep);
+  live_dbs = std::move(keep_dbs);
+  Combine();
+  return Status::Ok();
+}
+
+void Searcher::Impl::AddWarnings(const SearchRequest& request,
+                                 SearchResults& results) const {
+  results.warnings = left_out;
+  if (!remote) return;
+  if (request.collapse_duplicates && !request.quotes && !results.hits.empty()) {
+    results.warnings.push_back(
+        "copies of a story are folded into one hit as usual, but a hit's copy "
+        "count may be too low: over remote shards Xapian 1.4 counts only the "
+        "copies folded across shards, not those within one shard");
+  }
+}
+
+Result<Searcher> Searcher::Open(const std::filesystem::path& dir,
+                                const OpenOptions& options) {
   std::error_code ec;
   if (dir.empty() || !std::filesystem::exists(dir, ec)) {
     return Status::NotFound("no index at " + dir.string());
   }
   auto impl = std::make_unique<Impl>();
   impl->dir = dir;
+  impl->options = options;
   try {
-    // Opening can race a writer's commit too (a table revision vanishing
-    // under us): try again a few times before reporting it.
-    for (int attempt = 1;; ++attempt) {
-      try {
-        impl->db = Xapian::Database(dir.string());
-        break;
-      } catch (const Xapian::DatabaseModifiedError&) {
-        if (attempt == kMaxAttempts) throw;
-      } catch (const Xapian::DatabaseCorruptError&) {
-        if (attempt == kMaxAttempts) throw;
+    auto shards = internal::ResolveShards(dir);
+    if (!shards.ok()) return shards.status();
+    impl->shards = std::move(shards.value());
+  } catch (...) {
+    return internal::StatusFromCurrentException("reading " + dir.string());
+  }
+  const bool single = impl->shards.size() == 1 && !IsRemote(impl->shards[0]);
+  std::string failures;
+  for (size_t i = 0; i < impl->shards.size(); ++i) {
+    const ShardSpec& spec = impl->shards[i];
+    std::string why;
+    try {
+      Xapian::Database shard = OpenShard(spec, options.timeout_seconds);
+      if (std::string bad = SchemaProblem(shard, spec.name); !bad.empty()) {
+        return Status::Corruption(bad);
       }
+      impl->live.push_back(i);
+      impl->live_dbs.push_back(std::move(shard));
+      continue;
+    } catch (const Xapian::DatabaseNotFoundError&) {
+      if (single) return Status::NotFound("no index at " + dir.string());
+      why = ShardProblem(options.timeout_seconds);
+    } catch (const Xapian::DatabaseOpeningError&) {
+      // Xapian 1.4 reports a directory without an index as an opening error.
+      if (single) {
+        if (!std::filesystem::exists(spec.path / "iamglass", ec) &&
+            !std::filesystem::exists(spec.path / "iamchert", ec) &&
+            !std::filesystem::is_regular_file(spec.path, ec)) {
+          return Status::NotFound("no index at " + dir.string());
+        }
+        return internal::StatusFromCurrentException("cannot open the index at " +
+                                                    dir.string());
+      }
+      why = ShardProblem(options.timeout_seconds);
+    } catch (...) {
+      if (single) {
+        return internal::StatusFromCurrentException("cannot open the index at " +
+                                                    dir.string());
+      }
+      why = ShardProblem(options.timeout_seconds);
     }
-    std::string schema = impl->db.get_metadata(
-        std::string(internal::schema::kMetaSchemaVersion));
-    if (!schema.empty() && schema != internal::schema::kSchemaVersion) {
-      return Status::Corruption(
-          "the index at " + dir.string() + " has schema version " + schema +
-          ", this newsarc reads version " +
-          std::string(internal::schema::kSchemaVersion) + ": index again");
+    // A shard of several: fail, or leave it out and say so.
+    const std::string problem =
+        "shard " + spec.name + " of " + dir.string() + " is unavailable: " + why;
+    if (!options.allow_partial) {
+      return Status::IOError(problem + " (--allow-partial searches the other shards)");
     }
-  } catch (const Xapian::DatabaseNotFoundError&) {
-    return Status::NotFound("no index at " + dir.string());
-  } catch (const Xapian::DatabaseOpeningError&) {
-    // Xapian 1.4 reports a directory without an index as an opening error.
-    if (!std::filesystem::exists(dir / "iamglass", ec) &&
-        !std::filesystem::exists(dir / "iamchert", ec) &&
-        !std::filesystem::is_regular_file(dir, ec)) {
-      return Status::NotFound("no index at " + dir.string());
-    }
-    return internal::StatusFromCurrentException("cannot open the index at " +
-                                                dir.string());
+    failures += (failures.empty() ? "" : "; ") + problem;
+    impl->left_out.push_back(problem + "; its articles are left out");
+  }
+  if (impl->live.empty()) {
+    return Status::IOError("no shard of " + dir.string() + " can be searched: " + failures);
+  }
+  try {
+    impl->Combine();
   } catch (...) {
     return internal::StatusFromCurrentException("cannot open the index at " +
                                                 dir.string());
@@ -257,18 +474,36 @@ Result<Searcher> Searcher::Open(const std::filesystem::path& dir) {
 }
 
 Result<SearchResults> Searcher::Search(const SearchRequest& request) const {
+  int network_attempt = 0;
   for (int attempt = 1;; ++attempt) {
     try {
       // See the latest commit (cheap when there is none). Inside the try:
       // the reopen itself can race a commit and is retried like the search.
       impl_->db.reopen();
-      return impl_->SearchOnce(request);
+      auto results = impl_->SearchOnce(request);
+      if (results.ok()) impl_->AddWarnings(request, results.value());
+      return results;
+    } catch (const Xapian::NetworkError& e) {
+      // A remote shard died, stalled beyond the timeout or dropped the
+      // link during the search (NetworkTimeoutError is a NetworkError).
+      ++network_attempt;
+      std::string problem;
+      try {
+        throw;
+      } catch (...) {
+        problem = ShardProblem(impl_->options.timeout_seconds);
+      }
+      Status s = internal::GuardXapian("search", [&] {
+        return impl_->RecoverFromNetworkError(e.get_context(), problem,
+                                              network_attempt >= kMaxNetworkAttempts);
+      });
+      if (!s.ok()) return s;
     } catch (const Xapian::DatabaseError&) {
       // A writer committed twice since we opened (DatabaseModifiedError), or
       // a block we read was recycled by a commit in the same instant (glass
       // reports that as corruption): catch up and try again. Real damage
       // fails every attempt and is reported.
-      if (attempt == kMaxAttempts) {
+      if (attempt >= kMaxAttempts) {
         return internal::StatusFromCurrentException("search");
       }
     } catch (...) {
@@ -277,6 +512,9 @@ Result<SearchResults> Searcher::Search(const SearchRequest& request) const {
     }
   }
 }
+
+size_t Searcher::ShardCount() const { return impl_->shards.size(); }
+size_t Searcher::LiveShardCount() const { return impl_->live.size(); }
 
 uint64_t Searcher::ArticleCount() const {
   for (int attempt = 1; attempt <= kMaxAttempts; ++attempt) {

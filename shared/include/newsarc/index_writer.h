@@ -50,6 +50,25 @@ struct FileStamp {
   bool operator==(const FileStamp&) const = default;
 };
 
+// How a sharded index splits its articles (see "Shards" in README.md).
+enum class ShardBy {
+  kNone,   // one database (the default), or: keep the existing layout
+  kHash,   // `shards` databases, by KeyHash(ArticleId) % shards
+  kYear,   // one database per year of the article's date, plus "undated"
+  kMonth,  // one per month
+};
+
+// Largest --shards and --partition count.
+inline constexpr uint32_t kMaxShards = 999;
+
+// This index holds only the articles whose KeyHash % count == index: the
+// articles shard `index` of `shards = count` would hold. {0, 1}: all.
+struct Partition {
+  uint32_t index = 0;
+  uint32_t count = 1;
+  bool operator==(const Partition&) const = default;
+};
+
 struct WriterOptions {
   // Create the index if it does not exist (default true).
   bool create = true;
@@ -59,6 +78,18 @@ struct WriterOptions {
   // If another writer holds the index, wait until it is done instead of
   // returning kLocked.
   bool wait_for_lock = false;
+  // Layout of a new index. For an existing one, kNone keeps its layout and
+  // anything else must match it (kInvalidArgument otherwise). kHash needs
+  // 1 <= shards <= kMaxShards. A sharded index is a folder holding a Xapian
+  // stub (XAPIANDB) and the shard databases; every reader opens it as one.
+  ShardBy shard_by = ShardBy::kNone;
+  uint32_t shards = 0;
+  // Index only one partition of the articles. Recorded in the index; left
+  // unset ({0, 1}) it keeps the recorded one, else it must match it.
+  Partition partition;
+  // Articles queued per shard writer thread, and their bytes, at most.
+  uint32_t shard_queue_articles = 256;
+  uint64_t shard_queue_bytes = uint64_t{64} << 20;
 };
 
 // Writes one index directory. Only one IndexWriter may hold an index at a
@@ -73,10 +104,19 @@ class NEWSARC_EXPORT IndexWriter {
   // scheme, "www." and trailing '/'), else "file:<source_path>#<record>".
   [[nodiscard]] static std::string ArticleId(const Article& article);
 
+  // The stable hash that places an article in a hash shard or partition:
+  // FNV-1a 64 over the bytes of its ArticleId.
+  [[nodiscard]] static uint64_t KeyHash(const std::string& article_id);
+  // Whether the article with this id belongs to `partition`.
+  [[nodiscard]] static bool InPartition(const std::string& article_id,
+                                        const Partition& partition);
+
   // Adds or replaces the article with the same id. A stored article with a
   // higher version from another file is kept (versions of one URL are one
   // article, the highest wins), and so is an equal version from another file
-  // (the same article is never in the index twice).
+  // (the same article is never in the index twice). An article outside the
+  // index's partition is ignored (Ok). In a sharded index the article is
+  // written by its shard's thread: an error may surface on a later call.
   [[nodiscard]] Status Add(PreparedArticle article);
   [[nodiscard]] Status Add(const Article& article);
 
@@ -101,6 +141,13 @@ class NEWSARC_EXPORT IndexWriter {
 
   // Number of articles in the index (committed or not).
   uint64_t ArticleCount() const;
+
+  // The index's layout and partition (as opened: recorded or new).
+  ShardBy shard_by() const;
+  uint32_t shard_count() const;  // databases holding articles (1 if unsharded)
+  Partition partition() const;
+  // "one database", "4 shards by key hash (--shards 4)", ...
+  std::string LayoutDescription() const;
 
   IndexWriter(IndexWriter&&) noexcept;
   IndexWriter& operator=(IndexWriter&&) noexcept;

@@ -72,6 +72,21 @@ typedef struct newsarc_results newsarc_results;
 NEWSARC_EXPORT newsarc_status newsarc_open(const char* dir,
                                            newsarc_searcher** out,
                                            char** error);
+/* How newsarc_open_with reaches the shards of a sharded or remote index
+ * (a stub: see newsarc::Searcher and newsarc::OpenOptions);
+ * newsarc_open_options_init sets the defaults. */
+typedef struct newsarc_open_options {
+  double timeout_seconds; /* bound on each remote call; 0 = none (default 10) */
+  int allow_partial;      /* nonzero: search the shards that can be reached
+                             and warn (newsarc_results_warning) */
+} newsarc_open_options;
+NEWSARC_EXPORT void newsarc_open_options_init(newsarc_open_options* options);
+/* As newsarc_open, with options (NULL: the defaults). `dir` may be a stub
+ * file or a directory with a XAPIANDB stub. */
+NEWSARC_EXPORT newsarc_status newsarc_open_with(const char* dir,
+                                                const newsarc_open_options* options,
+                                                newsarc_searcher** out,
+                                                char** error);
 /* Closes a searcher. NULL is fine. */
 NEWSARC_EXPORT void newsarc_close(newsarc_searcher* searcher);
 
@@ -184,6 +199,12 @@ NEWSARC_EXPORT size_t newsarc_results_facet_value_count(
     const newsarc_results* results, size_t f);
 NEWSARC_EXPORT const char* newsarc_results_facet_value(
     const newsarc_results* results, size_t f, size_t v, uint64_t* count);
+
+/* Warnings (newsarc::SearchResults::warnings): shards left out, features
+ * degraded over remote shards. NULL when out of range. */
+NEWSARC_EXPORT size_t newsarc_results_warning_count(const newsarc_results* results);
+NEWSARC_EXPORT const char* newsarc_results_warning(const newsarc_results* results,
+                                                   size_t i);
 
 #ifdef __cplusplus
 }  /* extern "C" */

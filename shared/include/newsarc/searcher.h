@@ -164,9 +164,31 @@ struct SearchResults {
   // checked (see SearchRequest::quotes).
   std::vector<QuoteHit> quotes;
   uint64_t quote_total = 0;
+  // What the user should know about how these results were made, one
+  // sentence each: shards left out (OpenOptions::allow_partial), features
+  // that degrade over remote shards (see README, "Shards and remote
+  // search"). Empty for a local index.
+  std::vector<std::string> warnings;
 };
 
-// Answers queries against one index directory.
+// How Searcher::Open reaches the databases of a sharded or remote index.
+struct OpenOptions {
+  // Bound on each call to a remote shard, in seconds: connecting, and each
+  // request and its reply. A shard slower than that counts as down
+  // (kIOError, or left out with allow_partial). 0 = no bound.
+  double timeout_seconds = 10;
+  // When some shards cannot be reached (at Open, or failing during a
+  // search), search the others instead of failing; each search's
+  // SearchResults::warnings then names the shards left out. Fails anyway
+  // when no shard can be reached.
+  bool allow_partial = false;
+};
+
+// Answers queries against one index: a database directory, or a stub (a
+// directory holding a XAPIANDB file, or a stub file such as cluster.stub)
+// listing local shards (`auto PATH`) and remote ones served by Xapian's
+// xapian-tcpsrv (`remote HOST:PORT`) or xapian-progsrv (`remote :ssh HOST
+// xapian-progsrv PATH`); see README, "Shards and remote search".
 // Not thread-safe (neither is Xapian::Database): open one per thread; any
 // number of Searchers, in threads or processes, may read one index.
 // Reading while a writer (newsarc-index, IndexWriter) commits is fine: each
@@ -175,14 +197,28 @@ struct SearchResults {
 // No function throws; failures come back as a Status.
 class NEWSARC_EXPORT Searcher {
  public:
-  // Opens the index at `dir`. kNotFound if there is no index there.
-  [[nodiscard]] static Result<Searcher> Open(const std::filesystem::path& dir);
+  // Opens the index at `dir`. kNotFound if there is no index there;
+  // kInvalidArgument for a malformed stub (the message names the line);
+  // kIOError (naming the shard) when a shard cannot be opened or reached
+  // within options.timeout_seconds, unless options.allow_partial.
+  [[nodiscard]] static Result<Searcher> Open(const std::filesystem::path& dir,
+                                             const OpenOptions& options);
+  [[nodiscard]] static Result<Searcher> Open(const std::filesystem::path& dir) {
+    return Open(dir, OpenOptions());
+  }
 
-  // kInvalidArgument if request.query does not parse.
+  // kInvalidArgument if request.query does not parse. kIOError naming the
+  // shard when a remote shard fails during the search, unless
+  // OpenOptions::allow_partial: then the search runs again without it and
+  // the results' warnings name it.
   [[nodiscard]] Result<SearchResults> Search(const SearchRequest& request) const;
 
-  // Number of articles in the index.
+  // Number of articles in the index (in the shards searched).
   uint64_t ArticleCount() const;
+
+  // Shards listed (1 for a database directory) and shards searched.
+  size_t ShardCount() const;
+  size_t LiveShardCount() const;
 
   Searcher(Searcher&&) noexcept;
   Searcher& operator=(Searcher&&) noexcept;
