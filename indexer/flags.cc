@@ -22,6 +22,11 @@ Result<ParsedIndexFlags> ParseIndexFlags(int argc, char** argv) {
                  "index directory (default: $NEWSARC_DB, else "
                  "${XDG_DATA_HOME:-~/.local/share}/newsarc/index)");
   app.add_option("-j,--jobs", f.jobs, "reader threads (default: one per core)");
+  app.add_option("--writers", f.writers,
+                 "writer threads for a new index (default: one per core): each writes its "
+                 "share of the articles, and the parts are merged into one compacted database "
+                 "at the end of the run; 1: one thread writes the index as it goes")
+      ->check(CLI::Range(1u, kMaxShards));
   app.add_flag("--extract-only", f.extract_only,
                "print what would be extracted per article as JSON lines; no index is touched");
   app.add_flag("--json", f.json, "JSON lines output (the --extract-only format)");

@@ -16,6 +16,7 @@ struct IndexFlags {
   std::filesystem::path db;           // --db, else DefaultIndexPath()
   std::vector<std::string> inputs;    // files and folders, as given
   unsigned jobs = 0;                  // --jobs; 0: one per core
+  uint32_t writers = 0;               // --writers (new index); 0: one per core
   bool extract_only = false;          // --extract-only: print, touch no index
   bool json = false;                  // --json (the extract-only output)
   bool quiet = false;                 // --quiet: no progress, no summary

@@ -173,6 +173,7 @@ unsigned ThreadCount(unsigned asked) {
 Result<IndexWriter> OpenWriter(const IndexFlags& flags) {
   WriterOptions options;
   if (flags.commit_every) options.commit_every = flags.commit_every;
+  options.build_threads = flags.writers ? flags.writers : ThreadCount(0);
   options.shard_by = flags.shard_by;
   options.shards = flags.shards;
   options.partition = flags.partition;

@@ -7,6 +7,7 @@
 #include <functional>
 #include <future>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -17,6 +18,7 @@
 #include "schema.h"
 #include "shard_layout.h"
 #include "shard_worker.h"
+#include "staged_build.h"
 #include "stored_fields.h"
 #include "xapian_error.h"
 
@@ -405,6 +407,10 @@ struct IndexWriter::Impl {
   uint32_t pending = 0;  // changes since the last commit
   // Ids added per file since its RemoveFile, written by FinishFile.
   std::map<std::string, std::set<std::string>> file_ids;
+  // A staged build (staged_build.h): its lock, and the hash-sharded writer
+  // of DIR/.staging, which every call goes to until Commit merges it.
+  std::optional<internal::StagingLock> staging_lock;
+  std::unique_ptr<IndexWriter> staged;
 
   bool sharded() const { return shard_by != ShardBy::kNone; }
 
@@ -446,6 +452,26 @@ struct IndexWriter::Impl {
       if (first.ok() && !s.ok()) first = s;
     }
     return first;
+  }
+
+  // Commits the staging index, merges it into `dir`, and goes on writing
+  // `dir` directly.
+  Status FinishStaged() {
+    if (Status s = staged->Commit(); !s.ok()) return s;
+    std::error_code ec;
+    // A database in `dir` already: this writer merged it and could not
+    // open it (a retried Commit), or another one did.
+    if (!std::filesystem::exists(dir / "iamglass", ec))
+      if (Status s = internal::MergeStaging(dir); !s.ok()) return s;
+    if (Status s = OpenDatabase(dir, false, options.wait_for_lock, db); !s.ok()) return s;
+    // Files begun but not finished keep their ids for FinishFile.
+    for (auto& [path, ids] : staged->impl_->file_ids) file_ids[path].merge(ids);
+    staged.reset();
+    // A leftover is harmless: the next Open removes it.
+    (void)internal::RemoveStaging(dir);
+    staging_lock.reset();
+    pending = 0;
+    return Status::Ok();
   }
 
   Status CommitAll() {
@@ -632,6 +658,55 @@ IndexWriter::~IndexWriter() {
   if (impl_) impl_->shards.clear();
 }
 
+namespace {
+
+// The writer of the staging index of a new one-database index (staged
+// build), or nullptr if `dir` turned out to hold a database once the lock
+// was ours (`lock` is then released).
+Result<std::unique_ptr<IndexWriter>> OpenStaged(const std::filesystem::path& dir,
+                                                const WriterOptions& options,
+                                                std::optional<internal::StagingLock>& lock) {
+  namespace fs = std::filesystem;
+  auto locked = internal::StagingLock::Acquire(dir, options.wait_for_lock);
+  if (!locked.ok()) return locked.status();
+  lock.emplace(std::move(locked.value()));
+  if (fs::exists(dir / "iamglass")) {
+    lock.reset();
+    return std::unique_ptr<IndexWriter>();
+  }
+  const fs::path staging = dir / internal::kStagingDir;
+  std::error_code ec;
+  WriterOptions nested = options;
+  nested.create = true;
+  nested.build_threads = 0;
+  // A staging index that has its metadata database keeps its layout (the
+  // number of threads may differ on this run); a new one gets one shard
+  // per thread.
+  const fs::path meta = staging / internal::kShardsDir / internal::kMetaShard;
+  bool has_layout = false;
+  if (fs::exists(meta / "iamglass", ec)) {
+    try {
+      has_layout =
+          !Xapian::Database(meta.string()).get_metadata(std::string(schema::kMetaLayout)).empty();
+    } catch (const Xapian::Error&) {
+      has_layout = true;  // unreadable: opening it below says why
+    }
+  }
+  if (has_layout) {
+    nested.shard_by = ShardBy::kNone;
+  } else {
+    nested.shard_by = ShardBy::kHash;
+    nested.shards = std::clamp<uint32_t>(options.build_threads, 2, kMaxShards);
+  }
+  auto writer = IndexWriter::Open(staging, nested);
+  if (!writer.ok()) return writer.status();
+  // Tables of a merge stopped before its version file was moved in.
+  RemoveUnfinishedGlass(dir);
+  return std::make_unique<IndexWriter>(std::move(writer.value()));
+}
+
+}  // namespace
+
 Result<IndexWriter> IndexWriter::Open(const std::filesystem::path& dir,
                                       const WriterOptions& options) {
   namespace fs = std::filesystem;
@@ -661,6 +736,12 @@ Result<IndexWriter> IndexWriter::Open(const std::filesystem::path& dir,
   const bool has_single = fs::exists(dir / "iamglass", ec);
   const bool has_stub = fs::exists(dir / internal::kStubFile, ec);
 
+  const bool has_staging = internal::HasStaging(dir);
+  if (!has_meta && !has_single && has_staging && options.shard_by != ShardBy::kNone)
+    return Status::InvalidArgument(where + " holds an unfinished one-database build (" +
+                                   std::string(internal::kStagingDir) +
+                                   "): run again without --shards or --shard-by to finish it, "
+                                   "or index into a new directory");
   if (!has_meta && (has_single || options.shard_by == ShardBy::kNone)) {
     if (has_stub)
       return Status::InvalidArgument(where + " is a stub database that newsarc-index did not "
@@ -668,8 +749,20 @@ Result<IndexWriter> IndexWriter::Open(const std::filesystem::path& dir,
     if (options.shard_by != ShardBy::kNone)
       return Status::InvalidArgument(where + " is one database: it cannot be split into shards "
                                      "(--shards, --shard-by); index into a new directory");
+    if (!has_single && (has_staging || (options.create && options.build_threads >= 2))) {
+      auto staged = OpenStaged(dir, options, impl->staging_lock);
+      if (!staged.ok()) return staged.status();
+      if (staged.value()) {
+        impl->partition = staged.value()->partition();
+        impl->staged = std::move(staged.value());
+        return IndexWriter(std::move(impl));
+      }
+      // Another writer merged the build while this one waited: open it.
+    }
     if (Status s = OpenDatabase(dir, options.create, options.wait_for_lock, impl->db); !s.ok())
       return s;
+    // What a merged build left if it was stopped before cleaning up.
+    if (internal::HasStaging(dir)) (void)internal::RemoveStaging(dir);
     Status s = internal::GuardXapian(where, [&] {
       const bool fresh = impl->db.get_doccount() == 0 && !HasFileRecords(impl->db);
       Status p = SettlePartition(impl->db, where, fresh, options.partition, impl->partition);
@@ -767,6 +860,7 @@ Status IndexWriter::Add(const Article& article) {
 
 Status IndexWriter::Add(PreparedArticle prepared) {
   Impl& w = *impl_;
+  if (w.staged) return w.staged->Add(std::move(prepared));
   BuiltDocument& b = prepared.impl_->built;
   if (w.partition.count > 1 && !InPartition(b.id, w.partition)) return Status::Ok();
   const std::string& path = prepared.impl_->path;
@@ -791,6 +885,7 @@ Status IndexWriter::Add(PreparedArticle prepared) {
 
 Status IndexWriter::Delete(const std::string& id) {
   Impl& w = *impl_;
+  if (w.staged) return w.staged->Delete(id);
   bool found = false;
   if (w.sharded()) {
     std::vector<char> hit(w.shards.size(), 0);
@@ -816,6 +911,7 @@ Status IndexWriter::Delete(const std::string& id) {
 }
 
 std::optional<FileStamp> IndexWriter::StampOf(const std::string& path) const {
+  if (impl_->staged) return impl_->staged->StampOf(path);
   try {
     auto record = ParseRecord(impl_->db.get_metadata(FileMetaKey(path)));
     if (record && record->path == path) return record->stamp;
@@ -826,6 +922,7 @@ std::optional<FileStamp> IndexWriter::StampOf(const std::string& path) const {
 
 Result<std::vector<std::string>> IndexWriter::RemoveFile(const std::string& path) {
   Impl& w = *impl_;
+  if (w.staged) return w.staged->RemoveFile(path);
   std::vector<std::string> reread;
   const std::string file_key = internal::FileKey(path);
   if (Status e = w.ShardError(); !e.ok()) return e;
@@ -877,6 +974,7 @@ Result<std::vector<std::string>> IndexWriter::RemoveFile(const std::string& path
 
 Status IndexWriter::FinishFile(const std::string& path, const FileStamp& stamp) {
   Impl& w = *impl_;
+  if (w.staged) return w.staged->FinishFile(path, stamp);
   if (Status e = w.ShardError(); !e.ok()) return e;
   FileRecord record{path, stamp, {}};
   if (auto it = w.file_ids.find(path); it != w.file_ids.end()) {
@@ -891,6 +989,7 @@ Status IndexWriter::FinishFile(const std::string& path, const FileStamp& stamp) 
 }
 
 std::vector<std::string> IndexWriter::KnownFiles(const std::string& prefix) const {
+  if (impl_->staged) return impl_->staged->KnownFiles(prefix);
   std::vector<std::string> files;
   try {
     const std::string meta_prefix(schema::kMetaFile);
@@ -906,12 +1005,14 @@ std::vector<std::string> IndexWriter::KnownFiles(const std::string& prefix) cons
 }
 
 Status IndexWriter::Commit() {
+  if (impl_->staged) return impl_->FinishStaged();
   if (Status e = impl_->ShardError(); !e.ok()) return e;
   return impl_->CommitAll();
 }
 
 uint64_t IndexWriter::ArticleCount() const {
   Impl& w = *impl_;
+  if (w.staged) return w.staged->ArticleCount();
   if (!w.sharded()) {
     try {
       return w.db.get_doccount();

@@ -423,10 +423,20 @@ Result<Searcher> Searcher::Open(const std::filesystem::path& dir,
     const ShardSpec& spec = impl->shards[i];
     std::string why;
     try {
-      Xapian::Database shard = OpenShard(spec, options.timeout_seconds);
-      if (std::string bad = SchemaProblem(shard, spec.name); !bad.empty()) {
-        return Status::Corruption(bad);
+      Xapian::Database shard;
+      std::string bad;
+      // Reading the schema can race a writer's commits as opening can
+      // (OpenShard retries that): a local shard is opened again.
+      for (int attempt = 1;; ++attempt) {
+        try {
+          shard = OpenShard(spec, options.timeout_seconds);
+          bad = SchemaProblem(shard, spec.name);
+          break;
+        } catch (const Xapian::DatabaseModifiedError&) {
+          if (IsRemote(spec) || attempt == kMaxAttempts) throw;
+        }
       }
+      if (!bad.empty()) return Status::Corruption(bad);
       impl->live.push_back(i);
       impl->live_dbs.push_back(std::move(shard));
       continue;

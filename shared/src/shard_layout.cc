@@ -103,8 +103,6 @@ bool IsTimeShardName(ShardBy by, std::string_view name) {
          digits(name.substr(5));
 }
 
-namespace {
-
 Status SyncPath(const std::filesystem::path& p, int flags) {
   const int fd = ::open(p.c_str(), flags | O_CLOEXEC);
   if (fd < 0) return Status::IOError("cannot open " + p.string() + ": " + std::strerror(errno));
@@ -114,8 +112,6 @@ Status SyncPath(const std::filesystem::path& p, int flags) {
   if (rc != 0) return Status::IOError("cannot sync " + p.string() + ": " + std::strerror(err));
   return Status::Ok();
 }
-
-}  // namespace
 
 Status WriteStub(const std::filesystem::path& dir, const std::vector<std::string>& shards) {
   std::string text =

@@ -62,6 +62,9 @@ bool IsTimeShardName(ShardBy by, std::string_view name);
 // nothing if the file already says exactly this.
 Status WriteStub(const std::filesystem::path& dir, const std::vector<std::string>& shards);
 
+// fsync of a file (flags O_RDONLY) or a folder (O_RDONLY | O_DIRECTORY).
+Status SyncPath(const std::filesystem::path& p, int flags);
+
 }  // namespace newsarc::internal
 
 #endif  // NEWSARC_SRC_SHARD_LAYOUT_H_

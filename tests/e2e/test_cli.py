@@ -318,6 +318,32 @@ class SampleCorpus(Env):
         for q in ["speaker:rudd", "org:whatsapp", 'org:"metropolitan police"']:
             self.assertIn(SEED_TITLE, self.titles(q, "--limit", "50"), q)
 
+    def test_writer_threads_build_the_same_index(self):
+        # A new index written by 3 threads (a staging index merged at the
+        # end) answers exactly as one written by one thread, and is compacted.
+        corpora = os.environ.get("NEWSARC_CORPORA", "../../corpora")
+        one = os.path.join(self.tmp, "one")
+        self.index("-q", "--writers", "1", "--db", one, corpora)
+        p = self.index("--writers", "3", corpora)
+        self.assertIn("the index at %s has 296 articles" % self.db, p.stderr)
+        self.assertFalse(os.path.exists(os.path.join(self.db, ".staging")))
+        self.assertTrue(os.path.exists(os.path.join(self.db, "iamglass")))
+        for q in ["Rudd WhatsApp encryption", "speaker:rudd", "org:whatsapp", '"prime minister"',
+                  "election OR vote", "police -london"]:
+            got = {h["id"]: h["score"] for h in self.hits(q, "--limit", "400", "--all")}
+            want = {h["id"]: h["score"]
+                    for h in self.hits(q, "--db", one, "--limit", "400", "--all")}
+            self.assertTrue(got, q)
+            self.assertEqual(got.keys(), want.keys(), q)
+            for k, v in want.items():
+                self.assertAlmostEqual(got[k], v, delta=1e-9 * v, msg=q)
+        size = lambda d: sum(os.path.getsize(os.path.join(d, f)) for f in os.listdir(d)
+                             if f.endswith(".glass"))
+        self.assertLess(size(self.db), 0.9 * size(one))
+        p = self.index("--writers", "3", corpora)
+        self.assertIn("296 unchanged", p.stderr)
+        self.index("--writers", "0", corpora, expect=2)
+
 
 WIRE_BODY = ("LONDON - The central bank raised interest rates by a quarter point on Thursday, "
              "its first rise in a decade, saying inflation had stayed above its target for "

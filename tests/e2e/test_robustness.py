@@ -434,11 +434,18 @@ class Concurrency(Env):
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
     def wait_for_documents(self, p):
-        """Waits until the running indexer has committed something."""
+        """Waits until the running indexer has committed something: to the
+        index, or (a new index built by several writer threads) to its
+        staging index, merged into the index at the end of the run."""
         deadline = time.monotonic() + 60
+        staging = os.path.join(self.db, ".staging")
         while time.monotonic() < deadline and p.poll() is None:
-            if os.path.exists(os.path.join(self.db, "iamglass")) and self.doc_count() > 0:
-                return
+            for db, marker in ((self.db, "iamglass"), (staging, "XAPIANDB")):
+                try:
+                    if os.path.exists(os.path.join(db, marker)) and self.doc_count(db) > 0:
+                        return
+                except subprocess.CalledProcessError:
+                    pass  # the staging index went (merged) while delve read it
             time.sleep(0.02)
         self.fail("the indexer committed nothing before it ended")
 

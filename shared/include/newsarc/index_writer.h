@@ -87,6 +87,15 @@ struct WriterOptions {
   // Index only one partition of the articles. Recorded in the index; left
   // unset ({0, 1}) it keeps the recorded one, else it must match it.
   Partition partition;
+  // Writer threads for a NEW one-database index (shard_by kNone, no index
+  // in the directory yet). With 2 or more, the articles are written by that
+  // many threads into a staging area (DIR/.staging: hash shards, one thread
+  // each) and merged into one compacted database at the first Commit() or
+  // when the writer closes. Searches see the articles from then on, not at
+  // the periodic commits; a killed build resumes from its last periodic
+  // commit. An existing index, or 0 or 1, writes directly on the calling
+  // thread.
+  uint32_t build_threads = 0;
   // Articles queued per shard writer thread, and their bytes, at most.
   uint32_t shard_queue_articles = 256;
   uint64_t shard_queue_bytes = uint64_t{64} << 20;
@@ -136,7 +145,9 @@ class NEWSARC_EXPORT IndexWriter {
   // Every file the index knows whose path starts with `prefix`.
   [[nodiscard]] std::vector<std::string> KnownFiles(const std::string& prefix) const;
 
-  // Makes everything so far durable, atomically.
+  // Makes everything so far durable, atomically. During a staged build
+  // (WriterOptions::build_threads) it also merges the staging area into the
+  // index, which the writer then updates directly.
   [[nodiscard]] Status Commit();
 
   // Number of articles in the index (committed or not).

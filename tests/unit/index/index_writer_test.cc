@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <string>
 
+#include "index_test_util.h"
 #include "schema.h"
 #include "stored_fields.h"
 
@@ -14,21 +15,9 @@ namespace newsarc {
 namespace {
 namespace fs = std::filesystem;
 
-#define ASSERT_OK(expr)                                      \
-  do {                                                       \
-    const ::newsarc::Status _s = (expr);                     \
-    ASSERT_TRUE(_s.ok()) << _s.message();                    \
-  } while (0)
-
-class IndexWriterTest : public ::testing::Test {
+class IndexWriterTest : public testing::TempDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("newsarc-writer-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
+  IndexWriterTest() : TempDirTest("writer") {}
 
   static Article MakeArticle(const std::string& url, int version, const std::string& path,
                              const std::string& title = "A title") {
@@ -53,7 +42,6 @@ class IndexWriterTest : public ::testing::Test {
     return internal::ParseFields(db.get_document(*it).get_data())->version;
   }
 
-  fs::path dir_;
 };
 
 TEST_F(IndexWriterTest, AddsAndCounts) {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "document_builder.h"
+#include "index_test_util.h"
 #include "newsarc/index_writer.h"
 #include "newsarc/searcher.h"
 #include "schema.h"
@@ -25,21 +26,9 @@ namespace {
 namespace fs = std::filesystem;
 namespace schema = internal::schema;
 
-#define ASSERT_OK(expr)                   \
-  do {                                    \
-    const ::newsarc::Status _s = (expr);  \
-    ASSERT_TRUE(_s.ok()) << _s.message(); \
-  } while (0)
-
-class ShardedWriterTest : public ::testing::Test {
+class ShardedWriterTest : public testing::TempDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("newsarc-shards-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
+  ShardedWriterTest() : TempDirTest("shards") {}
 
   static Article MakeArticle(const std::string& url, int version, const std::string& path,
                              const std::string& date = "") {
@@ -105,7 +94,6 @@ class ShardedWriterTest : public ::testing::Test {
     return s.str();
   }
 
-  fs::path dir_;
 };
 
 TEST(KeyHash, IsFnv1a64) {

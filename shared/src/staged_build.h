@@ -1,0 +1,64 @@
+// A new one-database index built by several writer threads
+// (WriterOptions::build_threads): the articles go to a hash-sharded index in
+// DIR/.staging (one writer thread per shard, the sharded writer's own
+// machinery: versions, claims, file records, resumption after a kill), and
+// the first IndexWriter::Commit() compacts it into the one database in DIR.
+//
+// Every step of the merge leaves something a later run can go on from:
+//   - DIR/.merging: the compacted copy being written; removed and redone.
+//   - its tables moved into DIR, "iamglass" last: until that file is in
+//     place, DIR holds an unfinished database, which the next run clears
+//     (RemoveUnfinishedGlass) before it resumes the staging index.
+//   - once DIR/iamglass is there, DIR is the index; a staging or merging
+//     folder left beside it is what remains of a finished build: removed.
+//
+// A build holds an flock on DIR/.staging.lock from the moment it opens the
+// staging index until it has removed it (the file itself stays): a second
+// writer waits there (or is told the index is busy), and finds the merged
+// database when its turn comes, never a staging index being deleted.
+#ifndef NEWSARC_SRC_STAGED_BUILD_H_
+#define NEWSARC_SRC_STAGED_BUILD_H_
+
+#include <filesystem>
+#include <string_view>
+
+#include "newsarc/status.h"
+
+#include <utility>
+
+namespace newsarc::internal {
+
+inline constexpr std::string_view kStagingDir = ".staging";
+inline constexpr std::string_view kMergingDir = ".merging";
+
+// Whether DIR holds a staging index (a build that has not been merged).
+bool HasStaging(const std::filesystem::path& dir);
+
+// Compacts the committed staging index of DIR into one database and moves
+// it into DIR (which must hold no database). The staging index stays: the
+// caller removes it once it has opened DIR (RemoveStaging).
+Status MergeStaging(const std::filesystem::path& dir);
+
+// Removes DIR/.staging and DIR/.merging.
+Status RemoveStaging(const std::filesystem::path& dir);
+
+// The exclusive lock of a staged build on DIR (released when destroyed).
+class StagingLock {
+ public:
+  // kLocked if another writer holds it and !wait.
+  static Result<StagingLock> Acquire(const std::filesystem::path& dir, bool wait);
+  StagingLock(StagingLock&& o) noexcept : fd_(std::exchange(o.fd_, -1)) {}
+  StagingLock& operator=(StagingLock&& o) noexcept {
+    std::swap(fd_, o.fd_);
+    return *this;
+  }
+  ~StagingLock();
+
+ private:
+  explicit StagingLock(int fd) : fd_(fd) {}
+  int fd_ = -1;
+};
+
+}  // namespace newsarc::internal
+
+#endif  // NEWSARC_SRC_STAGED_BUILD_H_

@@ -1,0 +1,304 @@
+// Staged builds (WriterOptions::build_threads): a new one-database index
+// written by several threads into DIR/.staging and merged into DIR at the
+// first Commit; resumption after a kill at any step.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <xapian.h>
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "index_test_util.h"
+#include "newsarc/index_writer.h"
+#include "newsarc/searcher.h"
+#include "schema.h"
+#include "staged_build.h"
+
+namespace newsarc {
+namespace {
+namespace fs = std::filesystem;
+namespace schema = internal::schema;
+
+const std::vector<std::string> kWords = {"bridge", "council", "river", "storm",  "police",
+                                         "vote",   "court",   "school", "energy", "market"};
+
+// Article i of file i % 5; articles 0-9 come again, as version 2, in
+// /f/v2.txt (every version of one URL is one article).
+Article MakeArticle(int i, int version = 0) {
+  Article a;
+  a.url = "http://x.org/" + std::to_string(i);
+  a.version = version;
+  a.source_path = version ? "/f/v2.txt" : "/f/" + std::to_string(i % 5) + ".txt";
+  a.title = kWords[i % kWords.size()] + " " + kWords[(i * 7) % kWords.size()];
+  for (int k = 0; k < 5 + i % 13; ++k) a.body += kWords[(i * 31 + k * k * 17) % kWords.size()] + " ";
+  if (version) a.body += "revised";
+  a.date = "2017-0" + std::to_string(1 + i % 9) + "-01";
+  return a;
+}
+
+std::vector<std::string> Files() {
+  std::vector<std::string> files;
+  for (int f = 0; f < 5; ++f) files.push_back("/f/" + std::to_string(f) + ".txt");
+  files.push_back("/f/v2.txt");
+  return files;
+}
+
+// Writes what the indexer would for the files not yet stamped: each file's
+// articles, then its record.
+void IndexFiles(IndexWriter& w, int n) {
+  for (const std::string& file : Files()) {
+    if (w.StampOf(file)) continue;
+    ASSERT_TRUE(w.RemoveFile(file).ok());
+    for (int i = 0; i < n; ++i)
+      if (MakeArticle(i).source_path == file) ASSERT_OK(w.Add(MakeArticle(i)));
+    if (file == "/f/v2.txt")
+      for (int i = 0; i < 10; ++i) ASSERT_OK(w.Add(MakeArticle(i, 2)));
+    ASSERT_OK(w.FinishFile(file, {1, 1}));
+  }
+}
+
+WriterOptions Staged(uint32_t threads = 2, uint32_t commit_every = 2000) {
+  WriterOptions o;
+  o.build_threads = threads;
+  o.commit_every = commit_every;
+  o.wait_for_lock = true;  // a killed child's Xapian lock goes a moment later
+  return o;
+}
+
+class StagedBuildTest : public testing::TempDirTest {
+ protected:
+  StagedBuildTest() : TempDirTest("staged") {}
+
+  // Runs `body` in a child process; `body` ends with Die(), so that the
+  // child stops without closing anything, as a killed indexer does.
+  static void InKilledChild(const std::function<void()>& body) {
+    const pid_t pid = ::fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+      body();
+      ::_exit(2);  // body returned early: an assertion failed
+    }
+    int status = 0;
+    ASSERT_EQ(::waitpid(pid, &status, 0), pid);
+    ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "the child failed";
+  }
+
+  // Every search of `queries` over `a` equals the one over `b`: ids and
+  // scores (to 1e-9, relative) and totals.
+  static void ExpectSameSearches(const fs::path& a, const fs::path& b) {
+    auto sa = Searcher::Open(a);
+    auto sb = Searcher::Open(b);
+    ASSERT_TRUE(sa.ok()) << sa.status().message();
+    ASSERT_TRUE(sb.ok()) << sb.status().message();
+    for (const char* q : {"bridge", "police court", "storm OR vote", "title:energy",
+                          "\"river storm\"", "revised", "market -school"}) {
+      SearchRequest r;
+      r.query = q;
+      r.limit = 500;
+      r.snippets = false;
+      auto ra = sa.value().Search(r);
+      auto rb = sb.value().Search(r);
+      ASSERT_TRUE(ra.ok() && rb.ok()) << q;
+      EXPECT_EQ(ra.value().estimated_total, rb.value().estimated_total) << q;
+      std::map<std::string, double> want;
+      for (const Hit& h : ra.value().hits) want[h.id] = h.score;
+      ASSERT_EQ(rb.value().hits.size(), want.size()) << q;
+      for (const Hit& h : rb.value().hits) {
+        ASSERT_TRUE(want.count(h.id)) << q << ": " << h.id;
+        EXPECT_NEAR(h.score, want[h.id], 1e-9 * want[h.id]) << q << ": " << h.id;
+      }
+    }
+  }
+
+  static std::map<std::string, std::string> Metadata(const fs::path& db) {
+    std::map<std::string, std::string> all;
+    Xapian::Database d(db.string());
+    for (auto it = d.metadata_keys_begin(); it != d.metadata_keys_end(); ++it)
+      all[*it] = d.get_metadata(*it);
+    return all;
+  }
+
+  static void Die() { ::_exit(::testing::Test::HasFailure() ? 1 : 0); }
+
+};
+
+TEST_F(StagedBuildTest, MergesIntoOneDatabaseEqualToADirectBuild) {
+  const fs::path direct = dir_ / "direct", staged = dir_ / "staged";
+  {
+    auto w = IndexWriter::Open(direct);
+    ASSERT_TRUE(w.ok()) << w.status().message();
+    IndexFiles(w.value(), 120);
+  }
+  {
+    auto w = IndexWriter::Open(staged, Staged(3, 7));
+    ASSERT_TRUE(w.ok()) << w.status().message();
+    IndexFiles(w.value(), 120);
+    EXPECT_EQ(w.value().ArticleCount(), 120u);
+    EXPECT_EQ(w.value().KnownFiles("/f/").size(), 6u);
+    EXPECT_EQ(w.value().LayoutDescription(), IndexWriter::Open(direct).value().LayoutDescription());
+    // Nothing is in DIR until the merge: three shards are being written.
+    EXPECT_FALSE(fs::exists(staged / "iamglass"));
+    EXPECT_TRUE(fs::exists(staged / ".staging" / "shards" / "002" / "iamglass"));
+    ASSERT_OK(w.value().Commit());
+    EXPECT_TRUE(fs::exists(staged / "iamglass"));
+    EXPECT_FALSE(fs::exists(staged / ".staging"));
+    EXPECT_FALSE(fs::exists(staged / ".merging"));
+    EXPECT_EQ(w.value().ArticleCount(), 120u);
+    // The writer goes on in the merged database.
+    ASSERT_OK(w.value().Add(MakeArticle(500)));
+    ASSERT_OK(w.value().FinishFile("/f/more.txt", {1, 1}));
+    ASSERT_OK(w.value().Commit());
+    EXPECT_EQ(Xapian::Database(staged.string()).get_doccount(), 121u);
+  }
+  {
+    auto w = IndexWriter::Open(direct);
+    ASSERT_OK(w.value().Add(MakeArticle(500)));
+    ASSERT_OK(w.value().FinishFile("/f/more.txt", {1, 1}));
+  }
+  ExpectSameSearches(direct, staged);
+  // The same file records and claims; no trace of the staging shards.
+  auto want = Metadata(direct), got = Metadata(staged);
+  EXPECT_EQ(got, want);
+  for (const auto& [key, value] : got) {
+    EXPECT_NE(key.rfind(std::string(schema::kMetaShardRevision), 0), 0u) << key;
+    EXPECT_NE(key, std::string(schema::kMetaLayout));
+  }
+  // Later runs write the one database directly, even when asked for threads.
+  auto again = IndexWriter::Open(staged, Staged());
+  ASSERT_TRUE(again.ok());
+  ASSERT_TRUE(again.value().StampOf("/f/v2.txt"));
+  auto reread = again.value().RemoveFile("/f/v2.txt");
+  ASSERT_TRUE(reread.ok());
+  EXPECT_EQ(reread.value().size(), 5u);  // the files holding version 0 of 0-9
+  EXPECT_FALSE(fs::exists(staged / ".staging"));
+}
+
+TEST_F(StagedBuildTest, OneThreadOrAnExistingIndexWritesDirectly) {
+  auto w = IndexWriter::Open(dir_, Staged(1));
+  ASSERT_TRUE(w.ok());
+  ASSERT_OK(w.value().Add(MakeArticle(1)));
+  EXPECT_TRUE(fs::exists(dir_ / "iamglass"));
+  EXPECT_FALSE(fs::exists(dir_ / ".staging"));
+}
+
+TEST_F(StagedBuildTest, AKilledBuildResumesFromItsLastCommit) {
+  InKilledChild([&] {
+    auto w = IndexWriter::Open(dir_, Staged(2, 5));
+    ASSERT_TRUE(w.ok()) << w.status().message();
+    IndexFiles(w.value(), 80);
+    // Killed in the middle of a file after several commits.
+    ASSERT_TRUE(w.value().RemoveFile("/f/late.txt").ok());
+    for (int i = 200; i < 230; ++i) {
+      Article a = MakeArticle(i);
+      a.source_path = "/f/late.txt";
+      ASSERT_OK(w.value().Add(a));
+    }
+    Die();
+  });
+  EXPECT_FALSE(fs::exists(dir_ / "iamglass"));
+  EXPECT_TRUE(fs::exists(dir_ / ".staging"));
+  EXPECT_FALSE(Searcher::Open(dir_).ok());
+  {
+    // --shards over an unfinished one-database build is refused.
+    WriterOptions hash;
+    hash.shard_by = ShardBy::kHash;
+    hash.shards = 2;
+    auto refused = IndexWriter::Open(dir_, hash);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_NE(refused.status().message().find(".staging"), std::string::npos);
+  }
+  // The next run (with another thread count) finds the finished files and
+  // does the rest; late.txt was not finished, so it is read again.
+  auto w = IndexWriter::Open(dir_, Staged(4));
+  ASSERT_TRUE(w.ok()) << w.status().message();
+  for (const std::string& file : Files()) EXPECT_TRUE(w.value().StampOf(file)) << file;
+  EXPECT_FALSE(w.value().StampOf("/f/late.txt"));
+  ASSERT_TRUE(w.value().RemoveFile("/f/late.txt").ok());
+  for (int i = 200; i < 230; ++i) {
+    Article a = MakeArticle(i);
+    a.source_path = "/f/late.txt";
+    ASSERT_OK(w.value().Add(a));
+  }
+  ASSERT_OK(w.value().FinishFile("/f/late.txt", {1, 1}));
+  ASSERT_OK(w.value().Commit());
+  EXPECT_FALSE(fs::exists(dir_ / ".staging"));
+  Xapian::Database db(dir_.string());
+  EXPECT_EQ(db.get_doccount(), 110u);
+  std::set<std::string> ids;
+  for (auto it = db.allterms_begin(std::string(schema::kId));
+       it != db.allterms_end(std::string(schema::kId)); ++it) {
+    EXPECT_EQ(it.get_termfreq(), 1u) << *it;
+    ids.insert(*it);
+  }
+  EXPECT_EQ(ids.size(), 110u);
+}
+
+// A kill during the merge, before the version file moved in: DIR holds
+// tables but no database; the next run clears them and merges again.
+TEST_F(StagedBuildTest, AMergeStoppedBeforeItsVersionFileIsRedone) {
+  InKilledChild([&] {
+    auto w = IndexWriter::Open(dir_, Staged(2, 1));  // everything committed
+    ASSERT_TRUE(w.ok());
+    IndexFiles(w.value(), 40);
+    Die();
+  });
+  ASSERT_OK(internal::MergeStaging(dir_));
+  fs::remove(dir_ / "iamglass");
+  ASSERT_TRUE(fs::exists(dir_ / "postlist.glass"));
+  {
+    auto w = IndexWriter::Open(dir_, Staged());
+    ASSERT_TRUE(w.ok()) << w.status().message();
+    EXPECT_FALSE(fs::exists(dir_ / "postlist.glass"));
+    EXPECT_EQ(w.value().ArticleCount(), 40u);
+    IndexFiles(w.value(), 40);  // nothing left to do
+  }
+  EXPECT_EQ(Xapian::Database(dir_.string()).get_doccount(), 40u);
+  EXPECT_FALSE(fs::exists(dir_ / ".staging"));
+}
+
+// A kill after the merge, before the staging index was removed: DIR is the
+// index; the leftover goes.
+TEST_F(StagedBuildTest, AStagingIndexLeftBesideTheMergedOneIsRemoved) {
+  InKilledChild([&] {
+    auto w = IndexWriter::Open(dir_, Staged(2, 1));
+    ASSERT_TRUE(w.ok());
+    IndexFiles(w.value(), 40);
+    Die();
+  });
+  ASSERT_OK(internal::MergeStaging(dir_));
+  ASSERT_TRUE(fs::exists(dir_ / ".staging"));
+  auto w = IndexWriter::Open(dir_, Staged());
+  ASSERT_TRUE(w.ok()) << w.status().message();
+  EXPECT_FALSE(fs::exists(dir_ / ".staging"));
+  EXPECT_EQ(w.value().ArticleCount(), 40u);
+  for (const std::string& file : Files()) EXPECT_TRUE(w.value().StampOf(file)) << file;
+}
+
+TEST_F(StagedBuildTest, ASecondWriterIsToldTheIndexIsBusy) {
+  auto first = IndexWriter::Open(dir_, Staged());
+  ASSERT_TRUE(first.ok());
+  ASSERT_OK(first.value().Add(MakeArticle(1)));
+  for (uint32_t threads : {0u, 2u}) {
+    WriterOptions o;
+    o.build_threads = threads;
+    auto second = IndexWriter::Open(dir_, o);
+    ASSERT_FALSE(second.ok());
+    EXPECT_EQ(second.status().code(), StatusCode::kLocked) << second.status().message();
+    EXPECT_NE(second.status().message().find("another newsarc-index is writing"),
+              std::string::npos);
+  }
+  ASSERT_OK(first.value().Commit());
+  // Merged: the first writer now holds the database itself.
+  WriterOptions o;
+  auto third = IndexWriter::Open(dir_, o);
+  ASSERT_FALSE(third.ok());
+  EXPECT_EQ(third.status().code(), StatusCode::kLocked);
+}
+
+}  // namespace
+}  // namespace newsarc
