@@ -157,7 +157,9 @@ BuiltDocument BuildDocument(const Article& input) {
   // terms, and the searcher matches each stored quote against the query
   // (SearchRequest::quotes), so they need no terms of their own.
   f.quotes = out.extraction.quotes;
-  doc.set_data(SerializeFields(f));
+  auto [hit_fields, text] = SerializeStoredParts(f);
+  doc.add_value(schema::kSlotHitFields, std::move(hit_fields));
+  doc.set_data(std::move(text));
   return out;
 }
 

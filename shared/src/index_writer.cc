@@ -193,7 +193,7 @@ Verdict Judge(Xapian::WritableDatabase& db, const BuiltDocument& b, const std::s
     std::vector<Claim> claims = ParseClaims(db.get_metadata(claim_key));
     if (std::none_of(claims.begin(), claims.end(),
                      [&](const Claim& c) { return c.file_key == old_file_key; })) {
-      const auto fields = internal::ParseFields(old.get_data());
+      const auto fields = internal::LoadFields(old, false);
       claims.push_back({old_file_key, old_version, fields ? fields->path : std::string()});
     }
     std::erase_if(claims, [&](const Claim& c) { return c.file_key == b.file_key; });
@@ -234,7 +234,7 @@ void RemoveFromDb(Xapian::WritableDatabase& db, const std::string& file_key,
   std::set<std::string> won;
   const std::string file_term = std::string(schema::kFile) + file_key;
   for (auto it = db.postlist_begin(file_term); it != db.postlist_end(file_term); ++it) {
-    if (auto f = internal::ParseFields(db.get_document(*it).get_data())) {
+    if (auto f = internal::LoadFields(db.get_document(*it), false)) {
       won.insert(f->id);
       ids.insert(f->id);
     }

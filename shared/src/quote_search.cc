@@ -81,7 +81,7 @@ void CollectQuotes(const Xapian::MSet& mset, const QuoteMatcher& matcher,
   size_t article = 0;
   for (auto it = mset.begin(); it != mset.end(); ++it, ++article) {
     const Xapian::Document doc = it.get_document();
-    std::optional<StoredFields> f = ParseFields(doc.get_data());
+    std::optional<StoredFields> f = LoadFields(doc);
     if (!f) continue;
     for (size_t i = 0; i < f->quotes.size(); ++i) {
       const Quote& quote = f->quotes[i];

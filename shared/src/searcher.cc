@@ -37,9 +37,9 @@ using internal::ShardSpec;
 // commits twice more: a search needs far less time than two commits.
 constexpr int kMaxAttempts = 10;
 
-void FillHit(const Xapian::Document& doc, Hit& hit) {
-  std::optional<internal::StoredFields> f =
-      internal::ParseFields(doc.get_data());
+// `with_body`: hit.snippet gets the body (reading the document data).
+void FillHit(const Xapian::Document& doc, bool with_body, Hit& hit) {
+  std::optional<internal::StoredFields> f = internal::LoadFields(doc, with_body);
   if (!f) {
     hit.title =
         "(document " + std::to_string(hit.docid) + " has no readable data)";
@@ -310,7 +310,7 @@ Result<SearchResults> Searcher::Impl::SearchOnce(const SearchRequest& request) {
     hit.docid = *it;
     hit.score = it.get_weight();
     hit.duplicates = it.get_collapse_count();
-    FillHit(it.get_document(), hit);
+    FillHit(it.get_document(), request.snippets, hit);
     std::string body = std::move(hit.snippet);
     hit.snippet.clear();
     if (request.snippets) {

@@ -5,9 +5,13 @@
 // is still read, so an index built before quotes were stored keeps working.
 #include "stored_fields.h"
 
+#include <xapian.h>
+
 #include <cstdint>
 #include <string>
 #include <utility>
+
+#include "schema.h"
 
 namespace newsarc::internal {
 namespace {
@@ -118,6 +122,28 @@ std::optional<StoredFields> ParseFields(std::string_view data) {
     }
   }
   if (!ok || pos != data.size()) return std::nullopt;
+  return f;
+}
+
+std::pair<std::string, std::string> SerializeStoredParts(const StoredFields& fields) {
+  StoredFields text;
+  text.body = fields.body;
+  text.quotes = fields.quotes;
+  StoredFields rest = fields;
+  rest.body.clear();
+  rest.quotes.clear();
+  return {SerializeFields(rest), SerializeFields(text)};
+}
+
+std::optional<StoredFields> LoadFields(const Xapian::Document& doc, bool with_text) {
+  const std::string hit = doc.get_value(schema::kSlotHitFields);
+  if (hit.empty()) return ParseFields(doc.get_data());
+  std::optional<StoredFields> f = ParseFields(hit);
+  if (!f || !with_text) return f;
+  std::optional<StoredFields> text = ParseFields(doc.get_data());
+  if (!text) return std::nullopt;
+  f->body = std::move(text->body);
+  f->quotes = std::move(text->quotes);
   return f;
 }
 

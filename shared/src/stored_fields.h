@@ -6,9 +6,14 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "newsarc/article.h"
+
+namespace Xapian {
+class Document;
+}
 
 namespace newsarc::internal {
 
@@ -34,6 +39,17 @@ std::string SerializeFields(const StoredFields& fields);
 // std::nullopt if `data` is not what SerializeFields wrote (this version's
 // format 2, or format 1 of indexes built before quotes were stored).
 std::optional<StoredFields> ParseFields(std::string_view data);
+
+// A document's stored fields: the value kSlotHitFields holds all but the
+// body and the quotes, the document data those two (schema.h). Documents
+// written before kSlotHitFields existed hold everything in their data.
+// `with_text` false: the body and quotes are left empty and, when the value
+// is there, the document data is not read (it is the costly part).
+// std::nullopt if either is unreadable.
+std::optional<StoredFields> LoadFields(const Xapian::Document& doc, bool with_text = true);
+
+// The two parts for BuildDocument: {value of kSlotHitFields, document data}.
+std::pair<std::string, std::string> SerializeStoredParts(const StoredFields& fields);
 
 }  // namespace newsarc::internal
 

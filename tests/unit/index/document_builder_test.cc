@@ -57,7 +57,7 @@ TEST(BuildDocument, TitleWordsWeighMoreThanBodyWords) {
 
 TEST(BuildDocument, StoresDisplayFields) {
   const BuiltDocument b = BuildDocument(Sample());
-  const auto f = ParseFields(b.document.get_data());
+  const auto f = LoadFields(b.document);
   ASSERT_TRUE(f.has_value());
   EXPECT_EQ(f->title, "Café owners in Zürich protest");
   EXPECT_EQ(f->date, "2017-03-29");

@@ -39,7 +39,7 @@ class IndexWriterTest : public testing::TempDirTest {
         std::string(internal::schema::kId) + IndexWriter::ArticleId(probe);
     auto it = db.postlist_begin(term);
     if (it == db.postlist_end(term)) return -1;
-    return internal::ParseFields(db.get_document(*it).get_data())->version;
+    return internal::LoadFields(db.get_document(*it), false)->version;
   }
 
 };

@@ -68,7 +68,7 @@ class ShardedWriterTest : public testing::TempDirTest {
     for (const std::string& name : ShardNames()) {
       Xapian::Database db((dir_ / "shards" / name).string());
       for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
-        auto f = internal::ParseFields(db.get_document(*it).get_data());
+        auto f = internal::LoadFields(db.get_document(*it), false);
         where[f->id].push_back(name);
       }
     }
@@ -84,7 +84,7 @@ class ShardedWriterTest : public testing::TempDirTest {
     EXPECT_EQ(it->second.size(), 1u) << id << " is in several shards";
     Xapian::Database db((dir_ / "shards" / it->second[0]).string());
     auto p = db.postlist_begin(std::string(schema::kId) + id);
-    return {internal::ParseFields(db.get_document(*p).get_data())->version, it->second[0]};
+    return {internal::LoadFields(db.get_document(*p), false)->version, it->second[0]};
   }
 
   std::string ReadStub() {

@@ -1,6 +1,9 @@
 #include "stored_fields.h"
 
 #include <gtest/gtest.h>
+#include <xapian.h>
+
+#include "schema.h"
 
 namespace newsarc::internal {
 namespace {
@@ -81,6 +84,66 @@ TEST(StoredFields, RejectsTruncatedOrForeignData) {
   for (size_t n = 0; n < data.size(); ++n)
     EXPECT_FALSE(ParseFields(data.substr(0, n)).has_value()) << n;
   EXPECT_FALSE(ParseFields("sample=omega data").has_value());
+}
+
+StoredFields Full() {
+  StoredFields f;
+  f.id = "x.org/a";
+  f.title = "A title";
+  f.body = "The body, said she.";
+  f.url = "http://x.org/a";
+  f.path = "/f/a.txt";
+  f.version = 2;
+  f.speakers = {"Amber Rudd"};
+  f.quotes = {{"Amber Rudd", "the body", true, 1}};
+  return f;
+}
+
+void ExpectSame(const StoredFields& got, const StoredFields& want) {
+  EXPECT_EQ(got.id, want.id);
+  EXPECT_EQ(got.title, want.title);
+  EXPECT_EQ(got.body, want.body);
+  EXPECT_EQ(got.url, want.url);
+  EXPECT_EQ(got.path, want.path);
+  EXPECT_EQ(got.version, want.version);
+  EXPECT_EQ(got.speakers, want.speakers);
+  ASSERT_EQ(got.quotes.size(), want.quotes.size());
+  for (size_t i = 0; i < got.quotes.size(); ++i) EXPECT_EQ(got.quotes[i].text, want.quotes[i].text);
+}
+
+TEST(StoredFields, HitFieldsAndTextAreStoredApart) {
+  const StoredFields f = Full();
+  auto [hit, text] = SerializeStoredParts(f);
+  // The text part holds the body and quotes only; the value the rest.
+  EXPECT_EQ(text.find("A title"), std::string::npos);
+  EXPECT_EQ(hit.find("The body"), std::string::npos);
+  Xapian::Document doc;
+  doc.add_value(schema::kSlotHitFields, hit);
+  doc.set_data(text);
+  auto all = LoadFields(doc);
+  ASSERT_TRUE(all.has_value());
+  ExpectSame(*all, f);
+  auto listed = LoadFields(doc, false);
+  ASSERT_TRUE(listed.has_value());
+  EXPECT_EQ(listed->title, f.title);
+  EXPECT_TRUE(listed->body.empty());
+  EXPECT_TRUE(listed->quotes.empty());
+  // Without the text the data is not read: damaged data does not matter,
+  // but it does when the text is asked for.
+  doc.set_data("damaged");
+  EXPECT_TRUE(LoadFields(doc, false).has_value());
+  EXPECT_FALSE(LoadFields(doc).has_value());
+}
+
+TEST(StoredFields, DocumentsWithoutTheValueAreReadFromTheirData) {
+  Xapian::Document doc;
+  doc.set_data(SerializeFields(Full()));  // an index built before the value
+  auto all = LoadFields(doc);
+  ASSERT_TRUE(all.has_value());
+  ExpectSame(*all, Full());
+  auto listed = LoadFields(doc, false);
+  ASSERT_TRUE(listed.has_value());
+  EXPECT_EQ(listed->title, "A title");
 }
 
 }  // namespace
