@@ -11,6 +11,7 @@
 
 #include "keys.h"
 #include "language.h"
+#include "regularise.h"
 #include "schema.h"
 
 namespace newsarc::internal {
@@ -87,22 +88,49 @@ std::vector<std::string> Words(const std::string& text) {
   return out;
 }
 
+}  // namespace
+
+bool IsFeedbackWord(const std::string& term, bool stem_all) {
+  // Stemmed free-text terms only ("Zpolici", or "polici" when the index
+  // holds only stems): no title, entity or boolean terms, no numbers,
+  // nothing shorter than three letters.
+  const size_t skip = stem_all ? 0 : 1;
+  if (term.size() < 3 + skip || (!stem_all && term[0] != 'Z')) return false;
+  unsigned char c = static_cast<unsigned char>(term[skip]);
+  if (!(c >= 'a' && c <= 'z') && c < 0x80) return false;
+  return !IsStopWord(term.substr(skip));
+}
+
+namespace {
+
 class FeedbackTerms : public Xapian::ExpandDecider {
  public:
   explicit FeedbackTerms(bool stem_all) : stem_all_(stem_all) {}
   bool operator()(const std::string& term) const override {
-    // Stemmed free-text terms only ("Zpolici", or "polici" when the index
-    // holds only stems): no title, entity or boolean terms, no numbers,
-    // nothing shorter than three letters.
-    const size_t skip = stem_all_ ? 0 : 1;
-    if (term.size() < 3 + skip || (!stem_all_ && term[0] != 'Z')) return false;
-    unsigned char c = static_cast<unsigned char>(term[skip]);
-    if (!(c >= 'a' && c <= 'z') && c < 0x80) return false;
-    return !IsStopWord(term.substr(skip));
+    if (!IsFeedbackWord(term, stem_all_)) return false;
+    if (min_docs_ > 1) {
+      auto it = docs_.find(term);
+      if (it == docs_.end() || it->second < min_docs_) return false;
+    }
+    return true;
+  }
+  // Count, for each term, the feedback documents holding it; terms in fewer
+  // than `min_docs` of them are then refused.
+  void RequireDocs(const Xapian::Database& db, const Xapian::MSet& top,
+                   unsigned min_docs) {
+    min_docs_ = min_docs;
+    if (min_docs_ <= 1) return;
+    for (auto it = top.begin(); it != top.end(); ++it) {
+      for (auto t = db.termlist_begin(*it); t != db.termlist_end(*it); ++t) {
+        ++docs_[*t];
+      }
+    }
   }
 
  private:
   bool stem_all_;
+  unsigned min_docs_ = 1;
+  std::map<std::string, unsigned> docs_;
 };
 
 }  // namespace
@@ -125,6 +153,22 @@ RankingOptions ParseRankingSpec(std::string_view spec, RankingOptions o) {
       if (end != v.c_str() && *end == '\0') o.idf_power = d;
     }
     else if (key == "b") ParseNumber(v, o.b);
+    else if (key == "k2") ParseNumber(v, o.k2);
+    else if (key == "qtf") ParseNumber(v, o.qtf);
+    else if (key == "idf") {
+      if (v.empty() || v == "lucene" || v == "plain") o.idf = v;
+    }
+    else if (key == "k3") ParseNumber(v, o.k3);
+    else if (key == "min_normlen") ParseNumber(v, o.min_normlen);
+    else if (key == "prf_min_docs") ParseNumber(v, o.prf_min_docs);
+    else if (key == "reg") ParseNumber(v, o.reg);
+    else if (key == "reg_top") ParseNumber(v, o.reg_top);
+    else if (key == "reg_k") ParseNumber(v, o.reg_k);
+    else if (key == "prf_reg") o.prf_reg = ParseBool(v, o.prf_reg);
+    else if (key == "prf_idf") o.prf_idf = ParseBool(v, o.prf_idf);
+    else if (key == "prf_cap") ParseNumber(v, o.prf_cap);
+    else if (key == "prf_prox") ParseNumber(v, o.prf_prox);
+    else if (key == "prf_prox_window") ParseNumber(v, o.prf_prox_window);
     else if (key == "stop") o.stop_words = ParseBool(v, o.stop_words);
     else if (key == "prox") ParseNumber(v, o.prox);
     else if (key == "prox_window") ParseNumber(v, o.prox_window);
@@ -160,6 +204,7 @@ RankingOptions ForMode(const RankingOptions& options, bool any) {
     o.prox = o.any_prox;
   } else {
     o.prf_docs = 0;
+    o.reg = 0;
   }
   return o;
 }
@@ -187,7 +232,8 @@ std::unique_ptr<Xapian::Weight> MakeWeight(const RankingOptions& o) {
   if (o.weight == "ifb2") return std::make_unique<Xapian::IfB2Weight>();
   if (o.weight == "trad") return std::make_unique<Xapian::TradWeight>(o.k1);
   // k2=0, k3=1 and min_normlen=0.5 are Xapian's defaults.
-  return std::make_unique<Xapian::BM25Weight>(o.k1, 0, 1, o.b, 0.5);
+  return std::make_unique<Xapian::BM25Weight>(o.k1, o.k2, o.k3, o.b,
+                                              o.min_normlen);
 }
 
 const Xapian::Stopper* QueryStopper(const RankingOptions& options) {
@@ -233,7 +279,7 @@ std::vector<std::vector<std::string>> PlainWords(std::string_view folded) {
 namespace {
 
 Xapian::Query Reweight(const Xapian::Database& db, const Xapian::Query& q,
-                       double docs, double power) {
+                       double docs, double power, const std::string& formula = {}) {
   switch (q.get_type()) {
     case Xapian::Query::LEAF_TERM: {
       auto t = q.get_terms_begin();
@@ -241,6 +287,14 @@ Xapian::Query Reweight(const Xapian::Database& db, const Xapian::Query& q,
       const double tf = db.get_termfreq(*t);
       if (tf == 0) return q;
       const double idf = std::log(1.0 + (docs - tf + 0.5) / (tf + 0.5));
+      if (!formula.empty()) {
+        double ratio = (docs - tf + 0.5) / (tf + 0.5);
+        if (ratio < 2) ratio = ratio * 0.5 + 1;  // Xapian's BM25Weight
+        const double xapian = std::log(ratio);
+        const double want = formula == "plain" ? std::log(docs / tf) : idf;
+        if (xapian <= 0) return q;
+        return Xapian::Query(std::max(0.0, want) / xapian, q);
+      }
       return Xapian::Query(std::pow(idf, power), q);
     }
     case Xapian::Query::OP_AND:
@@ -251,7 +305,45 @@ Xapian::Query Reweight(const Xapian::Database& db, const Xapian::Query& q,
     case Xapian::Query::OP_XOR: {
       std::vector<Xapian::Query> subs;
       for (size_t i = 0; i < q.get_num_subqueries(); ++i) {
-        subs.push_back(Reweight(db, q.get_subquery(i), docs, power));
+        subs.push_back(Reweight(db, q.get_subquery(i), docs, power, formula));
+      }
+      return Xapian::Query(q.get_type(), subs.begin(), subs.end());
+    }
+    default:
+      return q;
+  }
+}
+
+// OR nodes with the same term twice or more: one leaf with the count as
+// its wqf (qtf 1) or with wqf 1 (qtf 2), after the node's other subqueries.
+Xapian::Query MergeRepeats(const Xapian::Query& q, unsigned mode) {
+  switch (q.get_type()) {
+    case Xapian::Query::OP_OR: {
+      std::vector<Xapian::Query> subs;
+      std::map<std::string, Xapian::termcount> count;
+      std::vector<std::string> order;  // the terms in query order
+      for (size_t i = 0; i < q.get_num_subqueries(); ++i) {
+        Xapian::Query sub = q.get_subquery(i);
+        if (sub.get_type() == Xapian::Query::LEAF_TERM &&
+            sub.get_terms_begin() != sub.get_terms_end()) {
+          const std::string term = *sub.get_terms_begin();
+          if (count[term]++ == 0) order.push_back(term);
+        } else {
+          subs.push_back(MergeRepeats(sub, mode));
+        }
+      }
+      for (const std::string& t : order) {
+        subs.emplace_back(t, mode == 1 ? count[t] : 1);
+      }
+      return Xapian::Query(Xapian::Query::OP_OR, subs.begin(), subs.end());
+    }
+    case Xapian::Query::OP_AND:
+    case Xapian::Query::OP_AND_MAYBE:
+    case Xapian::Query::OP_AND_NOT:
+    case Xapian::Query::OP_FILTER: {
+      std::vector<Xapian::Query> subs;
+      for (size_t i = 0; i < q.get_num_subqueries(); ++i) {
+        subs.push_back(MergeRepeats(q.get_subquery(i), mode));
       }
       return Xapian::Query(q.get_type(), subs.begin(), subs.end());
     }
@@ -265,8 +357,11 @@ Xapian::Query Reweight(const Xapian::Database& db, const Xapian::Query& q,
 Xapian::Query ReweightTerms(const Xapian::Database& db,
                             const Xapian::Query& query,
                             const RankingOptions& o) {
-  if (o.idf_power == 0 || query.empty()) return query;
-  return Reweight(db, query, db.get_doccount(), o.idf_power);
+  if (query.empty()) return query;
+  Xapian::Query q = o.qtf ? MergeRepeats(query, o.qtf) : query;
+  if (!o.idf.empty()) q = Reweight(db, q, db.get_doccount(), 1, o.idf);
+  if (o.idf_power == 0) return q;
+  return Reweight(db, q, db.get_doccount(), o.idf_power);
 }
 
 Xapian::Query AddBoosts(const Xapian::Database& db, const Xapian::Query& query,
@@ -366,21 +461,69 @@ Xapian::Query AddBoosts(const Xapian::Database& db, const Xapian::Query& query,
 }
 
 Xapian::Query Expand(const Xapian::Database& db, const Xapian::Query& query,
-                     const RankingOptions& o) {
+                     const RankingOptions& o, std::string_view folded) {
   if (o.prf_docs == 0 || o.prf_terms == 0 || o.prf_weight <= 0 ||
       query.empty()) {
     return query;
   }
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
+  if (o.prf_prox > 0 && !folded.empty()) {
+    RankingOptions first = o;
+    first.prox = o.prf_prox;
+    first.prox_window = o.prf_prox_window;
+    first.entity = 0;
+    first.exact = 0;
+    enquire.set_query(AddBoosts(db, query, folded, first));
+  }
   auto weight = MakeWeight(o);
   enquire.set_weighting_scheme(*weight);
   Xapian::MSet top = enquire.get_mset(0, o.prf_docs);
   if (top.empty()) return query;
+  if (o.prf_reg && o.reg > 0) {
+    // The feedback documents: the best after regularising the first pass.
+    // (RM3 then weighs them alike.)
+    RankingOptions first = o;
+    first.reg_top = std::max(o.reg_top, o.prf_docs);
+    Xapian::Enquire chosen(db);
+    chosen.set_query(Regularise(db, query, first));
+    chosen.set_weighting_scheme(*weight);
+    top = chosen.get_mset(0, o.prf_docs);
+  }
   FeedbackTerms decider(o.stem_all);
+  decider.RequireDocs(db, top, o.prf_min_docs);
   // (term, weight), best first.
   std::vector<std::pair<std::string, double>> picked;
-  if (o.prf_scheme == "rm3") {
+  if (o.prf_scheme == "rocchio") {
+    // Rocchio: the centroid of the feedback documents' unit tf-idf vectors
+    // (1 + log wdf) * log(N / df) over their stemmed words.
+    std::set<std::string> in_query(query.get_terms_begin(),
+                                   query.get_terms_end());
+    const double docs = db.get_doccount();
+    std::map<std::string, double> centroid;
+    for (auto it = top.begin(); it != top.end(); ++it) {
+      std::vector<std::pair<std::string, double>> vec;
+      double norm = 0;
+      for (auto t = db.termlist_begin(*it); t != db.termlist_end(*it); ++t) {
+        if (!decider(*t)) continue;
+        const double df = std::max<double>(1, db.get_termfreq(*t));
+        const double w = (1 + std::log(std::max<double>(1, t.get_wdf()))) *
+                         std::log(std::max(1.0, docs / df));
+        vec.emplace_back(*t, w);
+        norm += w * w;
+      }
+      norm = std::sqrt(norm);
+      for (const auto& [term, w] : vec) {
+        if (!o.prf_query && in_query.count(term)) continue;
+        if (norm > 0) centroid[term] += w / norm / top.size();
+      }
+    }
+    picked.assign(centroid.begin(), centroid.end());
+    std::sort(picked.begin(), picked.end(), [](const auto& a, const auto& b) {
+      return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    if (picked.size() > o.prf_terms) picked.resize(o.prf_terms);
+  } else if (o.prf_scheme == "rm3") {
     // Relevance model (RM3): P(t|R) = sum over the feedback documents of
     // P(t|D) (wdf / length) times the document's share of their weight.
     std::set<std::string> in_query(query.get_terms_begin(),
@@ -419,7 +562,22 @@ Xapian::Query Expand(const Xapian::Database& db, const Xapian::Query& query,
     }
   }
   if (picked.empty()) return query;
-  const double top_weight = picked.front().second;
+  if (o.prf_idf) {
+    const double docs = db.get_doccount();
+    for (auto& [term, weight] : picked) {
+      const double tf = std::max<double>(1, db.get_termfreq(term));
+      weight *= std::log(1.0 + (docs - tf + 0.5) / (tf + 0.5));
+    }
+    const double best = std::max_element(picked.begin(), picked.end(),
+                                         [](const auto& a, const auto& b) {
+                                           return a.second < b.second;
+                                         })->second;
+    for (auto& [term, weight] : picked) {
+      weight = std::min(weight, o.prf_cap * best);
+    }
+  }
+  double top_weight = 0;
+  for (const auto& p : picked) top_weight = std::max(top_weight, p.second);
   std::vector<Xapian::Query> terms;
   for (const auto& [term, weight] : picked) {
     double w = o.prf_flat || top_weight <= 0 ? 1.0 : weight / top_weight;

@@ -12,13 +12,16 @@
 // environment variable NEWSARC_RANKING overrides them, as comma-separated
 // key=value pairs read once per process, e.g. NEWSARC_RANKING="prf=0,k1=1".
 // Keys: weight (bm25|bm25+|pl2|dlh|lm|lmd|tfidf|inl2|ineb2|bb2|dph|ifb2|
-// trad), k1, b, idf_power, stop (0|1), prox (weight of the adjacent-words
-// boost, 0 = off), prox_window, any_prox (the same in question mode),
-// exact, entity (weight of the entity boost, 0 = off), prf (feedback
-// documents, 0 = off), prf_terms, prf_weight, prf_scheme (trad|bo1|rm3),
-// prf_query, prf_flat; at index time title_wdf, entity_wdf; on both sides
-// stem (some|all) and stemmer. Index-time and both-sides keys must be the
-// same when indexing and searching (the scripts build an index per value).
+// trad), k1, b, k2, k3, min_normlen, idf_power, idf (lucene|plain), qtf,
+// stop (0|1), prox (weight of the adjacent-words boost, 0 = off),
+// prox_window, any_prox (the same in question mode), exact, entity (weight
+// of the entity boost, 0 = off), prf (feedback documents, 0 = off),
+// prf_terms, prf_weight, prf_scheme (trad|bo1|rm3|rocchio), prf_query,
+// prf_flat, prf_min_docs, prf_idf, prf_cap, prf_prox, prf_prox_window,
+// prf_reg, reg, reg_top, reg_k; at index time title_wdf, entity_wdf; on
+// both sides stem (some|all) and stemmer. Index-time and both-sides keys
+// must be the same when indexing and searching (the scripts build an index
+// per value).
 #ifndef NEWSARC_SRC_RANKING_H_
 #define NEWSARC_SRC_RANKING_H_
 
@@ -42,6 +45,20 @@ struct RankingOptions {
   double idf_power = 0.0;
   double k1 = 1.2;
   double b = 0.75;
+  // Xapian's other BM25 parameters (evaluation only): k2 (a document
+  // length correction), k3 (query-side word frequency), min_normlen.
+  double k2 = 0.0;
+  double k3 = 1.0;
+  double min_normlen = 0.5;
+  // A word repeated in the query: each occurrence a term of its own, so
+  // its weight grows linearly (0, the query parser's way), or one term
+  // with the count as its query frequency, which BM25's k3 saturates (1),
+  // or counted once (2). Evaluation only.
+  unsigned qtf = 0;
+  // The idf inside BM25: Xapian's (log of (N - n + 0.5) / (n + 0.5),
+  // lifted below 2), "lucene" (log(1 + that ratio)) or "plain" (log N/n),
+  // by scaling each query term. Evaluation only.
+  std::string idf;
   // Drop common English function words from free-text queries (the index
   // keeps them, so phrases still match them).
   bool stop_words = true;
@@ -70,13 +87,38 @@ struct RankingOptions {
   unsigned prf_docs = 5;
   unsigned prf_terms = 5;
   double prf_weight = 0.1;
-  std::string prf_scheme = "trad";  // trad | bo1 (Xapian's ESet) | rm3
+  // trad | bo1 (Xapian's ESet) | rm3 | rocchio (the centroid of the
+  // feedback documents' unit tf-idf vectors).
+  std::string prf_scheme = "trad";
   // Feedback may reweight the query's own terms too (Xapian's
   // INCLUDE_QUERY_TERMS; RM3 always scores them).
   bool prf_query = false;
   // Expansion terms all weighted prf_weight (true) or prf_weight times
   // their expand weight relative to the best (false).
   bool prf_flat = false;
+  // Expansion terms must occur in at least this many feedback documents
+  // (evaluation only).
+  unsigned prf_min_docs = 1;
+  // Score regularisation (the cluster hypothesis: similar articles are
+  // relevant to the same requests): each of the top reg_top hits adds reg
+  // times the mean weight of its reg_k most similar hits among them (cosine
+  // of tf-idf vectors of their stems), weighted by the similarity. 0 = off
+  // (evaluation only: no gain on TIME). Question mode only.
+  double reg = 0.0;
+  unsigned reg_top = 20;
+  unsigned reg_k = 3;
+  // Feedback documents chosen after regularising the first pass (true) or
+  // by the first pass alone.
+  bool prf_reg = false;
+  // Expansion term weights scaled by the term's idf (relative to the best
+  // such product) and capped at prf_cap times the best (evaluation only).
+  bool prf_idf = false;
+  double prf_cap = 1.0;
+  // The feedback documents chosen by a first pass with a proximity boost
+  // of this weight (pairs of adjacent content words within
+  // prf_prox_window positions); 0 = the plain first pass (evaluation only).
+  double prf_prox = 0.0;
+  unsigned prf_prox_window = 8;
   // Stemmer name for English text instead of "english" (index and query
   // side; evaluation only, e.g. "porter").
   std::string stemmer;
@@ -107,6 +149,11 @@ RankingOptions ParseRankingSpec(std::string_view spec, RankingOptions base);
 // The weighting scheme for `options`.
 std::unique_ptr<Xapian::Weight> MakeWeight(const RankingOptions& options);
 
+// Whether `term` may be a feedback term: a stemmed free-text word ("Z"
+// stem, or unprefixed under STEM_ALL) of at least three characters,
+// starting with a letter, not a stop word.
+bool IsFeedbackWord(const std::string& term, bool stem_all);
+
 // The query-side English stop list, or nullptr when stop_words is off.
 const Xapian::Stopper* QueryStopper(const RankingOptions& options);
 
@@ -116,7 +163,8 @@ const Xapian::Stopper* QueryStopper(const RankingOptions& options);
 // plain words.
 std::vector<std::vector<std::string>> PlainWords(std::string_view folded);
 
-// `query` with each term weighted by idf^idf_power (see RankingOptions).
+// `query` with repeated words merged (qtf) and each term weighted by
+// idf^idf_power or rescaled to another idf formula (see RankingOptions).
 // Only AND/OR/AND_MAYBE/AND_NOT/FILTER/XOR nodes are rebuilt; the terms
 // under phrases, NEAR, synonyms and wildcards keep their weight.
 Xapian::Query ReweightTerms(const Xapian::Database& db,
@@ -131,8 +179,10 @@ Xapian::Query AddBoosts(const Xapian::Database& db, const Xapian::Query& query,
 // Pseudo-relevance feedback: runs `query`, takes its top hits as relevant
 // and returns `query` with the best expansion terms AND_MAYBE'd on.
 // Returns `query` unchanged when feedback is off or finds nothing.
+// `folded` (the folded request) is only read for prf_prox.
 Xapian::Query Expand(const Xapian::Database& db, const Xapian::Query& query,
-                     const RankingOptions& options);
+                     const RankingOptions& options,
+                     std::string_view folded = {});
 
 }  // namespace newsarc::internal
 

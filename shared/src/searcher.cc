@@ -17,6 +17,7 @@
 #include "query_parser.h"
 #include "quote_search.h"
 #include "ranking.h"
+#include "regularise.h"
 #include "recency.h"
 #include "schema.h"
 #include "snippets.h"
@@ -192,10 +193,13 @@ Xapian::MSet Searcher::Impl::Run(const Xapian::Query& query,
   const internal::RankingOptions ranking =
       internal::ForMode(internal::Ranking(), request.any);
   if (request.sort == SortOrder::kRelevance && !folded.empty()) {
-    enquire.set_query(internal::Expand(
-        db, internal::AddBoosts(
-                 db, internal::ReweightTerms(db, query, ranking), folded,
-                 ranking), ranking));
+    enquire.set_query(internal::Regularise(
+        db,
+        internal::Expand(
+            db, internal::AddBoosts(
+                     db, internal::ReweightTerms(db, query, ranking), folded,
+                     ranking), ranking, folded),
+        ranking));
   } else {
     enquire.set_query(query);
   }

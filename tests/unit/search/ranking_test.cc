@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 #include <string>
@@ -15,6 +16,7 @@
 #include "newsarc/index_writer.h"
 #include "newsarc/searcher.h"
 #include "query_parser.h"
+#include "regularise.h"
 #include "schema.h"
 #include "stored_fields.h"
 
@@ -217,6 +219,119 @@ TEST(Ranking, EvaluationKnobsParse) {
   EXPECT_FALSE(d.stem_all);
   EXPECT_EQ(d.prf_scheme, "trad");
   EXPECT_EQ(d.exact, 0.0);
+
+  // The knobs of the issue 7 experiments (README "Ranking"), all off or at
+  // Xapian's values by default.
+  RankingOptions e = ParseRankingSpec(
+      "k2=0.5,k3=3,min_normlen=0.2,qtf=1,idf=lucene,prf_min_docs=2,prf_idf=1,"
+      "prf_cap=0.5,prf_prox=0.3,prf_prox_window=16,reg=0.5,reg_top=30,reg_k=5,"
+      "prf_reg=1",
+      RankingOptions());
+  EXPECT_DOUBLE_EQ(e.k2, 0.5);
+  EXPECT_DOUBLE_EQ(e.k3, 3);
+  EXPECT_DOUBLE_EQ(e.min_normlen, 0.2);
+  EXPECT_EQ(e.qtf, 1u);
+  EXPECT_EQ(e.idf, "lucene");
+  EXPECT_EQ(e.prf_min_docs, 2u);
+  EXPECT_TRUE(e.prf_idf);
+  EXPECT_DOUBLE_EQ(e.prf_cap, 0.5);
+  EXPECT_DOUBLE_EQ(e.prf_prox, 0.3);
+  EXPECT_EQ(e.prf_prox_window, 16u);
+  EXPECT_DOUBLE_EQ(e.reg, 0.5);
+  EXPECT_EQ(e.reg_top, 30u);
+  EXPECT_EQ(e.reg_k, 5u);
+  EXPECT_TRUE(e.prf_reg);
+  EXPECT_DOUBLE_EQ(ForMode(e, /*any=*/true).reg, 0.5);
+  EXPECT_EQ(ForMode(e, /*any=*/false).reg, 0.0);  // question mode only
+  EXPECT_EQ(d.k2, 0.0);
+  EXPECT_EQ(d.k3, 1.0);
+  EXPECT_EQ(d.min_normlen, 0.5);
+  EXPECT_EQ(d.qtf, 0u);
+  EXPECT_TRUE(d.idf.empty());
+  EXPECT_TRUE(ParseRankingSpec("idf=bogus", RankingOptions()).idf.empty());
+  EXPECT_EQ(d.prf_min_docs, 1u);
+  EXPECT_FALSE(d.prf_idf);
+  EXPECT_EQ(d.prf_prox, 0.0);
+  EXPECT_EQ(d.reg, 0.0);
+  EXPECT_FALSE(d.prf_reg);
+}
+
+TEST(Ranking, RepeatedQueryWordsLinearSaturatedOrOnce) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Xapian::Document d;
+  d.add_term("Ztroop", 2);
+  d.add_term("Zsaigon", 1);
+  db.add_document(d);
+  db.add_document(Xapian::Document());
+  db.add_document(Xapian::Document());
+  auto weight = [&](const RankingOptions& o, const Xapian::Query& q) {
+    Xapian::Enquire enquire(db);
+    enquire.set_weighting_scheme(*MakeWeight(o));
+    enquire.set_query(ReweightTerms(db, q, o));
+    return enquire.get_mset(0, 1).begin().get_weight();
+  };
+  Xapian::Query once("Ztroop");
+  Xapian::Query twice(Xapian::Query::OP_OR, once, once);
+  RankingOptions o;
+  const double one = weight(o, once);
+  EXPECT_NEAR(weight(o, twice), 2 * one, 1e-9);  // the query parser's way
+  o.qtf = 1;  // one term with wqf 2: BM25's k3 = 1 gives 4/3
+  EXPECT_NEAR(weight(o, twice), one * 4 / 3, 1e-9);
+  o.qtf = 2;
+  EXPECT_NEAR(weight(o, twice), one, 1e-9);
+}
+
+TEST(Ranking, RegularisationLiftsTheArticleLikeTheBestHits) {
+  // "lone" mentions malaysia once but is about the federation like the two
+  // best hits; "cricket" mentions it twice and is like only a weak hit.
+  // Plain BM25 puts cricket first; regularisation (reg_k = 1: each hit
+  // takes the weight of its most similar hit) puts lone first.
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  auto add = [&](const std::string& id,
+                 const std::vector<std::pair<std::string, int>>& terms) {
+    Xapian::Document d;
+    d.add_boolean_term(std::string(schema::kId) + id);
+    for (const auto& [t, wdf] : terms) d.add_term(t, wdf);
+    return db.add_document(d);
+  };
+  add("best1",
+      {{"Zmalaysia", 4}, {"Zfederation", 3}, {"Zborneo", 3}, {"Zsarawak", 2}});
+  add("best2",
+      {{"Zmalaysia", 4}, {"Zfederation", 2}, {"Zborneo", 3}, {"Zsarawak", 3}});
+  Xapian::docid lone = add(
+      "lone",
+      {{"Zmalaysia", 1}, {"Zfederation", 3}, {"Zborneo", 3}, {"Zsarawak", 3}});
+  Xapian::docid cricket =
+      add("cricket",
+          {{"Zmalaysia", 2}, {"Zcricket", 3}, {"Zwicket", 3}, {"Zinning", 3}});
+  add("weak",
+      {{"Zmalaysia", 1}, {"Zcricket", 3}, {"Zwicket", 3}, {"Zinning", 4}});
+  for (int i = 0; i < 6; ++i)
+    add("other" + std::to_string(i), {{"Zweather", 3}});
+  Xapian::Query q("Zmalaysia");
+  auto order = [&](const RankingOptions& o) {
+    Xapian::Enquire enquire(db);
+    enquire.set_weighting_scheme(*MakeWeight(o));
+    enquire.set_query(Regularise(db, q, o));
+    std::vector<Xapian::docid> ids;
+    Xapian::MSet m = enquire.get_mset(0, 20);
+    for (auto it = m.begin(); it != m.end(); ++it) ids.push_back(*it);
+    return ids;
+  };
+  auto rank = [](const std::vector<Xapian::docid>& ids, Xapian::docid d) {
+    return std::find(ids.begin(), ids.end(), d) - ids.begin();
+  };
+  RankingOptions o;  // off by default: the query comes back unchanged
+  EXPECT_EQ(Regularise(db, q, o).get_description(), q.get_description());
+  std::vector<Xapian::docid> plain = order(o);
+  EXPECT_LT(rank(plain, cricket), rank(plain, lone));
+  o.reg = 1;
+  o.reg_k = 1;
+  std::vector<Xapian::docid> reg = order(o);
+  EXPECT_LT(rank(reg, lone), rank(reg, cricket));
+  EXPECT_EQ(
+      std::set<Xapian::docid>(reg.begin(), reg.end()),
+      std::set<Xapian::docid>(plain.begin(), plain.end()));  // same matches
 }
 
 // Feedback on a tiny index: "budget" finds the two articles about the
@@ -250,7 +365,7 @@ TEST_P(FeedbackTest, AddsTheTopArticlesWordsOnly) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Schemes, FeedbackTest,
-                         ::testing::Values("trad", "bo1", "rm3"));
+                         ::testing::Values("trad", "bo1", "rm3", "rocchio"));
 
 TEST(Ranking, ProximityBoostUsesTheTermsThatCarryPositions) {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
