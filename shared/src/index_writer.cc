@@ -670,12 +670,12 @@ Result<std::unique_ptr<IndexWriter>> OpenStaged(const std::filesystem::path& dir
   auto locked = internal::StagingLock::Acquire(dir, options.wait_for_lock);
   if (!locked.ok()) return locked.status();
   lock.emplace(std::move(locked.value()));
-  if (fs::exists(dir / "iamglass")) {
+  std::error_code ec;
+  if (fs::exists(dir / "iamglass", ec)) {
     lock.reset();
     return std::unique_ptr<IndexWriter>();
   }
   const fs::path staging = dir / internal::kStagingDir;
-  std::error_code ec;
   WriterOptions nested = options;
   nested.create = true;
   nested.build_threads = 0;

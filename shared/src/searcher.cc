@@ -23,6 +23,7 @@
 #include "snippets.h"
 #include "spelling.h"
 #include "stored_fields.h"
+#include "staged_build.h"
 #include "stub.h"
 #include "xapian_error.h"
 
@@ -93,6 +94,15 @@ bool ContextNames(const std::string& context, const ShardSpec& spec) {
       break;
   }
   return false;
+}
+
+// No database in `dir`: not yet, if a first indexing run is building it.
+Status NoIndex(const std::filesystem::path& dir) {
+  if (internal::HasStaging(dir))
+    return Status::NotFound("the index at " + dir.string() +
+                            " is being built: a new index can be searched once the "
+                            "newsarc-index run that builds it has finished");
+  return Status::NotFound("no index at " + dir.string());
 }
 
 // Opens one shard; throws Xapian::Error.
@@ -445,7 +455,7 @@ Result<Searcher> Searcher::Open(const std::filesystem::path& dir,
       impl->live_dbs.push_back(std::move(shard));
       continue;
     } catch (const Xapian::DatabaseNotFoundError&) {
-      if (single) return Status::NotFound("no index at " + dir.string());
+      if (single) return NoIndex(dir);
       why = ShardProblem(options.timeout_seconds);
     } catch (const Xapian::DatabaseOpeningError&) {
       // Xapian 1.4 reports a directory without an index as an opening error.
@@ -453,7 +463,7 @@ Result<Searcher> Searcher::Open(const std::filesystem::path& dir,
         if (!std::filesystem::exists(spec.path / "iamglass", ec) &&
             !std::filesystem::exists(spec.path / "iamchert", ec) &&
             !std::filesystem::is_regular_file(spec.path, ec)) {
-          return Status::NotFound("no index at " + dir.string());
+          return NoIndex(dir);
         }
         return internal::StatusFromCurrentException("cannot open the index at " +
                                                     dir.string());

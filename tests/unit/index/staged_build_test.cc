@@ -202,7 +202,10 @@ TEST_F(StagedBuildTest, AKilledBuildResumesFromItsLastCommit) {
   });
   EXPECT_FALSE(fs::exists(dir_ / "iamglass"));
   EXPECT_TRUE(fs::exists(dir_ / ".staging"));
-  EXPECT_FALSE(Searcher::Open(dir_).ok());
+  auto searcher = Searcher::Open(dir_);
+  ASSERT_FALSE(searcher.ok());
+  EXPECT_NE(searcher.status().message().find("is being built"), std::string::npos)
+      << searcher.status().message();
   {
     // --shards over an unfinished one-database build is refused.
     WriterOptions hash;
