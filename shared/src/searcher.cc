@@ -105,7 +105,8 @@ Status NoIndex(const std::filesystem::path& dir) {
   return Status::NotFound("no index at " + dir.string());
 }
 
-// Opens one shard; throws Xapian::Error.
+// Opens one shard; throws Xapian::Error. A local one can race a writer's
+// commit: the caller retries (Searcher::Open).
 Xapian::Database OpenShard(const ShardSpec& spec, double timeout_seconds) {
   const unsigned ms = TimeoutMs(timeout_seconds);
   switch (spec.kind) {
@@ -116,17 +117,7 @@ Xapian::Database OpenShard(const ShardSpec& spec, double timeout_seconds) {
     case ShardSpec::Kind::kLocal:
       break;
   }
-  // Opening can race a writer's commit too (a table revision vanishing
-  // under us): try again a few times before reporting it.
-  for (int attempt = 1;; ++attempt) {
-    try {
-      return Xapian::Database(spec.path.string());
-    } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt == kMaxAttempts) throw;
-    } catch (const Xapian::DatabaseCorruptError&) {
-      if (attempt == kMaxAttempts) throw;
-    }
-  }
+  return Xapian::Database(spec.path.string());
 }
 
 // Why a shard failed, for the exception in flight (call inside a catch).
@@ -439,14 +430,17 @@ Result<Searcher> Searcher::Open(const std::filesystem::path& dir,
     try {
       Xapian::Database shard;
       std::string bad;
-      // Reading the schema can race a writer's commits as opening can
-      // (OpenShard retries that): a local shard is opened again.
+      // Opening a local shard and reading its schema can race a writer's
+      // commit (a table revision vanishing under us, which glass may also
+      // report as corruption): try again a few times before reporting it.
       for (int attempt = 1;; ++attempt) {
         try {
           shard = OpenShard(spec, options.timeout_seconds);
           bad = SchemaProblem(shard, spec.name);
           break;
         } catch (const Xapian::DatabaseModifiedError&) {
+          if (IsRemote(spec) || attempt == kMaxAttempts) throw;
+        } catch (const Xapian::DatabaseCorruptError&) {
           if (IsRemote(spec) || attempt == kMaxAttempts) throw;
         }
       }
