@@ -6,9 +6,13 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <map>
 #include <string>
+#include <string_view>
 
+#include "newsarc/searcher.h"
 #include "newsarc/status.h"
 
 #define ASSERT_OK(expr)                   \
@@ -36,6 +40,23 @@ class TempDirTest : public ::testing::Test {
  private:
   std::string prefix_;
 };
+
+// `got` holds the hits of `want` (every hit: ask for more than match), with
+// the same scores (to 1e-9, relative), totals, and order up to ties (broken
+// by document id, which may differ).
+inline void ExpectSameResults(const SearchResults& want, const SearchResults& got,
+                              std::string_view what) {
+  EXPECT_EQ(want.estimated_total, got.estimated_total) << what;
+  ASSERT_EQ(want.hits.size(), got.hits.size()) << what;
+  std::map<std::string, double> scores;
+  for (const Hit& h : want.hits) scores[h.id] = h.score;
+  for (size_t i = 0; i < got.hits.size(); ++i) {
+    const Hit& h = got.hits[i];
+    ASSERT_TRUE(scores.count(h.id)) << what << ": " << h.id;
+    EXPECT_NEAR(h.score, scores[h.id], 1e-9 * scores[h.id]) << what << ": " << h.id;
+    EXPECT_NEAR(h.score, want.hits[i].score, 1e-9 * std::max(1.0, h.score)) << what;
+  }
+}
 
 }  // namespace newsarc::testing
 

@@ -518,17 +518,7 @@ TEST_F(ShardedWriterTest, StubSearchesLikeOneDatabase) {
       auto a = one.value().Search(r);
       auto b = many.value().Search(r);
       ASSERT_TRUE(a.ok() && b.ok()) << q;
-      EXPECT_EQ(a.value().estimated_total, b.value().estimated_total) << q;
-      ASSERT_EQ(a.value().hits.size(), b.value().hits.size()) << q;
-      std::map<std::string, double> scores;
-      for (const Hit& h : a.value().hits) scores[h.id] = h.score;
-      for (size_t i = 0; i < b.value().hits.size(); ++i) {
-        const Hit& h = b.value().hits[i];
-        ASSERT_TRUE(scores.count(h.id)) << q << ": " << h.id;
-        EXPECT_NEAR(h.score, scores[h.id], 1e-9 * std::max(1.0, scores[h.id])) << q;
-        // Same order, up to ties (broken by document id, which differs).
-        EXPECT_NEAR(h.score, a.value().hits[i].score, 1e-9 * std::max(1.0, h.score)) << q;
-      }
+      testing::ExpectSameResults(a.value(), b.value(), q);
     }
   }
 }
