@@ -38,6 +38,12 @@ bool IsWordChar(UChar32 c) {
          type == U_ENCLOSING_MARK || type == U_CONNECTOR_PUNCTUATION;
 }
 
+// IsWordChar for ASCII: letters, digits and the connector '_'.
+bool IsAsciiWordChar(UChar32 c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9') || c == '_';
+}
+
 bool IsApostrophe(UChar32 c) { return c == '\'' || c == 0x2019; }
 
 struct Word {
@@ -59,9 +65,16 @@ std::vector<Word> SplitWords(std::string_view text) {
   while (i < n) {
     int32_t start = i;
     UChar32 c;
-    U8_NEXT(s, i, n, c);
-    bool cjk = c >= 0x2E80 && IsCjk(c);
-    bool word = !cjk && IsWordChar(c);
+    bool cjk = false;
+    bool word = false;
+    if (s[i] < 0x80) {  // ASCII, most of most texts: no ICU call
+      c = s[i++];
+      word = IsAsciiWordChar(c);
+    } else {
+      U8_NEXT(s, i, n, c);
+      cjk = c >= 0x2E80 && IsCjk(c);
+      word = !cjk && IsWordChar(c);
+    }
     if (!word && in_word && IsApostrophe(c) && i < n) {
       // Inner apostrophe ("Masood’s"): part of the word if a letter follows.
       int32_t j = i;
@@ -240,8 +253,13 @@ std::string SnippetTerms::Match(std::string_view word) const {
   std::string folded = Fold(word);
   if (words_.count(folded)) return folded;
   if (!folded.empty() && stem_starts_.test(static_cast<unsigned char>(folded[0]))) {
-    std::string stem = stemmer_(folded);
-    if (stems_.count(stem)) return stem;
+    // A text repeats its words: each is stemmed once.
+    auto [it, added] = stem_memo_.try_emplace(folded);
+    if (added) {
+      std::string stem = stemmer_(folded);
+      if (stems_.count(stem)) it->second = std::move(stem);
+    }
+    if (!it->second.empty()) return it->second;
   }
   for (const std::string& w : wildcards_) {
     if (folded.starts_with(w)) return w + "*";
@@ -260,8 +278,12 @@ Snippet MakeSnippet(std::string_view text, const SnippetTerms& terms,
   if (!terms.empty()) {
     for (Word& w : words) {
       std::string m = terms.Match(text.substr(w.begin, w.end - w.begin));
-      if (!m.empty())
-        w.term = term_ids.emplace(m, term_ids.size()).first->second;
+      if (m.empty()) continue;
+      auto id = term_ids.find(m);
+      if (id == term_ids.end()) {
+        id = term_ids.emplace(std::move(m), static_cast<int>(term_ids.size())).first;
+      }
+      w.term = id->second;
     }
     // Phrases: each occurrence is one match of one term, and one run.
     if (!terms.phrases().empty()) {

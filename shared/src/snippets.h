@@ -9,6 +9,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "newsarc/searcher.h"
@@ -31,6 +32,7 @@ class SnippetTerms {
 
   // The query term a text word matches, or "" if none. The word is folded
   // (FoldText) and compared exactly, then by stem, then with wildcards.
+  // Remembers the stems it computed: not for several threads at once.
   std::string Match(std::string_view word) const;
 
   // The query's phrases, each as its folded words in order.
@@ -58,6 +60,8 @@ class SnippetTerms {
   // only, so a word whose first byte starts no stem is not stemmed at all
   // (stemming every word of ten bodies was a tenth of a search's time).
   std::bitset<256> stem_starts_;
+  // Folded word -> the stem of stems_ it has, or "" (Match).
+  mutable std::unordered_map<std::string, std::string> stem_memo_;
   std::vector<std::string> wildcards_;        // "encrypt" for encrypt*
   std::vector<std::vector<std::string>> phrases_;  // {"amber", "rudd"}
   Xapian::Stem stemmer_;

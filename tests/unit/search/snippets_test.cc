@@ -119,6 +119,24 @@ TEST(Snippet, ZeroCharsGivesNothing) {
   EXPECT_EQ(SnippetFor("Some text.", "text", 0), "");
 }
 
+// Match remembers stems: asking again, across texts, gives the same answer,
+// and a word that only shares a stem's first letter stays unmatched.
+TEST(Snippet, RepeatedWordsMatchTheSame) {
+  auto parsed = ParseQuery("encryption");
+  ASSERT_TRUE(parsed.ok());
+  SnippetTerms terms(parsed.value().query, parsed.value().stemmer);
+  for (int round = 0; round < 2; ++round) {
+    EXPECT_EQ(terms.Match("Encrypted"), "encrypt");
+    EXPECT_EQ(terms.Match("encrypts"), "encrypt");
+    EXPECT_EQ(terms.Match("energy"), "");
+    EXPECT_EQ(terms.Match("apples"), "");
+  }
+  EXPECT_EQ(Render(MakeSnippet("Encrypted energy, encrypts.", terms, 100)),
+            "[Encrypted] energy, [encrypts].");
+  EXPECT_EQ(Render(MakeSnippet("encrypted_files are encrypted", terms, 100)),
+            "encrypted_files are [encrypted]");
+}
+
 TEST(Snippet, InvalidUtf8DoesNotCrash) {
   std::string text = "ab\xff\xfe cd \xc3";
   SnippetFor(text, "cd", 10);
