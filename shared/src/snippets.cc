@@ -57,6 +57,7 @@ struct Word {
 
 std::vector<Word> SplitWords(std::string_view text) {
   std::vector<Word> words;
+  words.reserve(text.size() / 6 + 1);  // about a word per six bytes of news
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const int32_t n = static_cast<int32_t>(text.size());
   int32_t i = 0;
@@ -250,14 +251,28 @@ std::string SnippetTerms::Fold(std::string_view word) {
 }
 
 std::string SnippetTerms::Match(std::string_view word) const {
-  std::string folded = Fold(word);
-  if (words_.count(folded)) return folded;
+  // Most words are short and ASCII: folded on the stack.
+  char buffer[64];
+  if (word.size() <= sizeof(buffer) &&
+      std::none_of(word.begin(), word.end(), [](char c) { return (c & 0x80) != 0; })) {
+    for (size_t i = 0; i < word.size(); ++i) {
+      const char c = word[i];
+      buffer[i] = IsUpperAscii(c) ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    return MatchFolded(std::string_view(buffer, word.size()));
+  }
+  return MatchFolded(Fold(word));
+}
+
+std::string SnippetTerms::MatchFolded(std::string_view folded) const {
+  if (words_.find(folded) != words_.end()) return std::string(folded);
   if (!folded.empty() && stem_starts_.test(static_cast<unsigned char>(folded[0]))) {
     // A text repeats its words: each is stemmed once.
-    auto [it, added] = stem_memo_.try_emplace(folded);
-    if (added) {
-      std::string stem = stemmer_(folded);
-      if (stems_.count(stem)) it->second = std::move(stem);
+    auto it = stem_memo_.find(folded);
+    if (it == stem_memo_.end()) {
+      std::string stem = stemmer_(std::string(folded));
+      if (stems_.find(stem) == stems_.end()) stem.clear();
+      it = stem_memo_.emplace(std::string(folded), std::move(stem)).first;
     }
     if (!it->second.empty()) return it->second;
   }

@@ -60,8 +60,16 @@ class SnippetTerms {
   // only, so a word whose first byte starts no stem is not stemmed at all
   // (stemming every word of ten bodies was a tenth of a search's time).
   std::bitset<256> stem_starts_;
+  // Match for a word already folded.
+  std::string MatchFolded(std::string_view folded) const;
+
+  // Hash and equality that take a std::string_view too (no copy to look up).
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
   // Folded word -> the stem of stems_ it has, or "" (Match).
-  mutable std::unordered_map<std::string, std::string> stem_memo_;
+  mutable std::unordered_map<std::string, std::string, Hash, std::equal_to<>> stem_memo_;
   std::vector<std::string> wildcards_;        // "encrypt" for encrypt*
   std::vector<std::vector<std::string>> phrases_;  // {"amber", "rudd"}
   Xapian::Stem stemmer_;

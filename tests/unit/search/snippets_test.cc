@@ -137,6 +137,20 @@ TEST(Snippet, RepeatedWordsMatchTheSame) {
             "encrypted_files are [encrypted]");
 }
 
+// Words folded on the stack (short ASCII) and those folded by ICU (longer
+// than the buffer, or not ASCII) match alike.
+TEST(Snippet, LongAndNonAsciiWordsMatch) {
+  const std::string long_word(70, 'q');
+  const std::string upper_long(70, 'Q');
+  auto parsed = ParseQuery(long_word + " zurich");
+  ASSERT_TRUE(parsed.ok());
+  SnippetTerms terms(parsed.value().query, parsed.value().stemmer);
+  EXPECT_EQ(terms.Match(upper_long), long_word);
+  EXPECT_EQ(terms.Match("Zürich"), "zurich");
+  EXPECT_EQ(terms.Match("ZURICH"), "zurich");
+  EXPECT_EQ(terms.Match(std::string(64, 'Q')), "");
+}
+
 TEST(Snippet, InvalidUtf8DoesNotCrash) {
   std::string text = "ab\xff\xfe cd \xc3";
   SnippetFor(text, "cd", 10);
