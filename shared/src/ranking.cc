@@ -11,6 +11,7 @@
 
 #include "keys.h"
 #include "language.h"
+#include "passage_feedback.h"
 #include "regularise.h"
 #include "schema.h"
 
@@ -168,6 +169,8 @@ RankingOptions ParseRankingSpec(std::string_view spec, RankingOptions o) {
     else if (key == "prf_idf") o.prf_idf = ParseBool(v, o.prf_idf);
     else if (key == "prf_cap") ParseNumber(v, o.prf_cap);
     else if (key == "prf_prox") ParseNumber(v, o.prf_prox);
+    else if (key == "prf_passage") ParseNumber(v, o.prf_passage);
+    else if (key == "prf_window") ParseNumber(v, o.prf_window);
     else if (key == "prf_prox_window") ParseNumber(v, o.prf_prox_window);
     else if (key == "stop") o.stop_words = ParseBool(v, o.stop_words);
     else if (key == "prox") ParseNumber(v, o.prox);
@@ -494,7 +497,9 @@ Xapian::Query Expand(const Xapian::Database& db, const Xapian::Query& query,
   decider.RequireDocs(db, top, o.prf_min_docs);
   // (term, weight), best first.
   std::vector<std::pair<std::string, double>> picked;
-  if (o.prf_scheme == "rocchio") {
+  if (o.prf_scheme == "lca" || o.prf_scheme == "passage") {
+    picked = PassageFeedback(db, top, query, o, decider);
+  } else if (o.prf_scheme == "rocchio") {
     // Rocchio: the centroid of the feedback documents' unit tf-idf vectors
     // (1 + log wdf) * log(N / df) over their stemmed words.
     std::set<std::string> in_query(query.get_terms_begin(),

@@ -16,7 +16,8 @@
 // stop (0|1), prox (weight of the adjacent-words boost, 0 = off),
 // prox_window, any_prox (the same in question mode), exact, entity (weight
 // of the entity boost, 0 = off), prf (feedback documents, 0 = off),
-// prf_terms, prf_weight, prf_scheme (trad|bo1|rm3|rocchio), prf_query,
+// prf_terms, prf_weight, prf_scheme (trad|bo1|rm3|rocchio|lca|passage),
+// prf_passage, prf_window, prf_query,
 // prf_flat, prf_min_docs, prf_idf, prf_cap, prf_prox, prf_prox_window,
 // prf_reg, reg, reg_top, reg_k; at index time title_wdf, entity_wdf; on
 // both sides stem (some|all) and stemmer. Index-time and both-sides keys
@@ -88,8 +89,14 @@ struct RankingOptions {
   unsigned prf_terms = 5;
   double prf_weight = 0.1;
   // trad | bo1 (Xapian's ESet) | rm3 | rocchio (the centroid of the
-  // feedback documents' unit tf-idf vectors).
+  // feedback documents' unit tf-idf vectors) | lca | passage (terms from
+  // the passages around the query's words: passage_feedback.h).
   std::string prf_scheme = "trad";
+  // The passages of lca and passage: runs of prf_passage words, or with
+  // prf_window > 0 the words within prf_window positions of each query
+  // word (evaluation only).
+  unsigned prf_passage = 100;
+  unsigned prf_window = 0;
   // Feedback may reweight the query's own terms too (Xapian's
   // INCLUDE_QUERY_TERMS; RM3 always scores them).
   bool prf_query = false;
