@@ -443,11 +443,13 @@ Xapian::Query AddBoosts(const Xapian::Database& db, const Xapian::Query& query,
     }
   }
   Xapian::Query out = query;
-  if (o.prox > 0 && !prox.empty()) {
-    out = Xapian::Query(
-        Xapian::Query::OP_AND_MAYBE, out,
-        Xapian::Query(o.prox, Xapian::Query(Xapian::Query::OP_OR, prox.begin(),
-                                            prox.end())));
+  // One AND_MAYBE per pair, not one over their OR: in Xapian 1.4.22 an OR
+  // of phrases under AND_MAYBE can add the weight of a phrase whose words
+  // the article has but not next to each other, depending on the order of
+  // the document ids (the same articles indexed in another order ranked
+  // differently). Each pair on its own is tested exactly.
+  for (const Xapian::Query& pair : prox) {
+    out = Xapian::Query(Xapian::Query::OP_AND_MAYBE, out, Xapian::Query(o.prox, pair));
   }
   if (!exact.empty()) {
     out = Xapian::Query(

@@ -328,8 +328,11 @@ class SampleCorpus(Env):
         self.assertIn("the index at %s has 296 articles" % self.db, p.stderr)
         self.assertFalse(os.path.exists(os.path.join(self.db, ".staging")))
         self.assertTrue(os.path.exists(os.path.join(self.db, "iamglass")))
+        # The last query: several adjacent-word pairs, one of whose words an
+        # article has apart (an OR of phrases under AND_MAYBE once counted
+        # such a pair in one document order and not in another).
         for q in ["Rudd WhatsApp encryption", "speaker:rudd", "org:whatsapp", '"prime minister"',
-                  "election OR vote", "police -london"]:
+                  "election OR vote", "police -london", "answer questions accredited reporter"]:
             got = {h["id"]: h["score"] for h in self.hits(q, "--limit", "400", "--all")}
             want = {h["id"]: h["score"]
                     for h in self.hits(q, "--db", one, "--limit", "400", "--all")}
