@@ -143,11 +143,11 @@ class Passages {
 }  // namespace
 
 std::vector<std::pair<std::string, double>> PassageFeedback(
-    const Xapian::Database& db, const Xapian::MSet& top,
+    const Xapian::Database& db, const std::vector<Xapian::docid>& top,
     const Xapian::Query& query, const RankingOptions& o,
     const Xapian::ExpandDecider& accept) {
   Passages passages(db, query, o);
-  for (auto it = top.begin(); it != top.end(); ++it) passages.Add(*it);
+  for (Xapian::docid did : top) passages.Add(did);
   if (passages.passages().empty()) return {};
 
   const double docs = std::max<double>(2, db.get_doccount());

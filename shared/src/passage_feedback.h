@@ -35,7 +35,7 @@ namespace newsarc::internal {
 // - "passage": the sum over the passages of the term's share of the
 //   passage's words, times log(N / df): a Rocchio centroid of passages.
 std::vector<std::pair<std::string, double>> PassageFeedback(
-    const Xapian::Database& db, const Xapian::MSet& top,
+    const Xapian::Database& db, const std::vector<Xapian::docid>& top,
     const Xapian::Query& query, const RankingOptions& options,
     const Xapian::ExpandDecider& accept);
 

@@ -104,6 +104,55 @@ bool IsFeedbackWord(const std::string& term, bool stem_all) {
 
 namespace {
 
+struct FeedbackDoc {
+  Xapian::docid id;
+  double weight;
+};
+
+// The article id term of a document ("" if it has none).
+std::string ArticleKey(const Xapian::Database& db, Xapian::docid did) {
+  Xapian::TermIterator t = db.termlist_begin(did);
+  t.skip_to(std::string(schema::kId));
+  if (t == db.termlist_end(did) || !(*t).starts_with(schema::kId)) return "";
+  return *t;
+}
+
+// The best n documents of `enquire`'s query, for feedback. Xapian orders
+// equal weights by document id, and document ids depend on the order the
+// articles were indexed in (writer threads, shards): where the n-th weight
+// ties with the next ones, the tied documents are chosen by their article
+// id instead, so that the same articles give the same feedback however
+// they were indexed.
+std::vector<FeedbackDoc> FeedbackDocs(const Xapian::Database& db,
+                                      const Xapian::Enquire& enquire,
+                                      Xapian::doccount n) {
+  constexpr Xapian::doccount kMaxTied = 1000;
+  for (Xapian::doccount want = n + 1;; want *= 4) {
+    const Xapian::MSet m = enquire.get_mset(0, want);
+    std::vector<FeedbackDoc> all;
+    for (auto it = m.begin(); it != m.end(); ++it) all.push_back({*it, it.get_weight()});
+    if (all.size() <= n) return all;
+    const double last = all[n - 1].weight;
+    // Wait until the window holds every document tied with the n-th.
+    if (all.back().weight == last && all.size() == want && want < kMaxTied) continue;
+    std::vector<FeedbackDoc> out, tied;
+    for (const FeedbackDoc& d : all) {
+      if (d.weight > last) out.push_back(d);
+      else if (d.weight == last) tied.push_back(d);
+    }
+    if (out.size() + tied.size() > n) {
+      std::vector<std::pair<std::string, FeedbackDoc>> keyed;
+      for (const FeedbackDoc& d : tied) keyed.emplace_back(ArticleKey(db, d.id), d);
+      std::stable_sort(keyed.begin(), keyed.end(),
+                       [](const auto& a, const auto& b) { return a.first < b.first; });
+      tied.clear();
+      for (size_t i = 0; out.size() + tied.size() < n; ++i) tied.push_back(keyed[i].second);
+    }
+    out.insert(out.end(), tied.begin(), tied.end());
+    return out;
+  }
+}
+
 class FeedbackTerms : public Xapian::ExpandDecider {
  public:
   explicit FeedbackTerms(bool stem_all) : stem_all_(stem_all) {}
@@ -117,12 +166,12 @@ class FeedbackTerms : public Xapian::ExpandDecider {
   }
   // Count, for each term, the feedback documents holding it; terms in fewer
   // than `min_docs` of them are then refused.
-  void RequireDocs(const Xapian::Database& db, const Xapian::MSet& top,
-                   unsigned min_docs) {
+  void RequireDocs(const Xapian::Database& db,
+                   const std::vector<FeedbackDoc>& top, unsigned min_docs) {
     min_docs_ = min_docs;
     if (min_docs_ <= 1) return;
-    for (auto it = top.begin(); it != top.end(); ++it) {
-      for (auto t = db.termlist_begin(*it); t != db.termlist_end(*it); ++t) {
+    for (const FeedbackDoc& d : top) {
+      for (auto t = db.termlist_begin(d.id); t != db.termlist_end(d.id); ++t) {
         ++docs_[*t];
       }
     }
@@ -483,7 +532,7 @@ Xapian::Query Expand(const Xapian::Database& db, const Xapian::Query& query,
   }
   auto weight = MakeWeight(o);
   enquire.set_weighting_scheme(*weight);
-  Xapian::MSet top = enquire.get_mset(0, o.prf_docs);
+  std::vector<FeedbackDoc> top = FeedbackDocs(db, enquire, o.prf_docs);
   if (top.empty()) return query;
   if (o.prf_reg && o.reg > 0) {
     // The feedback documents: the best after regularising the first pass.
@@ -493,14 +542,16 @@ Xapian::Query Expand(const Xapian::Database& db, const Xapian::Query& query,
     Xapian::Enquire chosen(db);
     chosen.set_query(Regularise(db, query, first));
     chosen.set_weighting_scheme(*weight);
-    top = chosen.get_mset(0, o.prf_docs);
+    top = FeedbackDocs(db, chosen, o.prf_docs);
   }
   FeedbackTerms decider(o.stem_all);
   decider.RequireDocs(db, top, o.prf_min_docs);
   // (term, weight), best first.
   std::vector<std::pair<std::string, double>> picked;
   if (o.prf_scheme == "lca" || o.prf_scheme == "passage") {
-    picked = PassageFeedback(db, top, query, o, decider);
+    std::vector<Xapian::docid> ids;
+    for (const FeedbackDoc& d : top) ids.push_back(d.id);
+    picked = PassageFeedback(db, ids, query, o, decider);
   } else if (o.prf_scheme == "rocchio") {
     // Rocchio: the centroid of the feedback documents' unit tf-idf vectors
     // (1 + log wdf) * log(N / df) over their stemmed words.
@@ -508,10 +559,10 @@ Xapian::Query Expand(const Xapian::Database& db, const Xapian::Query& query,
                                    query.get_terms_end());
     const double docs = db.get_doccount();
     std::map<std::string, double> centroid;
-    for (auto it = top.begin(); it != top.end(); ++it) {
+    for (const FeedbackDoc& d : top) {
       std::vector<std::pair<std::string, double>> vec;
       double norm = 0;
-      for (auto t = db.termlist_begin(*it); t != db.termlist_end(*it); ++t) {
+      for (auto t = db.termlist_begin(d.id); t != db.termlist_end(d.id); ++t) {
         if (!decider(*t)) continue;
         const double df = std::max<double>(1, db.get_termfreq(*t));
         const double w = (1 + std::log(std::max<double>(1, t.get_wdf()))) *
@@ -536,12 +587,12 @@ Xapian::Query Expand(const Xapian::Database& db, const Xapian::Query& query,
     std::set<std::string> in_query(query.get_terms_begin(),
                                    query.get_terms_end());
     double total = 0;
-    for (auto it = top.begin(); it != top.end(); ++it) total += it.get_weight();
+    for (const FeedbackDoc& d : top) total += d.weight;
     std::map<std::string, double> model;
-    for (auto it = top.begin(); it != top.end(); ++it) {
-      const double share = total > 0 ? it.get_weight() / total : 1.0 / top.size();
-      const double len = std::max<double>(1, db.get_doclength(*it));
-      for (auto t = db.termlist_begin(*it); t != db.termlist_end(*it); ++t) {
+    for (const FeedbackDoc& d : top) {
+      const double share = total > 0 ? d.weight / total : 1.0 / top.size();
+      const double len = std::max<double>(1, db.get_doclength(d.id));
+      for (auto t = db.termlist_begin(d.id); t != db.termlist_end(d.id); ++t) {
         if (!decider(*t)) continue;
         if (!o.prf_query && in_query.count(*t)) continue;
         model[*t] += share * t.get_wdf() / len;
@@ -554,7 +605,7 @@ Xapian::Query Expand(const Xapian::Database& db, const Xapian::Query& query,
     if (picked.size() > o.prf_terms) picked.resize(o.prf_terms);
   } else {
     Xapian::RSet rset;
-    for (auto it = top.begin(); it != top.end(); ++it) rset.add_document(*it);
+    for (const FeedbackDoc& d : top) rset.add_document(d.id);
     enquire.set_expansion_scheme(o.prf_scheme == "bo1" ? "bo1" : "trad");
     // Exact term frequencies: over several databases (shards, remote or
     // local) Xapian would otherwise estimate them, and feedback would rank

@@ -57,8 +57,9 @@ class PassageFeedbackTest : public ::testing::Test {
   std::vector<std::pair<std::string, double>> Feedback(const RankingOptions& o) {
     Xapian::Enquire enquire(db_);
     enquire.set_query(query_);
-    return PassageFeedback(db_, enquire.get_mset(0, o.prf_docs), query_, o,
-                           Words());
+    const Xapian::MSet top = enquire.get_mset(0, o.prf_docs);
+    return PassageFeedback(db_, std::vector<Xapian::docid>(top.begin(), top.end()),
+                           query_, o, Words());
   }
 
   Xapian::WritableDatabase db_{std::string(), Xapian::DB_BACKEND_INMEMORY};

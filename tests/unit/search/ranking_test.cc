@@ -367,6 +367,41 @@ TEST_P(FeedbackTest, AddsTheTopArticlesWordsOnly) {
 INSTANTIATE_TEST_SUITE_P(Schemes, FeedbackTest,
                          ::testing::Values("trad", "bo1", "rm3", "rocchio"));
 
+// Three articles weigh the same for "budget"; one feedback document is
+// taken. Which one must not depend on the order they were indexed in (the
+// document ids): the same articles give the same expansion either way.
+TEST(Ranking, FeedbackTiesGoByArticleNotByIndexOrder) {
+  const std::vector<std::pair<std::string, std::string>> articles = {
+      {"Qa", "Zalpha"}, {"Qb", "Zbeta"}, {"Qc", "Zgamma"}};
+  auto expansion = [&](bool reversed) {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    std::vector<std::pair<std::string, std::string>> order = articles;
+    if (reversed) std::reverse(order.begin(), order.end());
+    for (const auto& [id, word] : order) {
+      Xapian::Document d;
+      d.add_boolean_term(id);
+      d.add_term("Zbudget", 2);
+      d.add_term(word, 3);
+      db.add_document(d);
+    }
+    for (int i = 0; i < 6; ++i) {
+      Xapian::Document d;
+      d.add_term("Zweather", 2);
+      d.add_term("Zrain", 3);
+      db.add_document(d);
+    }
+    RankingOptions o;
+    o.prf_docs = 1;
+    o.prf_terms = 1;
+    o.prf_weight = 0.2;
+    std::set<std::string> t = Terms(Expand(db, Xapian::Query("Zbudget"), o));
+    t.erase("Zbudget");
+    return t;
+  };
+  EXPECT_EQ(expansion(false), std::set<std::string>{"Zalpha"});
+  EXPECT_EQ(expansion(true), std::set<std::string>{"Zalpha"});
+}
+
 TEST(Ranking, ProximityBoostUsesTheTermsThatCarryPositions) {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
   Xapian::Document d;
