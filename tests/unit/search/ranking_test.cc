@@ -375,21 +375,17 @@ TEST(Ranking, FeedbackTiesGoByArticleNotByIndexOrder) {
       {"Qa", "Zalpha"}, {"Qb", "Zbeta"}, {"Qc", "Zgamma"}};
   auto expansion = [&](bool reversed) {
     Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    auto add = [&](const std::string& id, const std::string& a, const std::string& b) {
+      Xapian::Document d;
+      if (!id.empty()) d.add_boolean_term(id);
+      d.add_term(a, 2);
+      d.add_term(b, 3);
+      db.add_document(d);
+    };
     std::vector<std::pair<std::string, std::string>> order = articles;
     if (reversed) std::reverse(order.begin(), order.end());
-    for (const auto& [id, word] : order) {
-      Xapian::Document d;
-      d.add_boolean_term(id);
-      d.add_term("Zbudget", 2);
-      d.add_term(word, 3);
-      db.add_document(d);
-    }
-    for (int i = 0; i < 6; ++i) {
-      Xapian::Document d;
-      d.add_term("Zweather", 2);
-      d.add_term("Zrain", 3);
-      db.add_document(d);
-    }
+    for (const auto& [id, word] : order) add(id, "Zbudget", word);
+    for (int i = 0; i < 6; ++i) add("", "Zweather", "Zrain");
     RankingOptions o;
     o.prf_docs = 1;
     o.prf_terms = 1;
