@@ -3,7 +3,9 @@
 //  - folding is idempotent: FoldQuery(FoldQuery(q)) == FoldQuery(q);
 //  - so the folded query parses exactly like the original (same description
 //    or the same error code);
-//  - snippets built from the query's terms stay inside the text.
+//  - snippets built from the query's terms stay inside the text (the query
+//    itself, and whatever follows a first NUL byte in the input: any text
+//    against any query).
 // Run with -detect_leaks=0: Xapian 1.4.22's parser itself leaks on some
 // syntax errors (e.g. "-a NEAR/3 i ADJ/2 (a 7"), reproduced with bare
 // libxapian. Seeds: tests/testdata/search/query_parser_seeds.
@@ -30,7 +32,11 @@ void Check(bool ok) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size > 4096) return 0;
-  std::string query(reinterpret_cast<const char*>(data), size);
+  const std::string input(reinterpret_cast<const char*>(data), size);
+  const size_t split = input.find('\0');
+  const std::string query = input.substr(0, split);
+  const std::string other =
+      split == std::string::npos ? std::string() : input.substr(split + 1);
   auto parsed = ParseQuery(query);
   Check(parsed.ok() || parsed.status().code() == StatusCode::kInvalidArgument);
 
@@ -42,13 +48,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     Check(parsed.value().query.get_description() ==
           again.value().query.get_description());
     SnippetTerms terms(parsed.value().query, parsed.value().stemmer);
-    // The query as text: its own words must be found and stay in bounds.
-    std::string text = newsarc::CleanText(query);
-    Snippet s = MakeSnippet(text, terms, 40);
-    size_t pos = 0;
-    for (const auto& h : s.highlights) {
-      Check(pos <= h.begin && h.begin < h.end && h.end <= s.text.size());
-      pos = h.end;
+    // The query as text, then the rest of the input: highlights in order
+    // and in bounds.
+    for (const std::string& raw : {query, other}) {
+      const std::string text = newsarc::CleanText(raw);
+      for (size_t chars : {size_t{40}, size_t{300}}) {
+        Snippet s = MakeSnippet(text, terms, chars);
+        size_t pos = 0;
+        for (const auto& h : s.highlights) {
+          Check(pos <= h.begin && h.begin < h.end && h.end <= s.text.size());
+          pos = h.end;
+        }
+      }
     }
   } else {
     Check(parsed.status().code() == again.status().code());
