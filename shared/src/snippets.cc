@@ -20,6 +20,12 @@ constexpr std::string_view kEllipsis = "\xE2\x80\xA6";  // …
 
 bool IsUpperAscii(char c) { return c >= 'A' && c <= 'Z'; }
 
+bool IsAscii(std::string_view s) {
+  return std::none_of(s.begin(), s.end(), [](char c) { return (c & 0x80) != 0; });
+}
+
+char LowerAscii(char c) { return IsUpperAscii(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+
 // Scripts Xapian splits into n-grams (FLAG_CJK_NGRAM): every character is a
 // word of its own here.
 bool IsCjk(UChar32 c) {
@@ -240,25 +246,17 @@ void SnippetTerms::AddTerm(const std::string& term) {
 }
 
 std::string SnippetTerms::Fold(std::string_view word) {
-  bool ascii = std::all_of(word.begin(), word.end(),
-                           [](char c) { return (c & 0x80) == 0; });
-  if (!ascii) return FoldText(word);
+  if (!IsAscii(word)) return FoldText(word);
   std::string folded(word);
-  for (char& c : folded) {
-    if (IsUpperAscii(c)) c = static_cast<char>(c - 'A' + 'a');
-  }
+  for (char& c : folded) c = LowerAscii(c);
   return folded;
 }
 
 std::string SnippetTerms::Match(std::string_view word) const {
-  // Most words are short and ASCII: folded on the stack.
+  // Most words are short and ASCII: folded on the stack, as Fold does.
   char buffer[64];
-  if (word.size() <= sizeof(buffer) &&
-      std::none_of(word.begin(), word.end(), [](char c) { return (c & 0x80) != 0; })) {
-    for (size_t i = 0; i < word.size(); ++i) {
-      const char c = word[i];
-      buffer[i] = IsUpperAscii(c) ? static_cast<char>(c - 'A' + 'a') : c;
-    }
+  if (word.size() <= sizeof(buffer) && IsAscii(word)) {
+    for (size_t i = 0; i < word.size(); ++i) buffer[i] = LowerAscii(word[i]);
     return MatchFolded(std::string_view(buffer, word.size()));
   }
   return MatchFolded(Fold(word));
