@@ -16,7 +16,7 @@
 // stop (0|1), prox (weight of the adjacent-words boost, 0 = off),
 // prox_window, any_prox (the same in question mode), exact, entity (weight
 // of the entity boost, 0 = off), prf (feedback documents, 0 = off),
-// prf_terms, prf_weight, prf_scheme (trad|bo1|rm3|rocchio|lca|passage),
+// prf_terms, prf_weight, prf_scheme (trad|xapian-trad|bo1|rm3|rocchio|lca|passage),
 // prf_passage, prf_window, prf_query,
 // prf_flat, prf_min_docs, prf_idf, prf_cap, prf_prox, prf_prox_window,
 // prf_reg, reg, reg_top, reg_k; at index time title_wdf, entity_wdf; on

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <random>
 #include <set>
 #include <string>
 #include <vector>
@@ -365,7 +366,83 @@ TEST_P(FeedbackTest, AddsTheTopArticlesWordsOnly) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Schemes, FeedbackTest,
-                         ::testing::Values("trad", "bo1", "rm3", "rocchio"));
+                         ::testing::Values("trad", "xapian-trad", "bo1", "rm3", "rocchio"));
+
+// The default expand set ("trad") weighs only the candidates that can make
+// it; it must pick the terms, and give them the weights, that Xapian's own
+// ("xapian-trad") does. Many terms share a frequency and a wdf here, so
+// equal weights are common and their order (lexical) is checked too.
+TEST(Ranking, TradExpandSetIsXapians) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  std::mt19937 rng(7);
+  const std::vector<std::string> topics = {"Zbudget", "Zweather", "Zfootbal", "Zelect"};
+  auto word = [](const char* prefix, unsigned n) {
+    std::string t(prefix);
+    t += std::to_string(n);
+    return t;
+  };
+  for (unsigned i = 0; i < 300; ++i) {
+    Xapian::Document d;
+    d.add_boolean_term(word("Qdoc", i));
+    d.add_term(topics[i % topics.size()], 1 + rng() % 4);
+    const unsigned words = 3 + rng() % 40;
+    for (unsigned w = 0; w < words; ++w) {
+      // Zipf-like: low numbers are common words, high ones rare.
+      const unsigned n = rng() % (1 + rng() % 400);
+      d.add_term(word("Zw", n), 1 + rng() % 3);
+      d.add_term(word("w", n));  // exact forms are not candidates
+    }
+    db.add_document(d);
+  }
+  for (const std::string& topic : topics) {
+    for (unsigned docs : {1u, 3u, 5u, 10u}) {
+      for (unsigned terms : {1u, 5u, 20u}) {
+        RankingOptions o;
+        o.prf_docs = docs;
+        o.prf_terms = terms;
+        o.prf_weight = 0.1;
+        const Xapian::Query q = Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(topic),
+                                              Xapian::Query("Zw3"));
+        const std::string ours = Expand(db, q, o).get_description();
+        o.prf_scheme = "xapian-trad";
+        EXPECT_EQ(ours, Expand(db, q, o).get_description())
+            << topic << ", " << docs << " documents, " << terms << " terms";
+      }
+    }
+  }
+}
+
+// Equal weights across the cut: one feedback article whose words occur
+// nowhere else all weigh the same, and which of them Xapian keeps depends on
+// the order it meets them in, lower-weighted words included.
+TEST(Ranking, TradExpandSetCutsTiesAsXapianDoes) {
+  for (bool common_first : {false, true}) {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    Xapian::Document lead;
+    lead.add_term("Zbudget", 3);
+    // "Zaaa" is in other articles too: a lower weight, met first.
+    if (common_first) lead.add_term("Zaaa", 1);
+    for (const char* w : {"Zdelta", "Zalpha", "Zecho", "Zbravo", "Zfoxtrot", "Zcharlie"})
+      lead.add_term(w, 1);
+    db.add_document(lead);
+    for (int i = 0; i < 8; ++i) {
+      Xapian::Document d;
+      d.add_term("Zweather", 2);
+      d.add_term("Zaaa", 1);
+      db.add_document(d);
+    }
+    for (unsigned terms : {1u, 2u, 3u, 6u, 7u}) {
+      RankingOptions o;
+      o.prf_docs = 1;
+      o.prf_terms = terms;
+      o.prf_weight = 0.1;
+      const Xapian::Query q("Zbudget");
+      const std::string ours = Expand(db, q, o).get_description();
+      o.prf_scheme = "xapian-trad";
+      EXPECT_EQ(ours, Expand(db, q, o).get_description()) << terms << " terms";
+    }
+  }
+}
 
 // Three articles weigh the same for "budget"; one feedback document is
 // taken. Which one must not depend on the order they were indexed in (the
