@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -48,9 +49,9 @@ constexpr const char* kEnglishStopWords[] = {
 // paragraph must not turn into thousands of phrase lookups.
 constexpr size_t kMaxBoosts = 32;
 
-bool IsStopWord(const std::string& word) {
-  static const std::set<std::string> kSet(std::begin(kEnglishStopWords),
-                                          std::end(kEnglishStopWords));
+bool IsStopWord(std::string_view word) {
+  static const std::unordered_set<std::string_view> kSet(std::begin(kEnglishStopWords),
+                                                         std::end(kEnglishStopWords));
   return kSet.count(word) > 0;
 }
 
@@ -100,7 +101,7 @@ bool IsFeedbackWord(const std::string& term, bool stem_all) {
   if (term.size() < 3 + skip || (!stem_all && term[0] != 'Z')) return false;
   unsigned char c = static_cast<unsigned char>(term[skip]);
   if (!(c >= 'a' && c <= 'z') && c < 0x80) return false;
-  return !IsStopWord(term.substr(skip));
+  return !IsStopWord(std::string_view(term).substr(skip));
 }
 
 namespace {
@@ -287,9 +288,11 @@ std::vector<std::pair<std::string, double>> TradExpandSet(
     }
   }
   for (Candidate& c : cands) c.bound = weight(c.multiplier, c.r, c.r);
-  std::sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) {
-    return a.bound != b.bound ? a.bound > b.bound : a.term < b.term;
-  });
+  // Highest bound first (a heap: most candidates are never taken out).
+  auto lower_bound_first = [](const Candidate& a, const Candidate& b) {
+    return a.bound != b.bound ? a.bound < b.bound : a.term > b.term;
+  };
+  std::make_heap(cands.begin(), cands.end(), lower_bound_first);
 
   using Item = std::pair<std::string, double>;
   auto better = [](const Item& a, const Item& b) {
@@ -297,7 +300,9 @@ std::vector<std::pair<std::string, double>> TradExpandSet(
   };
   std::vector<Item> best;  // best first
   std::vector<double> weighed;
-  for (const Candidate& c : cands) {
+  for (auto end = cands.end(); end != cands.begin(); --end) {
+    std::pop_heap(cands.begin(), end, lower_bound_first);
+    const Candidate& c = *(end - 1);
     if (c.bound <= 0) break;
     if (best.size() == want && c.bound < best.back().second) break;
     const double w = weight(c.multiplier, c.r, db.get_termfreq(c.term));
