@@ -77,18 +77,14 @@ Result<Xapian::Query> MoreLikeThis(const Xapian::Database& db,
     return Status::NotFound("--like " + std::string(like) +
                             ": no indexed file, article id or URL");
   }
-  Xapian::RSet rset;
-  for (Xapian::docid d : sources) rset.add_document(d);
-  Xapian::Enquire enquire(db);
+  // Xapian's expand set, with exact term frequencies (over several shards
+  // Xapian otherwise estimates a word's frequency from the shards holding
+  // the examples, and the words chosen would differ from one database's).
   WordsOnly decider;
-  // Exact term frequencies: over several shards Xapian otherwise estimates
-  // a word's frequency from the shards holding the examples, and the words
-  // chosen would differ from one database's.
-  Xapian::ESet eset = enquire.get_eset(
-      kLikeTerms, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &decider, 0);
-  if (eset.empty()) return Xapian::Query::MatchNothing;
+  const auto expansion = TradExpandSet(db, sources, decider, {}, kLikeTerms);
+  if (expansion.empty()) return Xapian::Query::MatchNothing;
   std::vector<Xapian::Query> words;
-  for (auto it = eset.begin(); it != eset.end(); ++it) words.emplace_back(*it);
+  for (const auto& [term, weight] : expansion) words.emplace_back(term);
   Xapian::Query similar(Xapian::Query::OP_OR, words.begin(), words.end());
   // Leave the examples out: they would be the best matches.
   std::vector<Xapian::Query> ids;

@@ -230,135 +230,6 @@ std::vector<size_t> ExpandSumOrder(const std::vector<size_t>& sizes) {
   return order;
 }
 
-// Xapian's "trad" expand set (TradEWeight with k = 1 over exact term
-// frequencies), the same terms with the same weights in the same order,
-// without looking up the frequency of candidates that cannot make the set:
-// each lookup is a B-tree search in the posting table, and they were most of
-// the time feedback took. A term's weight falls as its frequency n rises, and
-// n is at least r, the number of feedback documents holding it, so its weight
-// at n = r bounds it; candidates are weighed in order of that bound until it
-// falls below the worst of the best `want` so far.
-std::vector<std::pair<std::string, double>> TradExpandSet(
-    const Xapian::Database& db, const std::vector<FeedbackDoc>& top,
-    const Xapian::ExpandDecider& decider, const std::set<std::string>& exclude,
-    unsigned want) {
-  struct Candidate {
-    std::string term;
-    double multiplier = 0;
-    Xapian::doccount r = 0;
-    double bound = 0;
-  };
-  const Xapian::doccount dbsize = db.get_doccount();
-  const auto rsize = static_cast<Xapian::doccount>(top.size());
-  const double avlen = db.get_avlength();
-  constexpr double k = 1.0;  // Xapian's expand_k for "trad"
-  // TradEWeight::get_weight, in its order of operations.
-  auto weight = [&](double multiplier, Xapian::doccount r, Xapian::doccount n) {
-    const double reldocs_without_term = rsize - r;
-    const double num = (r + 0.5) * (dbsize - n - reldocs_without_term + 0.5);
-    const double denom = (n - r + 0.5) * (reldocs_without_term + 0.5);
-    return multiplier * std::log(num / denom);
-  };
-
-  std::vector<Xapian::docid> ids;
-  for (const FeedbackDoc& d : top) ids.push_back(d.id);
-  std::sort(ids.begin(), ids.end());
-  std::unordered_map<std::string, size_t> index;  // term -> candidate
-  std::vector<Candidate> cands;
-  // Per document: (candidate, its share of the candidate's multiplier).
-  std::vector<std::vector<std::pair<size_t, double>>> shares(ids.size());
-  std::vector<size_t> sizes(ids.size(), 0);
-  for (size_t i = 0; i < ids.size(); ++i) {
-    const double doclen = db.get_doclength(ids[i]);
-    for (auto t = db.termlist_begin(ids[i]); t != db.termlist_end(ids[i]); ++t) {
-      ++sizes[i];
-      std::string term = *t;
-      if (!decider(term) || exclude.count(term)) continue;
-      Xapian::termcount wdf = t.get_wdf();
-      if (wdf == 0) wdf = 1;  // as Xapian: a boolean term counts once
-      auto [it, fresh] = index.try_emplace(term, cands.size());
-      if (fresh) cands.push_back({std::move(term)});
-      shares[i].emplace_back(it->second, (k + 1) * wdf / (k * doclen / avlen + wdf));
-    }
-  }
-  for (size_t i : ExpandSumOrder(sizes)) {
-    for (const auto& [c, share] : shares[i]) {
-      cands[c].multiplier += share;
-      ++cands[c].r;
-    }
-  }
-  for (Candidate& c : cands) c.bound = weight(c.multiplier, c.r, c.r);
-  // Highest bound first (a heap: most candidates are never taken out).
-  auto lower_bound_first = [](const Candidate& a, const Candidate& b) {
-    return a.bound != b.bound ? a.bound < b.bound : a.term > b.term;
-  };
-  std::make_heap(cands.begin(), cands.end(), lower_bound_first);
-
-  using Item = std::pair<std::string, double>;
-  auto better = [](const Item& a, const Item& b) {
-    return a.second != b.second ? a.second > b.second : a.first < b.first;
-  };
-  std::vector<Item> best;  // best first
-  std::vector<double> weighed;
-  for (auto end = cands.end(); end != cands.begin(); --end) {
-    std::pop_heap(cands.begin(), end, lower_bound_first);
-    const Candidate& c = *(end - 1);
-    if (c.bound <= 0) break;
-    if (best.size() == want && c.bound < best.back().second) break;
-    const double w = weight(c.multiplier, c.r, db.get_termfreq(c.term));
-    weighed.push_back(w);
-    if (w <= 0) continue;
-    Item item(c.term, w);
-    if (best.size() == want) {
-      if (!better(item, best.back())) continue;
-      best.pop_back();
-    }
-    best.insert(std::upper_bound(best.begin(), best.end(), item, better), std::move(item));
-  }
-  // Terms that tie with the last one taken, some in and some out: which
-  // Xapian keeps depends on the order it meets every candidate in
-  // (alphabetical), so do as it does, over all of them.
-  if (best.size() == want && !best.empty()) {
-    const double last = best.back().second;
-    if (std::count(weighed.begin(), weighed.end(), last) >
-        std::count_if(best.begin(), best.end(), [&](const Item& i) { return i.second == last; })) {
-      std::sort(cands.begin(), cands.end(),
-                [](const Candidate& a, const Candidate& b) { return a.term < b.term; });
-      // Xapian's ExpandTerm order: by weight, equal weights by term, last first.
-      auto before = [](const Item& a, const Item& b) {
-        return a.second != b.second ? a.second > b.second : a.first > b.first;
-      };
-      best.clear();
-      double min_wt = 0;
-      bool is_heap = false;
-      for (const Candidate& c : cands) {
-        const double w = weight(c.multiplier, c.r, db.get_termfreq(c.term));
-        if (w <= min_wt) continue;
-        best.emplace_back(c.term, w);
-        if (best.size() > want) {
-          if (!is_heap) {
-            is_heap = true;
-            std::make_heap(best.begin(), best.end(), before);
-          } else {
-            std::push_heap(best.begin(), best.end(), before);
-          }
-          std::pop_heap(best.begin(), best.end(), before);
-          best.pop_back();
-          min_wt = best.front().second;
-        }
-      }
-      if (is_heap) std::sort_heap(best.begin(), best.end(), before);
-      else std::sort(best.begin(), best.end(), before);
-      return best;
-    }
-  }
-  // Xapian's order: equal weights by term, last first.
-  std::stable_sort(best.begin(), best.end(), [](const Item& a, const Item& b) {
-    return a.second != b.second ? a.second > b.second : a.first > b.first;
-  });
-  return best;
-}
-
 }  // namespace
 
 RankingOptions ParseRankingSpec(std::string_view spec, RankingOptions o) {
@@ -690,6 +561,128 @@ Xapian::Query AddBoosts(const Xapian::Database& db, const Xapian::Query& query,
   return out;
 }
 
+std::vector<std::pair<std::string, double>> TradExpandSet(
+    const Xapian::Database& db, const std::vector<Xapian::docid>& docs,
+    const Xapian::ExpandDecider& decider, const std::set<std::string>& exclude,
+    unsigned want) {
+  struct Candidate {
+    std::string term;
+    double multiplier = 0;
+    Xapian::doccount r = 0;
+    double bound = 0;
+  };
+  const Xapian::doccount dbsize = db.get_doccount();
+  // An RSet: each document once, in ascending order.
+  std::vector<Xapian::docid> ids = docs;
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  const auto rsize = static_cast<Xapian::doccount>(ids.size());
+  const double avlen = db.get_avlength();
+  constexpr double k = 1.0;  // Xapian's expand_k for "trad"
+  // TradEWeight::get_weight, in its order of operations.
+  auto weight = [&](double multiplier, Xapian::doccount r, Xapian::doccount n) {
+    const double reldocs_without_term = rsize - r;
+    const double num = (r + 0.5) * (dbsize - n - reldocs_without_term + 0.5);
+    const double denom = (n - r + 0.5) * (reldocs_without_term + 0.5);
+    return multiplier * std::log(num / denom);
+  };
+
+  std::unordered_map<std::string, size_t> index;  // term -> candidate
+  std::vector<Candidate> cands;
+  // Per document: (candidate, its share of the candidate's multiplier).
+  std::vector<std::vector<std::pair<size_t, double>>> shares(ids.size());
+  std::vector<size_t> sizes(ids.size(), 0);
+  for (size_t i = 0; i < ids.size(); ++i) {
+    const double doclen = db.get_doclength(ids[i]);
+    for (auto t = db.termlist_begin(ids[i]); t != db.termlist_end(ids[i]); ++t) {
+      ++sizes[i];
+      std::string term = *t;
+      if (!decider(term) || exclude.count(term)) continue;
+      Xapian::termcount wdf = t.get_wdf();
+      if (wdf == 0) wdf = 1;  // as Xapian: a boolean term counts once
+      auto [it, fresh] = index.try_emplace(term, cands.size());
+      if (fresh) cands.push_back({std::move(term)});
+      shares[i].emplace_back(it->second, (k + 1) * wdf / (k * doclen / avlen + wdf));
+    }
+  }
+  for (size_t i : ExpandSumOrder(sizes)) {
+    for (const auto& [c, share] : shares[i]) {
+      cands[c].multiplier += share;
+      ++cands[c].r;
+    }
+  }
+  for (Candidate& c : cands) c.bound = weight(c.multiplier, c.r, c.r);
+  // Highest bound first (a heap: most candidates are never taken out).
+  auto lower_bound_first = [](const Candidate& a, const Candidate& b) {
+    return a.bound != b.bound ? a.bound < b.bound : a.term > b.term;
+  };
+  std::make_heap(cands.begin(), cands.end(), lower_bound_first);
+
+  using Item = std::pair<std::string, double>;
+  auto better = [](const Item& a, const Item& b) {
+    return a.second != b.second ? a.second > b.second : a.first < b.first;
+  };
+  std::vector<Item> best;  // best first
+  std::vector<double> weighed;
+  for (auto end = cands.end(); end != cands.begin(); --end) {
+    std::pop_heap(cands.begin(), end, lower_bound_first);
+    const Candidate& c = *(end - 1);
+    if (c.bound <= 0) break;
+    if (best.size() == want && c.bound < best.back().second) break;
+    const double w = weight(c.multiplier, c.r, db.get_termfreq(c.term));
+    weighed.push_back(w);
+    if (w <= 0) continue;
+    Item item(c.term, w);
+    if (best.size() == want) {
+      if (!better(item, best.back())) continue;
+      best.pop_back();
+    }
+    best.insert(std::upper_bound(best.begin(), best.end(), item, better), std::move(item));
+  }
+  // Terms that tie with the last one taken, some in and some out: which
+  // Xapian keeps depends on the order it meets every candidate in
+  // (alphabetical), so do as it does, over all of them.
+  if (best.size() == want && !best.empty()) {
+    const double last = best.back().second;
+    if (std::count(weighed.begin(), weighed.end(), last) >
+        std::count_if(best.begin(), best.end(), [&](const Item& i) { return i.second == last; })) {
+      std::sort(cands.begin(), cands.end(),
+                [](const Candidate& a, const Candidate& b) { return a.term < b.term; });
+      // Xapian's ExpandTerm order: by weight, equal weights by term, last first.
+      auto before = [](const Item& a, const Item& b) {
+        return a.second != b.second ? a.second > b.second : a.first > b.first;
+      };
+      best.clear();
+      double min_wt = 0;
+      bool is_heap = false;
+      for (const Candidate& c : cands) {
+        const double w = weight(c.multiplier, c.r, db.get_termfreq(c.term));
+        if (w <= min_wt) continue;
+        best.emplace_back(c.term, w);
+        if (best.size() > want) {
+          if (!is_heap) {
+            is_heap = true;
+            std::make_heap(best.begin(), best.end(), before);
+          } else {
+            std::push_heap(best.begin(), best.end(), before);
+          }
+          std::pop_heap(best.begin(), best.end(), before);
+          best.pop_back();
+          min_wt = best.front().second;
+        }
+      }
+      if (is_heap) std::sort_heap(best.begin(), best.end(), before);
+      else std::sort(best.begin(), best.end(), before);
+      return best;
+    }
+  }
+  // Xapian's order: equal weights by term, last first.
+  std::stable_sort(best.begin(), best.end(), [](const Item& a, const Item& b) {
+    return a.second != b.second ? a.second > b.second : a.first > b.first;
+  });
+  return best;
+}
+
 Xapian::Query Expand(const Xapian::Database& db, const Xapian::Query& query,
                      const RankingOptions& o, std::string_view folded) {
   if (o.prf_docs == 0 || o.prf_terms == 0 || o.prf_weight <= 0 ||
@@ -782,7 +775,9 @@ Xapian::Query Expand(const Xapian::Database& db, const Xapian::Query& query,
   } else if (o.prf_scheme == "trad" && !o.prf_query) {
     const Xapian::Query& asked = enquire.get_query();
     const std::set<std::string> exclude(asked.get_terms_begin(), asked.get_terms_end());
-    picked = TradExpandSet(db, top, decider, exclude, o.prf_terms);
+    std::vector<Xapian::docid> ids;
+    for (const FeedbackDoc& d : top) ids.push_back(d.id);
+    picked = TradExpandSet(db, ids, decider, exclude, o.prf_terms);
   } else {
     // Bo1, Xapian's own "trad" (`prf_scheme=xapian-trad`, which the one
     // above is checked against) and expand sets with the query's terms.

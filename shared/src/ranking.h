@@ -29,8 +29,10 @@
 #include <xapian.h>
 
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "schema.h"
@@ -182,6 +184,21 @@ Xapian::Query ReweightTerms(const Xapian::Database& db,
 // words of `folded`. Matches the same articles as `query`.
 Xapian::Query AddBoosts(const Xapian::Database& db, const Xapian::Query& query,
                         std::string_view folded, const RankingOptions& options);
+
+// The `want` best expansion terms of `docs` (feedback articles, --like
+// examples) by Xapian's "trad" weights (TradEWeight, k = 1, exact term
+// frequencies), leaving out the terms in `exclude` and those `decider`
+// refuses: the same terms, weights and order as Enquire::get_eset(want,
+// RSet of docs, USE_EXACT_TERMFREQ, decider) with `exclude` as the query's
+// terms, without looking up the frequency of candidates that cannot make
+// the set (each lookup is a B-tree search): a term's weight falls as its
+// frequency n rises and n is at least the number r of `docs` holding it,
+// so its weight at n = r bounds it, and candidates are weighed in order of
+// that bound until it falls below the worst of the best `want` so far.
+std::vector<std::pair<std::string, double>> TradExpandSet(
+    const Xapian::Database& db, const std::vector<Xapian::docid>& docs,
+    const Xapian::ExpandDecider& decider, const std::set<std::string>& exclude,
+    unsigned want);
 
 // Pseudo-relevance feedback: runs `query`, takes its top hits as relevant
 // and returns `query` with the best expansion terms AND_MAYBE'd on.

@@ -372,10 +372,12 @@ INSTANTIATE_TEST_SUITE_P(Schemes, FeedbackTest,
 // it; it must pick the terms, and give them the weights, that Xapian's own
 // ("xapian-trad") does. Many terms share a frequency and a wdf here, so
 // equal weights are common and their order (lexical) is checked too.
-TEST(Ranking, TradExpandSetIsXapians) {
+// A random index of 300 articles on four topics: many words share a
+// frequency and a wdf, so equal expand weights are common.
+Xapian::WritableDatabase RandomIndex(std::vector<std::string>& topics) {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
   std::mt19937 rng(7);
-  const std::vector<std::string> topics = {"Zbudget", "Zweather", "Zfootbal", "Zelect"};
+  topics = {"Zbudget", "Zweather", "Zfootbal", "Zelect"};
   auto word = [](const char* prefix, unsigned n) {
     std::string t(prefix);
     t += std::to_string(n);
@@ -394,6 +396,12 @@ TEST(Ranking, TradExpandSetIsXapians) {
     }
     db.add_document(d);
   }
+  return db;
+}
+
+TEST(Ranking, TradExpandSetIsXapians) {
+  std::vector<std::string> topics;
+  Xapian::WritableDatabase db = RandomIndex(topics);
   for (const std::string& topic : topics) {
     for (unsigned docs : {1u, 3u, 5u, 10u}) {
       for (unsigned terms : {1u, 5u, 20u}) {
@@ -408,6 +416,35 @@ TEST(Ranking, TradExpandSetIsXapians) {
         EXPECT_EQ(ours, Expand(db, q, o).get_description())
             << topic << ", " << docs << " documents, " << terms << " terms";
       }
+    }
+  }
+}
+
+// --like asks for the expand set of many examples, without a query: the
+// same terms and weights as Enquire::get_eset, whatever order and
+// repetition the examples come in.
+TEST(Ranking, TradExpandSetOfExamplesIsXapians) {
+  std::vector<std::string> topics;
+  Xapian::WritableDatabase db = RandomIndex(topics);
+  class Words : public Xapian::ExpandDecider {
+   public:
+    bool operator()(const std::string& t) const override { return t[0] == 'Z' && t != "Zw3"; }
+  } decider;
+  for (unsigned step : {1u, 7u, 13u}) {
+    std::vector<Xapian::docid> docs;
+    for (Xapian::docid d = 300; d >= 1 && docs.size() < 40; d -= std::min<Xapian::docid>(d, step))
+      docs.push_back(d);
+    docs.push_back(docs.front());  // an example given twice counts once
+    Xapian::RSet rset;
+    for (Xapian::docid d : docs) rset.add_document(d);
+    for (unsigned want : {1u, 25u, 400u}) {
+      Xapian::Enquire enquire(db);
+      const Xapian::ESet eset =
+          enquire.get_eset(want, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &decider, 0);
+      std::vector<std::pair<std::string, double>> xapian;
+      for (auto it = eset.begin(); it != eset.end(); ++it) xapian.emplace_back(*it, it.get_weight());
+      EXPECT_EQ(TradExpandSet(db, docs, decider, {}, want), xapian)
+          << docs.size() << " examples, " << want << " terms";
     }
   }
 }
