@@ -1,6 +1,7 @@
 // newsarc-search: argv -> SearchRequest -> one library call -> a formatter.
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <iostream>
 #include <string>
@@ -19,6 +20,31 @@ int Fail(const newsarc::Status& status) {
   }
   std::cerr << '\n';
   return 2;
+}
+
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+constexpr bool kSanitized = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+constexpr bool kSanitized = true;
+#else
+constexpr bool kSanitized = false;
+#endif
+#else
+constexpr bool kSanitized = false;
+#endif
+
+// Ends the process once everything written is flushed, without the
+// teardown: closing the databases and freeing every cache is the kernel's
+// work at exit anyway, and skipping it saves 0.05-0.1 ms of a 3 ms search
+// (README "Speed"). Sanitizer builds return normally, so that their leak
+// checks still run.
+int Finish(int code) {
+  std::cout.flush();
+  std::cerr.flush();
+  std::fflush(nullptr);
+  if (!kSanitized) std::_Exit(code);
+  return code;
 }
 
 }  // namespace
@@ -49,5 +75,5 @@ int main(int argc, char** argv) {
   const bool found = flags.value().request.quotes
                          ? !results.value().quotes.empty()
                          : !results.value().hits.empty();
-  return found ? 0 : 1;
+  return Finish(found ? 0 : 1);
 }
