@@ -565,6 +565,7 @@ std::vector<std::pair<std::string, double>> TradExpandSet(
     const Xapian::Database& db, const std::vector<Xapian::docid>& docs,
     const Xapian::ExpandDecider& decider, const std::set<std::string>& exclude,
     unsigned want) {
+  if (want == 0 || docs.empty()) return {};
   struct Candidate {
     std::string term;
     double multiplier = 0;

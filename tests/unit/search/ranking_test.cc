@@ -437,6 +437,8 @@ TEST(Ranking, TradExpandSetOfExamplesIsXapians) {
     docs.push_back(docs.front());  // an example given twice counts once
     Xapian::RSet rset;
     for (Xapian::docid d : docs) rset.add_document(d);
+    EXPECT_TRUE(TradExpandSet(db, docs, decider, {}, 0).empty());
+    EXPECT_TRUE(TradExpandSet(db, {}, decider, {}, 5).empty());
     for (unsigned want : {1u, 25u, 400u}) {
       Xapian::Enquire enquire(db);
       const Xapian::ESet eset =
