@@ -368,10 +368,6 @@ TEST_P(FeedbackTest, AddsTheTopArticlesWordsOnly) {
 INSTANTIATE_TEST_SUITE_P(Schemes, FeedbackTest,
                          ::testing::Values("trad", "xapian-trad", "bo1", "rm3", "rocchio"));
 
-// The default expand set ("trad") weighs only the candidates that can make
-// it; it must pick the terms, and give them the weights, that Xapian's own
-// ("xapian-trad") does. Many terms share a frequency and a wdf here, so
-// equal weights are common and their order (lexical) is checked too.
 // A random index of 300 articles on four topics: many words share a
 // frequency and a wdf, so equal expand weights are common.
 Xapian::WritableDatabase RandomIndex(std::vector<std::string>& topics) {
@@ -399,6 +395,9 @@ Xapian::WritableDatabase RandomIndex(std::vector<std::string>& topics) {
   return db;
 }
 
+// The default expand set ("trad") weighs only the candidates that can make
+// it; it must pick the terms, and give them the weights, that Xapian's own
+// ("xapian-trad") does, down to the order of equal weights.
 TEST(Ranking, TradExpandSetIsXapians) {
   std::vector<std::string> topics;
   Xapian::WritableDatabase db = RandomIndex(topics);
