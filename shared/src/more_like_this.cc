@@ -89,11 +89,7 @@ Result<Xapian::Query> MoreLikeThis(const Xapian::Database& db,
   // Leave the examples out: they would be the best matches.
   std::vector<Xapian::Query> ids;
   for (Xapian::docid d : sources) {
-    Xapian::Document doc = db.get_document(d);
-    auto t = doc.termlist_begin();
-    t.skip_to(std::string(schema::kId));
-    if (t != doc.termlist_end() && (*t).starts_with(schema::kId))
-      ids.emplace_back(*t);
+    if (std::string id = ArticleIdTerm(db, d); !id.empty()) ids.emplace_back(id);
   }
   if (ids.empty()) return similar;
   return Xapian::Query(Xapian::Query::OP_AND_NOT, similar,

@@ -111,14 +111,6 @@ struct FeedbackDoc {
   double weight;
 };
 
-// The article id term of a document ("" if it has none).
-std::string ArticleKey(const Xapian::Database& db, Xapian::docid did) {
-  Xapian::TermIterator t = db.termlist_begin(did);
-  t.skip_to(std::string(schema::kId));
-  if (t == db.termlist_end(did) || !(*t).starts_with(schema::kId)) return "";
-  return *t;
-}
-
 // The best n documents of `enquire`'s query, for feedback. Xapian orders
 // equal weights by document id, and document ids depend on the order the
 // articles were indexed in (writer threads, shards): where the n-th weight
@@ -144,7 +136,7 @@ std::vector<FeedbackDoc> FeedbackDocs(const Xapian::Database& db,
     }
     if (out.size() + tied.size() > n) {
       std::vector<std::pair<std::string, FeedbackDoc>> keyed;
-      for (const FeedbackDoc& d : tied) keyed.emplace_back(ArticleKey(db, d.id), d);
+      for (const FeedbackDoc& d : tied) keyed.emplace_back(ArticleIdTerm(db, d.id), d);
       std::stable_sort(keyed.begin(), keyed.end(),
                        [](const auto& a, const auto& b) { return a.first < b.first; });
       tied.clear();
@@ -561,6 +553,13 @@ Xapian::Query AddBoosts(const Xapian::Database& db, const Xapian::Query& query,
   return out;
 }
 
+std::string ArticleIdTerm(const Xapian::Database& db, Xapian::docid did) {
+  Xapian::TermIterator t = db.termlist_begin(did);
+  t.skip_to(std::string(schema::kId));
+  if (t == db.termlist_end(did) || !(*t).starts_with(schema::kId)) return "";
+  return *t;
+}
+
 std::vector<std::pair<std::string, double>> TradExpandSet(
     const Xapian::Database& db, const std::vector<Xapian::docid>& docs,
     const Xapian::ExpandDecider& decider, const std::set<std::string>& exclude,
@@ -718,9 +717,9 @@ Xapian::Query Expand(const Xapian::Database& db, const Xapian::Query& query,
   decider.RequireDocs(db, top, o.prf_min_docs);
   // (term, weight), best first.
   std::vector<std::pair<std::string, double>> picked;
+  std::vector<Xapian::docid> ids;
+  for (const FeedbackDoc& d : top) ids.push_back(d.id);
   if (o.prf_scheme == "lca" || o.prf_scheme == "passage") {
-    std::vector<Xapian::docid> ids;
-    for (const FeedbackDoc& d : top) ids.push_back(d.id);
     picked = PassageFeedback(db, ids, query, o, decider);
   } else if (o.prf_scheme == "rocchio") {
     // Rocchio: the centroid of the feedback documents' unit tf-idf vectors
@@ -776,14 +775,12 @@ Xapian::Query Expand(const Xapian::Database& db, const Xapian::Query& query,
   } else if (o.prf_scheme == "trad" && !o.prf_query) {
     const Xapian::Query& asked = enquire.get_query();
     const std::set<std::string> exclude(asked.get_terms_begin(), asked.get_terms_end());
-    std::vector<Xapian::docid> ids;
-    for (const FeedbackDoc& d : top) ids.push_back(d.id);
     picked = TradExpandSet(db, ids, decider, exclude, o.prf_terms);
   } else {
     // Bo1, Xapian's own "trad" (`prf_scheme=xapian-trad`, which the one
     // above is checked against) and expand sets with the query's terms.
     Xapian::RSet rset;
-    for (const FeedbackDoc& d : top) rset.add_document(d.id);
+    for (Xapian::docid d : ids) rset.add_document(d);
     enquire.set_expansion_scheme(o.prf_scheme == "bo1" ? "bo1" : "trad");
     // Exact term frequencies: over several databases (shards, remote or
     // local) Xapian would otherwise estimate them, and feedback would rank

@@ -185,6 +185,9 @@ Xapian::Query ReweightTerms(const Xapian::Database& db,
 Xapian::Query AddBoosts(const Xapian::Database& db, const Xapian::Query& query,
                         std::string_view folded, const RankingOptions& options);
 
+// The article id term ("Q...") of document `did`, or "" if it has none.
+std::string ArticleIdTerm(const Xapian::Database& db, Xapian::docid did);
+
 // The `want` best expansion terms of `docs` (feedback articles, --like
 // examples) by Xapian's "trad" weights (TradEWeight, k = 1, exact term
 // frequencies), leaving out the terms in `exclude` and those `decider`
