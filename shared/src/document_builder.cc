@@ -23,17 +23,6 @@ std::string Trim(std::string_view s) {
   return std::string(s.substr(first, last - first + 1));
 }
 
-Xapian::Stem MakeStemmer(const std::string& language) {
-  std::string name = StemmerFor(language);
-  if (language == "en" && !Ranking().stemmer.empty()) name = Ranking().stemmer;
-  if (name.empty()) return Xapian::Stem();
-  try {
-    return Xapian::Stem(name);
-  } catch (const Xapian::InvalidArgumentError&) {
-    return Xapian::Stem();  // a language this Xapian cannot stem
-  }
-}
-
 // The stored date: the source's own ISO form when it has one, else the
 // calendar date rebuilt from the key ("29 Mar 2017" -> "2017-03-29").
 std::string DisplayDate(const std::string& given, const std::string& key) {
@@ -100,7 +89,7 @@ BuiltDocument BuildDocument(const Article& input) {
   tg.set_document(doc);
   // Text whose language is unknown (often a short article) is stemmed as the
   // queries are, by default: otherwise "zebras" would not find "Zebras".
-  tg.set_stemmer(MakeStemmer(a.language.empty() ? std::string(kDefaultLanguage) : a.language));
+  tg.set_stemmer(StemmerOf(a.language.empty() ? kDefaultLanguage : a.language, Ranking().stemmer));
   // STEM_SOME (README "Ranking"); stem=all is an evaluation knob, and the
   // query side (query_parser.cc) follows it.
   tg.set_stemming_strategy(Ranking().stem_all ? Xapian::TermGenerator::STEM_ALL

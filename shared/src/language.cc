@@ -109,4 +109,19 @@ std::string StemmerFor(std::string_view language) {
   return it == kStemmers.end() ? "" : std::string(it->second);
 }
 
+std::string StemmerFor(std::string_view language, std::string_view english) {
+  if (language == "en" && !english.empty()) return std::string(english);
+  return StemmerFor(language);
+}
+
+Xapian::Stem StemmerOf(std::string_view language, std::string_view english) {
+  const std::string name = StemmerFor(language, english);
+  if (name.empty()) return Xapian::Stem();
+  try {
+    return Xapian::Stem(name);
+  } catch (const Xapian::InvalidArgumentError&) {
+    return Xapian::Stem();  // a language this Xapian cannot stem
+  }
+}
+
 }  // namespace newsarc::internal

@@ -2,6 +2,8 @@
 #ifndef NEWSARC_SRC_LANGUAGE_H_
 #define NEWSARC_SRC_LANGUAGE_H_
 
+#include <xapian.h>
+
 #include <string>
 #include <string_view>
 
@@ -15,6 +17,14 @@ std::string DetectLanguage(std::string_view text);
 // Xapian stemmer name for an ISO 639-1 code ("en" -> "english"), "" for
 // languages Xapian cannot stem.
 std::string StemmerFor(std::string_view language);
+
+// The same, with `english` (the evaluation knob RankingOptions::stemmer)
+// in place of Porter2 for "en" when it is not empty. Index and queries
+// stem alike through it.
+std::string StemmerFor(std::string_view language, std::string_view english);
+
+// That stemmer, or none (no stemming) when Xapian cannot stem the language.
+Xapian::Stem StemmerOf(std::string_view language, std::string_view english);
 
 // The stemmer queries use when they do not say `lang:`.
 inline constexpr std::string_view kDefaultLanguage = "en";

@@ -74,20 +74,13 @@ class Passages {
   size_t keys() const { return keys_.size(); }
 
  private:
-  Xapian::Stem StemmerOf(Xapian::docid did) {
+  Xapian::Stem DocumentStemmer(Xapian::docid did) {
     std::string language = db_.get_document(did).get_value(schema::kSlotLanguage);
     if (language.empty()) language = kDefaultLanguage;
     auto it = stemmers_.find(language);
     if (it != stemmers_.end()) return it->second;
-    // As the document builder stems (document_builder.cc).
-    std::string name = StemmerFor(language);
-    if (language == "en" && !o_.stemmer.empty()) name = o_.stemmer;
-    Xapian::Stem stem;
-    try {
-      if (!name.empty()) stem = Xapian::Stem(name);
-    } catch (const Xapian::Error&) {
-    }
-    return stemmers_.emplace(language, stem).first->second;
+    // As the document builder stems.
+    return stemmers_.emplace(language, StemmerOf(language, o_.stemmer)).first->second;
   }
 
   int KeyId(const std::string& key) {
@@ -107,7 +100,7 @@ class Passages {
   std::vector<Word> Read(Xapian::docid did) {
     std::vector<Word> words;
     Xapian::Stem stem;
-    if (!o_.stem_all) stem = StemmerOf(did);
+    if (!o_.stem_all) stem = DocumentStemmer(did);
     for (auto t = db_.termlist_begin(did); t != db_.termlist_end(did); ++t) {
       const std::string& term = *t;
       if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) continue;

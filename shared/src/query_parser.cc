@@ -283,10 +283,8 @@ Result<ParsedQuery> ParseQuery(std::string_view query, DefaultOp op,
   parsed.folded = FoldQuery(query);
   std::string lang = QueryLanguage(parsed.folded);
   ProcessorErrors errors;  // outlives the QueryParser and its processors
-  parsed.stemmer = StemmerFor(lang.empty() ? kDefaultLanguage : lang);
-  if ((lang.empty() || lang == "en") && !Ranking().stemmer.empty()) {
-    parsed.stemmer = Ranking().stemmer;  // evaluation knob, ranking.h
-  }
+  // Ranking().stemmer: an evaluation knob (ranking.h).
+  parsed.stemmer = StemmerFor(lang.empty() ? kDefaultLanguage : lang, Ranking().stemmer);
 
   try {
     Xapian::QueryParser qp;
