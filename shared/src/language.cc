@@ -6,7 +6,7 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
-#include <algorithm>
+#include <cstdint>
 #include <array>
 #include <string>
 #include <unordered_map>
@@ -35,6 +35,17 @@ constexpr std::array<LanguageWords, 10> kLanguages = {{
     {"fi", {"ja", "on", "ei", "että", "se", "oli", "kun", "mutta", "hän", "myös", "tai", "ovat"}},
 }};
 
+// Each word of kLanguages -> the languages listing it (bit i: kLanguages[i]).
+const std::unordered_map<std::string_view, uint16_t>& WordLanguages() {
+  static const auto* map = [] {
+    auto* m = new std::unordered_map<std::string_view, uint16_t>();
+    for (size_t i = 0; i < kLanguages.size(); ++i)
+      for (std::string_view w : kLanguages[i].words) (*m)[w] |= static_cast<uint16_t>(1u << i);
+    return m;
+  }();
+  return *map;
+}
+
 }  // namespace
 
 std::string DetectLanguage(std::string_view text) {
@@ -45,32 +56,42 @@ std::string DetectLanguage(std::string_view text) {
   const auto* s = reinterpret_cast<const uint8_t*>(folded.data());
   const auto n = static_cast<int32_t>(folded.size());
   std::string word;
+  const auto& word_languages = WordLanguages();
   auto flush = [&] {
     if (word.empty()) return;
     ++words;
-    for (size_t i = 0; i < kLanguages.size(); ++i)
-      if (std::find(kLanguages[i].words.begin(), kLanguages[i].words.end(), word) !=
-          kLanguages[i].words.end())
-        ++hits[i];
+    if (auto it = word_languages.find(word); it != word_languages.end()) {
+      for (size_t i = 0; i < kLanguages.size(); ++i)
+        if (it->second & (1u << i)) ++hits[i];
+    }
     word.clear();
   };
   for (int32_t i = 0; i < n;) {
     const int32_t start = i;
     UChar32 c;
     U8_NEXT(s, i, n, c);
-    if (c < 0 || !u_isalpha(c)) {
-      flush();
-      continue;
-    }
-    ++letters;
-    UErrorCode status = U_ZERO_ERROR;
-    switch (uscript_getScript(c, &status)) {
-      case USCRIPT_CYRILLIC: ++cyrillic; break;
-      case USCRIPT_ARABIC: ++arabic; break;
-      case USCRIPT_HAN: ++han; break;
-      case USCRIPT_HIRAGANA: case USCRIPT_KATAKANA: ++kana; break;
-      case USCRIPT_HANGUL: ++hangul; break;
-      default: break;
+    if (c >= 0 && c < 0x80) {
+      // ASCII, most of most texts: a Latin letter or no letter, no ICU call.
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+        flush();
+        continue;
+      }
+      ++letters;
+    } else {
+      if (c < 0 || !u_isalpha(c)) {
+        flush();
+        continue;
+      }
+      ++letters;
+      UErrorCode status = U_ZERO_ERROR;
+      switch (uscript_getScript(c, &status)) {
+        case USCRIPT_CYRILLIC: ++cyrillic; break;
+        case USCRIPT_ARABIC: ++arabic; break;
+        case USCRIPT_HAN: ++han; break;
+        case USCRIPT_HIRAGANA: case USCRIPT_KATAKANA: ++kana; break;
+        case USCRIPT_HANGUL: ++hangul; break;
+        default: break;
+      }
     }
     word.append(folded, static_cast<size_t>(start), static_cast<size_t>(i - start));
   }

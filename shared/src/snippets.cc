@@ -29,6 +29,7 @@ char LowerAscii(char c) { return IsUpperAscii(c) ? static_cast<char>(c - 'A' + '
 // Scripts Xapian splits into n-grams (FLAG_CJK_NGRAM): every character is a
 // word of its own here.
 bool IsCjk(UChar32 c) {
+  if (c < 0x80) return false;
   if (u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC)) return true;
   UErrorCode unused = U_ZERO_ERROR;
   UScriptCode script = uscript_getScript(c, &unused);
@@ -36,19 +37,22 @@ bool IsCjk(UChar32 c) {
          script == USCRIPT_HANGUL;
 }
 
+// IsWordChar for ASCII: letters, digits and the connector '_'.
+bool IsAsciiWordChar(UChar32 c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9') || c == '_';
+}
+
 bool IsWordChar(UChar32 c) {
   if (c < 0) return false;
+  if (c < 0x80) return IsAsciiWordChar(c);
   if (u_isalnum(c)) return true;
   int8_t type = u_charType(c);
   return type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK ||
          type == U_ENCLOSING_MARK || type == U_CONNECTOR_PUNCTUATION;
 }
 
-// IsWordChar for ASCII: letters, digits and the connector '_'.
-bool IsAsciiWordChar(UChar32 c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-         (c >= '0' && c <= '9') || c == '_';
-}
+bool IsAsciiLetter(UChar32 c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 bool IsApostrophe(UChar32 c) { return c == '\'' || c == 0x2019; }
 
@@ -87,7 +91,8 @@ std::vector<Word> SplitWords(std::string_view text) {
       int32_t j = i;
       UChar32 next;
       U8_NEXT(s, j, n, next);
-      word = next >= 0 && u_isalpha(next) && !IsCjk(next);
+      word = next < 0x80 ? IsAsciiLetter(next)
+                         : next >= 0 && u_isalpha(next) && !IsCjk(next);
     }
     if (cjk) {
       words.push_back(
@@ -109,8 +114,8 @@ std::vector<Word> SplitWords(std::string_view text) {
 }
 
 bool IsSpaceOrControl(UChar32 c) {
-  return c < 0 || c <= 0x20 || (c >= 0x7F && c <= 0x9F) || u_isUWhiteSpace(c) ||
-         c == 0x2028 || c == 0x2029;
+  if (c < 0x80) return c <= 0x20 || c == 0x7F;  // ASCII: no ICU call
+  return c <= 0x9F || u_isUWhiteSpace(c) || c == 0x2028 || c == 0x2029;
 }
 
 // Appends text[b, e) to `out` with white space and control characters
