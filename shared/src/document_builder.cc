@@ -122,7 +122,6 @@ BuiltDocument BuildDocument(const Article& input) {
   doc.add_boolean_term(out.id_term);
   doc.add_boolean_term(std::string(schema::kFile) + out.file_key);
   doc.add_value(schema::kSlotVersion, Xapian::sortable_serialise(a.version));
-  doc.add_value(schema::kSlotFile, out.file_key);
   if (!host.empty()) doc.add_value(schema::kSlotSite, host);
   if (!out.extraction.speakers.empty())
     doc.add_value(schema::kSlotSpeakers, JoinLines(out.extraction.speakers));

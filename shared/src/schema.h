@@ -33,7 +33,8 @@ inline constexpr Xapian::valueno kSlotVersion = 1;   // Xapian::sortable_seriali
 inline constexpr Xapian::valueno kSlotSpeakers = 2;  // display names, '\n'-separated (facets)
 inline constexpr Xapian::valueno kSlotOrgs = 3;      // display names, '\n'-separated (facets)
 inline constexpr Xapian::valueno kSlotSite = 4;      // host without "www."
-inline constexpr Xapian::valueno kSlotFile = 5;      // source file key (as in kFile)
+// Slot 5 held the source file key in schema 1 indexes; it is read from the
+// kFile term now (SourceFileKey in index_writer.cc) and no longer written.
 // Near-duplicate key (the searcher collapses on it): 16 hex digits of a
 // 64-bit hash over the article's folded words, see CollapseKey() in
 // collapse_key.h. Copies of one wire story share it. Absent in indexes
@@ -61,7 +62,14 @@ inline constexpr Xapian::termpos kFieldGap = 100;
 inline constexpr std::string_view kMetaFile = "F";
 inline constexpr std::string_view kMetaClaims = "C";
 inline constexpr std::string_view kMetaSchemaVersion = "newsarc-schema";
-inline constexpr std::string_view kSchemaVersion = "1";
+// The version this newsarc writes. Version 2 writes shorter file records
+// (index_writer.cc) and no file key slot; newsarc reads versions 1 and 2
+// (SchemaReadable) and marks a version 1 index 2 when it writes to it, so
+// that an older newsarc refuses it instead of misreading its records.
+inline constexpr std::string_view kSchemaVersion = "2";
+inline bool SchemaReadable(std::string_view version) {
+  return version == "1" || version == kSchemaVersion;
+}
 // Sharded indexes (shard_layout.h). In the metadata database (the first of
 // the stub): the layout ("hash 4", "year", "month") and, for time shards,
 // "K" + id key -> name of the shard holding the article. In any index: the

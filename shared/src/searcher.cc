@@ -149,9 +149,9 @@ std::string ShardProblem(double timeout_seconds) {
 std::string SchemaProblem(const Xapian::Database& db, const std::string& name) {
   std::string schema =
       db.get_metadata(std::string(internal::schema::kMetaSchemaVersion));
-  if (!schema.empty() && schema != internal::schema::kSchemaVersion) {
+  if (!schema.empty() && !internal::schema::SchemaReadable(schema)) {
     return "the index at " + name + " has schema version " + schema +
-           ", this newsarc reads version " +
+           ", this newsarc reads versions 1 to " +
            std::string(internal::schema::kSchemaVersion) + ": index again";
   }
   return {};

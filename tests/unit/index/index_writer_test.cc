@@ -1,4 +1,5 @@
 #include "newsarc/index_writer.h"
+#include "newsarc/searcher.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -136,6 +137,91 @@ TEST_F(IndexWriterTest, FileRecords) {
   std::vector<std::string> want = {long_path, odd_path, "/a/sub/y.txt", "/a/x.txt"};
   std::sort(want.begin(), want.end());
   EXPECT_EQ(known, want);
+}
+
+// Records leave out what their key already says: the path, and the path
+// inside the ids of articles named after the file. Other ids stay whole.
+TEST_F(IndexWriterTest, FileRecordsLeaveOutThePath) {
+  const std::string path = "/f/feed.jsonl";
+  {
+    auto w = IndexWriter::Open(dir_);
+    ASSERT_TRUE(w.ok());
+    for (uint64_t i = 1; i <= 2; ++i) {
+      Article a = MakeArticle("", 0, path);
+      a.record = i;
+      ASSERT_OK(w.value().Add(a));
+    }
+    ASSERT_OK(w.value().Add(MakeArticle("http://x.org/u", 0, path)));
+    ASSERT_OK(w.value().FinishFile(path, {11, 22}));
+    ASSERT_OK(w.value().Commit());
+    EXPECT_EQ(w.value().ArticleCount(), 3u);
+  }
+  const std::string record = Xapian::Database(dir_.string())
+                                 .get_metadata(std::string(internal::schema::kMetaFile) + path);
+  EXPECT_EQ(record.find(path), std::string::npos) << record;
+  const std::string url_id = IndexWriter::ArticleId(MakeArticle("http://x.org/u", 0, path));
+  EXPECT_NE(record.find(url_id), std::string::npos) << record;
+  auto w = IndexWriter::Open(dir_);
+  ASSERT_TRUE(w.ok());
+  EXPECT_EQ(w.value().StampOf(path), (FileStamp{11, 22}));
+  EXPECT_EQ(w.value().KnownFiles("/f/"), std::vector<std::string>{path});
+  ASSERT_TRUE(w.value().RemoveFile(path).ok());
+  ASSERT_OK(w.value().Commit());
+  EXPECT_EQ(w.value().ArticleCount(), 0u);
+}
+
+// An index written by a newsarc of schema 1 spelled its records out: they
+// read the same, and writing to the index marks it schema 2, so that an
+// older newsarc refuses it rather than misreading the shorter records.
+TEST_F(IndexWriterTest, ReadsSchema1RecordsAndMarksTheIndexOnWriting) {
+  const std::string path = "/f/old.txt";
+  {
+    auto w = IndexWriter::Open(dir_);
+    ASSERT_TRUE(w.ok());
+    ASSERT_OK(w.value().Add(MakeArticle("", 0, path)));
+    ASSERT_OK(w.value().Commit());
+  }
+  {
+    Xapian::WritableDatabase db(dir_.string(), Xapian::DB_OPEN);
+    db.set_metadata(std::string(internal::schema::kMetaSchemaVersion), "1");
+    db.set_metadata(std::string(internal::schema::kMetaFile) + path,
+                    path + '\0' + "33" + '\0' + "44" + '\0' + "file:" + path + "#0");
+    db.commit();
+  }
+  auto searcher = Searcher::Open(dir_);
+  ASSERT_TRUE(searcher.ok()) << searcher.status().message();
+  auto w = IndexWriter::Open(dir_);
+  ASSERT_TRUE(w.ok()) << w.status().message();
+  EXPECT_EQ(w.value().StampOf(path), (FileStamp{33, 44}));
+  EXPECT_EQ(w.value().KnownFiles("/f/"), std::vector<std::string>{path});
+  ASSERT_TRUE(w.value().RemoveFile(path).ok());
+  ASSERT_OK(w.value().Commit());
+  EXPECT_EQ(w.value().ArticleCount(), 0u);
+  EXPECT_EQ(Xapian::Database(dir_.string())
+                .get_metadata(std::string(internal::schema::kMetaSchemaVersion)),
+            internal::schema::kSchemaVersion);
+}
+
+TEST_F(IndexWriterTest, RefusesAnIndexOfANewerSchema) {
+  {
+    auto w = IndexWriter::Open(dir_);
+    ASSERT_TRUE(w.ok());
+    ASSERT_OK(w.value().Add(MakeArticle("http://x.org/a", 0, "/f/a.txt")));
+    ASSERT_OK(w.value().Commit());
+  }
+  {
+    Xapian::WritableDatabase db(dir_.string(), Xapian::DB_OPEN);
+    db.set_metadata(std::string(internal::schema::kMetaSchemaVersion), "3");
+    db.commit();
+  }
+  auto w = IndexWriter::Open(dir_);
+  ASSERT_FALSE(w.ok());
+  EXPECT_NE(w.status().message().find("schema version 3"), std::string::npos)
+      << w.status().message();
+  auto searcher = Searcher::Open(dir_);
+  ASSERT_FALSE(searcher.ok());
+  EXPECT_NE(searcher.status().message().find("schema version 3"), std::string::npos)
+      << searcher.status().message();
 }
 
 TEST_F(IndexWriterTest, SecondWriterIsToldTheIndexIsLocked) {

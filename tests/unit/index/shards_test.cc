@@ -264,6 +264,43 @@ TEST_F(ShardedWriterTest, VersionsAcrossFilesStayInOneShard) {
   EXPECT_EQ(writer.ArticleCount(), 1u);
 }
 
+// A file record names the articles of its file with the path left out
+// (index_writer.cc); removing the file must still find the shard holding
+// an article named after the file ("file:/f/one.txt#0"), which is only
+// visited when the record's id reads back whole.
+TEST_F(ShardedWriterTest, RemovingAFileReachesTheShardOfAnArticleNamedAfterIt) {
+  // A file whose article, were its id read back without the path, would
+  // be looked for in another shard: the test then fails if the path is not
+  // put back.
+  std::string path;
+  for (int i = 0; i < 10 && path.empty(); ++i) {
+    const std::string p = "/f/" + std::to_string(i) + ".txt";
+    if (IndexWriter::KeyHash("file:" + p + "#0") % 8 != IndexWriter::KeyHash("\x01" "0") % 8)
+      path = p;
+  }
+  ASSERT_FALSE(path.empty());
+  Article a = MakeArticle("", 0, path);
+  const std::string id = IndexWriter::ArticleId(a);
+  ASSERT_EQ(id, "file:" + path + "#0");
+  {
+    auto w = IndexWriter::Open(dir_, Hash(8));
+    ASSERT_TRUE(w.ok());
+    ASSERT_OK(w.value().Add(a));
+    ASSERT_OK(w.value().FinishFile(path, {1, 1}));
+    ASSERT_OK(w.value().Commit());
+  }
+  const std::string record = Xapian::Database((dir_ / "shards/meta").string())
+                                 .get_metadata(std::string(schema::kMetaFile) + path);
+  ASSERT_FALSE(record.empty());
+  EXPECT_EQ(record.find(path), std::string::npos) << record;
+  ASSERT_EQ(Placement().count(id), 1u);
+  auto w = IndexWriter::Open(dir_);
+  ASSERT_TRUE(w.ok());
+  ASSERT_TRUE(w.value().RemoveFile(path).ok());
+  ASSERT_OK(w.value().Commit());
+  EXPECT_TRUE(Placement().empty());
+}
+
 // A kill after the shards committed a removal but before the file records
 // did: the next run removes the file again and must still bring the other
 // version back, although the article is already gone.
