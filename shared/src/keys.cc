@@ -1,5 +1,6 @@
 #include "keys.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdint>
@@ -73,6 +74,30 @@ std::string ShortKey(std::string_view key) {
   std::snprintf(hash, sizeof hash, "#%016llx",
                 static_cast<unsigned long long>(Fnv1a64(key)));
   return std::string(key.substr(0, cut)) + hash;
+}
+
+namespace {
+constexpr char kPackedFileId = '\x01';
+std::string FileIdPrefix(std::string_view path) { return "file:" + std::string(path) + "#"; }
+}  // namespace
+
+std::string FileArticleId(std::string_view path, uint64_t record) {
+  return FileIdPrefix(path) + std::to_string(record);
+}
+
+std::string PackFileId(std::string_view id, std::string_view path) {
+  const std::string prefix = FileIdPrefix(path);
+  if (id.size() > prefix.size() && id.starts_with(prefix)) {
+    const std::string_view record = id.substr(prefix.size());
+    if (std::all_of(record.begin(), record.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      return kPackedFileId + std::string(record);
+  }
+  return std::string(id);
+}
+
+std::string UnpackFileId(std::string_view packed, std::string_view path) {
+  if (packed.empty() || packed[0] != kPackedFileId) return std::string(packed);
+  return FileIdPrefix(path) + std::string(packed.substr(1));
 }
 
 std::string EntityNameTerm(std::string_view prefix, std::string_view name) {

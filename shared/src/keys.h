@@ -4,6 +4,7 @@
 #ifndef NEWSARC_SRC_KEYS_H_
 #define NEWSARC_SRC_KEYS_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +14,18 @@ namespace newsarc::internal {
 // `key` if it is at most schema::kMaxKeyBytes long, else its first bytes
 // (cut at a UTF-8 boundary) followed by '#' and a 64-bit hash in hex.
 std::string ShortKey(std::string_view key);
+
+// The id of an article with neither id nor URL, named after its place in
+// its file: "file:" + path + "#" + record (IndexWriter::ArticleId).
+std::string FileArticleId(std::string_view path, uint64_t record);
+
+// Where an id is stored next to its file's path (a file record, the hit
+// fields), an id FileArticleId gave is written short: PackFileId returns
+// "\x01" + record for it and `id` itself for any other; UnpackFileId undoes
+// it. No other id starts with '\x01': article ids are cleaned of control
+// characters, URLs have none.
+std::string PackFileId(std::string_view id, std::string_view path);
+std::string UnpackFileId(std::string_view packed, std::string_view path);
 
 // prefix + ShortKey(FoldKey(name)): the whole-name term of a speaker or
 // organisation ("XSPamber rudd"). Empty if the name folds to nothing.

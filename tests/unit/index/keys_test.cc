@@ -61,6 +61,21 @@ TEST(EntityTerms, WholeNameAndWords) {
   EXPECT_EQ(EntityWordTerms("XOW", "Zürich Insurance"), folded);
 }
 
+TEST(FileIds, PackedAgainstTheirOwnPathOnly) {
+  const std::string path = "/news/feed.jsonl";
+  EXPECT_EQ(FileArticleId(path, 12), "file:/news/feed.jsonl#12");
+  EXPECT_EQ(PackFileId(FileArticleId(path, 12), path), "\x01" "12");
+  EXPECT_EQ(UnpackFileId(PackFileId(FileArticleId(path, 0), path), path), FileArticleId(path, 0));
+  // Anything else stays as it is: other files, no or odd record numbers,
+  // URLs and given ids.
+  for (const std::string& id : {FileArticleId("/news/other.jsonl", 3), "file:" + path + "#",
+                               "file:" + path + "#1a", "file:" + path + "#1#2",
+                               std::string("bbc.co.uk/news/1"), std::string("#1")}) {
+    EXPECT_EQ(PackFileId(id, path), id);
+    EXPECT_EQ(UnpackFileId(id, path), id);
+  }
+}
+
 TEST(ShortKey, LongKeysAreCutAndHashed) {
   const std::string shortk(50, 'a');
   EXPECT_EQ(ShortKey(shortk), shortk);

@@ -35,6 +35,21 @@ TEST(StoredFields, RoundTrip) {
   EXPECT_EQ(back->organisations, f.organisations);
 }
 
+// The id of an article named after its file is stored without the path it
+// repeats, and read back whole.
+TEST(StoredFields, FileIdStoredWithoutItsPath) {
+  StoredFields f;
+  f.path = "/archive/2019/feed.jsonl";
+  f.id = "file:/archive/2019/feed.jsonl#7";
+  f.title = "t";
+  const std::string data = SerializeFields(f);
+  EXPECT_EQ(data.find("file:"), std::string::npos);
+  const auto back = ParseFields(data);
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(back->id, f.id);
+  EXPECT_EQ(back->path, f.path);
+}
+
 TEST(StoredFields, RoundTripQuotes) {
   StoredFields f;
   f.title = "t";
