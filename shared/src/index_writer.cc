@@ -325,7 +325,8 @@ Status OpenDatabase(const std::filesystem::path& path, bool create, bool wait_fo
                                      std::string(schema::kSchemaVersion) +
                                      ": index into a new directory");
     } else if (version != schema::kSchemaVersion) {
-      // Committed with the first records in the new form (see kSchemaVersion).
+      // A version 1 index: what this writer adds is in version 2's form, so
+      // it is marked 2, committed with the first of it (see kSchemaVersion).
       db.set_metadata(std::string(schema::kMetaSchemaVersion),
                       std::string(schema::kSchemaVersion));
     }

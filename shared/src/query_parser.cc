@@ -254,6 +254,8 @@ std::string FoldQuery(std::string_view query) {
 }
 
 Result<DateBounds> ParseDateRange(std::string_view value) {
+  // `date:""`, or `date:"` at the end: no bound at all.
+  if (value.empty()) return BadDate(value);
   DateBounds bounds;
   size_t dots = value.find("..");
   std::string_view from = value, to = value;

@@ -106,6 +106,8 @@ const ParseCase kCases[] = {
     {"date:2017-3", "error: bad date"},
     {"date:17", "error: bad date"},
     {"date:..", "error: bad date"},
+    {"date:\"\"", "error: bad date \"\""},  // found by fuzz_query_parser
+    {"date:\"", "error: bad date \"\""},
     {"date:2018..2017", "error: ends before it starts"},
     {"x AND", "error: syntax error"},
     {"OR", "error: syntax error"},
