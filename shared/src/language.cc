@@ -6,8 +6,8 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
-#include <cstdint>
 #include <array>
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 

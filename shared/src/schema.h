@@ -63,7 +63,8 @@ inline constexpr std::string_view kMetaFile = "F";
 inline constexpr std::string_view kMetaClaims = "C";
 inline constexpr std::string_view kMetaSchemaVersion = "newsarc-schema";
 // The version this newsarc writes. Version 2 writes shorter file records
-// (index_writer.cc) and no file key slot; newsarc reads versions 1 and 2
+// (index_writer.cc), packs an id named after its file in the hit fields
+// (stored_fields.cc) and has no file key slot; newsarc reads versions 1 and 2
 // (SchemaReadable) and marks a version 1 index 2 when it writes to it, so
 // that an older newsarc refuses it instead of misreading its records.
 inline constexpr std::string_view kSchemaVersion = "2";

@@ -3,6 +3,8 @@
 // Format 2 appends the quotes (a count, then speaker, text, "d" or "i" for
 // direct or indirect, paragraph per quote); format 1 ends before them and
 // is still read, so an index built before quotes were stored keeps working.
+// Since schema 2 the id of an article named after its file is written
+// without the path it repeats (PackFileId); whole ids read as before.
 #include "stored_fields.h"
 
 #include <xapian.h>
