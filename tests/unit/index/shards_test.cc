@@ -265,13 +265,12 @@ TEST_F(ShardedWriterTest, VersionsAcrossFilesStayInOneShard) {
 }
 
 // A file record names the articles of its file with the path left out
-// (index_writer.cc); removing the file must still find the shard holding
-// an article named after the file ("file:/f/one.txt#0"), which is only
-// visited when the record's id reads back whole.
+// (PackFileId); removing the file must still reach the shard of an article
+// named after it ("file:/f/N.txt#0"), which it finds only when the record's
+// id reads back whole.
 TEST_F(ShardedWriterTest, RemovingAFileReachesTheShardOfAnArticleNamedAfterIt) {
-  // A file whose article, were its id read back without the path, would
-  // be looked for in another shard: the test then fails if the path is not
-  // put back.
+  // A file whose article's id, read back without the path, would hash to
+  // another shard: the test fails if the path is not put back.
   std::string path;
   for (int i = 0; i < 10 && path.empty(); ++i) {
     const std::string p = "/f/" + std::to_string(i) + ".txt";
