@@ -184,11 +184,9 @@ enum class Verdict {
 // The key of the file `doc` was read from: its kFile term (a document has
 // one).
 std::string SourceFileKey(const Xapian::Document& doc) {
-  const std::string prefix(schema::kFile);
-  Xapian::TermIterator t = doc.termlist_begin();
-  t.skip_to(prefix);
-  if (t == doc.termlist_end() || !(*t).starts_with(prefix)) return "";
-  return (*t).substr(prefix.size());
+  const std::string term =
+      schema::TermWithPrefix(doc.termlist_begin(), doc.termlist_end(), schema::kFile);
+  return term.empty() ? "" : term.substr(schema::kFile.size());
 }
 
 // The version rule, against what `db` holds under b.id_term. Records both

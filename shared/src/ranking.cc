@@ -554,10 +554,7 @@ Xapian::Query AddBoosts(const Xapian::Database& db, const Xapian::Query& query,
 }
 
 std::string ArticleIdTerm(const Xapian::Database& db, Xapian::docid did) {
-  Xapian::TermIterator t = db.termlist_begin(did);
-  t.skip_to(std::string(schema::kId));
-  if (t == db.termlist_end(did) || !(*t).starts_with(schema::kId)) return "";
-  return *t;
+  return schema::TermWithPrefix(db.termlist_begin(did), db.termlist_end(did), schema::kId);
 }
 
 std::vector<std::pair<std::string, double>> TradExpandSet(

@@ -4,6 +4,7 @@
 #ifndef NEWSARC_SRC_SCHEMA_H_
 #define NEWSARC_SRC_SCHEMA_H_
 
+#include <string>
 #include <string_view>
 
 #include <xapian.h>
@@ -26,6 +27,15 @@ inline constexpr std::string_view kOrg = "XOR";         // an organisation's who
 // Quotes have no prefix or slot: their words are body words, and the quotes
 // themselves (speaker, text, direct, paragraph) are in the document data
 // (stored_fields.h, format 2), matched at search time (quote_search.h).
+
+// The first term of a document's term list [t, end) with `prefix` ("" if
+// none): a document's one kId or kFile term.
+inline std::string TermWithPrefix(Xapian::TermIterator t, const Xapian::TermIterator& end,
+                                  std::string_view prefix) {
+  t.skip_to(std::string(prefix));
+  if (t == end || !(*t).starts_with(prefix)) return "";
+  return *t;
+}
 
 // ---- Value slots -----------------------------------------------------------
 inline constexpr Xapian::valueno kSlotDate = 0;      // "YYYYMMDD" (sorts as a string); absent if unknown
