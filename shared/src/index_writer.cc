@@ -121,7 +121,7 @@ std::optional<FileRecord> ParseRecord(std::string_view meta_key, const std::stri
     return std::nullopt;
   }
   for (auto id = fields.begin() + 3; id != fields.end(); ++id) {
-    r.ids.push_back(internal::UnpackFileId(*id, r.path));
+    r.ids.push_back(internal::UnpackFileId(std::move(*id), r.path));
   }
   return r;
 }

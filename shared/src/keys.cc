@@ -95,9 +95,9 @@ std::string PackFileId(std::string_view id, std::string_view path) {
   return std::string(id);
 }
 
-std::string UnpackFileId(std::string_view packed, std::string_view path) {
-  if (packed.empty() || packed[0] != kPackedFileId) return std::string(packed);
-  return FileIdPrefix(path) + std::string(packed.substr(1));
+std::string UnpackFileId(std::string packed, std::string_view path) {
+  if (packed.empty() || packed[0] != kPackedFileId) return packed;  // moved, not copied
+  return FileIdPrefix(path) + packed.substr(1);
 }
 
 std::string EntityNameTerm(std::string_view prefix, std::string_view name) {

@@ -25,7 +25,7 @@ std::string FileArticleId(std::string_view path, uint64_t record);
 // it. No other id starts with '\x01': article ids are cleaned of control
 // characters, URLs have none.
 std::string PackFileId(std::string_view id, std::string_view path);
-std::string UnpackFileId(std::string_view packed, std::string_view path);
+std::string UnpackFileId(std::string packed, std::string_view path);
 
 // prefix + ShortKey(FoldKey(name)): the whole-name term of a speaker or
 // organisation ("XSPamber rudd"). Empty if the name folds to nothing.

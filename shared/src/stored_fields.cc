@@ -128,7 +128,7 @@ std::optional<StoredFields> ParseFields(std::string_view data) {
     }
   }
   if (!ok || pos != data.size()) return std::nullopt;
-  f.id = UnpackFileId(f.id, f.path);
+  f.id = UnpackFileId(std::move(f.id), f.path);
   return f;
 }
 
