@@ -26,7 +26,10 @@ struct SearchFlags {
 // Parses argv. Words of the query that look like options ("-boris") are
 // taken as query words unless they are one of ours, so that
 // `newsarc-search brexit -boris` works; `--` ends the options.
-// Prints the usage to `out` for --help. kInvalidArgument for bad flags.
+// Prints the usage to `out` for -h/--help (the flags after it are not
+// looked at). kInvalidArgument, naming the flag and the problem, for an
+// unknown --option, a missing or bad value, a value option given twice,
+// --json with --paths, --recent with --sort, or no query (and no --like).
 Result<SearchFlags> ParseSearchFlags(int argc, const char* const* argv,
                                      std::ostream& out);
 

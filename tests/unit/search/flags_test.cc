@@ -126,7 +126,100 @@ TEST(SearchFlags, Help) {
   auto f = Parse({"--help"}, &out);
   ASSERT_TRUE(f.ok());
   EXPECT_TRUE(f.value().help);
-  EXPECT_NE(out.find("--sort"), std::string::npos);
+  for (const char* option :
+       {"-h,--help", "--db DIR", "--timeout SECONDS", "--allow-partial", "--json",
+        "--paths", "--any", "--all", "--recent", "--like ARTICLE", "--facets",
+        "--quotes", "-n,--limit N", "--offset N", "--sort ORDER",
+        "--color,--colour WHEN", "Usage: newsarc-search"}) {
+    EXPECT_NE(out.find(option), std::string::npos) << option;
+  }
+  // Wrapped for an 80-column terminal.
+  std::istringstream lines(out);
+  for (std::string line; std::getline(lines, line);) {
+    EXPECT_LE(line.size(), 80u) << line;
+  }
+  // -h ends the parsing: what follows it is not checked, what comes
+  // before it is.
+  f = Parse({"x", "--limit", "many", "-h"}, &out);
+  ASSERT_FALSE(f.ok());  // the bad value comes first
+  f = Parse({"x", "-h", "--limit", "many"}, &out);
+  ASSERT_TRUE(f.ok());
+  EXPECT_TRUE(f.value().help);
+}
+
+TEST(SearchFlags, ValuesAsUsersWriteThem) {
+  // Both spellings of --color take a value after a space or an '='.
+  for (std::vector<const char*> args :
+       std::vector<std::vector<const char*>>{{"--colour", "never", "x"},
+                                             {"--colour=never", "x"},
+                                             {"--color", "never", "x"},
+                                             {"--color=never", "x"}}) {
+    auto f = Parse(args);
+    ASSERT_TRUE(f.ok()) << args[0] << ": " << f.status().message();
+    EXPECT_EQ(f.value().color, ColorMode::kNever) << args[0];
+    EXPECT_EQ(f.value().request.query, "x") << args[0];
+  }
+  // Numbers are decimal: a leading zero is not octal.
+  auto f = Parse({"--limit", "010", "--offset=007", "x"});
+  ASSERT_TRUE(f.ok()) << f.status().message();
+  EXPECT_EQ(f.value().request.limit, 10u);
+  EXPECT_EQ(f.value().request.offset, 7u);
+  f = Parse({"-n=0", "--limit-less", "x"});
+  EXPECT_FALSE(f.ok());  // --limit-less is no option of ours
+  f = Parse({"-n=0", "x"});
+  ASSERT_TRUE(f.ok()) << f.status().message();
+  EXPECT_EQ(f.value().request.limit, 0u);
+  f = Parse({"--limit", "1000000", "--offset", "4294967295", "x"});
+  ASSERT_TRUE(f.ok()) << f.status().message();
+  EXPECT_EQ(f.value().request.limit, 1000000u);
+  EXPECT_EQ(f.value().request.offset, 4294967295u);
+  f = Parse({"--timeout", "0.5", "--allow-partial", "x"});
+  ASSERT_TRUE(f.ok()) << f.status().message();
+  EXPECT_DOUBLE_EQ(f.value().open.timeout_seconds, 0.5);
+  EXPECT_TRUE(f.value().open.allow_partial);
+  // Flags may be repeated; a value may not be given twice.
+  f = Parse({"--any", "--any", "x"});
+  ASSERT_TRUE(f.ok()) << f.status().message();
+  EXPECT_TRUE(f.value().request.any);
+  // Words with '=' or a single dash stay query words.
+  f = Parse({"a=b", "-x=y", "--", "--limit=3"});
+  ASSERT_TRUE(f.ok()) << f.status().message();
+  EXPECT_EQ(f.value().request.query, "a=b -x=y --limit=3");
+  EXPECT_EQ(f.value().request.limit, 10u);
+}
+
+TEST(SearchFlags, ErrorsNameTheFlagAndTheProblem) {
+  auto message = [](std::vector<const char*> args) {
+    auto f = Parse(std::move(args));
+    return f.ok() ? std::string("(accepted)") : f.status().message();
+  };
+  EXPECT_EQ(message({"--limit", "0x3", "x"}),
+            "--limit: '0x3' is not a whole number from 0 to 1000000 (see "
+            "newsarc-search --help)");
+  EXPECT_NE(message({"--limit", "+3", "x"}).find("'+3' is not a whole number"),
+            std::string::npos);
+  EXPECT_NE(message({"--limit", "1000001", "x"}).find("--limit: '1000001'"),
+            std::string::npos);
+  EXPECT_NE(message({"--offset", "4294967296", "x"}).find("--offset: '4294967296'"),
+            std::string::npos);
+  EXPECT_NE(message({"--timeout", "-1", "x"}).find("--timeout: '-1'"), std::string::npos);
+  EXPECT_NE(message({"--timeout", "nan", "x"}).find("--timeout: 'nan'"), std::string::npos);
+  EXPECT_NE(message({"--timeout", "2s", "x"}).find("--timeout: '2s'"), std::string::npos);
+  EXPECT_NE(message({"--sort", "size", "x"}).find("--sort: 'size' is not relevance, date or -date"),
+            std::string::npos);
+  EXPECT_NE(message({"--colour", "pink", "x"}).find("--colour: 'pink'"), std::string::npos);
+  EXPECT_NE(message({"--bogus", "x"}).find("--bogus: no such option"), std::string::npos);
+  EXPECT_NE(message({"--bogus=1", "x"}).find("--bogus: no such option"), std::string::npos);
+  EXPECT_NE(message({"--json=yes", "x"}).find("--json: takes no value"), std::string::npos);
+  EXPECT_NE(message({"--sort", "date", "--sort=-date", "x"}).find("--sort: given twice"),
+            std::string::npos);
+  EXPECT_NE(message({"x", "--db"}).find("--db: needs a value (DIR)"), std::string::npos);
+  EXPECT_NE(message({"--db=", "x"}).find("--db: needs a directory"), std::string::npos);
+  EXPECT_NE(message({"--like="}).find("--like: needs an article"), std::string::npos);
+  EXPECT_NE(message({"--paths", "--json", "x"}).find("not with --paths"), std::string::npos);
+  EXPECT_NE(message({"--sort", "date", "--recent", "x"}).find("--recent: not with --sort"),
+            std::string::npos);
+  EXPECT_EQ(message({"--any"}), "no query given (see newsarc-search --help)");
 }
 
 TEST(SearchFlags, UseColor) {
