@@ -10,14 +10,10 @@
 #include <cassert>
 #include <string>
 
+#include "ascii.h"
+
 namespace newsarc {
 namespace {
-
-bool IsAscii(std::string_view text) {
-  for (unsigned char c : text)
-    if (c >= 0x80) return false;
-  return true;
-}
 
 // Invalid sequences become U+FFFD, as ICU's own UTF-8 conversion does; doing
 // it here keeps ICU's behaviour out of the contract.
@@ -116,7 +112,7 @@ bool IsValidUtf8(std::string_view text) {
 }
 
 std::string CleanText(std::string_view text) {
-  bool needs_work = !IsAscii(text);
+  bool needs_work = !internal::IsAscii(text);
   if (!needs_work) {
     for (unsigned char c : text)
       if (c < 0x20 && c != '\n' && c != '\t') needs_work = true;
@@ -138,11 +134,10 @@ std::string CleanText(std::string_view text) {
 }
 
 std::string FoldText(std::string_view text) {
-  if (IsAscii(text)) {
+  if (internal::IsAscii(text)) {
     std::string out(text);
     for (char& c : out) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      else if (c == '`') c = '\'';
+      c = c == '`' ? '\'' : internal::LowerAscii(c);
     }
     return out;
   }

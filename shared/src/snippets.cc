@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "ascii.h"
 #include "newsarc/normalizer.h"
 #include "schema.h"
 
@@ -17,14 +18,6 @@ namespace newsarc::internal {
 namespace {
 
 constexpr std::string_view kEllipsis = "\xE2\x80\xA6";  // …
-
-bool IsUpperAscii(char c) { return c >= 'A' && c <= 'Z'; }
-
-bool IsAscii(std::string_view s) {
-  return std::none_of(s.begin(), s.end(), [](char c) { return (c & 0x80) != 0; });
-}
-
-char LowerAscii(char c) { return IsUpperAscii(c) ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // Scripts Xapian splits into n-grams (FLAG_CJK_NGRAM): every character is a
 // word of its own here.

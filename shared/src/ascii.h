@@ -1,0 +1,25 @@
+// ASCII tests and case mapping for the fast paths that skip ICU (folding,
+// snippets): locale-free, unlike <cctype>.
+#ifndef NEWSARC_SRC_ASCII_H_
+#define NEWSARC_SRC_ASCII_H_
+
+#include <string_view>
+
+namespace newsarc::internal {
+
+inline bool IsAscii(std::string_view text) {
+  for (const char c : text) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
+inline bool IsUpperAscii(char c) { return c >= 'A' && c <= 'Z'; }
+
+inline char LowerAscii(char c) {
+  return IsUpperAscii(c) ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+}  // namespace newsarc::internal
+
+#endif  // NEWSARC_SRC_ASCII_H_
