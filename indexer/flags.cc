@@ -62,7 +62,7 @@ Result<ParsedIndexFlags> ParseIndexFlags(int argc, char** argv) {
       ->group("");
   app.add_option("PATH", f.inputs, "files and folders to index (folders are walked recursively)")
       ->required();
-  app.set_version_flag("--version", "newsarc-index 0.1.0");
+  app.set_version_flag("--version", "newsarc-index " NEWSARC_VERSION);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {

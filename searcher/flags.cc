@@ -29,7 +29,7 @@ constexpr std::string_view kDescription =
     "Exit status: 0 hits, 1 no hits, 2 error.";
 
 enum class Flag {
-  kHelp, kDb, kTimeout, kAllowPartial, kJson, kPaths, kAny, kAll, kRecent,
+  kHelp, kVersion, kDb, kTimeout, kAllowPartial, kJson, kPaths, kAny, kAll, kRecent,
   kLike, kFacets, kQuotes, kLimit, kOffset, kSort, kColor,
 };
 
@@ -42,6 +42,7 @@ struct Spec {
 
 constexpr std::array kSpecs = {
     Spec{Flag::kHelp, "-h,--help", "", "print this help and exit"},
+    Spec{Flag::kVersion, "--version", "", "print the version and exit"},
     Spec{Flag::kDb, "--db", "DIR",
          "index directory, or a stub listing shards (a directory with a "
          "XAPIANDB file, or a file such as cluster.stub with auto PATH, remote "
@@ -252,6 +253,10 @@ Result<SearchFlags> ParseSearchFlags(int argc, const char* const* argv,
     switch (spec->flag) {
       case Flag::kHelp:
         PrintHelp(out);
+        flags.help = true;
+        return flags;
+      case Flag::kVersion:
+        out << "newsarc-search " NEWSARC_VERSION "\n";
         flags.help = true;
         return flags;
       case Flag::kDb:

@@ -20,14 +20,14 @@ struct SearchFlags {
   SearchRequest request;  // QUERY words joined with spaces, --limit...
   OutputFormat format = OutputFormat::kText;  // --json, --paths
   ColorMode color = ColorMode::kAuto;         // --color
-  bool help = false;  // --help was given and the usage printed: exit 0
+  bool help = false;  // --help or --version: printed to `out`, exit 0
 };
 
 // Parses argv. Words of the query that look like options ("-boris") are
 // taken as query words unless they are one of ours, so that
 // `newsarc-search brexit -boris` works; `--` ends the options.
-// Prints the usage to `out` for -h/--help (the flags after it are not
-// looked at). kInvalidArgument, naming the flag and the problem, for an
+// Prints the usage to `out` for -h/--help, the version for --version (the
+// flags after either are not looked at). kInvalidArgument, naming the flag and the problem, for an
 // unknown --option, a missing or bad value, a value option given twice,
 // --json with --paths, --recent with --sort, or no query (and no --like).
 Result<SearchFlags> ParseSearchFlags(int argc, const char* const* argv,

@@ -286,6 +286,23 @@ class ExitCodes(Env):
         p = subprocess.run([SEARCH, "--limit", "x", "q"], env=self.env, capture_output=True,
                            text=True)
         self.assertEqual(p.returncode, 2)
+        self.assertIn("--limit: 'x' is not a whole number", p.stderr)
+        self.assertEqual(p.stdout, "")
+
+    def test_help_and_version(self):
+        # Both exit 0 without an index, print to stdout, and name the same version.
+        p = self.search("--help")
+        for option in ("--db DIR", "--any", "-n,--limit N", "--sort ORDER", "--colour WHEN"):
+            self.assertIn(option, p.stdout)
+        self.assertFalse(os.path.exists(self.db))
+        versions = []
+        for program in (SEARCH, INDEX):
+            p = subprocess.run([program, "--version"], env=self.env, capture_output=True,
+                               text=True, check=True)
+            name, version = p.stdout.split()
+            self.assertTrue(name.startswith("newsarc-"), p.stdout)
+            versions.append(version)
+        self.assertEqual(versions[0], versions[1])
 
 
 class ExtractOnly(Env):

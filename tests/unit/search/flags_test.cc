@@ -127,7 +127,7 @@ TEST(SearchFlags, Help) {
   ASSERT_TRUE(f.ok());
   EXPECT_TRUE(f.value().help);
   for (const char* option :
-       {"-h,--help", "--db DIR", "--timeout SECONDS", "--allow-partial", "--json",
+       {"-h,--help", "--version", "--db DIR", "--timeout SECONDS", "--allow-partial", "--json",
         "--paths", "--any", "--all", "--recent", "--like ARTICLE", "--facets",
         "--quotes", "-n,--limit N", "--offset N", "--sort ORDER",
         "--color,--colour WHEN", "Usage: newsarc-search"}) {
@@ -145,6 +145,17 @@ TEST(SearchFlags, Help) {
   f = Parse({"x", "-h", "--limit", "many"}, &out);
   ASSERT_TRUE(f.ok());
   EXPECT_TRUE(f.value().help);
+}
+
+TEST(SearchFlags, Version) {
+  std::string out;
+  auto f = Parse({"--version"}, &out);
+  ASSERT_TRUE(f.ok());
+  EXPECT_TRUE(f.value().help);
+  EXPECT_TRUE(out.starts_with("newsarc-search ")) << out;
+  EXPECT_TRUE(out.ends_with("\n")) << out;
+  EXPECT_NE(out.find_first_of("0123456789"), std::string::npos) << out;
+  EXPECT_FALSE(Parse({"--version=1"}).ok());
 }
 
 TEST(SearchFlags, ValuesAsUsersWriteThem) {
