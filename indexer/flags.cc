@@ -3,11 +3,26 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <string>
 #include <sstream>
 
 #include "newsarc/index_writer.h"
 
 namespace newsarc::indexer {
+namespace {
+
+// CLI11 reads a number as C does: "010" is octal 8 and "0x10" is 16. The
+// counts here are decimal: leading zeros are dropped ("010" is 10), anything
+// but digits is refused before CLI11 converts the value.
+std::string DecimalOnly(std::string& value) {
+  if (value.empty() || value.find_first_not_of("0123456789") != std::string::npos)
+    return "'" + value + "' is not a whole number";
+  value.erase(0, std::min(value.find_first_not_of('0'), value.size() - 1));
+  return {};
+}
+
+}  // namespace
 
 Result<ParsedIndexFlags> ParseIndexFlags(int argc, char** argv) {
   ParsedIndexFlags out;
@@ -21,12 +36,15 @@ Result<ParsedIndexFlags> ParseIndexFlags(int argc, char** argv) {
   app.add_option("--db", db,
                  "index directory (default: $NEWSARC_DB, else "
                  "${XDG_DATA_HOME:-~/.local/share}/newsarc/index)");
-  app.add_option("-j,--jobs", f.jobs, "reader threads (default: one per core)");
+  const CLI::Validator decimal(DecimalOnly, "");
+  app.add_option("-j,--jobs", f.jobs, "reader threads (default: one per core)")
+      ->transform(decimal);
   app.add_option("--writers", f.writers,
                  "writer threads for a new index (default: one per core): each writes its "
                  "share of the articles, and the parts are merged into one compacted database "
                  "at the end of the run; 1: one thread writes the index as it goes")
-      ->check(CLI::Range(1u, kMaxShards));
+      ->check(CLI::Range(1u, kMaxShards))
+      ->transform(decimal);
   app.add_flag("--extract-only", f.extract_only,
                "print what would be extracted per article as JSON lines; no index is touched");
   app.add_flag("--json", f.json, "JSON lines output (the --extract-only format)");
@@ -45,6 +63,7 @@ Result<ParsedIndexFlags> ParseIndexFlags(int argc, char** argv) {
       "build N databases (shards) tied together by a Xapian stub database in --db, an article "
       "going to shard FNV-1a-64(key) % N; every program taking --db opens it as one index. "
       "Remembered: later runs need not repeat it (1 to " + std::to_string(kMaxShards) + ")");
+  shards_opt->transform(decimal);
   auto* shard_by_opt = app.add_option(
       "--shard-by", shard_by,
       "shards by the article's date: one database per year (2017) or month (2017-03), plus one "
@@ -59,6 +78,7 @@ Result<ParsedIndexFlags> ParseIndexFlags(int argc, char** argv) {
   // Hidden (empty group): commits more often, so that tests of killed runs
   // see several commits on small data.
   app.add_option("--commit-every", f.commit_every, "commit after this many articles")
+      ->transform(decimal)
       ->group("");
   app.add_option("PATH", f.inputs, "files and folders to index (folders are walked recursively)")
       ->required();

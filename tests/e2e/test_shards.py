@@ -266,6 +266,10 @@ class BadFlags(Env):
             (["--partition", "0/0"], "--partition"),
             (["--partition", "-1/2"], "--partition"),
             (["--extract-only", "--shards", "2"], "--extract-only"),
+            (["--shards", "0x2"], "--shards: '0x2' is not a whole number"),
+            (["--shards", "+2"], "--shards: '+2' is not a whole number"),
+            (["--writers", "2.5"], "--writers: '2.5' is not a whole number"),
+            (["-j", "1e1"], "--jobs: '1e1' is not a whole number"),
         ]
         for args, word in cases:
             db = self.db("bad")
@@ -273,6 +277,12 @@ class BadFlags(Env):
             self.assertIn(word, p.stderr, args)
             self.assertTrue(p.stderr.startswith("newsarc-index: "), p.stderr)
             self.assertFalse(os.path.exists(os.path.join(db, "XAPIANDB")), args)
+
+    def test_counts_are_decimal(self):
+        # CLI11 alone would read "010" as octal 8.
+        db = self.db("ten")
+        self.index(db, "--shards", "010", "-j", "02")
+        self.assertEqual(len(self.shard_ids(db)), 10)
 
     def test_help_documents_the_flags(self):
         p = subprocess.run([INDEX, "--help"], capture_output=True, text=True, check=True)
