@@ -4,8 +4,8 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
-#include <string>
 #include <sstream>
+#include <string>
 
 #include "newsarc/index_writer.h"
 

@@ -27,9 +27,10 @@ struct SearchFlags {
 // taken as query words unless they are one of ours, so that
 // `newsarc-search brexit -boris` works; `--` ends the options.
 // Prints the usage to `out` for -h/--help, the version for --version (the
-// flags after either are not looked at). kInvalidArgument, naming the flag and the problem, for an
-// unknown --option, a missing or bad value, a value option given twice,
-// --json with --paths, --recent with --sort, or no query (and no --like).
+// flags after either are not looked at). kInvalidArgument, naming the flag
+// and the problem, for an unknown --option, a missing or bad value, a value
+// option given twice, --json with --paths, --recent with --sort, or no query
+// (and no --like).
 Result<SearchFlags> ParseSearchFlags(int argc, const char* const* argv,
                                      std::ostream& out);
 
