@@ -69,19 +69,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (f.request.recent && f.request.sort != newsarc::SortOrder::kRelevance)
     Violated("--recent with a date order");
 
+  // The timeout exactly (std::to_string would keep 6 decimals).
+  std::ostringstream seconds;
+  seconds.precision(17);
+  seconds << f.open.timeout_seconds;
   std::vector<std::string> again = {
       "--db",     f.index_dir.string(),
-      "--timeout", std::to_string(f.open.timeout_seconds),
+      "--timeout", seconds.str(),
       "--limit",  std::to_string(f.request.limit),
       "--offset", std::to_string(f.request.offset),
       "--color",  f.color == ColorMode::kAlways  ? "always"
                   : f.color == ColorMode::kNever ? "never"
                                                  : "auto"};
-  // std::to_string keeps 6 decimals: write the parsed timeout exactly.
-  std::ostringstream seconds;
-  seconds.precision(17);
-  seconds << f.open.timeout_seconds;
-  again[3] = seconds.str();
   if (!f.request.recent) {
     again.push_back(f.request.sort == newsarc::SortOrder::kDate       ? "--sort=date"
                     : f.request.sort == newsarc::SortOrder::kDateDesc ? "--sort=-date"
