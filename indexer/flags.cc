@@ -56,6 +56,11 @@ Result<ParsedIndexFlags> ParseIndexFlags(int argc, char** argv) {
   app.add_flag("--wait", f.wait,
                "if another newsarc-index is writing to the index, wait for it to finish "
                "instead of failing");
+  app.add_flag("--compact", f.compact,
+               "then compact the index in place, as xapian-compact does (each database is "
+               "copied and swapped in atomically: searches go on meanwhile); worth it after "
+               "large increments. Needs free space for a copy of the index (of its largest shard, "
+               "if sharded). Alone, without PATH, it only compacts");
   uint32_t shards = 0;
   std::string shard_by, partition;
   auto* shards_opt = app.add_option(
@@ -80,8 +85,7 @@ Result<ParsedIndexFlags> ParseIndexFlags(int argc, char** argv) {
   app.add_option("--commit-every", f.commit_every, "commit after this many articles")
       ->transform(decimal)
       ->group("");
-  app.add_option("PATH", f.inputs, "files and folders to index (folders are walked recursively)")
-      ->required();
+  app.add_option("PATH", f.inputs, "files and folders to index (folders are walked recursively)");
   app.set_version_flag("--version", "newsarc-index " NEWSARC_VERSION);
   try {
     app.parse(argc, argv);
@@ -96,6 +100,12 @@ Result<ParsedIndexFlags> ParseIndexFlags(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return Status::InvalidArgument(std::string(e.what()) + " (run with --help for usage)");
   }
+  if (f.inputs.empty() && !f.compact)
+    return Status::InvalidArgument(
+        "PATH is required: the files and folders to index (or --compact alone to compact the "
+        "index; run with --help for usage)");
+  if (f.compact && f.extract_only)
+    return Status::InvalidArgument("--compact goes with indexing, not --extract-only");
   if (f.json && !f.extract_only)
     return Status::InvalidArgument("--json goes with --extract-only");
   if (app.count("--shards")) {
@@ -125,6 +135,10 @@ Result<ParsedIndexFlags> ParseIndexFlags(int argc, char** argv) {
   if (f.extract_only && (f.shard_by != ShardBy::kNone || app.count("--partition")))
     return Status::InvalidArgument("--shards, --shard-by and --partition go with indexing, not "
                                    "--extract-only");
+  if (f.inputs.empty() && (f.shard_by != ShardBy::kNone || app.count("--partition") ||
+                           app.count("--writers") || app.count("--jobs")))
+    return Status::InvalidArgument("--shards, --shard-by, --partition, --writers and --jobs go "
+                                   "with indexing: --compact alone takes none of them");
   f.db = db.empty() ? DefaultIndexPath() : std::filesystem::path(db);
   f.progress = !f.quiet && !f.extract_only && isatty(STDERR_FILENO);
   return out;

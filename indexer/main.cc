@@ -1,5 +1,6 @@
 // newsarc-index: argv -> flags -> one run -> summary and exit code
 // (0 all well, 1 some input skipped, 2 fatal or interrupted).
+#include <chrono>
 #include <cstdio>
 #include <iostream>
 
@@ -11,6 +12,23 @@ namespace {
 int Fail(const newsarc::Status& s) {
   std::fprintf(stderr, "newsarc-index: %s\n", newsarc::indexer::Printable(s.message()).c_str());
   return 2;
+}
+
+// --compact: 0 or 2.
+int Compact(const newsarc::indexer::IndexFlags& flags) {
+  using namespace newsarc::indexer;
+  const auto start = std::chrono::steady_clock::now();
+  // It may take minutes, and shows no progress bar.
+  if (flags.progress)
+    std::fprintf(stderr, "newsarc-index: compacting %s\n",
+                 Printable(flags.db.string()).c_str());
+  auto done = RunCompact(flags);
+  if (!done.ok()) return Fail(done.status());
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (!flags.quiet)
+    std::fputs(FormatCompact(done.value(), seconds, Printable(flags.db.string())).c_str(), stderr);
+  return 0;
 }
 
 }  // namespace
@@ -25,6 +43,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   const IndexFlags& flags = parsed.value().flags;
+  if (flags.inputs.empty()) return Compact(flags);  // --compact alone
   auto summary = flags.extract_only ? RunExtractOnly(flags, std::cout) : RunIndex(flags);
   if (!summary.ok()) return Fail(summary.status());
   const RunSummary& s = summary.value();
@@ -41,5 +60,7 @@ int main(int argc, char** argv) {
                  static_cast<unsigned long long>(s.articles_indexed));
     return 2;
   }
+  if (flags.compact)
+    if (const int code = Compact(flags); code != 0) return code;
   return s.skipped_anything() ? 1 : 0;
 }

@@ -170,6 +170,21 @@ unsigned ThreadCount(unsigned asked) {
   return std::max(1u, std::thread::hardware_concurrency());
 }
 
+// attempt(false); if another writer holds the index, it says so and fails
+// (no --wait) or waits for it: attempt(true).
+template <typename T, typename Attempt>
+Result<T> WaitingForTheLock(const IndexFlags& flags, Attempt&& attempt) {
+  Result<T> first = attempt(false);
+  if (first.ok() || first.status().code() != StatusCode::kLocked) return first;
+  if (!flags.wait) {
+    return Status::Locked(first.status().message() +
+                          "; run again when it is done, or with --wait to wait for it");
+  }
+  std::fprintf(stderr, "newsarc-index: %s: waiting for it to finish\n",
+               Printable(first.status().message()).c_str());
+  return attempt(true);
+}
+
 Result<IndexWriter> OpenWriter(const IndexFlags& flags) {
   WriterOptions options;
   if (flags.commit_every) options.commit_every = flags.commit_every;
@@ -177,16 +192,10 @@ Result<IndexWriter> OpenWriter(const IndexFlags& flags) {
   options.shard_by = flags.shard_by;
   options.shards = flags.shards;
   options.partition = flags.partition;
-  auto opened = IndexWriter::Open(flags.db, options);
-  if (opened.ok() || opened.status().code() != StatusCode::kLocked) return opened;
-  if (!flags.wait) {
-    return Status::Locked(opened.status().message() +
-                          "; run again when it is done, or with --wait to wait for it");
-  }
-  std::fprintf(stderr, "newsarc-index: %s: waiting for it to finish\n",
-               Printable(opened.status().message()).c_str());
-  options.wait_for_lock = true;
-  return IndexWriter::Open(flags.db, options);
+  return WaitingForTheLock<IndexWriter>(flags, [&](bool wait) {
+    options.wait_for_lock = wait;
+    return IndexWriter::Open(flags.db, options);
+  });
 }
 
 }  // namespace
@@ -320,6 +329,24 @@ Result<RunSummary> RunIndex(const IndexFlags& flags) {
   summary.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return summary;
+}
+
+Result<CompactStats> RunCompact(const IndexFlags& flags) {
+  return WaitingForTheLock<CompactStats>(
+      flags, [&](bool wait) { return IndexWriter::Compact(flags.db, wait); });
+}
+
+std::string FormatCompact(const CompactStats& stats, double seconds, const std::string& db) {
+  auto mib = [](uint64_t bytes) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f MiB", static_cast<double>(bytes) / (1 << 20));
+    return std::string(text);
+  };
+  char secs[32];
+  std::snprintf(secs, sizeof secs, "%.1f", seconds);
+  return "compacted " + db + ": " + std::to_string(stats.databases) +
+         (stats.databases == 1 ? " database, " : " databases, ") + mib(stats.bytes_before) +
+         " -> " + mib(stats.bytes_after) + " in " + secs + " s\n";
 }
 
 Result<RunSummary> RunExtractOnly(const IndexFlags& flags, std::ostream& out) {

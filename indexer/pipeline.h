@@ -43,6 +43,13 @@ struct RunSummary {
 // says `interrupted`; a second signal kills the process at once.
 [[nodiscard]] Result<RunSummary> RunIndex(const IndexFlags& flags);
 
+// --compact: compacts flags.db in place (IndexWriter::Compact), waiting
+// for another writer if flags.wait.
+[[nodiscard]] Result<CompactStats> RunCompact(const IndexFlags& flags);
+
+// "compacted DB: 1 database, 812.4 MiB -> 655.0 MiB in 12.3 s".
+std::string FormatCompact(const CompactStats& stats, double seconds, const std::string& db);
+
 // --extract-only: one JSON line per article to `out`; problems (path:line:
 // reason) are collected in the summary. Touches no index.
 [[nodiscard]] Result<RunSummary> RunExtractOnly(const IndexFlags& flags, std::ostream& out);

@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "compact.h"
 #include "document_builder.h"
 #include "keys.h"
 #include "schema.h"
@@ -531,6 +532,7 @@ struct IndexWriter::Impl {
     Xapian::WritableDatabase shard;
     const std::filesystem::path path = dir / internal::kShardsDir / name;
     if (Status s = OpenDatabase(path, true, options.wait_for_lock, shard); !s.ok()) return s;
+    (void)internal::RemoveCompactScratch(path);
     Status s = internal::GuardXapian("index " + path.string(), [&] {
       if (partition.count > 1) {
         shard.set_metadata(std::string(schema::kMetaPartition), PartitionToString(partition));
@@ -783,8 +785,10 @@ Result<IndexWriter> IndexWriter::Open(const std::filesystem::path& dir,
     }
     if (Status s = OpenDatabase(dir, options.create, options.wait_for_lock, impl->db); !s.ok())
       return s;
-    // What a merged build left if it was stopped before cleaning up.
+    // What a merged build left if it was stopped before cleaning up, and a
+    // killed compaction's scratch copy (the lock is ours: none is running).
     if (internal::HasStaging(dir)) (void)internal::RemoveStaging(dir);
+    (void)internal::RemoveCompactScratch(dir);
     Status s = internal::GuardXapian(where, [&] {
       const bool fresh = impl->db.get_doccount() == 0 && !HasFileRecords(impl->db);
       Status p = SettlePartition(impl->db, where, fresh, options.partition, impl->partition);
@@ -801,6 +805,8 @@ Result<IndexWriter> IndexWriter::Open(const std::filesystem::path& dir,
   if (ec) return Status::IOError("cannot create " + where + ": " + ec.message());
   if (Status s = OpenDatabase(meta_path, true, options.wait_for_lock, impl->db); !s.ok())
     return s;
+  // A killed compaction's scratch copy (of each shard: OpenShard).
+  (void)internal::RemoveCompactScratch(meta_path);
   Status s = internal::GuardXapian(where, [&]() -> Status {
     Xapian::WritableDatabase& m = impl->db;
     const std::string recorded = m.get_metadata(std::string(schema::kMetaLayout));
@@ -851,6 +857,10 @@ Result<IndexWriter> IndexWriter::Open(const std::filesystem::path& dir,
     if (Status o = impl->OpenShard(name); !o.ok()) return o;
   if (Status w = impl->WriteStub(); !w.ok()) return w;
   return IndexWriter(std::move(impl));
+}
+
+Result<CompactStats> IndexWriter::Compact(const std::filesystem::path& dir, bool wait_for_lock) {
+  return internal::CompactIndex(dir, wait_for_lock);
 }
 
 std::string IndexWriter::ArticleId(const Article& article) {

@@ -432,15 +432,18 @@ Result<Searcher> Searcher::Open(const std::filesystem::path& dir,
       std::string bad;
       // Opening a local shard and reading its schema can race a writer's
       // commit (a table revision vanishing under us, which glass may also
-      // report as corruption): try again a few times before reporting it.
+      // report as corruption) or a compaction exchanging the database's
+      // folder between the version file and the tables (any read error):
+      // try again a few times before reporting it. A missing or unreadable
+      // database (an opening error) is reported at once.
       for (int attempt = 1;; ++attempt) {
         try {
           shard = OpenShard(spec, options.timeout_seconds);
           bad = SchemaProblem(shard, spec.name);
           break;
-        } catch (const Xapian::DatabaseModifiedError&) {
-          if (IsRemote(spec) || attempt == kMaxAttempts) throw;
-        } catch (const Xapian::DatabaseCorruptError&) {
+        } catch (const Xapian::DatabaseOpeningError&) {
+          throw;
+        } catch (const Xapian::DatabaseError&) {
           if (IsRemote(spec) || attempt == kMaxAttempts) throw;
         }
       }

@@ -73,7 +73,7 @@ Status RemoveStaging(const fs::path& dir) {
 }
 
 Result<StagingLock> StagingLock::Acquire(const fs::path& dir, bool wait) {
-  const fs::path path = dir / ".staging.lock";
+  const fs::path path = dir / kStagingLockFile;
   const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd < 0)
     return Status::IOError("cannot open " + path.string() + ": " + std::strerror(errno));

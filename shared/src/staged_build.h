@@ -30,6 +30,8 @@ namespace newsarc::internal {
 
 inline constexpr std::string_view kStagingDir = ".staging";
 inline constexpr std::string_view kMergingDir = ".merging";
+// The build's lock file (StagingLock), in DIR.
+inline constexpr std::string_view kStagingLockFile = ".staging.lock";
 
 // Whether DIR holds a staging index (a build that has not been merged).
 bool HasStaging(const std::filesystem::path& dir);

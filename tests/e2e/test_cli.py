@@ -608,5 +608,99 @@ class ReadWhileWriting(Env):
         self.assertEqual(len(self.hits("zebras", "--limit", "5")), 5)
 
 
+class Compaction(Env):
+    """newsarc-index --compact: in place, alone or after a run."""
+
+    def setUp(self):
+        super().setUp()
+        for name in ("seed.txt", "zurich.txt", "feed.jsonl", "wire.csv"):
+            self.add(name, name)
+
+    def grow(self, rounds=3):
+        # Increments that rewrite articles: the index grows uncompacted.
+        for i in range(rounds):
+            rows = "".join(json.dumps({
+                "title": f"Note {i}.{j}", "url": f"https://n.example/{j}",
+                "text": f"WhatsApp note {i} {j} about zebras and encryption."}) + "\n"
+                for j in range(300))
+            self.add("notes.jsonl", text=rows)
+            self.touch_later(os.path.join(self.docs, "notes.jsonl"))
+            self.index("--writers", "1", self.docs)
+
+    def size(self):
+        return sum(os.path.getsize(os.path.join(d, f))
+                   for d, _, files in os.walk(self.db) for f in files)
+
+    def results(self):
+        return {q: [(h["id"], h["score"]) for h in self.hits(q, "--limit", "1000")]
+                for q in ("zebras", "rudd whatsapp", "speaker:rudd", "\"note 2 7\"")}
+
+    def test_compact_alone_keeps_hits_and_records(self):
+        self.grow()
+        before, size = self.results(), self.size()
+        p = self.index("--compact")
+        self.assertRegex(p.stderr, r"compacted .*: 1 database, [0-9.]+ MiB -> [0-9.]+ MiB in ")
+        self.assertEqual(self.results(), before)
+        self.assertLess(self.size(), size)
+        self.assertEqual(os.listdir(self.tmp).count(".index.compacting"), 0)
+        p = self.index()
+        self.assertIn("0 read", p.stderr)
+        self.assertEqual(self.index("-q", "--compact").stderr, "")
+
+    def test_compact_after_a_run_and_sharded(self):
+        self.db = os.path.join(self.tmp, "sharded")
+        self.env["NEWSARC_DB"] = self.db
+        self.index("--shards", "2", self.docs)
+        before = self.results()
+        self.add("more.txt", text="Harvest begins early\n\nThe zebras harvest early this year.\n")
+        p = self.index("--compact", self.docs)
+        self.assertIn("1 new", p.stderr)
+        self.assertIn("3 databases", p.stderr)
+        self.assertEqual(len(self.hits("zebras")), len(before["zebras"]) + 1)
+        self.assertEqual(sorted(os.listdir(os.path.join(self.db, "shards"))),
+                         ["000", "001", "meta"])
+
+    def test_errors(self):
+        p = subprocess.run([INDEX], env=self.env, capture_output=True, text=True)
+        self.assertEqual(p.returncode, 2)
+        self.assertIn("PATH is required", p.stderr)
+        p = self.index("--compact", expect=2)
+        self.assertIn("no index", p.stderr)
+        for bad in (["--compact", "--extract-only", self.docs], ["--compact", "--shards", "2"]):
+            p = self.index(*bad, expect=2)
+            self.assertIn("--compact", p.stderr)
+        self.index()
+        with open(os.path.join(self.db, "flintlock"), "r+b") as lock:
+            fcntl.lockf(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            p = self.index("--compact", expect=2)
+        self.assertIn("another newsarc-index", p.stderr)
+        with open(os.path.join(self.db, "notes.txt"), "w") as f:
+            f.write("mine")
+        p = self.index("--compact", expect=2)
+        self.assertIn("notes.txt, which is not part of the index", p.stderr)
+        self.assertTrue(os.path.exists(os.path.join(self.db, "notes.txt")))
+
+    def test_searches_never_fail_during_compaction(self):
+        self.grow(2)
+        want = self.results()
+        failures, searches, compactions = [], 0, 0
+        compactor = None
+        while compactions < 6 or searches < 20:
+            if compactions < 6 and (compactor is None or compactor.poll() is not None):
+                if compactor is not None:
+                    self.assertEqual(compactor.returncode, 0)
+                compactor = subprocess.Popen([INDEX, "-q", "--compact"], env=self.env)
+                compactions += 1
+            p = subprocess.run([SEARCH, "--json", "--limit", "1000", "zebras"], env=self.env,
+                               capture_output=True, text=True, timeout=60)
+            searches += 1
+            if p.returncode != 0:
+                failures.append(p.stderr)
+            elif [(h["id"], h["score"]) for h in json.loads(p.stdout)["hits"]] != want["zebras"]:
+                failures.append("other hits")
+        self.assertEqual(compactor.wait(timeout=120), 0)
+        self.assertEqual(failures, [])
+
+
 if __name__ == "__main__":
     unittest.main()

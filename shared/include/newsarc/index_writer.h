@@ -101,6 +101,13 @@ struct WriterOptions {
   uint64_t shard_queue_bytes = uint64_t{64} << 20;
 };
 
+// What IndexWriter::Compact did.
+struct CompactStats {
+  uint32_t databases = 0;     // databases rewritten: 1, or every shard and the metadata one
+  uint64_t bytes_before = 0;  // their files' sizes before and after
+  uint64_t bytes_after = 0;
+};
+
 // Writes one index directory. Only one IndexWriter may hold an index at a
 // time (across processes); Open returns kLocked otherwise.
 // Not thread-safe: call it from one thread; Prepare articles on others.
@@ -149,6 +156,19 @@ class NEWSARC_EXPORT IndexWriter {
   // (WriterOptions::build_threads) it also merges the staging area into the
   // index, which the writer then updates directly.
   [[nodiscard]] Status Commit();
+
+  // Rewrites every database of the index in `dir` as xapian-compact does
+  // (full blocks, no free space; the same articles, document ids and
+  // records), each one copied into a folder beside it that then takes its
+  // place in one atomic exchange: a search sees the old database or the
+  // new one, and a crash leaves one of them in place (the next writer or
+  // compaction removes the other). Worth it after large increments, which
+  // leave an index larger and slower to update. Needs the free space of a
+  // copy of the largest database, and the writer's lock: kLocked while an
+  // IndexWriter holds the index (or it waits). An unfinished first build
+  // is refused: running the indexer again finishes it compacted.
+  [[nodiscard]] static Result<CompactStats> Compact(const std::filesystem::path& dir,
+                                                    bool wait_for_lock = false);
 
   // Number of articles in the index (committed or not).
   uint64_t ArticleCount() const;

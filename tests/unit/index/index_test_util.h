@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 #include <unistd.h>
+#include <xapian.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -56,6 +57,15 @@ inline void ExpectSameResults(const SearchResults& want, const SearchResults& go
     EXPECT_NEAR(h.score, scores[h.id], 1e-9 * scores[h.id]) << what << ": " << h.id;
     EXPECT_NEAR(h.score, want.hits[i].score, 1e-9 * std::max(1.0, h.score)) << what;
   }
+}
+
+// Every metadata key of the database at `db` and its value.
+inline std::map<std::string, std::string> AllMetadata(const std::filesystem::path& db) {
+  std::map<std::string, std::string> all;
+  Xapian::Database d(db.string());
+  for (auto it = d.metadata_keys_begin(); it != d.metadata_keys_end(); ++it)
+    all[*it] = d.get_metadata(*it);
+  return all;
 }
 
 }  // namespace newsarc::testing

@@ -87,6 +87,9 @@ class ShardedWriterTest : public testing::TempDirTest {
     return {internal::LoadFields(db.get_document(*p), false)->version, it->second[0]};
   }
 
+  void LeaveAKilledRun();
+  void ExpectTheKilledRunRepaired();
+
   std::string ReadStub() {
     std::ifstream in(dir_ / "XAPIANDB");
     std::stringstream s;
@@ -338,7 +341,10 @@ TEST_F(ShardedWriterTest, RemovalRedoneAfterAKillRestoresTheOtherVersion) {
 // A kill after the shards committed the articles of a new file but before
 // its record was: the next run sees the file as new, removes what it holds
 // (the shards ahead of the metadata are searched) and reads it again.
-TEST_F(ShardedWriterTest, ArticlesOfAnUnrecordedFileAreFoundAfterAKill) {
+// What a run killed between committing a shard and the file records
+// leaves: the articles of /f/g.txt in a shard, no record of the file, and
+// the shard revisions recorded before it (the shard is "dirty").
+void ShardedWriterTest::LeaveAKilledRun() {
   std::map<std::string, std::string> revisions;
   const std::vector<std::string> keys = {std::string(schema::kMetaShardRevision) + "000",
                                          std::string(schema::kMetaShardRevision) + "001"};
@@ -355,18 +361,34 @@ TEST_F(ShardedWriterTest, ArticlesOfAnUnrecordedFileAreFoundAfterAKill) {
     ASSERT_OK(w.value().FinishFile("/f/g.txt", {1, 1}));
     ASSERT_OK(w.value().Commit());
   }
-  {
-    // What the kill would have left: no record of g, the old revisions.
-    Xapian::WritableDatabase meta((dir_ / "shards/meta").string(), Xapian::DB_OPEN);
-    meta.set_metadata(std::string(schema::kMetaFile) + internal::FileKey("/f/g.txt"), "");
-    for (const auto& [k, v] : revisions) meta.set_metadata(k, v);
-    meta.commit();
-  }
+  Xapian::WritableDatabase meta((dir_ / "shards/meta").string(), Xapian::DB_OPEN);
+  meta.set_metadata(std::string(schema::kMetaFile) + internal::FileKey("/f/g.txt"), "");
+  for (const auto& [k, v] : revisions) meta.set_metadata(k, v);
+  meta.commit();
+}
+
+// The next writer finds the articles of the unrecorded file.
+void ShardedWriterTest::ExpectTheKilledRunRepaired() {
   auto w = IndexWriter::Open(dir_);
   ASSERT_TRUE(w.ok());
   EXPECT_FALSE(w.value().StampOf("/f/g.txt"));
   ASSERT_TRUE(w.value().RemoveFile("/f/g.txt").ok());
   EXPECT_EQ(w.value().ArticleCount(), 1u);
+}
+
+TEST_F(ShardedWriterTest, ArticlesOfAnUnrecordedFileAreFoundAfterAKill) {
+  LeaveAKilledRun();
+  ExpectTheKilledRunRepaired();
+}
+
+// Compaction starts every database's revisions again: the dirty shard must
+// stay recognisable.
+TEST_F(ShardedWriterTest, ADirtyShardStaysDirtyThroughCompaction) {
+  LeaveAKilledRun();
+  auto done = IndexWriter::Compact(dir_);
+  ASSERT_TRUE(done.ok()) << done.status().message();
+  EXPECT_EQ(done.value().databases, 3u);
+  ExpectTheKilledRunRepaired();
 }
 
 TEST_F(ShardedWriterTest, TimeShardsAreCreatedAsPeriodsAppear) {

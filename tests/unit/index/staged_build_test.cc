@@ -108,13 +108,6 @@ class StagedBuildTest : public testing::TempDirTest {
     }
   }
 
-  static std::map<std::string, std::string> Metadata(const fs::path& db) {
-    std::map<std::string, std::string> all;
-    Xapian::Database d(db.string());
-    for (auto it = d.metadata_keys_begin(); it != d.metadata_keys_end(); ++it)
-      all[*it] = d.get_metadata(*it);
-    return all;
-  }
 
   static void Die() { ::_exit(::testing::Test::HasFailure() ? 1 : 0); }
 
@@ -155,7 +148,7 @@ TEST_F(StagedBuildTest, MergesIntoOneDatabaseEqualToADirectBuild) {
   }
   ExpectSameSearches(direct, staged);
   // The same file records and claims; no trace of the staging shards.
-  auto want = Metadata(direct), got = Metadata(staged);
+  auto want = testing::AllMetadata(direct), got = testing::AllMetadata(staged);
   EXPECT_EQ(got, want);
   for (const auto& [key, value] : got) {
     EXPECT_NE(key.rfind(std::string(schema::kMetaShardRevision), 0), 0u) << key;
