@@ -421,6 +421,46 @@ class KilledRuns(Env):
             want = [(h["title"], round(h.get("score", 0), 6)) for h in self.hits(q, db=clean)]
             self.assertEqual(sorted(got), sorted(want), q)
 
+    def test_killed_compactions_leave_a_whole_index(self):
+        # SIGKILL during `--compact` at random moments: the index is whole
+        # after each (the old database or the new one), searches as before,
+        # and the next run removes the scratch copy and has nothing to read.
+        n = generate_corpus(self.docs)
+        self.index("-q", "--writers", "1", "--commit-every", "50", "--db", self.db, self.docs)
+        queries = ["bridge council", '"new bridge"', "zqart17 OR zqart1200", "title:story"]
+
+        def results():
+            return {q: [(h["title"], round(h.get("score", 0), 6)) for h in self.hits(q)]
+                    for q in queries}
+
+        want = results()
+        # How long one compaction takes, on a copy.
+        shutil.copytree(self.db, os.path.join(self.tmp, "copy"))
+        t0 = time.monotonic()
+        self.index("-q", "--compact", "--db", os.path.join(self.tmp, "copy"))
+        run_time = time.monotonic() - t0
+        rnd = random.Random(int(os.environ.get("NEWSARC_KILL_SEED", "6")))
+        scratch = os.path.join(self.tmp, "." + os.path.basename(self.db) + ".compacting")
+        killed = midway = 0
+        for _ in range(12):
+            p = subprocess.Popen([INDEX, "-q", "--compact", "--db", self.db], env=self.env,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            time.sleep(rnd.uniform(0, 1.2 * run_time))
+            if p.poll() is None:
+                p.kill()
+                killed += 1
+            _, err = p.communicate()
+            self.assertIn(p.returncode, (0, -signal.SIGKILL), err)
+            midway += os.path.exists(scratch)
+            subprocess.run(["xapian-check", self.db], check=True, capture_output=True)
+            self.assertEqual(self.doc_count(), n)
+            self.assertEqual(results(), want)
+        self.assertGreaterEqual(killed, 3, f"the compactions ended first ({run_time:.2f} s)")
+        self.assertGreaterEqual(midway, 1, "no kill came while a scratch copy was there")
+        p = self.index("--db", self.db, self.docs)
+        self.assertIn(" 0 read", p.stderr)
+        self.assertFalse(os.path.exists(scratch))
+
 
 class Concurrency(Env):
     """Issue item 3."""
