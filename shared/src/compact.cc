@@ -204,6 +204,10 @@ Result<CompactStats> CompactIndex(const fs::path& dir, bool wait_for_lock) {
   const fs::path root = fs::canonical(dir, ec);
   if (ec) return Status::NotFound("no " + where + ": " + ec.message());
   if (fs::exists(root / "iamglass", ec)) {
+    // A first build holds the staging lock until it has opened the database
+    // it merged (and removed its staging index): take it first, as it does.
+    auto building = StagingLock::Acquire(root, wait_for_lock);
+    if (!building.ok()) return building.status();
     Xapian::WritableDatabase lock;
     if (Status s = LockDatabase(root, wait_for_lock, lock); !s.ok()) return s;
     if (Status s = CheckSchema(lock, where); !s.ok()) return s;

@@ -11,7 +11,8 @@
 //
 // Locks: the Xapian write lock of every database while it is compacted
 // (and of the metadata database throughout, which keeps a sharded writer
-// out). A writer waiting for a lock waits on the lock file's inode, so the
+// out); for one database, first the lock a first build holds until it has
+// opened the database it merged (StagingLock). A writer waiting for a lock waits on the lock file's inode, so the
 // lock files are hard-linked into the new database before the exchange:
 // the waiter then gets the lock of the database that is in place.
 #ifndef NEWSARC_SRC_COMPACT_H_

@@ -20,6 +20,7 @@
 #include "newsarc/searcher.h"
 #include "schema.h"
 #include "shard_layout.h"
+#include "staged_build.h"
 
 namespace newsarc {
 namespace {
@@ -201,13 +202,22 @@ TEST_F(CompactTest, EveryTimeShard) {
 }
 
 TEST_F(CompactTest, RefusedWhileAWriterHoldsTheIndex) {
-  auto w = IndexWriter::Open(dir_);
-  ASSERT_TRUE(w.ok());
-  Fill(w.value(), 10);
+  {
+    auto w = IndexWriter::Open(dir_);
+    ASSERT_TRUE(w.ok());
+    Fill(w.value(), 10);
+    auto done = IndexWriter::Compact(dir_);
+    ASSERT_FALSE(done.ok());
+    EXPECT_EQ(done.status().code(), StatusCode::kLocked) << done.status().message();
+    EXPECT_FALSE(fs::exists(internal::CompactScratch(dir_)));
+  }
+  // A first build that has merged its staging index but not yet opened
+  // the result still holds the staging lock.
+  auto building = internal::StagingLock::Acquire(dir_, false);
+  ASSERT_TRUE(building.ok());
   auto done = IndexWriter::Compact(dir_);
   ASSERT_FALSE(done.ok());
   EXPECT_EQ(done.status().code(), StatusCode::kLocked) << done.status().message();
-  EXPECT_FALSE(fs::exists(internal::CompactScratch(dir_)));
 }
 
 TEST_F(CompactTest, AForeignFileInTheFolderIsRefusedAndKept) {
