@@ -642,7 +642,7 @@ class Compaction(Env):
         self.assertRegex(p.stderr, r"compacted .*: 1 database, [0-9.]+ MiB -> [0-9.]+ MiB in ")
         self.assertEqual(self.results(), before)
         self.assertLess(self.size(), size)
-        self.assertEqual(os.listdir(self.tmp).count(".index.compacting"), 0)
+        self.assertNotIn(".index.compacting", os.listdir(self.tmp))
         p = self.index()
         self.assertIn("0 read", p.stderr)
         self.assertEqual(self.index("-q", "--compact").stderr, "")

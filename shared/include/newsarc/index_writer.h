@@ -163,7 +163,7 @@ class NEWSARC_EXPORT IndexWriter {
   // place in one atomic exchange: a search sees the old database or the
   // new one, and a crash leaves one of them in place (the next writer or
   // compaction removes the other). Worth it after large increments, which
-  // leave an index larger and slower to update. Needs the free space of a
+  // leave an index about a third larger. Needs the free space of a
   // copy of the largest database, and the writer's lock: kLocked while an
   // IndexWriter holds the index (or it waits). An unfinished first build
   // is refused: running the indexer again finishes it compacted.

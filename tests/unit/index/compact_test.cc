@@ -19,7 +19,6 @@
 #include "newsarc/index_writer.h"
 #include "newsarc/searcher.h"
 #include "schema.h"
-#include "shard_layout.h"
 #include "staged_build.h"
 
 namespace newsarc {
@@ -82,7 +81,6 @@ class CompactTest : public testing::TempDirTest {
     }
     return all;
   }
-
 
   static ino_t Inode(const fs::path& p) {
     struct stat st {};
