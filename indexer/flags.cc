@@ -37,7 +37,9 @@ Result<ParsedIndexFlags> ParseIndexFlags(int argc, char** argv) {
                  "index directory (default: $NEWSARC_DB, else "
                  "${XDG_DATA_HOME:-~/.local/share}/newsarc/index)");
   const CLI::Validator decimal(DecimalOnly, "");
-  app.add_option("-j,--jobs", f.jobs, "reader threads (default: one per core)")
+  app.add_option("-j,--jobs", f.jobs,
+                 "reader threads, and with --compact the shards compacted at once (default: "
+                 "one per core)")
       ->transform(decimal);
   app.add_option("--writers", f.writers,
                  "writer threads for a new index (default: one per core): each writes its "
@@ -136,8 +138,8 @@ Result<ParsedIndexFlags> ParseIndexFlags(int argc, char** argv) {
     return Status::InvalidArgument("--shards, --shard-by and --partition go with indexing, not "
                                    "--extract-only");
   if (f.inputs.empty() && (f.shard_by != ShardBy::kNone || app.count("--partition") ||
-                           app.count("--writers") || app.count("--jobs")))
-    return Status::InvalidArgument("--shards, --shard-by, --partition, --writers and --jobs go "
+                           app.count("--writers")))
+    return Status::InvalidArgument("--shards, --shard-by, --partition and --writers go "
                                    "with indexing: --compact alone takes none of them");
   f.db = db.empty() ? DefaultIndexPath() : std::filesystem::path(db);
   f.progress = !f.quiet && !f.extract_only && isatty(STDERR_FILENO);

@@ -333,7 +333,7 @@ Result<RunSummary> RunIndex(const IndexFlags& flags) {
 
 Result<CompactStats> RunCompact(const IndexFlags& flags) {
   return WaitingForTheLock<CompactStats>(
-      flags, [&](bool wait) { return IndexWriter::Compact(flags.db, wait); });
+      flags, [&](bool wait) { return IndexWriter::Compact(flags.db, wait, flags.jobs); });
 }
 
 std::string FormatCompact(const CompactStats& stats, double seconds, const std::string& db) {

@@ -6,10 +6,13 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
+#include <mutex>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "schema.h"
@@ -123,7 +126,8 @@ std::string RevisionKey(const std::string& shard) {
   return std::string(schema::kMetaShardRevision) + shard;
 }
 
-Result<CompactStats> CompactSharded(const fs::path& root, const std::string& where, bool wait) {
+Result<CompactStats> CompactSharded(const fs::path& root, const std::string& where, bool wait,
+                                    unsigned threads) {
   const fs::path shards_dir = root / kShardsDir;
   const fs::path meta = shards_dir / kMetaShard;
   // The metadata database's lock keeps every newsarc writer out: a writer
@@ -160,22 +164,51 @@ Result<CompactStats> CompactSharded(const fs::path& root, const std::string& whe
   });
   if (!s.ok()) return s;
 
+  // The shards, `threads` at a time (each compaction is one thread's
+  // work, and a shard's copy takes disk space until it is in place). The
+  // metadata database is one Xapian object: its updates take turns.
   CompactStats stats;
-  for (size_t i = 0; i < names.size(); ++i) {
+  std::mutex mu;  // guards meta_lock and stats
+  std::vector<Status> failed(names.size(), Status::Ok());
+  std::atomic<size_t> next{0};
+  std::atomic<bool> stop{false};
+  auto compact_shard = [&](size_t i) -> Status {
     const fs::path path = shards_dir / names[i];
+    CompactStats mine;
     {
       Xapian::WritableDatabase lock;
-      if (s = LockDatabase(path, wait, lock); !s.ok()) return s;
-      if (s = CompactOne(path, stats); !s.ok()) return s;
+      if (Status st = LockDatabase(path, wait, lock); !st.ok()) return st;
+      if (Status st = CompactOne(path, mine); !st.ok()) return st;
     }
-    s = GuardXapian(where, [&] {
+    std::lock_guard<std::mutex> hold(mu);
+    stats.databases += mine.databases;
+    stats.bytes_before += mine.bytes_before;
+    stats.bytes_after += mine.bytes_after;
+    return GuardXapian(where, [&] {
       const std::string key = RevisionKey(names[i]);
       if (dirty[i] || meta_lock.get_metadata(key).empty()) return;
       meta_lock.set_metadata(key, std::to_string(Xapian::Database(path.string()).get_revision()));
       meta_lock.commit();
     });
-    if (!s.ok()) return s;
+  };
+  auto work = [&] {
+    while (!stop) {
+      const size_t i = next++;
+      if (i >= names.size()) return;
+      failed[i] = compact_shard(i);
+      if (!failed[i].ok()) stop = true;  // the others finish the shard they are on
+    }
+  };
+  const size_t count =
+      std::clamp<size_t>(threads ? threads : std::thread::hardware_concurrency(), 1,
+                         std::max<size_t>(1, names.size()));
+  {
+    std::vector<std::jthread> pool;
+    for (size_t t = 1; t < count; ++t) pool.emplace_back(work);
+    work();
   }
+  for (const Status& f : failed)
+    if (!f.ok()) return f;
   if (s = CompactOne(meta, stats); !s.ok()) return s;
   return stats;
 }
@@ -198,7 +231,7 @@ Status RemoveCompactScratch(const fs::path& db) {
   return Status::Ok();
 }
 
-Result<CompactStats> CompactIndex(const fs::path& dir, bool wait_for_lock) {
+Result<CompactStats> CompactIndex(const fs::path& dir, bool wait_for_lock, unsigned threads) {
   const std::string where = "index " + dir.string();
   std::error_code ec;
   const fs::path root = fs::canonical(dir, ec);
@@ -218,7 +251,7 @@ Result<CompactStats> CompactIndex(const fs::path& dir, bool wait_for_lock) {
     return stats;
   }
   if (fs::exists(root / kShardsDir / kMetaShard / "iamglass", ec))
-    return CompactSharded(root, where, wait_for_lock);
+    return CompactSharded(root, where, wait_for_lock, threads);
   if (HasStaging(root))
     return Status::InvalidArgument(where + " holds an unfinished build: run newsarc-index on it "
                                    "again, which finishes it as one compacted database");

@@ -25,7 +25,9 @@
 
 namespace newsarc::internal {
 
-Result<CompactStats> CompactIndex(const std::filesystem::path& dir, bool wait_for_lock);
+// `threads`: shards compacted at once (0: one per core).
+Result<CompactStats> CompactIndex(const std::filesystem::path& dir, bool wait_for_lock,
+                                  unsigned threads = 0);
 
 // The scratch folder of database `db` ("PARENT/.NAME.compacting").
 std::filesystem::path CompactScratch(const std::filesystem::path& db);

@@ -859,8 +859,9 @@ Result<IndexWriter> IndexWriter::Open(const std::filesystem::path& dir,
   return IndexWriter(std::move(impl));
 }
 
-Result<CompactStats> IndexWriter::Compact(const std::filesystem::path& dir, bool wait_for_lock) {
-  return internal::CompactIndex(dir, wait_for_lock);
+Result<CompactStats> IndexWriter::Compact(const std::filesystem::path& dir, bool wait_for_lock,
+                                          unsigned threads) {
+  return internal::CompactIndex(dir, wait_for_lock, threads);
 }
 
 std::string IndexWriter::ArticleId(const Article& article) {

@@ -659,6 +659,11 @@ class Compaction(Env):
         self.assertEqual(len(self.hits("zebras")), len(before["zebras"]) + 1)
         self.assertEqual(sorted(os.listdir(os.path.join(self.db, "shards"))),
                          ["000", "001", "meta"])
+        # Alone, -j sets how many shards are compacted at once.
+        for jobs in ("1", "2"):
+            p = self.index("--compact", "-j", jobs)
+            self.assertIn("3 databases", p.stderr)
+            self.assertEqual(len(self.hits("zebras")), len(before["zebras"]) + 1)
 
     def test_errors(self):
         p = subprocess.run([INDEX], env=self.env, capture_output=True, text=True)

@@ -166,9 +166,12 @@ class NEWSARC_EXPORT IndexWriter {
   // leave an index about a third larger. Needs the free space of a
   // copy of the largest database, and the writer's lock: kLocked while an
   // IndexWriter holds the index (or it waits). An unfinished first build
-  // is refused: running the indexer again finishes it compacted.
+  // is refused: running the indexer again finishes it compacted. The shards
+  // of a sharded index are compacted `threads` at a time (0: one per core),
+  // each needing the space of its copy meanwhile.
   [[nodiscard]] static Result<CompactStats> Compact(const std::filesystem::path& dir,
-                                                    bool wait_for_lock = false);
+                                                    bool wait_for_lock = false,
+                                                    unsigned threads = 0);
 
   // Number of articles in the index (committed or not).
   uint64_t ArticleCount() const;

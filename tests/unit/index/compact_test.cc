@@ -19,6 +19,7 @@
 #include "newsarc/index_writer.h"
 #include "newsarc/searcher.h"
 #include "schema.h"
+#include "shard_layout.h"
 #include "staged_build.h"
 
 namespace newsarc {
@@ -82,6 +83,8 @@ class CompactTest : public testing::TempDirTest {
     return all;
   }
 
+  void CheckShardedCompaction(const fs::path& dir, uint32_t shards, unsigned threads);
+
   static ino_t Inode(const fs::path& p) {
     struct stat st {};
     EXPECT_EQ(::stat(p.c_str(), &st), 0) << p;
@@ -142,34 +145,37 @@ TEST_F(CompactTest, ACompactIndexCompactsAgain) {
   EXPECT_EQ(Hits(dir_), hits);
 }
 
-TEST_F(CompactTest, EveryHashShardAndTheMetadataDatabase) {
+// Builds a hash-sharded index of `shards` shards in `dir`, compacts it
+// `threads` shards at a time and checks what it keeps.
+void CompactTest::CheckShardedCompaction(const fs::path& dir, uint32_t shards, unsigned threads) {
   WriterOptions o;
   o.shard_by = ShardBy::kHash;
-  o.shards = 3;
+  o.shards = shards;
   o.commit_every = 4;
   {
-    auto w = IndexWriter::Open(dir_, o);
+    auto w = IndexWriter::Open(dir, o);
     ASSERT_TRUE(w.ok()) << w.status().message();
     Fill(w.value(), 90);
   }
-  const auto hits = Hits(dir_);
-  const auto meta = testing::AllMetadata(dir_ / "shards/meta");
-  auto done = IndexWriter::Compact(dir_);
+  const auto hits = Hits(dir);
+  const auto meta = testing::AllMetadata(dir / "shards/meta");
+  auto done = IndexWriter::Compact(dir, false, threads);
   ASSERT_TRUE(done.ok()) << done.status().message();
-  EXPECT_EQ(done.value().databases, 4u);
+  EXPECT_EQ(done.value().databases, shards + 1);
   EXPECT_LT(done.value().bytes_after, done.value().bytes_before);
-  EXPECT_EQ(Hits(dir_), hits);
-  for (const auto& e : fs::directory_iterator(dir_ / "shards"))
+  EXPECT_EQ(Hits(dir), hits);
+  for (const auto& e : fs::directory_iterator(dir / "shards"))
     EXPECT_FALSE(e.path().filename().string().starts_with('.')) << e.path();
 
   // The file records are the same; each shard's recorded revision is its
   // new one (it is clean, as before).
-  auto after = testing::AllMetadata(dir_ / "shards/meta");
-  for (const std::string shard : {"000", "001", "002"}) {
+  auto after = testing::AllMetadata(dir / "shards/meta");
+  for (uint32_t i = 0; i < shards; ++i) {
+    const std::string shard = internal::HashShardName(i);
     const std::string key = std::string(schema::kMetaShardRevision) + shard;
     ASSERT_TRUE(after.count(key)) << key;
     EXPECT_EQ(after[key],
-              std::to_string(Xapian::Database((dir_ / "shards" / shard).string()).get_revision()));
+              std::to_string(Xapian::Database((dir / "shards" / shard).string()).get_revision()));
     after.erase(key);
   }
   auto before = meta;
@@ -178,10 +184,54 @@ TEST_F(CompactTest, EveryHashShardAndTheMetadataDatabase) {
   });
   EXPECT_EQ(after, before);
 
-  auto w = IndexWriter::Open(dir_);
+  auto w = IndexWriter::Open(dir);
   ASSERT_TRUE(w.ok()) << w.status().message();
-  EXPECT_EQ(w.value().shard_count(), 3u);
+  EXPECT_EQ(w.value().shard_count(), shards);
   EXPECT_TRUE(w.value().StampOf("/f/1.txt"));
+}
+
+TEST_F(CompactTest, EveryHashShardAndTheMetadataDatabase) {
+  // One shard at a time, two at a time, and every one at once.
+  CheckShardedCompaction(dir_ / "one", 3, 1);
+  CheckShardedCompaction(dir_ / "two", 5, 2);
+  CheckShardedCompaction(dir_ / "all", 3, 8);
+}
+
+TEST_F(CompactTest, AShardThatCannotBeCompactedStopsTheRestAndLosesNothing) {
+  WriterOptions o;
+  o.shard_by = ShardBy::kHash;
+  o.shards = 6;
+  o.commit_every = 4;
+  {
+    auto w = IndexWriter::Open(dir_, o);
+    ASSERT_TRUE(w.ok()) << w.status().message();
+    Fill(w.value(), 90);
+  }
+  const auto hits = Hits(dir_);
+  std::ofstream(dir_ / "shards/001/notes.txt") << "mine\n";
+  auto done = IndexWriter::Compact(dir_, false, 2);
+  ASSERT_FALSE(done.ok());
+  EXPECT_EQ(done.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(done.status().message().find("notes.txt"), std::string::npos)
+      << done.status().message();
+  EXPECT_TRUE(fs::exists(dir_ / "shards/001/notes.txt"));
+  EXPECT_EQ(Hits(dir_), hits);
+  // The shards compacted before it stopped are recorded at their new
+  // revision, the others at their old one: none is taken for a killed
+  // run's shard.
+  const auto meta = testing::AllMetadata(dir_ / "shards/meta");
+  for (uint32_t i = 0; i < 6; ++i) {
+    const std::string shard = internal::HashShardName(i);
+    EXPECT_EQ(meta.at(std::string(schema::kMetaShardRevision) + shard),
+              std::to_string(Xapian::Database((dir_ / "shards" / shard).string()).get_revision()))
+        << shard;
+    EXPECT_FALSE(fs::exists(internal::CompactScratch(dir_ / "shards" / shard))) << shard;
+  }
+  fs::remove(dir_ / "shards/001/notes.txt");
+  auto again = IndexWriter::Compact(dir_, false, 2);
+  ASSERT_TRUE(again.ok()) << again.status().message();
+  EXPECT_EQ(again.value().databases, 7u);
+  EXPECT_EQ(Hits(dir_), hits);
 }
 
 TEST_F(CompactTest, EveryTimeShard) {
