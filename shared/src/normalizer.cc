@@ -97,6 +97,34 @@ bool MarksAreAccents(UScriptCode script) {
          script == USCRIPT_INHERITED;
 }
 
+// FoldKey's loop below for ASCII text, without ICU: no marks, and the word
+// characters are the letters and digits.
+std::string FoldKeyAscii(std::string_view s) {
+  auto is_word = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  };
+  std::string out;
+  out.reserve(s.size());
+  bool pending_space = false;
+  bool kept_previous = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    const bool joiner = c == '.' || c == '-' || c == '\'';
+    const bool keep = is_word(c) || c == '&' ||
+                      (joiner && kept_previous && i + 1 < s.size() && is_word(s[i - 1]) &&
+                       is_word(s[i + 1]));
+    kept_previous = keep;
+    if (keep) {
+      if (pending_space && !out.empty()) out += ' ';
+      pending_space = false;
+      out += c;
+    } else {
+      pending_space = true;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 bool IsValidUtf8(std::string_view text) {
@@ -168,6 +196,7 @@ std::string FoldText(std::string_view text) {
 
 std::string FoldKey(std::string_view name) {
   const std::string folded = FoldText(name);
+  if (internal::IsAscii(folded)) return FoldKeyAscii(folded);
   icu::UnicodeString u = ToUnicode(folded);
   icu::UnicodeString out;
   auto is_mark = [](UChar32 c) {

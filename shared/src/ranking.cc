@@ -275,6 +275,8 @@ RankingOptions ParseRankingSpec(std::string_view spec, RankingOptions o) {
 
     else if (key == "stemmer") o.stemmer = v;
     else if (key == "title_wdf") ParseNumber(v, o.title_wdf);
+    else if (key == "any_entity") ParseNumber(v, o.any_entity);
+    else if (key == "entity_orgs") o.entity_orgs = ParseBool(v, o.entity_orgs);
     else if (key == "entity_wdf") o.entity_wdf = ParseBool(v, o.entity_wdf);
     else if (key == "stem") o.stem_all = v == "all" ? true : v == "some" ? false : o.stem_all;
   }
@@ -293,6 +295,7 @@ RankingOptions ForMode(const RankingOptions& options, bool any) {
   RankingOptions o = options;
   if (any) {
     o.prox = o.any_prox;
+    o.entity = o.any_entity;
   } else {
     o.prf_docs = 0;
     o.reg = 0;
@@ -461,11 +464,16 @@ Xapian::Query AddBoosts(const Xapian::Database& db, const Xapian::Query& query,
   std::vector<Xapian::Query> prox, entity, exact;
   const double docs = db.get_doccount();
   std::set<std::string> seen;
-  // A fixed weight, entity * idf, for the articles carrying `term`.
+  // A fixed weight, entity * idf, for the articles carrying `term`; true if
+  // any article does.
+  std::map<std::string, bool> looked_up;
   auto add_entity = [&](const std::string& term) {
-    if (term.empty() || !seen.insert(term).second) return;
-    Xapian::doccount tf = db.get_termfreq(term);
-    if (tf == 0) return;
+    if (term.empty()) return false;
+    auto [it, fresh] = looked_up.try_emplace(term, false);
+    if (!fresh) return it->second;
+    const Xapian::doccount tf = db.get_termfreq(term);
+    if (tf == 0) return false;
+    it->second = true;
     double idf = std::log((docs - tf + 0.5) / (tf + 0.5));
     if (idf < 0.1) idf = 0.1;
     entity.emplace_back(
@@ -473,7 +481,13 @@ Xapian::Query AddBoosts(const Xapian::Database& db, const Xapian::Query& query,
         Xapian::Query((new Xapian::FixedWeightPostingSource(o.entity * idf))
                           ->release()),
         Xapian::Query(term));
+    return true;
   };
+  // Speakers, and organisations if asked (evaluation only): (word prefix,
+  // name prefix).
+  std::vector<std::pair<std::string_view, std::string_view>> kinds = {
+      {schema::kSpeakerWord, schema::kSpeaker}};
+  if (o.entity_orgs) kinds.emplace_back(schema::kOrgWord, schema::kOrg);
   // Phrases are matched on the terms that carry positions: the exact
   // words (STEM_SOME) or the stems (STEM_ALL).
   Xapian::Stem stem;
@@ -509,23 +523,26 @@ Xapian::Query AddBoosts(const Xapian::Database& db, const Xapian::Query& query,
       if (IsStopWord(run[k]) || !seen.insert(run[k]).second) continue;
       if (db.get_termfreq(run[k]) > 0) exact.emplace_back(run[k]);
     }
-    // Entities: a content word that is a word of a speaker's or an
-    // organisation's name; 2-4 consecutive words that are a whole name.
-    for (size_t k = 0; o.entity > 0 && k < run.size(); ++k) {
-      if (entity.size() >= kMaxBoosts) break;
-      if (IsStopWord(run[k])) continue;
-      for (std::string_view prefix : {schema::kSpeakerWord, schema::kOrgWord}) {
-        for (const std::string& t : EntityWordTerms(prefix, run[k])) {
-          add_entity(t);
-        }
+    // Entities: a content word that is a word of a speaker's name (or an
+    // organisation's); 2-4 consecutive words that are a whole name, looked
+    // up only when each content word among them is a word of some name.
+    for (const auto& [word_prefix, name_prefix] : kinds) {
+      if (o.entity <= 0) break;
+      std::vector<bool> in_a_name(run.size(), false);
+      for (size_t k = 0; k < run.size(); ++k) {
+        if (IsStopWord(run[k])) continue;
+        for (const std::string& t : EntityWordTerms(word_prefix, run[k]))
+          if (entity.size() < kMaxBoosts && add_entity(t)) in_a_name[k] = true;
       }
-      std::string name = run[k];
-      for (size_t n = k + 1; n < run.size() && n < k + 4; ++n) {
-        name += ' ';
-        name += run[n];
-        if (IsStopWord(run[n])) continue;
-        for (std::string_view prefix : {schema::kSpeaker, schema::kOrg}) {
-          add_entity(EntityNameTerm(prefix, name));
+      for (size_t k = 0; k < run.size(); ++k) {
+        if (IsStopWord(run[k]) || !in_a_name[k]) continue;
+        std::string name = run[k];
+        for (size_t n = k + 1; n < run.size() && n < k + 4; ++n) {
+          name += ' ';
+          name += run[n];
+          if (IsStopWord(run[n])) continue;
+          if (!in_a_name[n] || entity.size() >= kMaxBoosts) break;
+          add_entity(EntityNameTerm(name_prefix, name));
         }
       }
     }

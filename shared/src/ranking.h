@@ -15,7 +15,8 @@
 // trad), k1, b, k2, k3, min_normlen, idf_power, idf (lucene|plain), qtf,
 // stop (0|1), prox (weight of the adjacent-words boost, 0 = off),
 // prox_window, any_prox (the same in question mode), exact, entity (weight
-// of the entity boost, 0 = off), prf (feedback documents, 0 = off),
+// of the speaker boost, 0 = off), any_entity (the same in question mode),
+// entity_orgs (0|1), prf (feedback documents, 0 = off),
 // prf_terms, prf_weight, prf_scheme (trad|xapian-trad|bo1|rm3|rocchio|lca|passage),
 // prf_passage, prf_window, prf_query,
 // prf_flat, prf_min_docs, prf_idf, prf_cap, prf_prox, prf_prox_window,
@@ -76,10 +77,14 @@ struct RankingOptions {
   // add exact times their weight. Needs the exact words in the index
   // (STEM_SOME). 0 = off.
   double exact = 0.0;
-  // Query words that are a word of a speaker's or organisation's name, and
-  // adjacent words that are a whole name, add entity times the entity
-  // term's idf (a constant per article: mentions do not count).
-  double entity = 0.0;
+  // Query words that are a word of a quoted speaker's name, and adjacent
+  // words that are a whole name, add entity times the entity term's idf (a
+  // constant per article: mentions do not count). Keyword mode; question
+  // mode uses any_entity. entity_orgs: organisations' names too
+  // (evaluation only).
+  double entity = 0.5;
+  double any_entity = 0.0;
+  bool entity_orgs = false;
   // Index time: entity terms carry their mention count as wdf (true) or are
   // boolean terms (false) that add nothing to the article's length, so
   // that extraction noise does not change its BM25 length normalisation.

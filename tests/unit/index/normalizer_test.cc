@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 
 namespace newsarc {
@@ -58,6 +59,20 @@ TEST(FoldKey, CollapsesPunctuationAndSpace) {
       {"-leading dash", "leading dash"},
   };
   for (const auto& c : cases) EXPECT_EQ(FoldKey(c.input), c.folded) << c.input;
+}
+
+// ASCII keys skip ICU: they must come out as the ICU path makes them. A
+// bullet at the end (punctuation, which the key drops, as it drops the end
+// of the text) sends the same text down the ICU path.
+TEST(FoldKey, AsciiTextFoldsAsThroughIcu) {
+  const std::string alphabet = "aZk09 .-'`&,\"_/\t\x01\x7f";
+  std::mt19937 random(7);
+  for (int n = 0; n < 20000; ++n) {
+    std::string s;
+    const size_t length = random() % 12;
+    for (size_t i = 0; i < length; ++i) s += alphabet[random() % alphabet.size()];
+    EXPECT_EQ(FoldKey(s), FoldKey(s + "\u2022")) << '[' << s << ']';
+  }
 }
 
 // Found by fuzz_normalizer: the base character (unassigned U+0A55) was

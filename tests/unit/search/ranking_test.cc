@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <random>
 #include <set>
 #include <string>
@@ -96,6 +97,31 @@ TEST_F(RankingIndex, PhraseMatchRanksAboveScatteredWords) {
   EXPECT_EQ(internal::LoadFields(plain.begin().get_document(), false)->id, "scattered");
 }
 
+TEST_F(RankingIndex, AQueryNamingASpeakerRanksTheArticleQuotingThemFirst) {
+  // Other news, so that being quoted is rare (the bonus is idf-scaled).
+  std::vector<Article> articles;
+  for (int i = 0; i < 40; ++i)
+    articles.push_back(Make("other" + std::to_string(i), "Weather " + std::to_string(i),
+                            "Rain fell on the coast for the " + std::to_string(i) + "th day."));
+  articles.push_back(Make("mentions", "School visit",
+                          "Rudd visited the school and met the teachers. Critics of Rudd "
+                          "waited outside."));
+  articles.push_back(Make("quotes", "Encryption row",
+                          "\"Nobody should have a secret place to hide,\" said Home Secretary "
+                          "Amber Rudd of the messaging services and their encryption, at length, "
+                          "to the committee."));
+  Index(articles);
+  SearchRequest request;
+  request.query = "rudd";
+  EXPECT_EQ(Ids(request), (std::vector<std::string>{"quotes", "mentions"}));
+  request.query = "amber rudd";
+  EXPECT_EQ(Ids(request), (std::vector<std::string>{"quotes"}));
+  // Question mode has no such boost: BM25 prefers two mentions.
+  request.query = "rudd";
+  request.any = true;
+  EXPECT_EQ(Ids(request), (std::vector<std::string>{"mentions", "quotes"}));
+}
+
 TEST_F(RankingIndex, BoostsNeverChangeWhichArticlesMatch) {
   Index({Make("a", "Budget talks", "The budget talks in Paris ended."),
          Make("b", "Paris budget", "Paris budget debate continues."),
@@ -155,34 +181,74 @@ TEST(Ranking, StopWordsLeaveFreeTextButStayInPhrases) {
 }
 
 TEST(Ranking, EntityBoostRanksTheArticleQuotingTheSpeaker) {
-  // Off by default (it cost known-item precision), kept as a knob: a query
-  // word that is a speaker's name lifts the article quoting them.
+  // Keyword mode: a query word that is a quoted speaker's name lifts the
+  // article quoting them (scripts/eval-speaker-queries); organisations'
+  // names only with entity_orgs, question mode not at all.
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  Xapian::Document mentions, quotes;
-  mentions.add_term("rudd", 3);
-  mentions.add_term("Zrudd", 3);
-  mentions.add_term("policy", 2);
-  quotes.add_term("rudd", 1);
-  quotes.add_term("Zrudd", 1);
-  quotes.add_term("policy", 4);
-  for (const std::string& term :
-       EntityWordTerms(schema::kSpeakerWord, "Amber Rudd")) {
-    quotes.add_term(term, 0);
+  Xapian::Document mentions, quotes, names;
+  for (Xapian::Document* d : {&mentions, &quotes, &names}) {
+    d->add_term("rudd", d == &mentions ? 3 : 1);
+    d->add_term("Zrudd", d == &mentions ? 3 : 1);
+    d->add_term("policy", d == &quotes ? 4 : 2);
   }
+  for (const std::string& term : EntityWordTerms(schema::kSpeakerWord, "Amber Rudd"))
+    quotes.add_term(term, 0);
+  for (const std::string& term : EntityWordTerms(schema::kOrgWord, "Rudd Holdings"))
+    names.add_term(term, 0);
   Xapian::docid mentions_id = db.add_document(mentions);
   Xapian::docid quotes_id = db.add_document(quotes);
+  Xapian::docid names_id = db.add_document(names);
   db.add_document(Xapian::Document());  // so that "rudd" is not in every one
 
-  RankingOptions o = Ranking();
+  auto weights = [&](const RankingOptions& o) {
+    Xapian::Enquire enquire(db);
+    enquire.set_weighting_scheme(*MakeWeight(o));
+    enquire.set_query(AddBoosts(db, Xapian::Query("Zrudd"), "rudd", o));
+    std::map<Xapian::docid, double> w;
+    Xapian::MSet m = enquire.get_mset(0, 10);
+    for (auto it = m.begin(); it != m.end(); ++it) w[*it] = it.get_weight();
+    return std::make_pair(*m.begin(), w);
+  };
+  const RankingOptions keyword = ForMode(Ranking(), /*any=*/false);
+  EXPECT_GT(keyword.entity, 0);
+  EXPECT_FALSE(keyword.entity_orgs);
+  const auto [best, with] = weights(keyword);
+  EXPECT_EQ(best, quotes_id);
+  RankingOptions o = keyword;
   o.entity = 0;
-  Xapian::Query q("Zrudd");
-  Xapian::Enquire enquire(db);
-  enquire.set_weighting_scheme(*MakeWeight(o));
-  enquire.set_query(AddBoosts(db, q, "rudd", o));
-  EXPECT_EQ(*enquire.get_mset(0, 10).begin(), mentions_id);
-  o.entity = 1;
-  enquire.set_query(AddBoosts(db, q, "rudd", o));
-  EXPECT_EQ(*enquire.get_mset(0, 10).begin(), quotes_id);
+  const auto [plain_best, without] = weights(o);
+  EXPECT_EQ(plain_best, mentions_id);
+  EXPECT_GT(with.at(quotes_id), without.at(quotes_id));
+  EXPECT_EQ(with.at(names_id), without.at(names_id));
+  o = keyword;
+  o.entity_orgs = true;
+  EXPECT_GT(weights(o).second.at(names_id), without.at(names_id));
+  EXPECT_EQ(ForMode(Ranking(), /*any=*/true).entity, 0.0);
+}
+
+TEST(Ranking, AWholeSpeakersNameAddsABonusOfItsOwn) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Xapian::Document quotes, other;
+  for (Xapian::Document* d : {&quotes, &other}) {
+    d->add_term("Zamber", 1);
+    d->add_term("Zrudd", 1);
+  }
+  quotes.add_term(EntityNameTerm(schema::kSpeaker, "Amber Rudd"), 0);
+  for (const std::string& term : EntityWordTerms(schema::kSpeakerWord, "Amber Rudd"))
+    quotes.add_term(term, 0);
+  db.add_document(other);
+  db.add_document(quotes);
+  db.add_document(Xapian::Document());
+  const RankingOptions o = ForMode(Ranking(), /*any=*/false);
+  Xapian::Query q(Xapian::Query::OP_AND, Xapian::Query("Zamber"), Xapian::Query("Zrudd"));
+  std::set<std::string> boosted = Terms(AddBoosts(db, q, "amber rudd", o));
+  EXPECT_TRUE(boosted.count(EntityNameTerm(schema::kSpeaker, "Amber Rudd")));
+  EXPECT_TRUE(boosted.count(std::string(schema::kSpeakerWord) + "amber"));
+  EXPECT_TRUE(boosted.count(std::string(schema::kSpeakerWord) + "rudd"));
+  // In the other order the words are no one's name.
+  boosted = Terms(AddBoosts(db, q, "rudd amber", o));
+  EXPECT_FALSE(boosted.count(EntityNameTerm(schema::kSpeaker, "Rudd Amber")));
+  EXPECT_TRUE(boosted.count(std::string(schema::kSpeakerWord) + "rudd"));
 }
 
 TEST(Ranking, ModesAndSpec) {
