@@ -707,5 +707,52 @@ class Compaction(Env):
         self.assertEqual(failures, [])
 
 
+
+class SpeakerQueries(Env):
+    """scripts/eval-speaker-queries on a hand-made gold file."""
+
+    SCRIPT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts",
+                          "eval-speaker-queries")
+
+    def run_script(self, *args, expect=0):
+        p = subprocess.run([self.SCRIPT, *args], env=self.env, capture_output=True, text=True,
+                           timeout=120)
+        self.assertEqual(p.returncode, expect, p.stderr)
+        return p
+
+    def test_articles_quoting_the_person_count_as_relevant(self):
+        rows = [{"title": f"Weather {i}", "url": f"https://n.example/w{i}",
+                 "text": f"Rain fell on the coast for the {i}th day."} for i in range(40)]
+        quote = ("\"Nobody should have a secret place to hide,\" said Home Secretary Amber "
+                 "Rudd of the messaging services and their encryption, at length, to the {}.")
+        rows += [{"title": "Encryption row", "url": "https://n.example/a",
+                  "text": quote.format("committee")},
+                 {"title": "Encryption again", "url": "https://n.example/b",
+                  "text": quote.format("press")},
+                 {"title": "School visit", "url": "https://n.example/c",
+                  "text": "Rudd visited the school on Monday and met the teachers and the "
+                          "pupils there. Critics of Rudd waited outside the gates in the rain."}]
+        self.add("feed.jsonl", text="".join(json.dumps(r) + "\n" for r in rows))
+        gold = os.path.join(self.tmp, "gold.jsonl")
+        with open(gold, "w") as f:
+            for url, speakers in (("a", ["Amber Rudd"]), ("b", ["Amber Rudd"]), ("c", []),
+                                  ("not-indexed", ["Someone Else"])):
+                f.write(json.dumps({"id": "https://n.example/" + url,
+                                    "speakers": [{"name": n} for n in speakers]}) + "\n")
+        p = self.run_script("--json", "--variant", "plain=entity=0", gold, self.docs)
+        out = json.loads(p.stdout)
+        self.assertEqual(out["gold_articles"], 3)
+        # "Amber Rudd": only the two quoting articles match, nothing to rank.
+        self.assertEqual(out["systems"]["newsarc"]["name"]["queries"], 0)
+        # "Rudd": the article mentioning him twice comes first without the
+        # speaker boost (AP (1/2 + 2/3) / 2), last with it.
+        boosted, plain = out["systems"]["newsarc"]["surname"], out["systems"]["plain"]["surname"]
+        self.assertEqual((boosted["queries"], boosted["MAP"], boosted["at1"]), (1, 1.0, 1.0))
+        self.assertEqual(plain["queries"], 1)
+        self.assertAlmostEqual(plain["MAP"], (1 / 2 + 2 / 3) / 2)
+        self.assertEqual(plain["at1"], 0.0)
+        p = self.run_script(gold, os.path.join(DATA), expect=2)
+        self.assertIn("no article of", p.stderr)
+
 if __name__ == "__main__":
     unittest.main()
