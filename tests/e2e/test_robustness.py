@@ -461,6 +461,51 @@ class KilledRuns(Env):
         self.assertIn(" 0 read", p.stderr)
         self.assertFalse(os.path.exists(scratch))
 
+    def test_killed_sharded_compactions_leave_every_shard_whole(self):
+        # The same with a sharded index, whose shards are compacted two at a
+        # time: a kill can leave two scratch copies; every shard stays whole
+        # and none is taken for a killed run's (" 0 read" at the end).
+        n = generate_corpus(self.docs)
+        self.index("-q", "--shards", "3", "--commit-every", "50", "--db", self.db, self.docs)
+        queries = ["bridge council", '"new bridge"', "zqart17 OR zqart1200", "title:story"]
+
+        def results():
+            return {q: [(h["title"], round(h.get("score", 0), 6)) for h in self.hits(q)]
+                    for q in queries}
+
+        def scratches():
+            return [f for f in os.listdir(os.path.join(self.db, "shards"))
+                    if f.endswith(".compacting")]
+
+        want = results()
+        shutil.copytree(self.db, os.path.join(self.tmp, "copy"))
+        t0 = time.monotonic()
+        self.index("-q", "--compact", "-j", "2", "--db", os.path.join(self.tmp, "copy"))
+        run_time = time.monotonic() - t0
+        rnd = random.Random(int(os.environ.get("NEWSARC_KILL_SEED", "6")))
+        killed = midway = 0
+        for _ in range(12):
+            p = subprocess.Popen([INDEX, "-q", "--compact", "-j", "2", "--db", self.db],
+                                 env=self.env, stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.PIPE)
+            time.sleep(rnd.uniform(0, 1.2 * run_time))
+            if p.poll() is None:
+                p.kill()
+                killed += 1
+            _, err = p.communicate()
+            self.assertIn(p.returncode, (0, -signal.SIGKILL), err)
+            midway += bool(scratches())
+            for shard in ("000", "001", "002", "meta"):
+                subprocess.run(["xapian-check", os.path.join(self.db, "shards", shard)],
+                               check=True, capture_output=True)
+            self.assertEqual(self.doc_count(), n)
+            self.assertEqual(results(), want)
+        self.assertGreaterEqual(killed, 3, f"the compactions ended first ({run_time:.2f} s)")
+        self.assertGreaterEqual(midway, 1, "no kill came while a scratch copy was there")
+        p = self.index("--db", self.db, self.docs)
+        self.assertIn(" 0 read", p.stderr)
+        self.assertEqual(scratches(), [])
+
 
 class Concurrency(Env):
     """Issue item 3."""

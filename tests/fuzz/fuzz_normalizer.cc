@@ -6,6 +6,9 @@
 //  - FoldText is idempotent: FoldText(FoldText(x)) == FoldText(x), or a
 //    query folded twice would miss what the index folded once;
 //  - FoldKey is idempotent and has no leading, trailing or double spaces;
+//  - FoldKey's ASCII path (no ICU) gives what the ICU path gives: for ASCII
+//    input, the same key as for the input with a bullet appended (which
+//    the key drops, and which takes it down the ICU path);
 //  - CleanText keeps valid input valid and is idempotent.
 // Seeds: tests/testdata/fuzz/normalizer.
 #include <cstddef>
@@ -36,5 +39,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   Check(key.empty() || (key.front() != ' ' && key.back() != ' '),
         "FoldKey has an outer space", key);
   Check(key.find("  ") == std::string::npos, "FoldKey has a double space", key);
+  bool ascii = true;
+  for (const char c : in) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  if (ascii)
+    Check(newsarc::FoldKey(std::string(in) + "\u2022") == key,
+          "FoldKey's ASCII path differs from ICU's", in);
   return 0;
 }
