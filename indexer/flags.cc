@@ -61,8 +61,8 @@ Result<ParsedIndexFlags> ParseIndexFlags(int argc, char** argv) {
   app.add_flag("--compact", f.compact,
                "then compact the index in place, as xapian-compact does (each database is "
                "copied and swapped in atomically: searches go on meanwhile); worth it after "
-               "large increments. Needs free space for a copy of the index (of its largest shard, "
-               "if sharded). Alone, without PATH, it only compacts");
+               "large increments. Needs free space for a copy of the index (of its --jobs largest "
+               "shards, if sharded). Alone, without PATH, it only compacts");
   uint32_t shards = 0;
   std::string shard_by, partition;
   auto* shards_opt = app.add_option(

@@ -742,6 +742,7 @@ class SpeakerQueries(Env):
         p = self.run_script("--json", "--variant", "plain=entity=0", gold, self.docs)
         out = json.loads(p.stdout)
         self.assertEqual(out["gold_articles"], 3)
+        self.assertEqual(out["query_errors"], {})
         # "Amber Rudd": only the two quoting articles match, nothing to rank.
         self.assertEqual(out["systems"]["newsarc"]["name"]["queries"], 0)
         # "Rudd": the article mentioning him twice comes first without the

@@ -163,12 +163,12 @@ class NEWSARC_EXPORT IndexWriter {
   // place in one atomic exchange: a search sees the old database or the
   // new one, and a crash leaves one of them in place (the next writer or
   // compaction removes the other). Worth it after large increments, which
-  // leave an index about a third larger. Needs the free space of a
-  // copy of the largest database, and the writer's lock: kLocked while an
-  // IndexWriter holds the index (or it waits). An unfinished first build
-  // is refused: running the indexer again finishes it compacted. The shards
-  // of a sharded index are compacted `threads` at a time (0: one per core),
-  // each needing the space of its copy meanwhile.
+  // leave an index about a third larger. The shards of a sharded index are
+  // compacted `threads` at a time (0: one per core). Needs the free space
+  // of a copy of the largest database (of the `threads` largest shards),
+  // and the writer's lock: kLocked while an IndexWriter holds the index (or
+  // it waits). An unfinished first build is refused: running the indexer
+  // again finishes it compacted.
   [[nodiscard]] static Result<CompactStats> Compact(const std::filesystem::path& dir,
                                                     bool wait_for_lock = false,
                                                     unsigned threads = 0);
