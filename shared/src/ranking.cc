@@ -484,10 +484,10 @@ Xapian::Query AddBoosts(const Xapian::Database& db, const Xapian::Query& query,
     return true;
   };
   // Speakers, and organisations if asked (evaluation only): (word prefix,
-  // name prefix).
-  std::vector<std::pair<std::string_view, std::string_view>> kinds = {
-      {schema::kSpeakerWord, schema::kSpeaker}};
-  if (o.entity_orgs) kinds.emplace_back(schema::kOrgWord, schema::kOrg);
+  // name prefix). None when the entity boost is off.
+  std::vector<std::pair<std::string_view, std::string_view>> kinds;
+  if (o.entity > 0) kinds.emplace_back(schema::kSpeakerWord, schema::kSpeaker);
+  if (o.entity > 0 && o.entity_orgs) kinds.emplace_back(schema::kOrgWord, schema::kOrg);
   // Phrases are matched on the terms that carry positions: the exact
   // words (STEM_SOME) or the stems (STEM_ALL).
   Xapian::Stem stem;
@@ -527,7 +527,6 @@ Xapian::Query AddBoosts(const Xapian::Database& db, const Xapian::Query& query,
     // organisation's); 2-4 consecutive words that are a whole name, looked
     // up only when each content word among them is a word of some name.
     for (const auto& [word_prefix, name_prefix] : kinds) {
-      if (o.entity <= 0) break;
       std::vector<bool> in_a_name(run.size(), false);
       for (size_t k = 0; k < run.size(); ++k) {
         if (IsStopWord(run[k])) continue;

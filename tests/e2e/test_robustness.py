@@ -421,12 +421,15 @@ class KilledRuns(Env):
             want = [(h["title"], round(h.get("score", 0), 6)) for h in self.hits(q, db=clean)]
             self.assertEqual(sorted(got), sorted(want), q)
 
-    def test_killed_compactions_leave_a_whole_index(self):
-        # SIGKILL during `--compact` at random moments: the index is whole
-        # after each (the old database or the new one), searches as before,
-        # and the next run removes the scratch copy and has nothing to read.
+    def check_killed_compactions(self, layout, compact, databases, scratches):
+        """Indexes the generated corpus with the flags `layout`, then runs
+        `--compact` with the flags `compact` 12 times, SIGKILLed at random
+        moments: after each, every database in `databases` passes
+        xapian-check and the count and searches are as before; at least one
+        kill came while `scratches()` listed a scratch copy. Then a run reads
+        nothing and no scratch copy is left."""
         n = generate_corpus(self.docs)
-        self.index("-q", "--writers", "1", "--commit-every", "50", "--db", self.db, self.docs)
+        self.index("-q", *layout, "--commit-every", "50", "--db", self.db, self.docs)
         queries = ["bridge council", '"new bridge"', "zqart17 OR zqart1200", "title:story"]
 
         def results():
@@ -437,55 +440,12 @@ class KilledRuns(Env):
         # How long one compaction takes, on a copy.
         shutil.copytree(self.db, os.path.join(self.tmp, "copy"))
         t0 = time.monotonic()
-        self.index("-q", "--compact", "--db", os.path.join(self.tmp, "copy"))
-        run_time = time.monotonic() - t0
-        rnd = random.Random(int(os.environ.get("NEWSARC_KILL_SEED", "6")))
-        scratch = os.path.join(self.tmp, "." + os.path.basename(self.db) + ".compacting")
-        killed = midway = 0
-        for _ in range(12):
-            p = subprocess.Popen([INDEX, "-q", "--compact", "--db", self.db], env=self.env,
-                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-            time.sleep(rnd.uniform(0, 1.2 * run_time))
-            if p.poll() is None:
-                p.kill()
-                killed += 1
-            _, err = p.communicate()
-            self.assertIn(p.returncode, (0, -signal.SIGKILL), err)
-            midway += os.path.exists(scratch)
-            subprocess.run(["xapian-check", self.db], check=True, capture_output=True)
-            self.assertEqual(self.doc_count(), n)
-            self.assertEqual(results(), want)
-        self.assertGreaterEqual(killed, 3, f"the compactions ended first ({run_time:.2f} s)")
-        self.assertGreaterEqual(midway, 1, "no kill came while a scratch copy was there")
-        p = self.index("--db", self.db, self.docs)
-        self.assertIn(" 0 read", p.stderr)
-        self.assertFalse(os.path.exists(scratch))
-
-    def test_killed_sharded_compactions_leave_every_shard_whole(self):
-        # The same with a sharded index, whose shards are compacted two at a
-        # time: a kill can leave two scratch copies; every shard stays whole
-        # and none is taken for a killed run's (" 0 read" at the end).
-        n = generate_corpus(self.docs)
-        self.index("-q", "--shards", "3", "--commit-every", "50", "--db", self.db, self.docs)
-        queries = ["bridge council", '"new bridge"', "zqart17 OR zqart1200", "title:story"]
-
-        def results():
-            return {q: [(h["title"], round(h.get("score", 0), 6)) for h in self.hits(q)]
-                    for q in queries}
-
-        def scratches():
-            return [f for f in os.listdir(os.path.join(self.db, "shards"))
-                    if f.endswith(".compacting")]
-
-        want = results()
-        shutil.copytree(self.db, os.path.join(self.tmp, "copy"))
-        t0 = time.monotonic()
-        self.index("-q", "--compact", "-j", "2", "--db", os.path.join(self.tmp, "copy"))
+        self.index("-q", "--compact", *compact, "--db", os.path.join(self.tmp, "copy"))
         run_time = time.monotonic() - t0
         rnd = random.Random(int(os.environ.get("NEWSARC_KILL_SEED", "6")))
         killed = midway = 0
         for _ in range(12):
-            p = subprocess.Popen([INDEX, "-q", "--compact", "-j", "2", "--db", self.db],
+            p = subprocess.Popen([INDEX, "-q", "--compact", *compact, "--db", self.db],
                                  env=self.env, stdout=subprocess.DEVNULL,
                                  stderr=subprocess.PIPE)
             time.sleep(rnd.uniform(0, 1.2 * run_time))
@@ -495,9 +455,8 @@ class KilledRuns(Env):
             _, err = p.communicate()
             self.assertIn(p.returncode, (0, -signal.SIGKILL), err)
             midway += bool(scratches())
-            for shard in ("000", "001", "002", "meta"):
-                subprocess.run(["xapian-check", os.path.join(self.db, "shards", shard)],
-                               check=True, capture_output=True)
+            for db in databases:
+                subprocess.run(["xapian-check", db], check=True, capture_output=True)
             self.assertEqual(self.doc_count(), n)
             self.assertEqual(results(), want)
         self.assertGreaterEqual(killed, 3, f"the compactions ended first ({run_time:.2f} s)")
@@ -505,6 +464,24 @@ class KilledRuns(Env):
         p = self.index("--db", self.db, self.docs)
         self.assertIn(" 0 read", p.stderr)
         self.assertEqual(scratches(), [])
+
+    def test_killed_compactions_leave_a_whole_index(self):
+        # SIGKILL during `--compact` at random moments: the index is whole
+        # after each (the old database or the new one), searches as before,
+        # and the next run removes the scratch copy and has nothing to read.
+        scratch = os.path.join(self.tmp, "." + os.path.basename(self.db) + ".compacting")
+        self.check_killed_compactions(["--writers", "1"], [], [self.db],
+                                      lambda: [scratch] if os.path.exists(scratch) else [])
+
+    def test_killed_sharded_compactions_leave_every_shard_whole(self):
+        # The same with a sharded index, whose shards are compacted two at a
+        # time: a kill can leave two scratch copies; every shard stays whole
+        # and none is taken for a killed run's (" 0 read" at the end).
+        shards = os.path.join(self.db, "shards")
+        self.check_killed_compactions(
+            ["--shards", "3"], ["-j", "2"],
+            [os.path.join(shards, s) for s in ("000", "001", "002", "meta")],
+            lambda: [f for f in os.listdir(shards) if f.endswith(".compacting")])
 
 
 class Concurrency(Env):
