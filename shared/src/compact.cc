@@ -17,6 +17,7 @@
 
 #include "schema.h"
 #include "shard_layout.h"
+#include "stub.h"
 #include "staged_build.h"
 #include "xapian_error.h"
 
@@ -236,6 +237,8 @@ Result<CompactStats> CompactIndex(const fs::path& dir, bool wait_for_lock, unsig
   std::error_code ec;
   const fs::path root = fs::canonical(dir, ec);
   if (ec) return Status::NotFound("no " + where + ": " + ec.message());
+  if (!fs::is_directory(root, ec))
+    return Status::InvalidArgument(where + WhyNotAnIndexDirectory(root));
   if (fs::exists(root / "iamglass", ec)) {
     // A first build holds the staging lock until it has opened the database
     // it merged (and removed its staging index): take it first, as it does.
@@ -255,6 +258,9 @@ Result<CompactStats> CompactIndex(const fs::path& dir, bool wait_for_lock, unsig
   if (HasStaging(root))
     return Status::InvalidArgument(where + " holds an unfinished build: run newsarc-index on it "
                                    "again, which finishes it as one compacted database");
+  if (fs::exists(root / kStubFile, ec))
+    return Status::InvalidArgument(where + " is a stub database that newsarc-index did not write: "
+                                   "compact each index it lists on its own");
   return Status::NotFound("no " + where);
 }
 

@@ -18,6 +18,7 @@
 #include "keys.h"
 #include "schema.h"
 #include "shard_layout.h"
+#include "stub.h"
 #include "shard_worker.h"
 #include "staged_build.h"
 #include "stored_fields.h"
@@ -745,6 +746,8 @@ Result<IndexWriter> IndexWriter::Open(const std::filesystem::path& dir,
                                    ": it must be I/N with 0 <= I < N <= " +
                                    std::to_string(kMaxShards));
   std::error_code ec;
+  if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))
+    return Status::InvalidArgument(where + internal::WhyNotAnIndexDirectory(dir));
   if (options.create) {
     fs::create_directories(dir, ec);
     if (ec) return Status::IOError("cannot create " + where + ": " + ec.message());

@@ -106,6 +106,26 @@ Result<std::vector<ShardSpec>> Resolve(const std::filesystem::path& db, int dept
 
 }  // namespace
 
+std::string WhyNotAnIndexDirectory(const std::filesystem::path& path) {
+  std::string why = " is a file, not an index directory";
+  if (!LooksLikeStubFile(path)) return why;
+  std::ifstream in(path, std::ios::binary);
+  std::string text(kMaxStubBytes + 1, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<size_t>(in.gcount()));
+  if (text.size() > kMaxStubBytes) return why;
+  auto shards = ParseStub(text, path.parent_path(), path.string());
+  if (!shards.ok()) return why;
+  const std::vector<ShardSpec>& list = shards.value();
+  why = " is a stub file listing " + std::to_string(list.size()) +
+        (list.size() == 1 ? " database (" : " databases (");
+  for (size_t i = 0; i < list.size() && i < 3; ++i) why += (i ? ", " : "") + list[i].name;
+  if (list.size() > 3) why += ", ...";
+  return why + ") for newsarc-search to read together; newsarc-index writes and compacts one "
+               "index directory at a time: give it --db with one of those indexes, or a new "
+               "directory";
+}
+
 bool IsStub(const std::filesystem::path& db) {
   std::error_code ec;
   if (std::filesystem::is_directory(db, ec)) {

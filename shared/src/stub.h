@@ -58,6 +58,12 @@ Result<std::vector<ShardSpec>> ResolveShards(const std::filesystem::path& db);
 // Whether `db` is a stub: a stub file or a directory with a XAPIANDB file.
 bool IsStub(const std::filesystem::path& db);
 
+// Why `path`, which exists and is not a directory, cannot be an index that
+// newsarc-index writes or compacts, as the end of a message that starts
+// with its name: " is a stub file listing 2 databases (a, b) ..." or " is a
+// file, not an index directory".
+std::string WhyNotAnIndexDirectory(const std::filesystem::path& path);
+
 }  // namespace newsarc::internal
 
 #endif  // NEWSARC_SRC_STUB_H_

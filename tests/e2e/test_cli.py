@@ -685,6 +685,29 @@ class Compaction(Env):
         self.assertIn("notes.txt, which is not part of the index", p.stderr)
         self.assertTrue(os.path.exists(os.path.join(self.db, "notes.txt")))
 
+    def test_a_stub_of_indexes_is_searched_but_not_written(self):
+        self.index()
+        other = os.path.join(self.tmp, "other")
+        more = os.path.join(self.tmp, "more")
+        os.makedirs(more)
+        shutil.copy(os.path.join(DATA, "zurich.txt"), os.path.join(more, "zurich-copy.txt"))
+        self.index("--db", other, more)
+        stub = os.path.join(self.tmp, "both.stub")
+        with open(stub, "w") as f:
+            f.write(f"auto {self.db}\nauto {other}\n")
+        both = self.hits("zurich", "--db", stub, "--all")
+        self.assertEqual(len(both), len(self.hits("zurich", "--all")) + 1)
+        for args in (["--compact", "--db", stub], ["--db", stub, self.docs]):
+            p = self.index(*args, expect=2)
+            self.assertIn(f"index {stub} is a stub file listing 2 databases ({self.db}, {other})",
+                          p.stderr)
+            self.assertIn("give it --db with one of those indexes", p.stderr)
+        with open(stub) as f:
+            self.assertEqual(f.read(), f"auto {self.db}\nauto {other}\n")
+        self.assertEqual(self.hits("zurich", "--db", stub, "--all"), both)
+        self.index("--compact", "--db", other)  # each index on its own
+        self.assertEqual(self.hits("zurich", "--db", stub, "--all"), both)
+
     def test_searches_never_fail_during_compaction(self):
         self.grow(2)
         want = self.results()
@@ -708,17 +731,24 @@ class Compaction(Env):
 
 
 
-class SpeakerQueries(Env):
-    """scripts/eval-speaker-queries on a hand-made gold file."""
+class EvalScript(Env):
+    """Runs one of the evaluation scripts in scripts/ (SCRIPT, its name)."""
 
-    SCRIPT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts",
-                          "eval-speaker-queries")
+    SCRIPT = None
 
     def run_script(self, *args, expect=0):
-        p = subprocess.run([self.SCRIPT, *args], env=self.env, capture_output=True, text=True,
+        script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts",
+                              self.SCRIPT)
+        p = subprocess.run([script, *args], env=self.env, capture_output=True, text=True,
                            timeout=120)
         self.assertEqual(p.returncode, expect, p.stderr)
         return p
+
+
+class SpeakerQueries(EvalScript):
+    """scripts/eval-speaker-queries on a hand-made gold file."""
+
+    SCRIPT = "eval-speaker-queries"
 
     def test_articles_quoting_the_person_count_as_relevant(self):
         rows = [{"title": f"Weather {i}", "url": f"https://n.example/w{i}",
@@ -754,6 +784,46 @@ class SpeakerQueries(Env):
         self.assertEqual(plain["at1"], 0.0)
         p = self.run_script(gold, os.path.join(DATA), expect=2)
         self.assertIn("no article of", p.stderr)
+
+
+class KnownItem(EvalScript):
+    """scripts/eval-known-item on a hand-made folder, in both query modes."""
+
+    SCRIPT = "eval-known-item"
+
+    def test_a_title_found_first_with_all_its_words_and_second_with_any(self):
+        names = ("alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike "
+                 "november oscar papa quebec romeo sierra tango").split()
+        for i, name in enumerate(names):
+            self.add(f"f{i:02d}.txt", text=f"Filler {name} budget\n\nThe {name} budget plans a "
+                     "new tax on shops and offices in the town, the council said on Monday.\n")
+        # "Harbour tax": only this article has both words, but the next one
+        # says "harbour" far more often, and "tax" is in nearly every article.
+        self.add("a.txt", text="Harbour tax\n\nThe council voted on Tuesday for a new tax on the "
+                 "boats that moor in the old town each summer, after a long debate about parking, "
+                 "noise and the cost of cleaning the streets near the water, which the mayor said "
+                 "the town could no longer pay for from its own budget alone.\n")
+        self.add("b.txt", text="Harbour harbour harbour\n\nHarbour harbour harbour harbour. The "
+                 "harbour is full, the harbour is busy, the harbour is loud.\n")
+        out = json.loads(self.run_script("--json", self.docs).stdout)
+        self.assertEqual(out["articles"], 22)
+        title = out["systems"]["newsarc"]["title"]
+        self.assertEqual((title["queries"], title["MRR"], title["at1"]), (22, 1.0, 1.0))
+        self.assertEqual(out["systems"]["newsarc"]["description"]["queries"], 22)
+        # OR of the words: "Harbour harbour harbour" comes first for "Harbour
+        # tax", with or without feedback.
+        out = json.loads(self.run_script("--json", "--any", "--variant", "no-prf=prf=0",
+                                         self.docs).stdout)
+        for system in ("newsarc", "no-prf"):
+            title = out["systems"][system]["title"]
+            self.assertEqual(title["queries"], 22)
+            self.assertAlmostEqual(title["MRR"], (21 + 1 / 2) / 22)
+            self.assertAlmostEqual(title["at1"], 21 / 22)
+        p = self.run_script("--any", self.docs)
+        self.assertRegex(p.stdout, r"newsarc title misses .*\n  2 +Harbour tax  ->  Harbour tax")
+        p = self.run_script("--variant", "no-equals-sign", self.docs, expect=2)
+        self.assertIn("--variant wants NAME=SPEC", p.stderr)
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -342,6 +342,54 @@ TEST_F(CompactTest, NoIndexOrAnUnfinishedBuild) {
   EXPECT_TRUE(IndexWriter::Compact(dir_).ok());
 }
 
+// A stub that lists indexes (for newsarc-search) is not an index to write
+// or compact: both refuse it, name what it lists, and leave it and the
+// indexes alone; any other file is refused as a file.
+TEST_F(CompactTest, AStubOfSeveralIndexesIsRefusedByNameAndKept) {
+  for (const char* name : {"a", "b"}) {
+    auto w = IndexWriter::Open(dir_ / name);
+    ASSERT_TRUE(w.ok()) << w.status().message();
+    ASSERT_OK(w.value().Add(MakeArticle(name[0])));
+    ASSERT_OK(w.value().Commit());
+  }
+  const fs::path stub = dir_ / "both.stub";
+  const std::string text = "# the two together\nauto a\nauto b\n";
+  std::ofstream(stub) << text;
+  auto all = Hits(stub);  // searchable through the stub
+  ASSERT_EQ(all["encryption"].size() + all["minister"].size(), 2u);
+
+  // Refused as invalid, with `text` in the message.
+  auto refused = [](const auto& result, const std::string& text) -> ::testing::AssertionResult {
+    if (result.ok()) return ::testing::AssertionFailure() << "accepted";
+    if (result.status().code() != StatusCode::kInvalidArgument ||
+        result.status().message().find(text) == std::string::npos)
+      return ::testing::AssertionFailure() << result.status().message();
+    return ::testing::AssertionSuccess();
+  };
+  const std::string listing = "is a stub file listing 2 databases (" + (dir_ / "a").string() +
+                              ", " + (dir_ / "b").string() + ")";
+  EXPECT_TRUE(refused(IndexWriter::Compact(stub), listing));
+  EXPECT_TRUE(refused(IndexWriter::Open(stub), listing));
+  std::ifstream in(stub);
+  EXPECT_EQ(std::string(std::istreambuf_iterator<char>(in), {}), text);
+  EXPECT_EQ(Hits(stub), all);
+
+  // The same stub as a directory's XAPIANDB: not written by newsarc-index.
+  const fs::path foreign = dir_ / "foreign";
+  fs::create_directories(foreign);
+  std::ofstream(foreign / "XAPIANDB") << "auto ../a\nauto ../b\n";
+  const std::string foreign_stub = "is a stub database that newsarc-index did not write";
+  EXPECT_TRUE(refused(IndexWriter::Compact(foreign), foreign_stub));
+  EXPECT_TRUE(refused(IndexWriter::Open(foreign), foreign_stub));
+  EXPECT_EQ(Hits(foreign), all);
+
+  // A file that is no stub.
+  const fs::path notes = dir_ / "notes.txt";
+  std::ofstream(notes) << "not a list of databases\n";
+  EXPECT_TRUE(refused(IndexWriter::Compact(notes), "is a file, not an index directory"));
+  EXPECT_TRUE(refused(IndexWriter::Open(notes), "is a file, not an index directory"));
+}
+
 // Searches run while the databases are exchanged: a searcher opened before
 // (which reopens at each search) and searchers opened meanwhile all get the
 // same hits, never an error.
