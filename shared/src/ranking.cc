@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
 #include <map>
+#include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -263,6 +266,9 @@ RankingOptions ParseRankingSpec(std::string_view spec, RankingOptions o) {
     else if (key == "stop") o.stop_words = ParseBool(v, o.stop_words);
     else if (key == "prox") ParseNumber(v, o.prox);
     else if (key == "prox_window") ParseNumber(v, o.prox_window);
+    else if (key == "prox_rescore") ParseNumber(v, o.prox_rescore);
+    else if (key == "prox_rescore_over") ParseNumber(v, o.prox_rescore_over);
+    else if (key == "prox_rescore_pairs") ParseNumber(v, o.prox_rescore_pairs);
     else if (key == "any_prox") ParseNumber(v, o.any_prox);
     else if (key == "entity") ParseNumber(v, o.entity);
     else if (key == "exact") ParseNumber(v, o.exact);
@@ -458,6 +464,43 @@ Xapian::Query ReweightTerms(const Xapian::Database& db,
   return Reweight(db, q, db.get_doccount(), o.idf_power);
 }
 
+std::vector<Xapian::Query> ProximityPairs(std::string_view folded,
+                                          const RankingOptions& o) {
+  std::vector<Xapian::Query> prox;
+  // Phrases are matched on the terms that carry positions: the exact
+  // words (STEM_SOME) or the stems (STEM_ALL).
+  Xapian::Stem stem;
+  if (o.stem_all) {
+    try {
+      stem = Xapian::Stem(o.stemmer.empty() ? StemmerFor(kDefaultLanguage)
+                                            : o.stemmer);
+    } catch (const Xapian::Error&) {
+    }
+  }
+  for (const auto& run : PlainWords(folded)) {
+    // Each pair of consecutive content words, allowing the stop words
+    // between them ("bank of england").
+    size_t prev = std::string::npos;
+    for (size_t k = 0; k < run.size(); ++k) {
+      if (prox.size() >= kMaxBoosts) return prox;
+      if (IsStopWord(run[k])) continue;
+      if (prev != std::string::npos && k - prev <= 2) {
+        Xapian::Query pair[] = {Xapian::Query(stem(run[prev])),
+                                Xapian::Query(stem(run[k]))};
+        unsigned gap = static_cast<unsigned>(k - prev);
+        if (o.prox_window <= 2) {
+          prox.emplace_back(Xapian::Query::OP_PHRASE, pair, pair + 2, gap + 1);
+        } else {
+          prox.emplace_back(Xapian::Query::OP_NEAR, pair, pair + 2,
+                            std::max<unsigned>(o.prox_window, gap + 1));
+        }
+      }
+      prev = k;
+    }
+  }
+  return prox;
+}
+
 Xapian::Query AddBoosts(const Xapian::Database& db, const Xapian::Query& query,
                         std::string_view folded, const RankingOptions& o) {
   if (o.prox <= 0 && o.entity <= 0 && o.exact <= 0) return query;
@@ -488,36 +531,8 @@ Xapian::Query AddBoosts(const Xapian::Database& db, const Xapian::Query& query,
   std::vector<std::pair<std::string_view, std::string_view>> kinds;
   if (o.entity > 0) kinds.emplace_back(schema::kSpeakerWord, schema::kSpeaker);
   if (o.entity > 0 && o.entity_orgs) kinds.emplace_back(schema::kOrgWord, schema::kOrg);
-  // Phrases are matched on the terms that carry positions: the exact
-  // words (STEM_SOME) or the stems (STEM_ALL).
-  Xapian::Stem stem;
-  if (o.stem_all) {
-    try {
-      stem = Xapian::Stem(o.stemmer.empty() ? StemmerFor(kDefaultLanguage)
-                                            : o.stemmer);
-    } catch (const Xapian::Error&) {
-    }
-  }
+  if (o.prox > 0) prox = ProximityPairs(folded, o);
   for (const auto& run : PlainWords(folded)) {
-    // Proximity: each pair of consecutive content words, allowing the
-    // stop words between them ("bank of england").
-    size_t prev = std::string::npos;
-    for (size_t k = 0; o.prox > 0 && k < run.size(); ++k) {
-      if (prox.size() >= kMaxBoosts) break;
-      if (IsStopWord(run[k])) continue;
-      if (prev != std::string::npos && k - prev <= 2) {
-        Xapian::Query pair[] = {Xapian::Query(stem(run[prev])),
-                                Xapian::Query(stem(run[k]))};
-        unsigned gap = static_cast<unsigned>(k - prev);
-        if (o.prox_window <= 2) {
-          prox.emplace_back(Xapian::Query::OP_PHRASE, pair, pair + 2, gap + 1);
-        } else {
-          prox.emplace_back(Xapian::Query::OP_NEAR, pair, pair + 2,
-                            std::max<unsigned>(o.prox_window, gap + 1));
-        }
-      }
-      prev = k;
-    }
     for (size_t k = 0; o.exact > 0 && !o.stem_all && k < run.size(); ++k) {
       if (exact.size() >= kMaxBoosts) break;
       if (IsStopWord(run[k]) || !seen.insert(run[k]).second) continue;
@@ -567,6 +582,119 @@ Xapian::Query AddBoosts(const Xapian::Database& db, const Xapian::Query& query,
         Xapian::Query(Xapian::Query::OP_OR, entity.begin(), entity.end()));
   }
   return out;
+}
+
+Xapian::doccount MatchUpperBound(const Xapian::Database& db, const Xapian::Query& query) {
+  const Xapian::doccount all = db.get_doccount();
+  switch (query.get_type()) {
+    case Xapian::Query::LEAF_TERM: {
+      auto t = query.get_terms_begin();
+      return t == query.get_terms_end() || (*t).empty() ? all : db.get_termfreq(*t);
+    }
+    case Xapian::Query::LEAF_MATCH_NOTHING:
+      return 0;
+    case Xapian::Query::OP_AND:
+    case Xapian::Query::OP_FILTER:
+    case Xapian::Query::OP_PHRASE:
+    case Xapian::Query::OP_NEAR: {
+      Xapian::doccount bound = all;
+      for (size_t k = 0; k < query.get_num_subqueries(); ++k)
+        bound = std::min(bound, MatchUpperBound(db, query.get_subquery(k)));
+      return bound;
+    }
+    case Xapian::Query::OP_AND_NOT:
+    case Xapian::Query::OP_AND_MAYBE:
+    case Xapian::Query::OP_SCALE_WEIGHT:
+      return query.get_num_subqueries() ? MatchUpperBound(db, query.get_subquery(0)) : all;
+    case Xapian::Query::OP_OR:
+    case Xapian::Query::OP_XOR:
+    case Xapian::Query::OP_SYNONYM:
+    case Xapian::Query::OP_MAX:
+    case Xapian::Query::OP_ELITE_SET: {
+      uint64_t sum = 0;
+      for (size_t k = 0; k < query.get_num_subqueries() && sum < all; ++k)
+        sum += MatchUpperBound(db, query.get_subquery(k));
+      return static_cast<Xapian::doccount>(std::min<uint64_t>(sum, all));
+    }
+    default:  // wildcards, value ranges, posting sources, match-all
+      return all;
+  }
+}
+
+namespace {
+
+// DocidWindow: the ids of the window as each database of a combined one
+// numbers them (Xapian interleaves them: document d of database i of n is
+// (d - 1) * n + i + 1), picked in init() by the database's UUID.
+class DocidWindowSource : public Xapian::PostingSource {
+ public:
+  struct Shared {
+    std::vector<std::string> uuids;            // of each database, in order
+    std::vector<std::vector<Xapian::docid>> local;  // ascending ids, per database
+  };
+  explicit DocidWindowSource(std::shared_ptr<const Shared> shared)
+      : shared_(std::move(shared)) {}
+
+  DocidWindowSource* clone() const override { return new DocidWindowSource(shared_); }
+  void init(const Xapian::Database& db) override {
+    ids_ = nullptr;
+    pos_ = 0;
+    started_ = false;
+    const std::string uuid = db.get_uuid();
+    for (size_t i = 0; i < shared_->uuids.size(); ++i)
+      if (shared_->uuids[i] == uuid) ids_ = &shared_->local[i];
+    const Xapian::doccount n = ids_ ? static_cast<Xapian::doccount>(ids_->size()) : 0;
+    set_maxweight(0);
+    termfreq_ = n;
+  }
+  Xapian::doccount get_termfreq_min() const override { return termfreq_; }
+  Xapian::doccount get_termfreq_est() const override { return termfreq_; }
+  Xapian::doccount get_termfreq_max() const override { return termfreq_; }
+  void next(double) override {
+    if (started_) ++pos_;
+    started_ = true;
+  }
+  void skip_to(Xapian::docid did, double) override {
+    started_ = true;
+    if (ids_ == nullptr) return;
+    pos_ = static_cast<size_t>(std::lower_bound(ids_->begin() + pos_, ids_->end(), did) -
+                               ids_->begin());
+  }
+  bool at_end() const override { return ids_ == nullptr || (started_ && pos_ >= ids_->size()); }
+  Xapian::docid get_docid() const override { return (*ids_)[pos_]; }
+  std::string get_description() const override { return "DocidWindow"; }
+
+ private:
+  std::shared_ptr<const Shared> shared_;
+  const std::vector<Xapian::docid>* ids_ = nullptr;
+  size_t pos_ = 0;
+  bool started_ = false;
+  Xapian::doccount termfreq_ = 0;
+};
+
+}  // namespace
+
+std::optional<Xapian::Query> DocidWindow(const Xapian::Database& db,
+                                         std::vector<Xapian::docid> docids) {
+  auto shared = std::make_shared<DocidWindowSource::Shared>();
+  const size_t n = db.size();
+  if (n == 0) return std::nullopt;
+  // One UUID per database, each distinct (36 characters each, joined by a
+  // separator when there are several).
+  const std::string all = db.get_uuid();
+  constexpr size_t kUuid = 36;
+  if (all.size() != n * kUuid + (n - 1)) return std::nullopt;
+  for (size_t i = 0; i < n; ++i) shared->uuids.push_back(all.substr(i * (kUuid + 1), kUuid));
+  std::vector<std::string> sorted = shared->uuids;
+  std::sort(sorted.begin(), sorted.end());
+  if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end()) return std::nullopt;
+  shared->local.resize(n);
+  std::sort(docids.begin(), docids.end());
+  for (Xapian::docid d : docids) {
+    if (d == 0) continue;
+    shared->local[(d - 1) % n].push_back(static_cast<Xapian::docid>((d - 1) / n + 1));
+  }
+  return Xapian::Query((new DocidWindowSource(std::move(shared)))->release());
 }
 
 std::string ArticleIdTerm(const Xapian::Database& db, Xapian::docid did) {

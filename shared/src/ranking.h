@@ -30,6 +30,7 @@
 #include <xapian.h>
 
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -71,6 +72,18 @@ struct RankingOptions {
   // mode uses any_prox.
   double prox = 0.5;
   unsigned prox_window = 2;
+  // The boost is checked on every matching article and, where the words of
+  // a pair often stand in one article, keeps Xapian from skipping the
+  // articles that cannot reach the hits shown: over a large archive, most
+  // of a search. When more than prox_rescore_over articles may match
+  // (MatchUpperBound) and the two words of its pairs may stand together in
+  // more than prox_rescore_pairs (the rarer word's frequency, summed over
+  // the pairs), it reorders only the best prox_rescore articles (plus the
+  // hits asked for) of the ranking without it, as Lucene's rescorers do;
+  // otherwise every match gets it. prox_rescore 0 = always every match.
+  unsigned prox_rescore = 100;
+  unsigned prox_rescore_over = 1000;
+  unsigned prox_rescore_pairs = 300;
   // The same boost in question mode (`any`). 0 = off.
   double any_prox = 0.0;
   // Query words found in their exact form (not only through their stem)
@@ -185,10 +198,28 @@ Xapian::Query ReweightTerms(const Xapian::Database& db,
                             const Xapian::Query& query,
                             const RankingOptions& options);
 
+// The proximity boost's pairs of adjacent content words of `folded`, each
+// a phrase (or, with prox_window > 2, a NEAR) of its two words.
+std::vector<Xapian::Query> ProximityPairs(std::string_view folded,
+                                          const RankingOptions& options);
+
 // `query` with the proximity and entity boosts of `options` for the plain
 // words of `folded`. Matches the same articles as `query`.
 Xapian::Query AddBoosts(const Xapian::Database& db, const Xapian::Query& query,
                         std::string_view folded, const RankingOptions& options);
+
+// An upper bound of the number of articles `query` matches, from term
+// frequencies alone (no posting list is read): the smallest of an AND's
+// parts, the sum of an OR's (at most the number of articles).
+Xapian::doccount MatchUpperBound(const Xapian::Database& db, const Xapian::Query& query);
+
+// A query matching the articles of `docids` (document ids of `db`, which
+// may combine several local databases) that weighs nothing: as the filter
+// of another query, it limits the match to them. Needs a UUID of its own
+// for each database of `db`; std::nullopt otherwise (a remote database,
+// one listed twice).
+std::optional<Xapian::Query> DocidWindow(const Xapian::Database& db,
+                                         std::vector<Xapian::docid> docids);
 
 // The article id term ("Q...") of document `did`, or "" if it has none.
 std::string ArticleIdTerm(const Xapian::Database& db, Xapian::docid did);

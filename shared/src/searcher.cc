@@ -3,7 +3,9 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -11,6 +13,7 @@
 #include <string_view>
 #include <system_error>
 #include <utility>
+#include <vector>
 
 #include "facets.h"
 #include "more_like_this.h"
@@ -181,18 +184,85 @@ struct Searcher::Impl {
                                  const std::string& problem, bool last_try);
   void AddWarnings(const SearchRequest& request, SearchResults& results) const;
   Result<SearchResults> SearchOnce(const SearchRequest& request);
-  Xapian::MSet Run(const Xapian::Query& query, const SearchRequest& request,
-                   std::string_view folded = {});
+  // The hits of a search, and how many articles match (from `mset`, or
+  // from the pass without the proximity boost when it reordered a window).
+  struct Matches {
+    Xapian::MSet mset;
+    Xapian::doccount estimated = 0;
+    Xapian::doccount upper_bound = 0;
+  };
+  Matches Run(const Xapian::Query& query, const SearchRequest& request,
+              std::string_view folded = {});
+  // The proximity boost over a window (RankingOptions::prox_rescore), or
+  // std::nullopt when every match is to get it.
+  std::optional<Matches> RunWindowed(Xapian::Enquire& enquire, const Xapian::Query& query,
+                                     const SearchRequest& request, std::string_view folded,
+                                     const internal::RankingOptions& ranking);
 };
 
-Xapian::MSet Searcher::Impl::Run(const Xapian::Query& query,
-                                 const SearchRequest& request,
-                                 std::string_view folded) {
+std::optional<Searcher::Impl::Matches> Searcher::Impl::RunWindowed(
+    Xapian::Enquire& enquire, const Xapian::Query& query, const SearchRequest& request,
+    std::string_view folded, const internal::RankingOptions& ranking) {
+  // Only where the window gives the same kind of answer: ranked by
+  // relevance, no feedback or regularisation passes, no facets (they count
+  // every match), no recency (it wraps the query), local databases (the
+  // window is a posting source).
+  if (ranking.prox <= 0 || ranking.prox_rescore == 0 || request.sort != SortOrder::kRelevance ||
+      folded.empty() || ranking.prf_docs > 0 || ranking.reg > 0 || request.facets ||
+      request.recent || remote)
+    return std::nullopt;
+  const Xapian::Query reweighted = internal::ReweightTerms(db, query, ranking);
+  const Xapian::doccount matches = internal::MatchUpperBound(db, reweighted);
+  if (matches <= ranking.prox_rescore_over) return std::nullopt;
+  uint64_t together = 0;
+  for (const Xapian::Query& pair : internal::ProximityPairs(folded, ranking))
+    together += std::min(matches, internal::MatchUpperBound(db, pair));
+  if (together <= ranking.prox_rescore_pairs) return std::nullopt;
+  // The first pass: every boost but proximity, copies not folded (the
+  // second pass folds them), the best `window` articles.
+  internal::RankingOptions plain = ranking;
+  plain.prox = 0;
+  const uint64_t wanted = uint64_t{request.offset} + request.limit + ranking.prox_rescore;
+  const auto window = static_cast<Xapian::doccount>(std::min<uint64_t>(wanted, 1u << 30));
+  Xapian::Enquire first(db);
+  first.set_query(internal::AddBoosts(db, reweighted, folded, plain));
+  first.set_weighting_scheme(*internal::MakeWeight(ranking));
+  // (When every match fits in the window, the second pass is exact.)
+  const Xapian::MSet top = first.get_mset(0, window);
+  std::vector<Xapian::docid> ids;
+  for (auto it = top.begin(); it != top.end(); ++it) ids.push_back(*it);
+  const size_t in_window = ids.size();
+  std::optional<Xapian::Query> only = internal::DocidWindow(db, std::move(ids));
+  if (!only) return std::nullopt;
+  // The second pass: the whole ranking over the window, the same weights
+  // (collection statistics do not depend on the filter).
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
+                                  internal::AddBoosts(db, reweighted, folded, ranking), *only));
+  enquire.set_weighting_scheme(*internal::MakeWeight(ranking));
+  if (request.collapse_duplicates) enquire.set_collapse_key(internal::schema::kSlotCollapse);
+  Matches m;
+  m.mset = enquire.get_mset(request.offset, request.limit, window);
+  // The window is part of the matches: scale the first pass's estimate by
+  // the share of stories left once the window's copies are folded (the
+  // second pass saw every article of the window: check_at_least).
+  const double folded_share = static_cast<double>(m.mset.get_matches_estimated()) /
+                              static_cast<double>(std::max<size_t>(1, in_window));
+  m.estimated = static_cast<Xapian::doccount>(
+      std::llround(top.get_matches_estimated() * std::min(1.0, folded_share)));
+  m.upper_bound = top.get_matches_upper_bound();
+  return m;
+}
+
+Searcher::Impl::Matches Searcher::Impl::Run(const Xapian::Query& query,
+                                            const SearchRequest& request,
+                                            std::string_view folded) {
   Xapian::Enquire enquire(db);
   // Weighting, boosts and feedback: see ranking.h. They reorder the
   // matches of `query`, never add or drop any.
   const internal::RankingOptions ranking =
       internal::ForMode(internal::Ranking(), request.any);
+  facets.reset();
+  if (auto windowed = RunWindowed(enquire, query, request, folded, ranking)) return *windowed;
   if (request.sort == SortOrder::kRelevance && !folded.empty()) {
     enquire.set_query(internal::Regularise(
         db,
@@ -229,13 +299,16 @@ Xapian::MSet Searcher::Impl::Run(const Xapian::Query& query,
     enquire.set_collapse_key(internal::schema::kSlotCollapse);
   }
   Xapian::doccount check_at_least = 0;
-  facets.reset();
   if (request.facets) {
     facets = std::make_unique<internal::FacetCounter>();
     facets->Attach(enquire);
     check_at_least = request.facet_sample;
   }
-  return enquire.get_mset(request.offset, request.limit, check_at_least);
+  Matches m;
+  m.mset = enquire.get_mset(request.offset, request.limit, check_at_least);
+  m.estimated = m.mset.get_matches_estimated();
+  m.upper_bound = m.mset.get_matches_upper_bound();
+  return m;
 }
 
 Result<SearchResults> Searcher::Impl::SearchOnce(const SearchRequest& request) {
@@ -268,24 +341,24 @@ Result<SearchResults> Searcher::Impl::SearchOnce(const SearchRequest& request) {
     article_request.limit = internal::QuoteArticles(request);
   }
   const SearchRequest& run = request.quotes ? article_request : request;
-  Xapian::MSet mset = Run(query, run, folded);
-  if (request.like.empty() && mset.get_matches_upper_bound() == 0 &&
-      pq.free_terms > 1) {
+  Matches matches = Run(query, run, folded);
+  if (request.like.empty() && matches.upper_bound == 0 && pq.free_terms > 1) {
     // No article has every word: settle for articles with some of them,
     // ranked by how many and how rare.
     auto relaxed = internal::ParseQuery(request.query, DefaultOp::kOr, &db);
     if (relaxed.ok() &&
         relaxed.value().query.get_description() != pq.query.get_description()) {
       pq = std::move(relaxed.value());
-      mset = Run(pq.query, run, pq.folded);
+      matches = Run(pq.query, run, pq.folded);
       results.relaxed = true;
     }
   }
-  results.estimated_total = mset.get_matches_estimated();
+  Xapian::MSet& mset = matches.mset;
+  results.estimated_total = matches.estimated;
   if (request.suggest && request.like.empty() && !pq.folded.empty()) {
     // Unknown words always get a suggestion; rare ones when the query
     // finds little.
-    const bool few = results.relaxed || mset.get_matches_estimated() <= 3;
+    const bool few = results.relaxed || matches.estimated <= 3;
     results.suggestion = internal::SuggestQuery(request.query, db, few);
   }
   if (facets) {

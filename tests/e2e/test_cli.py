@@ -825,5 +825,63 @@ class KnownItem(EvalScript):
         self.assertIn("--variant wants NAME=SPEC", p.stderr)
 
 
+class ProximityWindow(Env):
+    """Keyword mode's adjacent-words boost over a window of the best articles
+    (RankingOptions::prox_rescore), forced on with NEWSARC_RANKING."""
+
+    def setUp(self):
+        super().setUp()
+        filler = ("The committee met in the morning and the members spoke about the plans "
+                  "for the coming year. ")
+        for i in range(6):  # "harbour" and "tax" apart; 1, 3 and 5 are copies
+            self.add(f"o{i}.txt", text=f"Council notes {i}\n\nThe harbour board met on Monday. "
+                     "Later the tax office replied to questions. " + filler * (1 + i % 2) + "\n")
+        # "harbour tax" together, in a longer article: last without the
+        # boost, first with it.
+        self.add("x.txt", text="Evening notes\n\nMembers debated the new harbour tax at length. "
+                 + filler * 4 + "\n")
+        for i in range(20):
+            self.add(f"f{i}.txt", text=f"Other story {i}\n\nNothing about boats or money here, "
+                     f"only weather number {i}.\n")
+
+    def result(self, ranking, *args, db=None):
+        env = dict(self.env, NEWSARC_RANKING=ranking)
+        p = subprocess.run([SEARCH, "--json", "--db", db or self.db, *args, "harbour", "tax"],
+                           env=env, capture_output=True, text=True, timeout=60)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        out = json.loads(p.stdout)
+        return out["total"], [(os.path.basename(h["path"]), h["score"], h["duplicates"])
+                              for h in out["hits"]]
+
+    FORCED = "prox_rescore_over=0,prox_rescore_pairs=0"  # the window for any query
+
+    def test_the_window_reorders_its_articles_exactly(self):
+        self.index()
+        sharded = os.path.join(self.tmp, "sharded")
+        self.index("--shards", "3", "--db", sharded, self.docs)
+        for db in (self.db, sharded):
+            exact = self.result("prox_rescore=0", db=db)
+            self.assertEqual(exact[0], 5)  # 7 articles, one story in 3 copies
+            self.assertEqual(exact[1][0][0], "x.txt")
+            self.assertIn(exact[1][1][0], ("o0.txt", "o2.txt", "o4.txt"))  # tied
+            self.assertEqual(exact[1][-1][2], 2)
+            # Every match inside the window: the same hits, scores, copies
+            # and total as the boost over every match; so by default here
+            # (far fewer matches than prox_rescore_over).
+            self.assertEqual(self.result(self.FORCED, db=db), exact)
+            self.assertEqual(self.result("", db=db), exact)
+            for limit in ("1", "3"):
+                self.assertEqual(self.result(self.FORCED, "--limit", limit, db=db),
+                                 (5, exact[1][:int(limit)]))
+            # A window of the best 1 + 2 articles without the boost: "x.txt",
+            # 7th without it, is left out; the others keep their scores.
+            total, hits = self.result(self.FORCED + ",prox_rescore=2", "--limit", "1", db=db)
+            self.assertEqual(len(hits), 1)
+            self.assertNotEqual(hits[0][0], "x.txt")
+            self.assertIn(hits[0], exact[1])
+            # Xapian's estimate of the first pass, which stopped at 3.
+            self.assertTrue(3 <= total <= 7, total)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -149,6 +149,57 @@ TEST_F(RankingIndex, BoostsNeverChangeWhichArticlesMatch) {
   EXPECT_EQ(m1.size(), 2u);
 }
 
+// Past prox_rescore_over possible matches, the adjacent-words boost
+// reorders only the best prox_rescore articles (plus the hits asked for)
+// of the ranking without it (RankingOptions; e2e.ProximityWindow checks
+// the window against the boost over every match).
+TEST_F(RankingIndex, OverManyMatchesTheAdjacentWordsBoostReordersTheBestOnly) {
+  const RankingOptions& o = Ranking();
+  ASSERT_GT(o.prox_rescore, 0u) << "set off by NEWSARC_RANKING";
+  std::vector<Article> articles;
+  const unsigned n = o.prox_rescore_over + 50;
+  for (unsigned i = 0; i < n; ++i)
+    articles.push_back(Make("o" + std::to_string(i), "Notes " + std::to_string(i),
+                            "The harbour board met. Later the tax office replied."));
+  // Both words together, in a long article: far below the others without
+  // the boost, first with it.
+  std::string filler;
+  for (int i = 0; i < 2; ++i) filler += " The committee spoke about the plans for the year.";
+  articles.push_back(Make("x", "Evening notes", "Members debated the harbour tax." + filler));
+  Index(articles);
+  auto searcher = Searcher::Open(dir_);
+  ASSERT_TRUE(searcher.ok());
+  SearchRequest request;
+  request.query = "harbour tax";
+  request.limit = n + 1;  // the window holds every match: x comes first
+  request.snippets = false;
+  request.collapse_duplicates = false;
+  auto all = searcher.value().Search(request);
+  ASSERT_TRUE(all.ok()) << all.status().message();
+  ASSERT_EQ(all.value().hits.size(), n + 1);
+  EXPECT_EQ(all.value().hits[0].id, "x");
+  EXPECT_EQ(all.value().estimated_total, n + 1);
+  // Facets are counted over every match, without the window; and a search
+  // after them does not report them again.
+  request.limit = 10;
+  request.facets = true;
+  auto counted = searcher.value().Search(request);
+  ASSERT_TRUE(counted.ok());
+  EXPECT_EQ(counted.value().hits[0].id, "x");
+  EXPECT_EQ(counted.value().facet_articles, n + 1);
+  request.facets = false;
+  auto top = searcher.value().Search(request);
+  ASSERT_TRUE(top.ok());
+  EXPECT_TRUE(top.value().facets.empty());
+  EXPECT_EQ(top.value().facet_articles, 0u);
+  // 10 hits: x, the last of the ranking without the boost, is outside the
+  // window of the best 110 and keeps its place.
+  ASSERT_EQ(top.value().hits.size(), 10u);
+  for (const Hit& h : top.value().hits) EXPECT_NE(h.id, "x");
+  EXPECT_GT(top.value().estimated_total, o.prox_rescore);
+  EXPECT_LE(top.value().estimated_total, n + 1);
+}
+
 TEST_F(RankingIndex, AnyModeMatchesSomeWordsWithoutRelaxing) {
   Index({Make("a", "Budget talks", "The budget talks in Paris ended."),
          Make("b", "Weather", "Rain in Lyon.")});
@@ -632,6 +683,98 @@ TEST(Ranking, PlainWordsSkipOperatorsFieldsAndPhrases) {
   ASSERT_EQ(runs.size(), 2u);
   EXPECT_EQ(runs[0], (std::vector<std::string>{"amber", "rudd"}));
   EXPECT_EQ(runs[1], (std::vector<std::string>{"home", "office"}));
+}
+
+TEST(Ranking, MatchUpperBoundFromTermFrequencies) {
+  // 10 articles: "a" in 6, "b" in 4 (3 of them with "a"), "c" in 2.
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  for (int i = 0; i < 10; ++i) {
+    Xapian::Document d;
+    d.add_term("x");
+    if (i < 6) d.add_posting("a", 1);
+    if (i >= 3 && i < 7) d.add_posting("b", 2);
+    if (i >= 8) d.add_term("c");
+    db.add_document(d);
+  }
+  using Q = Xapian::Query;
+  const Q a("a"), b("b"), c("c");
+  EXPECT_EQ(MatchUpperBound(db, a), 6u);
+  EXPECT_EQ(MatchUpperBound(db, Q("missing")), 0u);
+  EXPECT_EQ(MatchUpperBound(db, Q(Q::OP_AND, a, b)), 4u);
+  EXPECT_EQ(MatchUpperBound(db, Q(Q::OP_PHRASE, a, b)), 4u);
+  EXPECT_EQ(MatchUpperBound(db, Q(Q::OP_FILTER, a, c)), 2u);
+  EXPECT_EQ(MatchUpperBound(db, Q(Q::OP_OR, b, c)), 6u);
+  EXPECT_EQ(MatchUpperBound(db, Q(Q::OP_OR, a, b)), 10u);  // 6 + 4, no more than all
+  EXPECT_EQ(MatchUpperBound(db, Q(Q::OP_OR, Q(Q::OP_OR, a, b), c)), 10u);
+  EXPECT_EQ(MatchUpperBound(db, Q(Q::OP_AND_NOT, b, a)), 4u);
+  EXPECT_EQ(MatchUpperBound(db, Q(Q::OP_AND_MAYBE, c, a)), 2u);
+  EXPECT_EQ(MatchUpperBound(db, Q(2.0, Q(Q::OP_AND, a, c))), 2u);
+  EXPECT_EQ(MatchUpperBound(db, Q(Q::OP_WILDCARD, "a")), 10u);
+  EXPECT_EQ(MatchUpperBound(db, Q::MatchAll), 10u);
+  EXPECT_EQ(MatchUpperBound(db, Q::MatchNothing), 0u);
+  // Every bound holds.
+  for (const Q& q : {Q(Q::OP_AND, a, b), Q(Q::OP_OR, b, c), Q(Q::OP_AND_NOT, b, a)}) {
+    Xapian::Enquire e(db);
+    e.set_query(q);
+    EXPECT_LE(e.get_mset(0, 100).size(), MatchUpperBound(db, q)) << q.get_description();
+  }
+}
+
+// The window filter over one database and over a combination of three,
+// whose document ids interleave theirs.
+TEST(Ranking, DocidWindowLimitsAMatchToItsArticles) {
+  const fs::path dir = fs::temp_directory_path() /
+                       ("newsarc-ranking-window-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  Xapian::Database combined;
+  for (int shard = 0; shard < 3; ++shard) {
+    Xapian::WritableDatabase w((dir / std::to_string(shard)).string(),
+                               Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
+    for (int i = 0; i < 5; ++i) {
+      Xapian::Document d;
+      d.add_term(i % 2 ? "odd" : "even");
+      d.add_term("s" + std::to_string(shard));
+      w.add_document(d);
+    }
+    w.commit();
+    combined.add_database(Xapian::Database((dir / std::to_string(shard)).string()));
+  }
+  // The matches of `word` filtered by `window`, in ascending order.
+  auto matches = [](const Xapian::Database& db, const std::string& word,
+                    const Xapian::Query& window) {
+    Xapian::Enquire e(db);
+    e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(word), window));
+    std::vector<Xapian::docid> ids;
+    Xapian::MSet m = e.get_mset(0, 100);
+    for (auto it = m.begin(); it != m.end(); ++it) ids.push_back(*it);
+    std::sort(ids.begin(), ids.end());
+    return ids;
+  };
+  const std::vector<Xapian::docid> window = {14, 2, 3, 7, 8, 15, 1};
+  auto only = DocidWindow(combined, window);
+  ASSERT_TRUE(only.has_value());
+  // Combined id d is document (d - 1) / 3 + 1 of database (d - 1) % 3.
+  EXPECT_EQ(matches(combined, "even", *only), (std::vector<Xapian::docid>{1, 2, 3, 7, 8, 14, 15}));
+  EXPECT_EQ(matches(combined, "odd", *only), std::vector<Xapian::docid>{});
+  EXPECT_EQ(matches(combined, "s1", *only), (std::vector<Xapian::docid>{2, 8, 14}));
+  // It weighs nothing.
+  Xapian::Enquire e(combined);
+  e.set_query(*only);
+  EXPECT_EQ(e.get_mset(0, 10).get_max_possible(), 0.0);
+
+  Xapian::Database one((dir / "1").string());
+  auto in_one = DocidWindow(one, {5, 1, 3});
+  ASSERT_TRUE(in_one.has_value());
+  EXPECT_EQ(matches(one, "even", *in_one), (std::vector<Xapian::docid>{1, 3, 5}));
+  // Without a UUID of its own for each database: no window.
+  Xapian::Database twice = one;
+  twice.add_database(one);
+  EXPECT_FALSE(DocidWindow(twice, {1}).has_value());
+  Xapian::WritableDatabase memory(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  memory.add_document(Xapian::Document());
+  EXPECT_FALSE(DocidWindow(memory, {1}).has_value());
+  fs::remove_all(dir);
 }
 
 }  // namespace
