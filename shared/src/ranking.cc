@@ -269,6 +269,7 @@ RankingOptions ParseRankingSpec(std::string_view spec, RankingOptions o) {
     else if (key == "prox_rescore") ParseNumber(v, o.prox_rescore);
     else if (key == "prox_rescore_over") ParseNumber(v, o.prox_rescore_over);
     else if (key == "prox_rescore_pairs") ParseNumber(v, o.prox_rescore_pairs);
+    else if (key == "prox_rescore_per") ParseNumber(v, o.prox_rescore_per);
     else if (key == "any_prox") ParseNumber(v, o.any_prox);
     else if (key == "entity") ParseNumber(v, o.entity);
     else if (key == "exact") ParseNumber(v, o.exact);

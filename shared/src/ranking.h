@@ -79,11 +79,14 @@ struct RankingOptions {
   // (MatchUpperBound) and the two words of its pairs may stand together in
   // more than prox_rescore_pairs (the rarer word's frequency, summed over
   // the pairs), it reorders only the best prox_rescore articles (plus the
-  // hits asked for) of the ranking without it, as Lucene's rescorers do;
-  // otherwise every match gets it. prox_rescore 0 = always every match.
+  // hits asked for; at most 3 copies of a story) of the ranking without it,
+  // as Lucene's rescorers do; otherwise every match gets it. prox_rescore
+  // 0 = always every match. prox_rescore_per > 0 widens the window to 1
+  // article in that many of the possible matches (evaluation only).
   unsigned prox_rescore = 100;
   unsigned prox_rescore_over = 1000;
   unsigned prox_rescore_pairs = 300;
+  unsigned prox_rescore_per = 0;
   // The same boost in question mode (`any`). 0 = off.
   double any_prox = 0.0;
   // Query words found in their exact form (not only through their stem)

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -190,6 +191,9 @@ struct Searcher::Impl {
     Xapian::MSet mset;
     Xapian::doccount estimated = 0;
     Xapian::doccount upper_bound = 0;
+    // With a window: each hit's copies folded into it, as the first pass
+    // counted them (the window holds one copy of each story).
+    std::optional<std::unordered_map<Xapian::docid, Xapian::doccount>> copies;
   };
   Matches Run(const Xapian::Query& query, const SearchRequest& request,
               std::string_view folded = {});
@@ -218,20 +222,42 @@ std::optional<Searcher::Impl::Matches> Searcher::Impl::RunWindowed(
   for (const Xapian::Query& pair : internal::ProximityPairs(folded, ranking))
     together += std::min(matches, internal::MatchUpperBound(db, pair));
   if (together <= ranking.prox_rescore_pairs) return std::nullopt;
-  // The first pass: every boost but proximity, copies not folded (the
-  // second pass folds them), the best `window` articles.
+  // The first pass: every boost but proximity, the best `window` articles,
+  // at most 3 copies of a story among them (so that copies cannot fill the
+  // window, while with the boost another copy of a story may come out its
+  // best: the one whose title is the query); the second pass folds them.
   internal::RankingOptions plain = ranking;
   plain.prox = 0;
-  const uint64_t wanted = uint64_t{request.offset} + request.limit + ranking.prox_rescore;
+  const uint64_t wide = ranking.prox_rescore_per ? matches / ranking.prox_rescore_per : 0;
+  const uint64_t stories = std::max<uint64_t>(ranking.prox_rescore, wide);
+  const bool fold = request.collapse_duplicates;
+  constexpr Xapian::doccount kCopiesKept = 3;
+  const uint64_t wanted = uint64_t{request.offset} + request.limit + stories;
   const auto window = static_cast<Xapian::doccount>(std::min<uint64_t>(wanted, 1u << 30));
   Xapian::Enquire first(db);
   first.set_query(internal::AddBoosts(db, reweighted, folded, plain));
   first.set_weighting_scheme(*internal::MakeWeight(ranking));
+  if (fold) first.set_collapse_key(internal::schema::kSlotCollapse, kCopiesKept);
   // (When every match fits in the window, the second pass is exact.)
   const Xapian::MSet top = first.get_mset(0, window);
+  Matches m;
   std::vector<Xapian::docid> ids;
-  for (auto it = top.begin(); it != top.end(); ++it) ids.push_back(*it);
-  const size_t in_window = ids.size();
+  // Each story's articles: those in the window, and those the first pass
+  // folded (Xapian counts them on each copy it keeps).
+  struct Story {
+    Xapian::doccount kept = 0, folded = 0;
+  };
+  std::unordered_map<std::string, Story> stories_seen;
+  Xapian::doccount extra_copies = 0;  // kept copies beyond a story's first
+  for (auto it = top.begin(); it != top.end(); ++it) {
+    ids.push_back(*it);
+    const std::string key = fold ? it.get_collapse_key() : std::string();
+    if (key.empty()) continue;  // never folded
+    Story& story = stories_seen[key];
+    if (story.kept++ > 0) ++extra_copies;
+    story.folded = std::max(story.folded, it.get_collapse_count());
+  }
+  const auto ids_in_window = static_cast<Xapian::doccount>(ids.size() - extra_copies);
   std::optional<Xapian::Query> only = internal::DocidWindow(db, std::move(ids));
   if (!only) return std::nullopt;
   // The second pass: the whole ranking over the window, the same weights
@@ -239,16 +265,16 @@ std::optional<Searcher::Impl::Matches> Searcher::Impl::RunWindowed(
   enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
                                   internal::AddBoosts(db, reweighted, folded, ranking), *only));
   enquire.set_weighting_scheme(*internal::MakeWeight(ranking));
-  if (request.collapse_duplicates) enquire.set_collapse_key(internal::schema::kSlotCollapse);
-  Matches m;
-  m.mset = enquire.get_mset(request.offset, request.limit, window);
-  // The window is part of the matches: scale the first pass's estimate by
-  // the share of stories left once the window's copies are folded (the
-  // second pass saw every article of the window: check_at_least).
-  const double folded_share = static_cast<double>(m.mset.get_matches_estimated()) /
-                              static_cast<double>(std::max<size_t>(1, in_window));
-  m.estimated = static_cast<Xapian::doccount>(
-      std::llround(top.get_matches_estimated() * std::min(1.0, folded_share)));
+  if (fold) enquire.set_collapse_key(internal::schema::kSlotCollapse);
+  m.mset = enquire.get_mset(request.offset, request.limit);
+  m.copies.emplace();
+  for (auto it = m.mset.begin(); it != m.mset.end(); ++it) {
+    auto story = fold ? stories_seen.find(it.get_collapse_key()) : stories_seen.end();
+    (*m.copies)[*it] =
+        story == stories_seen.end() ? 0 : story->second.kept - 1 + story->second.folded;
+  }
+  const Xapian::doccount estimated = top.get_matches_estimated();
+  m.estimated = estimated > extra_copies ? estimated - extra_copies : ids_in_window;
   m.upper_bound = top.get_matches_upper_bound();
   return m;
 }
@@ -388,6 +414,10 @@ Result<SearchResults> Searcher::Impl::SearchOnce(const SearchRequest& request) {
     hit.docid = *it;
     hit.score = it.get_weight();
     hit.duplicates = it.get_collapse_count();
+    if (matches.copies) {
+      auto copies = matches.copies->find(*it);
+      hit.duplicates = copies == matches.copies->end() ? 0 : copies->second;
+    }
     FillHit(it.get_document(), request.snippets, hit);
     std::string body = std::move(hit.snippet);
     hit.snippet.clear();

@@ -150,9 +150,9 @@ TEST_F(RankingIndex, BoostsNeverChangeWhichArticlesMatch) {
 }
 
 // Past prox_rescore_over possible matches, the adjacent-words boost
-// reorders only the best prox_rescore articles (plus the hits asked for)
-// of the ranking without it (RankingOptions; e2e.ProximityWindow checks
-// the window against the boost over every match).
+// reorders only the best prox_rescore articles (plus the hits asked for, at
+// most 3 copies of a story) of the ranking without it (RankingOptions;
+// e2e.ProximityWindow checks the window against the boost over every match).
 TEST_F(RankingIndex, OverManyMatchesTheAdjacentWordsBoostReordersTheBestOnly) {
   const RankingOptions& o = Ranking();
   ASSERT_GT(o.prox_rescore, 0u) << "set off by NEWSARC_RANKING";
@@ -161,43 +161,64 @@ TEST_F(RankingIndex, OverManyMatchesTheAdjacentWordsBoostReordersTheBestOnly) {
   for (unsigned i = 0; i < n; ++i)
     articles.push_back(Make("o" + std::to_string(i), "Notes " + std::to_string(i),
                             "The harbour board met. Later the tax office replied."));
-  // Both words together, in a long article: far below the others without
-  // the boost, first with it.
+  // 200 copies of one story, above every other without the boost: the
+  // window must hold it once, not fill up with its copies.
+  const unsigned kCopies = 200;
+  for (unsigned i = 0; i < kCopies; ++i)
+    articles.push_back(Make("copy" + std::to_string(i), "Harbour dues",
+                            "The harbour master said harbour dues and the tax on fuel would rise "
+                            "with the harbour tax office fees, as the tax office confirmed on "
+                            "Monday after a long meeting with the boat owners of the town and "
+                            "their lawyers, who spoke for an hour."));
+  // Both words together, in a longer article: below every other without
+  // the boost, above the notes with it.
   std::string filler;
   for (int i = 0; i < 2; ++i) filler += " The committee spoke about the plans for the year.";
   articles.push_back(Make("x", "Evening notes", "Members debated the harbour tax." + filler));
   Index(articles);
   auto searcher = Searcher::Open(dir_);
   ASSERT_TRUE(searcher.ok());
+  auto rank = [](const SearchResults& r, const std::string& id) {
+    for (const Hit& h : r.hits)
+      if (h.id == id) return h.rank;
+    return 0u;
+  };
   SearchRequest request;
   request.query = "harbour tax";
-  request.limit = n + 1;  // the window holds every match: x comes first
   request.snippets = false;
-  request.collapse_duplicates = false;
+  request.limit = n + 2;  // the window holds every story: the boost is exact
   auto all = searcher.value().Search(request);
   ASSERT_TRUE(all.ok()) << all.status().message();
-  ASSERT_EQ(all.value().hits.size(), n + 1);
-  EXPECT_EQ(all.value().hits[0].id, "x");
-  EXPECT_EQ(all.value().estimated_total, n + 1);
+  ASSERT_EQ(all.value().hits.size(), n + 2);  // the copies are one hit
+  EXPECT_EQ(all.value().hits[0].duplicates, kCopies - 1);
+  EXPECT_EQ(rank(all.value(), "x"), 2u);
+  EXPECT_EQ(all.value().estimated_total, n + 2);
   // Facets are counted over every match, without the window; and a search
   // after them does not report them again.
   request.limit = 10;
   request.facets = true;
   auto counted = searcher.value().Search(request);
   ASSERT_TRUE(counted.ok());
-  EXPECT_EQ(counted.value().hits[0].id, "x");
-  EXPECT_EQ(counted.value().facet_articles, n + 1);
+  EXPECT_EQ(rank(counted.value(), "x"), 2u);
+  EXPECT_EQ(counted.value().facet_articles, n + kCopies + 1);
   request.facets = false;
   auto top = searcher.value().Search(request);
   ASSERT_TRUE(top.ok());
   EXPECT_TRUE(top.value().facets.empty());
   EXPECT_EQ(top.value().facet_articles, 0u);
-  // 10 hits: x, the last of the ranking without the boost, is outside the
-  // window of the best 110 and keeps its place.
+  // 10 hits: x, the last story of the ranking without the boost, is
+  // outside the window of the best 110; the story in 200 copies is in it
+  // (3 copies, not 110), one hit with every copy counted.
   ASSERT_EQ(top.value().hits.size(), 10u);
-  for (const Hit& h : top.value().hits) EXPECT_NE(h.id, "x");
+  EXPECT_EQ(rank(top.value(), "x"), 0u);
+  EXPECT_EQ(top.value().hits[0].duplicates, kCopies - 1);
+  EXPECT_TRUE(top.value().hits[0].id.starts_with("copy")) << top.value().hits[0].id;
+  for (size_t k = 1; k < top.value().hits.size(); ++k) {
+    EXPECT_TRUE(top.value().hits[k].id.starts_with("o")) << top.value().hits[k].id;
+    EXPECT_EQ(top.value().hits[k].duplicates, 0u);
+  }
   EXPECT_GT(top.value().estimated_total, o.prox_rescore);
-  EXPECT_LE(top.value().estimated_total, n + 1);
+  EXPECT_LE(top.value().estimated_total, n + 2);
 }
 
 TEST_F(RankingIndex, AnyModeMatchesSomeWordsWithoutRelaxing) {
