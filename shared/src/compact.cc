@@ -17,8 +17,8 @@
 
 #include "schema.h"
 #include "shard_layout.h"
-#include "stub.h"
 #include "staged_build.h"
+#include "stub.h"
 #include "xapian_error.h"
 
 namespace newsarc::internal {

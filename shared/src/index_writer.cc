@@ -18,10 +18,10 @@
 #include "keys.h"
 #include "schema.h"
 #include "shard_layout.h"
-#include "stub.h"
 #include "shard_worker.h"
 #include "staged_build.h"
 #include "stored_fields.h"
+#include "stub.h"
 #include "xapian_error.h"
 
 namespace newsarc {

@@ -191,8 +191,8 @@ struct Searcher::Impl {
     Xapian::MSet mset;
     Xapian::doccount estimated = 0;
     Xapian::doccount upper_bound = 0;
-    // With a window: each hit's copies folded into it, as the first pass
-    // counted them (the window holds one copy of each story).
+    // With a window: each hit's copies, those in the window and those the
+    // first pass folded (the second pass sees only the window's).
     std::optional<std::unordered_map<Xapian::docid, Xapian::doccount>> copies;
   };
   Matches Run(const Xapian::Query& query, const SearchRequest& request,
@@ -257,7 +257,7 @@ std::optional<Searcher::Impl::Matches> Searcher::Impl::RunWindowed(
     if (story.kept++ > 0) ++extra_copies;
     story.folded = std::max(story.folded, it.get_collapse_count());
   }
-  const auto ids_in_window = static_cast<Xapian::doccount>(ids.size() - extra_copies);
+  const auto stories_in_window = static_cast<Xapian::doccount>(ids.size() - extra_copies);
   std::optional<Xapian::Query> only = internal::DocidWindow(db, std::move(ids));
   if (!only) return std::nullopt;
   // The second pass: the whole ranking over the window, the same weights
@@ -274,7 +274,7 @@ std::optional<Searcher::Impl::Matches> Searcher::Impl::RunWindowed(
         story == stories_seen.end() ? 0 : story->second.kept - 1 + story->second.folded;
   }
   const Xapian::doccount estimated = top.get_matches_estimated();
-  m.estimated = estimated > extra_copies ? estimated - extra_copies : ids_in_window;
+  m.estimated = estimated > extra_copies ? estimated - extra_copies : stories_in_window;
   m.upper_bound = top.get_matches_upper_bound();
   return m;
 }
