@@ -1,7 +1,6 @@
 #include "stub.h"
 
 #include <fstream>
-#include <sstream>
 #include <system_error>
 
 namespace newsarc::internal {
@@ -56,16 +55,25 @@ bool LooksLikeStubFile(const std::filesystem::path& file) {
 
 Result<std::vector<ShardSpec>> Resolve(const std::filesystem::path& db, int depth);
 
-Result<std::vector<ShardSpec>> ReadStub(const std::filesystem::path& file, int depth) {
+// The stub's text, read up to one byte past the limit (no more is needed
+// to refuse it).
+Result<std::string> ReadStubText(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) return Status::IOError("cannot read the stub " + file.string());
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (text.str().size() > kMaxStubBytes) {
+  std::string text(kMaxStubBytes + 1, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<size_t>(in.gcount()));
+  if (text.size() > kMaxStubBytes) {
     return Status::InvalidArgument("the stub " + file.string() +
                                    " is too big (over 1 MiB) to be a stub");
   }
-  auto specs = ParseStub(text.str(), file.parent_path(), file.string());
+  return text;
+}
+
+Result<std::vector<ShardSpec>> ReadStub(const std::filesystem::path& file, int depth) {
+  auto text = ReadStubText(file);
+  if (!text.ok()) return text.status();
+  auto specs = ParseStub(text.value(), file.parent_path(), file.string());
   if (!specs.ok()) return specs.status();
   std::vector<ShardSpec> out;
   for (ShardSpec& s : specs.value()) {
@@ -109,12 +117,9 @@ Result<std::vector<ShardSpec>> Resolve(const std::filesystem::path& db, int dept
 std::string WhyNotAnIndexDirectory(const std::filesystem::path& path) {
   std::string why = " is a file, not an index directory";
   if (!LooksLikeStubFile(path)) return why;
-  std::ifstream in(path, std::ios::binary);
-  std::string text(kMaxStubBytes + 1, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  text.resize(static_cast<size_t>(in.gcount()));
-  if (text.size() > kMaxStubBytes) return why;
-  auto shards = ParseStub(text, path.parent_path(), path.string());
+  auto text = ReadStubText(path);
+  if (!text.ok()) return why;
+  auto shards = ParseStub(text.value(), path.parent_path(), path.string());
   if (!shards.ok()) return why;
   const std::vector<ShardSpec>& list = shards.value();
   why = " is a stub file listing " + std::to_string(list.size()) +

@@ -444,6 +444,16 @@ TEST_F(ShardsTest, ResolvesDirectoriesStubsAndNestedStubs) {
   EXPECT_NE(loop.status().message().find("nested"), std::string::npos);
   auto missing = internal::ResolveShards(*root_ / "nowhere");
   EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);
+  // Up to 1 MiB (comments padding a real line), not a byte more.
+  const std::string line = "auto one\n";
+  std::string text = line + std::string((1 << 20) - line.size() - 1, '#') + "\n";
+  auto largest = internal::ResolveShards(WriteStub("largest.stub", text));
+  ASSERT_TRUE(largest.ok()) << largest.status().message();
+  EXPECT_EQ(largest.value().size(), 1u);
+  auto too_big = internal::ResolveShards(WriteStub("too-big.stub", text + "#"));
+  ASSERT_FALSE(too_big.ok());
+  EXPECT_NE(too_big.status().message().find("too big"), std::string::npos)
+      << too_big.status().message();
   // Searching through the nested stub: both indexes, 2 x the articles.
   auto both = Searcher::Open(WriteStub("both.stub", "auto three\nauto one\n"));
   ASSERT_TRUE(both.ok());
