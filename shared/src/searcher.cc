@@ -215,13 +215,16 @@ std::optional<Searcher::Impl::Matches> Searcher::Impl::RunWindowed(
       folded.empty() || ranking.prf_docs > 0 || ranking.reg > 0 || request.facets ||
       request.recent || remote)
     return std::nullopt;
-  const Xapian::Query reweighted = internal::ReweightTerms(db, query, ranking);
-  const Xapian::doccount matches = internal::MatchUpperBound(db, reweighted);
+  // Cheapest first: no pair (one word) needs no window and no lookup.
+  const std::vector<Xapian::Query> pairs = internal::ProximityPairs(folded, ranking);
+  if (pairs.empty()) return std::nullopt;
+  const Xapian::doccount matches = internal::MatchUpperBound(db, query);
   if (matches <= ranking.prox_rescore_over) return std::nullopt;
   uint64_t together = 0;
-  for (const Xapian::Query& pair : internal::ProximityPairs(folded, ranking))
+  for (const Xapian::Query& pair : pairs)
     together += std::min(matches, internal::MatchUpperBound(db, pair));
   if (together <= ranking.prox_rescore_pairs) return std::nullopt;
+  const Xapian::Query reweighted = internal::ReweightTerms(db, query, ranking);
   // The first pass: every boost but proximity, the best `window` articles,
   // at most 3 copies of a story among them (so that copies cannot fill the
   // window, while with the boost another copy of a story may come out its
@@ -260,8 +263,10 @@ std::optional<Searcher::Impl::Matches> Searcher::Impl::RunWindowed(
   const auto stories_in_window = static_cast<Xapian::doccount>(ids.size() - extra_copies);
   std::optional<Xapian::Query> only = internal::DocidWindow(db, std::move(ids));
   if (!only) return std::nullopt;
-  // The second pass: the whole ranking over the window, the same weights
-  // (collection statistics do not depend on the filter).
+  // The second pass: the whole ranking over the window, built as the one
+  // pass builds it (not from the first pass's query plus the pairs, whose
+  // sums could differ in the last bits), the same weights (collection
+  // statistics do not depend on the filter).
   enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
                                   internal::AddBoosts(db, reweighted, folded, ranking), *only));
   enquire.set_weighting_scheme(*internal::MakeWeight(ranking));
