@@ -63,6 +63,10 @@ Result<ParsedIndexFlags> ParseIndexFlags(int argc, char** argv) {
                "copied and swapped in atomically: searches go on meanwhile); worth it after "
                "large increments. Needs free space for a copy of the index (of its --jobs largest "
                "shards, if sharded). Alone, without PATH, it only compacts");
+  app.add_flag("--prune", f.prune,
+               "also remove the articles of indexed files that no longer exist outside PATH "
+               "(after a folder was moved, renamed or deleted; under PATH that is always "
+               "done). Alone, without PATH, it only prunes");
   uint32_t shards = 0;
   std::string shard_by, partition;
   auto* shards_opt = app.add_option(
@@ -102,12 +106,14 @@ Result<ParsedIndexFlags> ParseIndexFlags(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return Status::InvalidArgument(std::string(e.what()) + " (run with --help for usage)");
   }
-  if (f.inputs.empty() && !f.compact)
+  if (f.inputs.empty() && !f.compact && !f.prune)
     return Status::InvalidArgument(
-        "PATH is required: the files and folders to index (or --compact alone to compact the "
-        "index; run with --help for usage)");
+        "PATH is required: the files and folders to index (or --compact or --prune alone to "
+        "compact or prune the index; run with --help for usage)");
   if (f.compact && f.extract_only)
     return Status::InvalidArgument("--compact goes with indexing, not --extract-only");
+  if (f.prune && f.extract_only)
+    return Status::InvalidArgument("--prune goes with indexing, not --extract-only");
   if (f.json && !f.extract_only)
     return Status::InvalidArgument("--json goes with --extract-only");
   if (app.count("--shards")) {
@@ -140,7 +146,8 @@ Result<ParsedIndexFlags> ParseIndexFlags(int argc, char** argv) {
   if (f.inputs.empty() && (f.shard_by != ShardBy::kNone || app.count("--partition") ||
                            app.count("--writers")))
     return Status::InvalidArgument("--shards, --shard-by, --partition and --writers go "
-                                   "with indexing: --compact alone takes none of them");
+                                   "with indexing: --compact or --prune alone takes none of "
+                                   "them");
   f.db = db.empty() ? DefaultIndexPath() : std::filesystem::path(db);
   f.progress = !f.quiet && !f.extract_only && isatty(STDERR_FILENO);
   return out;

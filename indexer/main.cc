@@ -43,7 +43,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   const IndexFlags& flags = parsed.value().flags;
-  if (flags.inputs.empty()) return Compact(flags);  // --compact alone
+  if (flags.inputs.empty() && !flags.prune) return Compact(flags);  // --compact alone
   auto summary = flags.extract_only ? RunExtractOnly(flags, std::cout) : RunIndex(flags);
   if (!summary.ok()) return Fail(summary.status());
   const RunSummary& s = summary.value();

@@ -4,12 +4,15 @@
 #include <rapidjson/writer.h>
 
 #include <signal.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <csignal>
 #include <chrono>
 #include <condition_variable>
+#include <cstring>
 #include <deque>
 #include <map>
 #include <mutex>
@@ -185,8 +188,24 @@ Result<T> WaitingForTheLock(const IndexFlags& flags, Attempt&& attempt) {
   return attempt(true);
 }
 
+enum class Presence { kThere, kGone, kUnknown };
+
+// Whether `path` (followed if a link) still exists: kGone only when the
+// system says there is no such file or folder; any other error is kUnknown,
+// with `why` set.
+Presence CheckPresence(const std::string& path, std::string& why) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) == 0) return Presence::kThere;
+  const int err = errno;
+  if (err == ENOENT || err == ENOTDIR) return Presence::kGone;
+  why = std::strerror(err);
+  return Presence::kUnknown;
+}
+
 Result<IndexWriter> OpenWriter(const IndexFlags& flags) {
   WriterOptions options;
+  // --prune alone works on an index that exists.
+  options.create = !flags.inputs.empty();
   if (flags.commit_every) options.commit_every = flags.commit_every;
   options.build_threads = flags.writers ? flags.writers : ThreadCount(0);
   options.shard_by = flags.shard_by;
@@ -211,6 +230,9 @@ Result<RunSummary> RunIndex(const IndexFlags& flags) {
   if (flags.strict && !walk.errors.empty()) return Status::InvalidArgument(walk.errors.front());
 
   auto opened = OpenWriter(flags);
+  if (!opened.ok() && flags.inputs.empty() && opened.status().code() == StatusCode::kNotFound)
+    return Status::NotFound(opened.status().message() + ": --prune without PATH prunes an "
+                            "index that exists");
   if (!opened.ok()) return opened.status();
   IndexWriter& writer = opened.value();
   // From here on a signal stops the run after a commit.
@@ -233,14 +255,41 @@ Result<RunSummary> RunIndex(const IndexFlags& flags) {
     queued.insert(f.path);
     removals.push_back(f.path);
   }
-  for (const std::string& root : walk.roots) {
-    for (const std::string& known : writer.KnownFiles(root)) {
-      const bool under = known == root || root.back() == '/';
-      if (!under || on_disk.count(known)) continue;
-      std::error_code ec;
-      if (std::filesystem::exists(known, ec)) continue;  // e.g. a hidden or skipped name
-      ++summary.files_removed;
-      removals.push_back(known);
+  // The files the index knows that this walk did not find. Under a PATH
+  // they are gone unless they still exist (a hidden name, or one the walk
+  // could not reach); outside every PATH only --prune removes them, and
+  // otherwise their folders are checked so that the summary can say when
+  // some no longer exist (a moved or renamed folder).
+  std::map<std::string, bool> folder_gone;  // outside the inputs, checked once each
+  for (const std::string& known : writer.KnownFiles("")) {
+    if (on_disk.count(known)) continue;
+    const bool under = std::any_of(walk.roots.begin(), walk.roots.end(), [&](const auto& root) {
+      return known == root || (root.back() == '/' && known.starts_with(root));
+    });
+    if (!under && !flags.prune) {
+      const std::string folder = std::filesystem::path(known).parent_path().string();
+      auto [it, fresh] = folder_gone.try_emplace(folder, false);
+      std::string why;
+      if (fresh) it->second = CheckPresence(folder, why) == Presence::kGone;
+      if (it->second) {
+        if (summary.files_in_gone_folders++ == 0) summary.gone_folder_example = folder;
+      }
+      continue;
+    }
+    std::string why;
+    switch (CheckPresence(known, why)) {
+      case Presence::kThere:
+        break;
+      case Presence::kGone:
+        ++summary.files_removed;
+        if (!under) ++summary.files_pruned;
+        removals.push_back(known);
+        break;
+      case Presence::kUnknown:
+        // An error other than "no such file" (a folder that cannot be
+        // entered, an I/O error): the articles stay until it is known.
+        if (summary.files_kept++ == 0) summary.kept_example = known + ": " + why;
+        break;
     }
   }
   // Removing a file that held the best version of an article makes the next
@@ -418,6 +467,18 @@ std::string FormatSummary(const RunSummary& s, const std::string& db) {
   line("  " + std::to_string(s.articles_indexed) + " articles indexed, " +
        std::to_string(s.bad_records) + " bad records skipped; the index at " + db + " has " +
        std::to_string(s.index_articles) + " articles (" + secs + " s)");
+  if (s.files_pruned)
+    line("  --prune: " + std::to_string(s.files_pruned) + " of the removed files were outside "
+         "PATH: they no longer exist");
+  if (s.files_kept)
+    line("  " + std::to_string(s.files_kept) + " indexed files that this run did not find "
+         "keep their articles: whether they still exist cannot be told (" +
+         Printable(s.kept_example) + ")");
+  if (s.files_in_gone_folders)
+    line("  " + std::to_string(s.files_in_gone_folders) + " indexed files are in folders that "
+         "no longer exist (" + Printable(s.gone_folder_example) +
+         (s.files_in_gone_folders > 1 ? ", ..." : "") +
+         "): newsarc-index --prune removes their articles");
   if (!s.layout.empty()) line("  layout: " + s.layout);
   if (!s.partition.empty())
     line("  " + std::to_string(s.articles_elsewhere) + " articles left to other partitions "

@@ -22,6 +22,11 @@ struct RunSummary {
   uint64_t files_reread = 0;     // read again to restore an article version
   uint64_t files_unchanged = 0;  // skipped: same size and mtime as last time
   uint64_t files_removed = 0;    // gone from disk: their articles removed
+  uint64_t files_pruned = 0;     // of those, outside the inputs (--prune)
+  uint64_t files_kept = 0;       // not found, but whether they exist cannot be told: kept
+  uint64_t files_in_gone_folders = 0;  // outside the inputs, in a folder that is gone (no --prune)
+  std::string kept_example;      // "path: reason" of the first kept file
+  std::string gone_folder_example;  // the first such folder
   uint64_t files_failed = 0;     // could not be read at all
   uint64_t articles_indexed = 0; // articles read and written
   uint64_t bad_records = 0;      // records skipped inside files that were read

@@ -1,13 +1,14 @@
 #include "flags.h"
 
 #include <array>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
-#include <cstdlib>
 #include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <utility>
 #include <vector>
 
@@ -264,10 +265,11 @@ Result<SearchFlags> ParseSearchFlags(int argc, const char* const* argv,
         db = value;
         break;
       case Flag::kTimeout: {
-        const std::string copy(value);
-        char* end = nullptr;
-        const double seconds = copy.empty() ? NAN : std::strtod(copy.c_str(), &end);
-        if (copy.empty() || end != copy.c_str() + copy.size() ||
+        // Decimal only: strtod would also take "0x1p3", " 3" and "+3".
+        double seconds = NAN;
+        const char* end = value.data() + value.size();
+        const auto [stop, err] = std::from_chars(value.data(), end, seconds);
+        if (value.empty() || err != std::errc() || stop != end ||
             !(seconds >= 0 && seconds <= 86400)) {
           return Bad(name, "is not a number of seconds from 0 to 86400", value);
         }

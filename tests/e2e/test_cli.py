@@ -177,6 +177,61 @@ class Incremental(Env):
         self.index(os.path.join(self.docs, "sub"))
         self.assertEqual(len(self.hits("zurich OR rudd OR harvest")), 3)
 
+    def paths(self, query):
+        return sorted(h["path"] for h in self.hits(query, "--all"))
+
+    def test_a_moved_folder_is_pointed_out_and_pruned(self):
+        # seed.txt and the feed carry URLs (their articles keep their ids
+        # when the files move); zurich.txt has none (its path is its key).
+        self.index()
+        moved = os.path.join(self.tmp, "moved")
+        os.rename(self.docs, moved)
+        p = self.index(moved)
+        self.assertIn("3 new", p.stderr)
+        self.assertIn("0 removed", p.stderr)
+        self.assertIn(f"3 indexed files are in folders that no longer exist ({self.docs}, ...): "
+                      "newsarc-index --prune removes their articles", p.stderr)
+        # Until then the old files keep the articles they hold.
+        old_seed, new_seed = self.seed, os.path.join(moved, "seed.txt")
+        self.assertEqual(self.paths("rudd"), [old_seed])
+        self.assertEqual(self.paths("zurich"), [os.path.join(moved, "zurich.txt"), self.zurich])
+        p = self.index("--prune")
+        self.assertIn("3 removed", p.stderr)
+        self.assertIn("--prune: 3 of the removed files were outside PATH", p.stderr)
+        # The moved files take their articles back; nothing is left twice.
+        self.assertEqual(self.paths("rudd"), [new_seed])
+        self.assertEqual(self.paths("zurich"), [os.path.join(moved, "zurich.txt")])
+        self.assertEqual(self.paths("communities"), [os.path.join(moved, "feed.jsonl")])
+        p = self.index(moved)
+        self.assertIn("3 unchanged, 0 removed", p.stderr)
+        self.assertNotIn("no longer exist", p.stderr)
+
+    def test_prune_with_a_path_leaves_existing_files_elsewhere(self):
+        self.index()
+        kept = os.path.join(self.tmp, "kept")
+        os.makedirs(kept)
+        shutil.copy(os.path.join(DATA, "wire.csv"), kept)
+        self.index(kept)
+        os.remove(self.feed)
+        # Without --prune a file gone from under another PATH stays.
+        p = self.index(kept)
+        self.assertIn("0 removed", p.stderr)
+        self.assertNotIn("no longer exist", p.stderr)  # its folder is still there
+        self.assertEqual(len(self.hits("communities")), 1)
+        p = self.index("--prune", kept)
+        self.assertIn("1 unchanged, 1 removed", p.stderr)
+        self.search("communities", expect=1)
+        self.assertIn("Harvest begins early", self.titles("harvest"))
+        self.assertEqual(len(self.hits("zurich OR rudd")), 2)
+
+    def test_prune_alone_needs_an_index(self):
+        p = self.index("--prune", expect=2)
+        self.assertIn(f"no index {self.db}: --prune without PATH prunes an index that exists",
+                      p.stderr)
+        self.assertFalse(os.path.exists(self.db))
+        p = self.index("--prune", "--extract-only", self.docs, expect=2)
+        self.assertIn("--prune goes with indexing, not --extract-only", p.stderr)
+
 
 class Versions(Env):
     ARTICLE = "Title v{v}\n\nhttp://www.example.com/story\n\nVersion {v} of 3.\n\nBody of version {v} mentions {word}.\n"

@@ -188,6 +188,12 @@ TEST(SearchFlags, ValuesAsUsersWriteThem) {
   ASSERT_TRUE(f.ok()) << f.status().message();
   EXPECT_DOUBLE_EQ(f.value().open.timeout_seconds, 0.5);
   EXPECT_TRUE(f.value().open.allow_partial);
+  for (const auto& [text, seconds] : {std::pair{"1e1", 10.0}, {".25", 0.25}, {"0", 0.0},
+                                      {"86400", 86400.0}}) {
+    f = Parse({"--timeout", text, "x"});
+    ASSERT_TRUE(f.ok()) << text << ": " << f.status().message();
+    EXPECT_DOUBLE_EQ(f.value().open.timeout_seconds, seconds) << text;
+  }
   // Flags may be repeated; a value may not be given twice.
   f = Parse({"--any", "--any", "x"});
   ASSERT_TRUE(f.ok()) << f.status().message();
@@ -216,6 +222,13 @@ TEST(SearchFlags, ErrorsNameTheFlagAndTheProblem) {
   EXPECT_NE(message({"--timeout", "-1", "x"}).find("--timeout: '-1'"), std::string::npos);
   EXPECT_NE(message({"--timeout", "nan", "x"}).find("--timeout: 'nan'"), std::string::npos);
   EXPECT_NE(message({"--timeout", "2s", "x"}).find("--timeout: '2s'"), std::string::npos);
+  // Decimal only, as the counts: no hexadecimal, sign or spaces.
+  for (const char* bad : {"0x10", "0x1p3", "+3", " 3", "3 ", "inf", ""}) {
+    EXPECT_NE(message({"--timeout", bad, "x"})
+                  .find("--timeout: '" + std::string(bad) + "' is not a number of seconds"),
+              std::string::npos)
+        << bad;
+  }
   EXPECT_NE(message({"--sort", "size", "x"}).find("--sort: 'size' is not relevance, date or -date"),
             std::string::npos);
   EXPECT_NE(message({"--colour", "pink", "x"}).find("--colour: 'pink'"), std::string::npos);
