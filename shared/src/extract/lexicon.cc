@@ -201,6 +201,16 @@ bool IsOrgKeyword(std::string_view word) {
   return InSet(kw, StripDot(word));
 }
 
+bool IsLegalForm(std::string_view word) {
+  static const WordSet forms = MakeSet({"ag", "plc", "inc", "ltd", "llc", "llp", "corp", "co",
+                                         "gmbh", "sa", "nv", "bv", "na", "lp", "spa", "ab",
+                                         "asa", "oyj", "kk", "pty", "sarl", "srl", "se"});
+  std::string bare;
+  for (char c : word)
+    if (c != '.') bare += c;
+  return InSet(forms, bare);
+}
+
 bool IsOrgHeadKeyword(std::string_view word) {
   static const WordSet kw = MakeSet({
       "bank", "university", "ministry", "department", "court", "house", "church",

@@ -36,6 +36,9 @@ bool IsRoleHead(std::string_view word);
 bool IsRoleDomain(std::string_view word);
 // Last words of organisation names: "Police", "Ministry", "Inc", ...
 bool IsOrgKeyword(std::string_view word);
+// A company's legal form, dots ignored: AG, PLC, Inc, N.V., L.P., ... Part of
+// a name ("Deutsche Bank AG"), never a name or a person's name on its own.
+bool IsLegalForm(std::string_view word);
 // Keywords that also open names: "Bank of", "University of", "Ministry of".
 bool IsOrgHeadKeyword(std::string_view word);
 // Legislatures named by one word: "Senate", "Congress", "Knesset".

@@ -207,6 +207,12 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
     const Token& t = tokens[i];
     if (!t.IsWord()) continue;
     ++words;
+    // "Harris Associates L.P." said: a company. Last only ("William K.K.
+    // Wong" has initials), and not "Na" or "Asa", which may be names.
+    if (i + 1 == name.end && IsLegalForm(t.text) &&
+        (t.all_caps || t.text.find('.') != std::string_view::npos || IsOrgKeyword(t.text))) {
+      return false;
+    }
     if (t.all_caps || IsOrgKeyword(t.text) || IsNameConnector(t.text) || IsRoleWord(t.text))
       all_plain = false;
     if (IsCommonWord(Lower(t.text)) && !IsFirstName(t.text)) all_plain = false;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <string>
 #include <string_view>
 #include <unordered_set>
 #include <utility>
@@ -24,10 +25,35 @@ bool HasDigit(std::string_view w) {
 
 bool Acronym(const Token& t) {
   if (!t.IsWord() || !t.all_caps || t.text.size() > 8 || HasDigit(t.text)) return false;
-  if (IsNonOrgAcronym(t.text) || IsKnownPlace(t.text)) return false;
-  // Words in capitals ("GREAT", "ZERO") are shouting, not acronyms.
-  if (t.text.size() >= 4 && IsCommonWord(Lower(t.text))) return false;
+  if (IsNonOrgAcronym(t.text) || IsKnownPlace(t.text) || IsLegalForm(t.text)) return false;
+  // Words in capitals ("GREAT", "ZERO", "NOTES") are shouting, not acronyms.
+  if (t.text.size() >= 4) {
+    const std::string lower = Lower(t.text);
+    if (IsCommonWord(lower)) return false;
+    if (lower.back() == 's' && IsCommonWord(std::string_view(lower).substr(0, lower.size() - 1)))
+      return false;
+  }
   return true;
+}
+
+// A word that is a sentence on its own: a wire service's sign-off at the
+// end of a story ("REUTER"), a label, not a mention. So is the last word of
+// an article with no full stop after it ("... 8.7 mln REUTER", the lines
+// run together), and the last of a paragraph after punctuation or a quote
+// ("... TDK Corp <TDK.T> REUTER").
+bool WholeSentence(const std::vector<Token>& tokens, size_t i) {
+  if (i + 1 == tokens.size()) return true;
+  if (tokens[i + 1].para != tokens[i].para && i > 0 && tokens[i - 1].para == tokens[i].para &&
+      (tokens[i - 1].kind == TokenKind::kPunct || tokens[i - 1].kind == TokenKind::kCloseQuote)) {
+    return true;
+  }
+  if (!tokens[i].sentence_start) return false;
+  size_t j = i + 1;
+  while (j < tokens.size() && tokens[j].kind == TokenKind::kPunct &&
+         tokens[j].para == tokens[i].para && !tokens[j].sentence_start) {
+    ++j;
+  }
+  return j == tokens.size() || tokens[j].sentence_start || tokens[j].para != tokens[i].para;
 }
 
 // Connectors that may stand inside an organisation name after a keyword:
@@ -243,6 +269,7 @@ Span KeywordSpan(const std::vector<Token>& tokens, Span run, size_t from, size_t
     }
     --s;
   }
+  const size_t untrimmed = s;
   while (s < k && (IsNameConnector(tokens[s].text) ||
                    (WeakCapital(tokens, s) && IsCommonWord(Lower(tokens[s].text)) &&
                     !IsOrgHeadKeyword(tokens[s].text)))) {
@@ -258,6 +285,20 @@ Span KeywordSpan(const std::vector<Token>& tokens, Span run, size_t from, size_t
     if (f > e + 1) e = f;
   }
   while (e < run.end && tokens[e].IsWord() && IsOrgKeyword(tokens[e].text)) ++e;
+  // Two or more keywords alone name nothing ("Industries Inc"): the
+  // capitalised common words before them are the name ("Excel Industries
+  // Inc" in a headline). (One keyword alone is not taken: "Maker Club" at
+  // the start of a caption stays out.)
+  auto keywords_only = [&](size_t from) {
+    for (size_t j = from; j < e; ++j) {
+      if (tokens[j].IsWord() && !IsOrgKeyword(tokens[j].text) && !IsNameConnector(tokens[j].text))
+        return false;
+    }
+    return true;
+  };
+  if (s > untrimmed && e - s >= 2 && keywords_only(s)) {
+    while (s > untrimmed && keywords_only(s)) --s;
+  }
   // "University College London": a place right after the keyword.
   if (e + 1 == run.end && IsKnownPlace(tokens[e].text) && IsOrgKeyword(tokens[e - 1].text)) ++e;
   e = ExtendRight(tokens, s, e);
@@ -296,7 +337,8 @@ bool CouldBeOrganisation(const std::vector<Token>& tokens, Span run) {
   if (run.empty() || run.size() > 4) return false;
   const Token& first = tokens[run.begin];
   if (IsPlaceOrNever(first.text) || IsUnnamedSource(first.text) || IsRoleWord(first.text) ||
-      IsPersonalTitle(first.text) || IsFirstName(first.text)) {
+      IsPersonalTitle(first.text) || IsFirstName(first.text) ||
+      (run.size() == 1 && IsLegalForm(first.text))) {
     return false;
   }
   std::string text = SpanText(tokens, run);
@@ -407,7 +449,8 @@ void FindOrganisations(const std::vector<Token>& tokens, const std::vector<Span>
         Span s = KeywordSpan(tokens, run, i, k);
         size_t words = 0;
         for (size_t j = s.begin; j < s.end; ++j) words += tokens[j].IsWord();
-        if (words >= 2) {
+        // A place named like a body ("Soviet Union") is not one.
+        if (words >= 2 && !IsKnownPlace(SpanText(tokens, s))) {
           // Acronyms inside the name are part of it only at its start.
           for (size_t j = i; j < s.begin; ++j) {
             if (Acronym(tokens[j])) {
@@ -432,7 +475,8 @@ void FindOrganisations(const std::vector<Token>& tokens, const std::vector<Span>
         ++i;
         continue;
       }
-      if ((Acronym(tokens[i]) && terms.count(tokens[i].text) == 0) ||
+      if ((Acronym(tokens[i]) && terms.count(tokens[i].text) == 0 &&
+           !WholeSentence(tokens, i)) ||
           (tokens[i].camel && run.size() == 1 && !IsNonOrgAcronym(tokens[i].text))) {
         last_entity = orgs->Add(std::string(tokens[i].text), i);
         last_end = i + 1;
@@ -513,6 +557,19 @@ void CompleteOrganisations(const std::vector<Token>& tokens, const std::vector<S
       Span y = by_start[j + 1];
       if (x.empty()) continue;
       bool x_org = (*is_org)[x.end - 1];
+      // "Albertson's Inc": a possessive and a legal form are one company.
+      if (!y.empty() && y.size() == 1 && IsLegalForm(tokens[y.begin].text) && !x_org &&
+          !(*is_org)[y.begin] && x.size() <= 3 && !is_person_word(tokens[x.end - 1].text) &&
+          !IsFirstName(tokens[x.begin].text) && !IsKnownPlace(SpanText(tokens, x))) {
+        Span whole{x.begin, y.end};
+        // "Standard and Poor's Corp".
+        if (x.begin >= 2 && tokens[x.begin - 1].Is("and") && !by_end[x.begin - 1].empty() &&
+            by_end[x.begin - 1].size() <= 3 && !(*is_org)[x.begin - 2]) {
+          whole.begin = by_end[x.begin - 1].begin;
+        }
+        add_run(whole);
+        continue;
+      }
       if (!y.empty() && lone(y) && (x_org || lone(x)) && !tokens[y.begin].all_caps) {
         if (!x_org) add_run(x);
         add_run(y);

@@ -104,6 +104,9 @@ INSTANTIATE_TEST_SUITE_P(
              "Recep Tayyip Erdo\xC4\x9F" "an"},
         // Passives over an adverb and "declared a state" are no speech.
         Case{"Activist Andrew Kinsman was quickly reported missing.", ""},
+        // A company that speaks is no person; initials are no legal form.
+        Case{"Harris Associates L.P. said it bought 5.1 pct of the shares.", ""},
+        Case{"William K.K. Wong said the talks would go on.", "William K.K. Wong"},
         Case{"Governor Ron DeSantis declared a state of emergency.", ""},
         // A pronoun does not refer to someone named as an object in its sentence.
         Case{"Speaking to Martin Smith of the network, he said it was fine.", ""},
@@ -212,7 +215,23 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Senate Minority Leader Chuck Schumer spoke.", "Senate"},
         // An acronym and one name word: "UC Davis"; not titles or events.
         Case{"It was led by UC Davis scientists.", "UC Davis"},
-        Case{"He won the FIDE Master title and the NBA MVP award.", "FIDE; NBA"}));
+        Case{"He won the FIDE Master title and the NBA MVP award.", "FIDE; NBA"},
+        // Wire copy: a legal form is part of a name, never one alone; a
+        // sign-off or a label in capitals is no mention; a place named like
+        // a body is a place; keywords alone take the common word before them.
+        Case{"Citicorp Investment Bank (Switzerland) AG did another for Morgan Guaranty Trust "
+             "Co of New York. Deutsche Bank AG and Barclays PLC agreed.",
+             "Citicorp Investment Bank; Morgan Guaranty Trust Co of New York; Deutsche Bank AG; "
+             "Barclays PLC"},
+        Case{"Prices rose 0.3 pct in February, the ministry said.\n REUTER", ""},
+        Case{"Avg shrs 19.7 mln vs 17.2 mln\n REUTER", ""},
+        Case{"NOTES: Share results after provision for preferred dividends.", ""},
+        Case{"Grain talks were held with the Soviet Union on Monday.", ""},
+        Case{"Excel Industries Inc raised its dividend.", "Excel Industries Inc"},
+        Case{"Albertson's Inc said its net rose. Standard and Poor's Corp may cut its rating.",
+             "Albertson's Inc; Standard and Poor's Corp"},
+        // Still an organisation when it is not a sentence of its own.
+        Case{"The ministry told REUTER correspondents on Monday.", "REUTER"}));
 
 TEST(ExtractTest, AcronymIsAlias) {
   auto x = ExtractText("The Federal Security Service (FSB) said so. The FSB declined to comment.");
