@@ -166,7 +166,8 @@ bool IsRoleDomain(std::string_view word) {
       "emergencies", "agriculture", "education", "transport", "trade", "energy",
       "environment", "culture", "state", "federal", "national", "regional", "party",
       "supreme", "crown", "grand", "first", "prime", "general", "opposition", "member",
-      "lead", "junior", "senior", "major", "head", "host", "anchor", "speaker"});
+      "lead", "junior", "senior", "major", "head", "host", "anchor", "speaker", "treasury",
+      "exchequer", "commerce", "labor", "labour", "industry", "economy"});
   return InSet(domain, word);
 }
 
@@ -197,7 +198,8 @@ bool IsOrgKeyword(std::string_view word) {
       "prosecutors", "prosecution", "prefecture", "conference", "nations", "communications", "technologies",
       "technology", "systems", "solutions", "pharmaceuticals", "energy", "entertainment",
       "studios", "records", "publishing", "publishers",
-      "rovers", "wanderers", "athletic", "forum"});
+      "rovers", "wanderers", "athletic", "forum", "brothers", "bros", "investments",
+      "banque", "industrie"});
   return InSet(kw, StripDot(word));
 }
 
@@ -368,6 +370,11 @@ bool IsKnownPlace(std::string_view name) { return kGazetteerPlaces.Contains(name
 bool IsFirstName(std::string_view word) { return kGazetteerFirstNames.Contains(word); }
 bool IsCommonWord(std::string_view lower_word) {
   return kGazetteerCommonWords.Contains(lower_word);
+}
+bool IsCommonWordOrPlural(std::string_view lower_word) {
+  if (IsCommonWord(lower_word)) return true;
+  return lower_word.size() > 3 && lower_word.back() == 's' &&
+         IsCommonWord(lower_word.substr(0, lower_word.size() - 1));
 }
 
 }  // namespace newsarc::internal

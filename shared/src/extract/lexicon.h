@@ -71,6 +71,8 @@ bool IsKnownPlace(std::string_view name);
 bool IsFirstName(std::string_view word);
 // Lower-case English word with tagged-corpus frequency in WordNet.
 bool IsCommonWord(std::string_view lower_word);
+// The same, or its plural in -s ("statistics", "notes").
+bool IsCommonWordOrPlural(std::string_view lower_word);
 // Longest gazetteer entry in words (for bounded look-ahead).
 constexpr int kMaxGazetteerWords = 6;
 

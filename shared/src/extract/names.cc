@@ -140,11 +140,14 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
     if (tokens[i].Is("of") || tokens[i].Is("for") || tokens[i].Is("on") ||
         tokens[i].Is("&") || tokens[i].Is("upon")) {
       if (i == run.begin) return false;
-      // "Secretary of State Mike Pompeo": a role with its domain before the name.
-      if (tokens[i].Is("of") && IsRoleWord(tokens[i - 1].text) && !IsRoleDomain(tokens[i - 1].text) &&
-          i + 3 < run.end && IsRoleDomain(tokens[i + 1].text)) {
-        run.begin = i + 2;
-        break;
+      // "Secretary of State Mike Pompeo", "Chancellor of the Exchequer Nigel
+      // Lawson": a role with its domain before the name.
+      if (tokens[i].Is("of") && IsRoleWord(tokens[i - 1].text) && !IsRoleDomain(tokens[i - 1].text)) {
+        const size_t d = i + 1 < run.end && tokens[i + 1].Is("the") ? i + 2 : i + 1;
+        if (d + 2 < run.end && IsRoleDomain(tokens[d].text)) {
+          run.begin = d + 1;
+          break;
+        }
       }
       run.end = i;
       break;
@@ -184,6 +187,7 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
   if (start + 2 < run.end + 0 && tokens[start].IsWord() && !IsFirstName(tokens[start].text) &&
       IsFirstName(tokens[start + 1].text) &&
       (IsCommonWord(Lower(tokens[start].text)) || WeakCapital(tokens, start) ||
+       IsRoleDomain(tokens[start].text) ||  // "(Chancellor of the) Exchequer Nigel Lawson"
        tokens[start].text.find('-') != std::string_view::npos)) {
     ++start;
   }
@@ -220,6 +224,13 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
   }
   std::string text = SpanText(tokens, name);
   if (IsKnownOrganisation(text) || IsKnownPlace(text)) return false;
+  // "Statistics Canada", "Air France": a common word before a country names
+  // a body, not a person.
+  if (words == 2 && name.size() == 2 && IsKnownPlace(tokens[name.begin + 1].text) &&
+      !IsFirstName(tokens[name.begin].text) &&
+      IsCommonWordOrPlural(Lower(tokens[name.begin].text))) {
+    return false;
+  }
   if (words == 1 && IsKnownPlace(tokens[name.begin].text)) return false;
   PersonName p;
   p.name = name;

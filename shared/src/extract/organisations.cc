@@ -27,12 +27,7 @@ bool Acronym(const Token& t) {
   if (!t.IsWord() || !t.all_caps || t.text.size() > 8 || HasDigit(t.text)) return false;
   if (IsNonOrgAcronym(t.text) || IsKnownPlace(t.text) || IsLegalForm(t.text)) return false;
   // Words in capitals ("GREAT", "ZERO", "NOTES") are shouting, not acronyms.
-  if (t.text.size() >= 4) {
-    const std::string lower = Lower(t.text);
-    if (IsCommonWord(lower)) return false;
-    if (lower.back() == 's' && IsCommonWord(std::string_view(lower).substr(0, lower.size() - 1)))
-      return false;
-  }
+  if (t.text.size() >= 4 && IsCommonWordOrPlural(Lower(t.text))) return false;
   return true;
 }
 
@@ -285,6 +280,15 @@ Span KeywordSpan(const std::vector<Token>& tokens, Span run, size_t from, size_t
     if (f > e + 1) e = f;
   }
   while (e < run.end && tokens[e].IsWord() && IsOrgKeyword(tokens[e].text)) ++e;
+  // A legal form further on ends the name: "Salomon Brothers International
+  // Ltd", "Baring Brothers and Co Ltd".
+  for (size_t f = e; f < run.end && tokens[f].IsWord(); ++f) {
+    if (IsLegalForm(tokens[f].text)) {
+      e = f + 1;
+      while (e < run.end && tokens[e].IsWord() && IsLegalForm(tokens[e].text)) ++e;
+      f = e - 1;
+    }
+  }
   // Two or more keywords alone name nothing ("Industries Inc"): the
   // capitalised common words before them are the name ("Excel Industries
   // Inc" in a headline). (One keyword alone is not taken: "Maker Club" at

@@ -106,6 +106,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Activist Andrew Kinsman was quickly reported missing.", ""},
         // A company that speaks is no person; initials are no legal form.
         Case{"Harris Associates L.P. said it bought 5.1 pct of the shares.", ""},
+        Case{"Salomon Brothers said it would bid. Statistics Canada said prices rose.", ""},
+        Case{"He met Chancellor of the Exchequer Nigel Lawson, who said rates would fall.",
+             "Nigel Lawson"},
         Case{"William K.K. Wong said the talks would go on.", "William K.K. Wong"},
         Case{"Governor Ron DeSantis declared a state of emergency.", ""},
         // A pronoun does not refer to someone named as an object in its sentence.
@@ -228,6 +231,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"NOTES: Share results after provision for preferred dividends.", ""},
         Case{"Grain talks were held with the Soviet Union on Monday.", ""},
         Case{"Excel Industries Inc raised its dividend.", "Excel Industries Inc"},
+        Case{"Salomon Brothers International Ltd and Union Carbide Corp agreed.",
+             "Salomon Brothers International Ltd; Union Carbide Corp"},
         Case{"Albertson's Inc said its net rose. Standard and Poor's Corp may cut its rating.",
              "Albertson's Inc; Standard and Poor's Corp"},
         // Still an organisation when it is not a sentence of its own.
