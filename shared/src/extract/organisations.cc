@@ -479,8 +479,11 @@ void FindOrganisations(const std::vector<Token>& tokens, const std::vector<Span>
         ++i;
         continue;
       }
+      // "Exxon Corp <XON>": a stock ticker, not a name.
+      const bool ticker = i > 0 && i + 1 < tokens.size() && tokens[i - 1].Is("<") &&
+                          tokens[i + 1].Is(">");
       if ((Acronym(tokens[i]) && terms.count(tokens[i].text) == 0 &&
-           !WholeSentence(tokens, i)) ||
+           !WholeSentence(tokens, i) && !ticker) ||
           (tokens[i].camel && run.size() == 1 && !IsNonOrgAcronym(tokens[i].text))) {
         last_entity = orgs->Add(std::string(tokens[i].text), i);
         last_end = i + 1;
