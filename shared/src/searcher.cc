@@ -43,6 +43,43 @@ using internal::ShardSpec;
 // commits twice more: a search needs far less time than two commits.
 constexpr int kMaxAttempts = 10;
 
+// Matches a query of filters only checks to give an exact total (a second
+// match, where Xapian stopped early and its count is only an estimate). On
+// 1,000,000 articles a date filter costs ~3 ms for 2,000 (~14 for 10,000,
+// mostly reading the near-duplicate keys); beyond it the total is about
+// that many, a lower bound.
+constexpr Xapian::doccount kFilterCount = 2000;
+// ... and the largest index where it does so for a filter that reads
+// values (a date range within a year): ~5 ms to read them all.
+constexpr Xapian::doccount kScanCount = 200000;
+
+// Whether `query` has a value range (a date range that is not whole years).
+bool ReadsValues(const Xapian::Query& query) {
+  switch (query.get_type()) {
+    case Xapian::Query::OP_VALUE_RANGE:
+    case Xapian::Query::OP_VALUE_GE:
+    case Xapian::Query::OP_VALUE_LE:
+      return true;
+    default:
+      break;
+  }
+  for (size_t i = 0; i < query.get_num_subqueries(); ++i)
+    if (ReadsValues(query.get_subquery(i))) return true;
+  return false;
+}
+
+// How many articles match, copies folded: Xapian's estimate, or the count
+// when the match saw every article, which it did when fewer matched than
+// it had to check (`checked`: the check_at_least given, or the hits asked
+// for). Xapian 1.4 leaves the upper bound, and so its estimate, where it
+// was when it collapses copies, even then (a month of 15 articles: "about
+// 20", bounds 15 and 295). (The uncollapsed bounds may meet without that:
+// one term's frequency is exact, while the copies were not all seen.)
+Xapian::doccount Estimated(const Xapian::MSet& mset, Xapian::doccount checked) {
+  if (mset.get_uncollapsed_matches_lower_bound() < checked) return mset.get_matches_lower_bound();
+  return mset.get_matches_estimated();
+}
+
 // `with_body`: hit.snippet gets the body (reading the document data).
 void FillHit(const Xapian::Document& doc, bool with_body, Hit& hit) {
   std::optional<internal::StoredFields> f = internal::LoadFields(doc, with_body);
@@ -337,7 +374,26 @@ Searcher::Impl::Matches Searcher::Impl::Run(const Xapian::Query& query,
   }
   Matches m;
   m.mset = enquire.get_mset(request.offset, request.limit, check_at_least);
-  m.estimated = m.mset.get_matches_estimated();
+  // A query that weighs nothing (filters only: date:, site:, speaker:, ...)
+  // lets Xapian stop at the hits asked for, and its estimate is then about
+  // that many ("5 of about 5" for a month of 15 articles). Such a match is
+  // cheap to go on with: count up to kFilterCount matches.
+  // (Relevance order only: sorted by date, Xapian's collapsed lower bound
+  // is not the count even when it saw every match.)
+  // A date range that is not whole years reads every article's date until
+  // enough match, which on a large index costs more than the count is
+  // worth (a day of 1,000,000 articles: 28 ms against 4).
+  const bool by_relevance = request.sort == SortOrder::kRelevance;
+  if (by_relevance && m.mset.get_max_possible() == 0 && check_at_least < kFilterCount &&
+      m.mset.get_matches_lower_bound() < m.mset.get_matches_upper_bound() &&
+      (db.get_doccount() <= kScanCount || !ReadsValues(enquire.get_query()))) {
+    check_at_least = kFilterCount;
+    m.mset = enquire.get_mset(request.offset, request.limit, check_at_least);
+  }
+  m.estimated = by_relevance ? Estimated(m.mset, std::max<Xapian::doccount>(
+                                                     check_at_least,
+                                                     request.offset + request.limit))
+                             : m.mset.get_matches_estimated();
   m.upper_bound = m.mset.get_matches_upper_bound();
   return m;
 }

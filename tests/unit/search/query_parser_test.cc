@@ -80,24 +80,25 @@ const ParseCase kCases[] = {
     {"lang:fr élection", "(Zelect@1 FILTER Lfr)"},  // French stemmer
     {"lang:de Häuser", "(Zhaus@1 FILTER Lde)"},     // German stemmer
     // Dates: a year or month as an upper bound means its end.
-    {"date:2017", "VALUE_RANGE 0 20170101 20171231"},
+    {"date:2017", "0 * XY2017"},  // whole years: the year terms
     {"date:2017-03", "VALUE_RANGE 0 20170301 20170331"},
     {"date:2017-02", "VALUE_RANGE 0 20170201 20170228"},
     {"date:2016-02", "VALUE_RANGE 0 20160201 20160229"},
     {"date:2000-02", "VALUE_RANGE 0 20000201 20000229"},
     {"date:1900-02", "VALUE_RANGE 0 19000201 19000228"},
     {"date:2017-03-01", "VALUE_RANGE 0 20170301 20170301"},
-    {"date:2017..2018", "VALUE_RANGE 0 20170101 20181231"},
+    {"date:2017..2018", "0 * (XY2017 OR XY2018)"},
+    {"date:2017-01-01..2018-12-31", "0 * (XY2017 OR XY2018)"},
+    {"date:1900..2017", "VALUE_RANGE 0 19000101 20171231"},  // over 100 years
     {"date:2017-03..2017-04", "VALUE_RANGE 0 20170301 20170430"},
     {"date:2017-03-01..2017-03-31", "VALUE_RANGE 0 20170301 20170331"},
     {"date:2017-03..", "VALUE_GE 0 20170301"},
     {"date:..2017-03", "VALUE_LE 0 20170331"},
     {"date:..2017", "VALUE_LE 0 20171231"},
     {"date:20170301..20170331", "VALUE_RANGE 0 20170301 20170331"},
-    {"date:2017 date:2019",
-     "0 * (VALUE_RANGE 0 20170101 20171231 OR VALUE_RANGE 0 20190101 "
-     "20191231)"},
-    {"rudd date:2017", "(Zrudd@1 FILTER VALUE_RANGE 0 20170101 20171231)"},
+    {"date:2017 date:2019", "0 * (XY2017 OR XY2019)"},
+    {"rudd date:2017", "(Zrudd@1 FILTER XY2017)"},
+    {"rudd date:2017-03", "(Zrudd@1 FILTER VALUE_RANGE 0 20170301 20170331)"},
     // CJK is split into n-grams, as the index does.
     {"中国人", "(中@1 AND 中国@1 AND 国@1 AND 国人@1 AND 人@1)"},
     // Bad queries.

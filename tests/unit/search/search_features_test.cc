@@ -133,6 +133,45 @@ TEST(Searcher, CollapsesCopiesOfAStory) {
   for (const Hit& h : r.hits) EXPECT_EQ(h.duplicates, 0u);
 }
 
+TEST(Searcher, CountsTheMatchesOfFiltersExactly) {
+  // A query of filters weighs nothing, and Xapian stops at the hits asked
+  // for: its estimate was then about that many ("2 of about 2").
+  Index index("filter-count");
+  std::vector<Article> articles;
+  for (int i = 0; i < 30; ++i) {
+    const std::string n = std::to_string(i);
+    const std::string month = i < 10 ? "04" : i < 25 ? "05" : "06";
+    articles.push_back(Make("n" + n, "Note " + n,
+                            "Note number " + n + " is about zebras and the river.",
+                            "https://x.example/" + n, "2017-" + month + "-1" + n.substr(0, 1)));
+  }
+  for (const char* id : {"c1", "c2", "c3"})  // three copies of one story
+    articles.push_back(Make(id, "Rudd", kWire, std::string("https://y.example/") + id,
+                            "2017-05-20"));
+  index.Add(articles);
+  SearchRequest may = Query("date:2017-05");
+  may.limit = 2;
+  SearchResults r = index.Search(may);
+  EXPECT_EQ(r.hits.size(), 2u);
+  EXPECT_EQ(r.estimated_total, 16u);  // 15 notes and the story, its copies folded
+  may.collapse_duplicates = false;
+  EXPECT_EQ(index.Search(may).estimated_total, 18u);
+  may.collapse_duplicates = true;
+  may.facets = true;
+  EXPECT_EQ(index.Search(may).estimated_total, 16u);
+  // A whole year is its year term: the same articles, counted as well.
+  SearchRequest year = Query("date:2017");
+  year.limit = 2;
+  EXPECT_EQ(index.Search(year).estimated_total, 31u);
+  year.query = "date:2017-01-01..2017-12-31";
+  EXPECT_EQ(index.Search(year).estimated_total, 31u);
+  year.query = "date:2016";
+  EXPECT_EQ(index.Search(year).estimated_total, 0u);
+  // Fewer matches than hits asked for: the count, copies folded.
+  SearchRequest rudd = Query("rudd whatsapp");
+  EXPECT_EQ(index.Search(rudd).estimated_total, 1u);
+}
+
 // ---- Recency -----------------------------------------------------------------
 
 TEST(Recency, DayNumber) {

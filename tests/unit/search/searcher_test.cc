@@ -69,7 +69,10 @@ Xapian::Document MakeDocument(const TestArticle& a) {
     doc.add_boolean_term(t);
   doc.add_boolean_term(std::string(schema::kLanguage) + a.language);
   std::string date = internal::DateKey(a.date);
-  if (!date.empty()) doc.add_value(schema::kSlotDate, date);
+  if (!date.empty()) {  // as BuildDocument: the value and the year term
+    doc.add_value(schema::kSlotDate, date);
+    doc.add_boolean_term(std::string(schema::kYear) + date.substr(0, 4));
+  }
   doc.add_boolean_term(std::string(schema::kId) + a.id);
 
   StoredFields f;
