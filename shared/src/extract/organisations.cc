@@ -134,8 +134,10 @@ size_t ExtendLeft(const std::vector<Token>& tokens, size_t s, size_t k) {
   if (p.IsWord() && p.cap && IsNationality(p.text) && same(s - 1) && k > s) return s - 1;
   if (p.Is("and") && s >= 2 && same(s - 2)) {
     const Token& w = tokens[s - 2];
+    // "Merck and Co Inc": a firm named "X and Co" even when X alone is one.
+    const bool and_co = first.Is("Co") || first.Is("Co.") || first.Is("Company");
     if (w.IsWord() && w.cap && !w.all_caps && !IsNeverName(w.text) && !IsFirstName(w.text) &&
-        !IsKnownPlace(w.text) && !IsKnownOrganisation(std::string(w.text)) &&
+        !IsKnownPlace(w.text) && (and_co || !IsKnownOrganisation(std::string(w.text))) &&
         !IsOrgKeyword(w.text) && !IsRoleWord(w.text)) {
       size_t b = s - 2;
       while (b > 0 && same(b - 1) && !tokens[b].sentence_start && tokens[b - 1].IsWord() &&
