@@ -50,7 +50,8 @@ constexpr int kMaxAttempts = 10;
 // that many, a lower bound.
 constexpr Xapian::doccount kFilterCount = 2000;
 // ... and the largest index where it does so for a filter that reads
-// values (a date range within a year): ~5 ms to read them all.
+// values (a date range within a year), which may read every article's
+// date: ~1.3 ms per 100,000 articles.
 constexpr Xapian::doccount kScanCount = 200000;
 
 // Whether `query` has a value range (a date range that is not whole years).
@@ -382,7 +383,7 @@ Searcher::Impl::Matches Searcher::Impl::Run(const Xapian::Query& query,
   // is not the count even when it saw every match.)
   // A date range that is not whole years reads every article's date until
   // enough match, which on a large index costs more than the count is
-  // worth (a day of 1,000,000 articles: 28 ms against 4).
+  // worth (a day of 1,000,000 articles: 28 ms a search against 5).
   const bool by_relevance = request.sort == SortOrder::kRelevance;
   if (by_relevance && m.mset.get_max_possible() == 0 && check_at_least < kFilterCount &&
       m.mset.get_matches_lower_bound() < m.mset.get_matches_upper_bound() &&

@@ -134,11 +134,13 @@ size_t ExtendLeft(const std::vector<Token>& tokens, size_t s, size_t k) {
   if (p.IsWord() && p.cap && IsNationality(p.text) && same(s - 1) && k > s) return s - 1;
   if (p.Is("and") && s >= 2 && same(s - 2)) {
     const Token& w = tokens[s - 2];
-    // "Merck and Co Inc": a firm named "X and Co" even when X alone is one.
+    // "Merck and Co Inc", "Baring Brothers and Co Ltd": a firm named "X and
+    // Co" even when X alone is one.
     const bool and_co = first.Is("Co") || first.Is("Co.") || first.Is("Company");
     if (w.IsWord() && w.cap && !w.all_caps && !IsNeverName(w.text) && !IsFirstName(w.text) &&
-        !IsKnownPlace(w.text) && (and_co || !IsKnownOrganisation(std::string(w.text))) &&
-        !IsOrgKeyword(w.text) && !IsRoleWord(w.text)) {
+        !IsKnownPlace(w.text) &&
+        (and_co || (!IsKnownOrganisation(std::string(w.text)) && !IsOrgKeyword(w.text))) &&
+        !IsRoleWord(w.text)) {
       size_t b = s - 2;
       while (b > 0 && same(b - 1) && !tokens[b].sentence_start && tokens[b - 1].IsWord() &&
              tokens[b - 1].cap && !IsNeverName(tokens[b - 1].text) && s - b < 4) {
@@ -283,7 +285,7 @@ Span KeywordSpan(const std::vector<Token>& tokens, Span run, size_t from, size_t
   }
   while (e < run.end && tokens[e].IsWord() && IsOrgKeyword(tokens[e].text)) ++e;
   // A legal form further on ends the name: "Salomon Brothers International
-  // Ltd", "Baring Brothers and Co Ltd".
+  // Ltd", "Swiss Bank Corp International Ltd".
   for (size_t f = e; f < run.end && tokens[f].IsWord(); ++f) {
     if (IsLegalForm(tokens[f].text)) {
       e = f + 1;
@@ -295,8 +297,8 @@ Span KeywordSpan(const std::vector<Token>& tokens, Span run, size_t from, size_t
   // capitalised common words before them are the name ("Excel Industries
   // Inc" in a headline). (One keyword alone is not taken: "Maker Club" at
   // the start of a caption stays out.)
-  auto keywords_only = [&](size_t from) {
-    for (size_t j = from; j < e; ++j) {
+  auto keywords_only = [&](size_t first_word) {
+    for (size_t j = first_word; j < e; ++j) {
       if (tokens[j].IsWord() && !IsOrgKeyword(tokens[j].text) && !IsNameConnector(tokens[j].text))
         return false;
     }

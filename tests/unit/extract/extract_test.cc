@@ -233,6 +233,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Excel Industries Inc raised its dividend.", "Excel Industries Inc"},
         Case{"Exxon Corp <XON> said it would cut its prices.", "Exxon Corp"},
         Case{"Drugs made by Eli Lilly and Co sold well.", "Eli Lilly and Co"},
+        Case{"They were placed by Baring Brothers and Co Ltd on Monday.",
+             "Baring Brothers; Baring Brothers and Co Ltd"},
         Case{"Salomon Brothers International Ltd and Union Carbide Corp agreed.",
              "Salomon Brothers International Ltd; Union Carbide Corp"},
         Case{"Albertson's Inc said its net rose. Standard and Poor's Corp may cut its rating.",
