@@ -93,6 +93,8 @@ void JsonFormatter::Write(const SearchResults& results, std::ostream& out) {
   String(w, "query", results.query);
   w.Key("total");
   w.Uint64(results.estimated_total);
+  w.Key("total_exact");
+  w.Bool(results.total_exact);
   w.Key("relaxed");
   w.Bool(results.relaxed);
   w.Key("offset");

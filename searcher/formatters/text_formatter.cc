@@ -110,7 +110,7 @@ void TextFormatter::Write(const SearchResults& results, std::ostream& out) {
       uint64_t last = results.hits.back().rank;
       if (total < last) total = last;
     }
-    out << shown << " of about " << total
+    out << shown << (results.total_exact ? " of " : " of about ") << total
         << (total == 1 ? " result" : " results");
   }
   if (results.relaxed) out << " (no article has every word; showing any)";

@@ -179,6 +179,10 @@ uint64_t newsarc_results_total(const newsarc_results* results) {
   return results == nullptr ? 0 : results->results.estimated_total;
 }
 
+int newsarc_results_total_exact(const newsarc_results* results) {
+  return results != nullptr && results->results.total_exact ? 1 : 0;
+}
+
 const char* newsarc_results_suggestion(const newsarc_results* results) {
   return results == nullptr ? "" : results->results.suggestion.c_str();
 }

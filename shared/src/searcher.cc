@@ -232,6 +232,7 @@ struct Searcher::Impl {
     // first pass folded (the second pass sees only the window's).
     std::optional<std::unordered_map<Xapian::docid, Xapian::doccount>> copies;
     bool saw_every_match = false;  // so a matchspy counted every match
+    bool exact = false;            // `estimated` is the count
   };
   Matches Run(const Xapian::Query& query, const SearchRequest& request,
               std::string_view folded = {});
@@ -395,8 +396,9 @@ Searcher::Impl::Matches Searcher::Impl::Run(const Xapian::Query& query,
   }
   m.saw_every_match = SawEveryMatch(
       m.mset, std::max<Xapian::doccount>(check_at_least, request.offset + request.limit));
-  m.estimated = by_relevance && m.saw_every_match ? m.mset.get_matches_lower_bound()
-                                                  : m.mset.get_matches_estimated();
+  m.exact = (by_relevance && m.saw_every_match) ||
+            m.mset.get_matches_lower_bound() == m.mset.get_matches_upper_bound();
+  m.estimated = m.exact ? m.mset.get_matches_lower_bound() : m.mset.get_matches_estimated();
   m.upper_bound = m.mset.get_matches_upper_bound();
   return m;
 }
@@ -445,6 +447,7 @@ Result<SearchResults> Searcher::Impl::SearchOnce(const SearchRequest& request) {
   }
   Xapian::MSet& mset = matches.mset;
   results.estimated_total = matches.estimated;
+  results.total_exact = matches.exact;
   if (request.suggest && request.like.empty() && !pq.folded.empty()) {
     // Unknown words always get a suggestion; rare ones when the query
     // finds little.

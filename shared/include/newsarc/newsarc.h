@@ -128,8 +128,10 @@ NEWSARC_EXPORT newsarc_status newsarc_search(newsarc_searcher* searcher,
                                              char** error);
 NEWSARC_EXPORT void newsarc_results_free(newsarc_results* results);
 
-/* Xapian's estimate of all matching articles. */
+/* Xapian's estimate of all matching articles, or their count: */
 NEWSARC_EXPORT uint64_t newsarc_results_total(const newsarc_results* results);
+/* 1 when newsarc_results_total counts every match (copies folded), else 0. */
+NEWSARC_EXPORT int newsarc_results_total_exact(const newsarc_results* results);
 /* The "did you mean" suggestion, "" if none. */
 NEWSARC_EXPORT const char* newsarc_results_suggestion(
     const newsarc_results* results);

@@ -145,7 +145,8 @@ struct Facet {
 
 struct SearchResults {
   std::string query;                // as given
-  uint64_t estimated_total = 0;     // Xapian's estimate of all matches
+  uint64_t estimated_total = 0;     // Xapian's estimate of all matches, or their count:
+  bool total_exact = false;         // estimated_total counts every match (copies folded)
   // True when no article had every word and the words were OR'd instead.
   bool relaxed = false;
   uint32_t offset = 0;              // request.offset: hits skipped

@@ -57,7 +57,8 @@ TEST_F(CApiTest, OpenSearchIterateFree) {
   ASSERT_EQ(newsarc_search(s, &request, &r, &error), NEWSARC_OK);
   EXPECT_STREQ(newsarc_results_suggestion(r), "Rudd WhatsApp");
   ASSERT_EQ(newsarc_results_count(r), 1u);
-  EXPECT_GE(newsarc_results_total(r), 1u);
+  EXPECT_EQ(newsarc_results_total(r), 1u);  // one article: counted
+  EXPECT_EQ(newsarc_results_total_exact(r), 1);
   newsarc_hit hit;
   ASSERT_EQ(newsarc_results_hit(r, 0, &hit), NEWSARC_OK);
   EXPECT_EQ(hit.rank, 1u);
@@ -141,6 +142,8 @@ TEST_F(CApiTest, ErrorsAreCodesAndMessages) {
   newsarc_results_free(nullptr);
   newsarc_close(nullptr);
   EXPECT_EQ(newsarc_results_count(nullptr), 0u);
+  EXPECT_EQ(newsarc_results_total(nullptr), 0u);
+  EXPECT_EQ(newsarc_results_total_exact(nullptr), 0);
   EXPECT_STREQ(newsarc_results_suggestion(nullptr), "");
   newsarc_close(s);
 }

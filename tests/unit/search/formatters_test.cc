@@ -78,6 +78,7 @@ TEST(JsonFormatter, ParsesBack) {
   EXPECT_EQ(d["schema_version"].GetInt(), kJsonSchemaVersion);
   EXPECT_STREQ(d["query"].GetString(), "café rudd");
   EXPECT_EQ(d["total"].GetUint64(), 12u);
+  EXPECT_FALSE(d["total_exact"].GetBool());
   EXPECT_TRUE(d["relaxed"].GetBool());
   EXPECT_EQ(d["offset"].GetUint(), 0u);
   const auto& hits = d["hits"];
@@ -162,6 +163,12 @@ TEST(TextFormatter, Plain) {
             std::string::npos);
   EXPECT_NE(text.find("…at a café, Rudd said…\n"), std::string::npos);
   EXPECT_NE(text.find("3 of about 12 results"), std::string::npos) << text;
+  // A count, not an estimate: no "about".
+  SearchResults counted = Sample();
+  counted.total_exact = true;
+  std::ostringstream out;
+  MakeFormatter(OutputFormat::kText, FormatOptions{})->Write(counted, out);
+  EXPECT_NE(out.str().find("3 of 12 results"), std::string::npos) << out.str();
 }
 
 TEST(TextFormatter, Color) {

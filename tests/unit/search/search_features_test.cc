@@ -154,6 +154,7 @@ TEST(Searcher, CountsTheMatchesOfFiltersExactly) {
   SearchResults r = index.Search(may);
   EXPECT_EQ(r.hits.size(), 2u);
   EXPECT_EQ(r.estimated_total, 16u);  // 15 notes and the story, its copies folded
+  EXPECT_TRUE(r.total_exact);
   may.collapse_duplicates = false;
   EXPECT_EQ(index.Search(may).estimated_total, 18u);
   may.collapse_duplicates = true;
@@ -176,6 +177,7 @@ TEST(Searcher, CountsTheMatchesOfFiltersExactly) {
   EXPECT_EQ(index.Search(year).estimated_total, 31u);
   year.query = "date:2016";
   EXPECT_EQ(index.Search(year).estimated_total, 0u);
+  EXPECT_TRUE(index.Search(year).total_exact);
   // Fewer matches than hits asked for: the count, copies folded.
   SearchRequest rudd = Query("rudd whatsapp");
   EXPECT_EQ(index.Search(rudd).estimated_total, 1u);
