@@ -379,13 +379,13 @@ Searcher::Impl::Matches Searcher::Impl::Run(const Xapian::Query& query,
   // A query that weighs nothing (filters only: date:, site:, speaker:, ...)
   // lets Xapian stop at the hits asked for, and its estimate is then about
   // that many ("5 of about 5" for a month of 15 articles). Such a match is
-  // cheap to go on with: count up to kFilterCount matches.
-  // (Relevance order only: sorted by date, Xapian's collapsed lower bound
-  // is not the count even when it saw every match.)
-  // A date range that is not whole years reads every article's date until
-  // enough match, which on a large index costs more than the count is
-  // worth (a day of 1,000,000 articles: 28 ms a search against 5).
-  // (Not with facets: their counter would see the articles again.)
+  // cheap to go on with: count up to kFilterCount matches. Not when
+  // - sorted by date: Xapian's collapsed lower bound is not the count then,
+  //   even when it saw every match;
+  // - with facets: their counter would see the articles again;
+  // - a date range within a year on a large index: it reads every
+  //   article's date until enough match (a day of 1,000,000 articles: 28 ms
+  //   a search against 5).
   const bool by_relevance = request.sort == SortOrder::kRelevance;
   if (by_relevance && !request.facets && m.mset.get_max_possible() == 0 &&
       check_at_least < kFilterCount &&

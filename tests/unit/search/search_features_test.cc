@@ -176,8 +176,9 @@ TEST(Searcher, CountsTheMatchesOfFiltersExactly) {
   year.query = "date:2017-01-01..2017-12-31";
   EXPECT_EQ(index.Search(year).estimated_total, 31u);
   year.query = "date:2016";
-  EXPECT_EQ(index.Search(year).estimated_total, 0u);
-  EXPECT_TRUE(index.Search(year).total_exact);
+  SearchResults none = index.Search(year);
+  EXPECT_EQ(none.estimated_total, 0u);
+  EXPECT_TRUE(none.total_exact);
   // Fewer matches than hits asked for: the count, copies folded.
   SearchRequest rudd = Query("rudd whatsapp");
   EXPECT_EQ(index.Search(rudd).estimated_total, 1u);
