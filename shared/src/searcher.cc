@@ -452,7 +452,7 @@ Result<SearchResults> Searcher::Impl::SearchOnce(const SearchRequest& request) {
     // Unknown words always get a suggestion; rare ones when the query
     // finds little.
     const bool few = results.relaxed || matches.estimated <= 3;
-    results.suggestion = internal::SuggestQuery(request.query, db, few);
+    results.suggestion = internal::SuggestQuery(request.query, db, few, &matches.mset);
   }
   if (facets) {
     results.facets = facets->Top(request.facet_values);

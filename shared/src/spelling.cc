@@ -59,10 +59,33 @@ std::string MatchCase(std::string word, std::string_view like) {
   return word;
 }
 
-Xapian::doccount Frequency(const Xapian::Database& db, const Xapian::Stem& stem,
-                           const std::string& word) {
-  Xapian::doccount f = db.get_termfreq(word);
-  if (f == 0) f = db.get_termfreq("Z" + stem(word));
+// Articles with a term: from the search's own statistics when it searched
+// the term, else from the index.
+class TermFrequencies {
+ public:
+  TermFrequencies(const Xapian::Database& db, const Xapian::MSet* searched)
+      : db_(db), searched_(searched) {}
+  Xapian::doccount operator()(const std::string& term) const {
+    return searched_ ? searched_->get_termfreq(term) : db_.get_termfreq(term);
+  }
+
+ private:
+  const Xapian::Database& db_;
+  const Xapian::MSet* searched_;
+};
+
+// Articles with `word` as it is, else with its stem. When only whether the
+// word is known matters (`known_only`), the stem, which queries search
+// and the search's statistics therefore hold, is asked first, and any
+// count above 0 may come back.
+Xapian::doccount Frequency(const TermFrequencies& freq, const Xapian::Stem& stem,
+                           const std::string& word, bool known_only) {
+  if (known_only) {
+    if (Xapian::doccount f = freq("Z" + stem(word)); f > 0) return f;
+    return freq(word);
+  }
+  Xapian::doccount f = freq(word);
+  if (f == 0) f = freq("Z" + stem(word));
   return f;
 }
 
@@ -166,7 +189,8 @@ std::string ClosestTerm(const Xapian::Database& db, std::string_view word,
 }
 
 std::string SuggestQuery(std::string_view query, const Xapian::Database& db,
-                         bool few_hits) {
+                         bool few_hits, const Xapian::MSet* searched) {
+  const TermFrequencies freq(db, searched);
   Xapian::Stem stem;
   try {
     stem = Xapian::Stem(StemmerFor(kDefaultLanguage));
@@ -203,17 +227,20 @@ std::string SuggestQuery(std::string_view query, const Xapian::Database& db,
       std::string folded = FoldText(t.core);
       if (IsPlainWord(folded)) {
         t.folded = std::move(folded);
-        t.freq = Frequency(db, stem, t.folded);
+        // With enough hits only unknown words are suspect: whether a
+        // word is known is all that matters then.
+        t.freq = Frequency(freq, stem, t.folded, !few_hits);
         t.suspect = t.freq == 0 || (few_hits && t.freq <= kRare);
       }
     }
     tokens.push_back(std::move(t));
     if (tokens.size() > kMaxQueryWords) return "";
   }
+  if (std::none_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.suspect; }))
+    return "";
   std::vector<std::string> context;
   for (const Token& t : tokens)
-    if (!t.folded.empty() && db.get_termfreq(t.folded) > 0)
-      context.push_back(t.folded);
+    if (!t.folded.empty() && freq(t.folded) > 0) context.push_back(t.folded);
 
   std::string out;
   bool changed = false;

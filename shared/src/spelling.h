@@ -40,9 +40,12 @@ std::string ClosestTerm(const Xapian::Database& db, std::string_view word,
 // Operators, field:values, wildcards and numbers are left alone; a
 // replacement keeps the word's capitalisation ("Rud" -> "Rudd"). Queries of
 // more than 64 words get no suggestion, and at most 8 words are corrected.
+// `searched`, if given, is the result of searching `query` on `db`: it
+// holds the frequencies of the terms searched, which then need no lookup
+// in the index (a B-tree read each).
 // May throw Xapian::Error (the caller guards it).
 std::string SuggestQuery(std::string_view query, const Xapian::Database& db,
-                         bool few_hits);
+                         bool few_hits, const Xapian::MSet* searched = nullptr);
 
 }  // namespace newsarc::internal
 

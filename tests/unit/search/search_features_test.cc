@@ -17,6 +17,7 @@
 #include "newsarc/index_writer.h"
 #include "newsarc/normalizer.h"
 #include "newsarc/searcher.h"
+#include "query_parser.h"
 #include "recency.h"
 #include "spelling.h"
 
@@ -276,6 +277,37 @@ TEST_F(SpellingTest, SuggestsFromTheIndexedText) {
   SearchRequest off = Query("Rud WhatsApp");
   off.suggest = false;
   EXPECT_EQ(index_->Search(off).suggestion, "");
+}
+
+// The searcher hands SuggestQuery the MSet of the search, whose term
+// statistics spare it lookups in the index: the suggestions must be the
+// ones the index alone gives, with few hits and with many, and for words
+// the query searched as stems, as themselves, or not at all.
+TEST_F(SpellingTest, SuggestsTheSameFromTheSearchStatistics) {
+  Xapian::Database db(index_->dir().string());
+  for (const char* query : {"Rud WhatsApp", "rud", "RUD whatsapp", "encrytped westminster",
+                            "\"amber rud\"", "Rudd WhatsApp", "the run", "runs parks",
+                            "whatsapp marathn", "zzzzzz whatsapp", "rud OR run"}) {
+    for (auto op : {internal::DefaultOp::kAnd, internal::DefaultOp::kOr}) {
+      auto parsed = internal::ParseQuery(query, op, &db);
+      ASSERT_TRUE(parsed.ok()) << query;
+      Xapian::Enquire enquire(db);
+      enquire.set_query(parsed.value().query);
+      const Xapian::MSet mset = enquire.get_mset(0, 10);
+      for (bool few : {false, true}) {
+        EXPECT_EQ(internal::SuggestQuery(query, db, few, &mset),
+                  internal::SuggestQuery(query, db, few))
+            << query << (few ? " (few hits)" : "");
+      }
+    }
+  }
+  // Not vacuous: the statistics path does correct.
+  auto parsed = internal::ParseQuery("whatsapp marathn", internal::DefaultOp::kOr, &db);
+  ASSERT_TRUE(parsed.ok());
+  Xapian::Enquire enquire(db);
+  enquire.set_query(parsed.value().query);
+  const Xapian::MSet mset = enquire.get_mset(0, 10);
+  EXPECT_EQ(internal::SuggestQuery("whatsapp marathn", db, false, &mset), "whatsapp marathon");
 }
 
 // ---- More like this ------------------------------------------------------------
