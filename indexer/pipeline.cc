@@ -261,6 +261,7 @@ Result<RunSummary> RunIndex(const IndexFlags& flags) {
   // otherwise their folders are checked so that the summary can say when
   // some no longer exist (a moved or renamed folder).
   std::map<std::string, bool> folder_gone;  // outside the inputs, checked once each
+  std::map<std::string, std::string> kept;  // known, not found, presence unknown: why
   for (const std::string& known : writer.KnownFiles("")) {
     if (on_disk.count(known)) continue;
     const bool under = std::any_of(walk.roots.begin(), walk.roots.end(), [&](const auto& root) {
@@ -288,12 +289,17 @@ Result<RunSummary> RunIndex(const IndexFlags& flags) {
       case Presence::kUnknown:
         // An error other than "no such file" (a folder that cannot be
         // entered, an I/O error): the articles stay until it is known.
-        if (summary.files_kept++ == 0) summary.kept_example = known + ": " + why;
+        kept.emplace(known, why);
         break;
     }
   }
   // Removing a file that held the best version of an article makes the next
-  // best file come back; that file is then read again, and so on.
+  // best file come back; that file is then read again, and so on. One that
+  // no longer exists (or is no longer a file) is removed too. One that
+  // cannot be reached is forgotten as well, and named in the summary: kept
+  // with its old stamp, it would count as unchanged and never be read again;
+  // forgotten, the first run that finds it reads it.
+  std::set<std::string> scheduled(removals.begin(), removals.end());
   std::set<std::string> removed;
   while (!removals.empty() && !StopSignals::stopped()) {
     const std::string path = removals.front();
@@ -303,15 +309,36 @@ Result<RunSummary> RunIndex(const IndexFlags& flags) {
     if (!reread.ok()) return reread.status();
     for (const std::string& other : reread.value()) {
       if (queued.count(other)) continue;
+      std::string why;
+      Presence presence = CheckPresence(other, why);
       std::error_code ec;
       const std::filesystem::directory_entry entry(other, ec);
-      if (ec || !entry.is_regular_file(ec)) continue;
-      to_read.push_back({other, other, StampFor(entry)});
-      queued.insert(other);
-      ++summary.files_reread;
-      removals.push_back(other);
+      const bool file = presence == Presence::kThere && !ec && entry.is_regular_file(ec);
+      if (presence == Presence::kThere && ec) {  // changed between the two looks
+        presence = ec == std::errc::no_such_file_or_directory || ec == std::errc::not_a_directory
+                       ? Presence::kGone
+                       : Presence::kUnknown;
+        why = ec.message();
+      }
+      if (file) {
+        to_read.push_back({other, other, StampFor(entry)});
+        queued.insert(other);
+        ++summary.files_reread;
+        removals.push_back(other);
+      } else if (scheduled.insert(other).second) {
+        if (presence != Presence::kUnknown) {
+          ++summary.files_removed;
+        } else if (summary.files_unreachable_copies++ == 0) {
+          summary.unreachable_copy_example = other + ": " + why;
+        }
+        kept.erase(other);  // forgotten, not kept
+        removals.push_back(other);
+      }
     }
   }
+  summary.files_kept = kept.size();
+  if (!kept.empty())
+    summary.kept_example = kept.begin()->first + ": " + kept.begin()->second;
 
   // Read in parallel, write here.
   uint64_t total_bytes = 0;
@@ -474,6 +501,11 @@ std::string FormatSummary(const RunSummary& s, const std::string& db) {
     line("  " + std::to_string(s.files_kept) + " indexed files that this run did not find "
          "keep their articles: whether they still exist cannot be told (" +
          Printable(s.kept_example) + ")");
+  if (s.files_unreachable_copies)
+    line("  " + std::to_string(s.files_unreachable_copies) + " files holding another version "
+         "of an article whose file was removed could not be read again (" +
+         Printable(s.unreachable_copy_example) + "): the index forgets them, and the first "
+         "run that can read them adds them again");
   if (s.files_in_gone_folders)
     line("  " + std::to_string(s.files_in_gone_folders) + " indexed files are in folders that "
          "no longer exist (" + Printable(s.gone_folder_example) +

@@ -27,6 +27,12 @@ struct RunSummary {
   uint64_t files_in_gone_folders = 0;  // outside the inputs, in a folder that is gone (no --prune)
   std::string kept_example;      // "path: reason" of the first kept file
   std::string gone_folder_example;  // the first such folder
+  // Files holding another version of an article whose best file was
+  // removed, that could not be reached to read it again (not "no such
+  // file", which counts as removed): forgotten, so that a later run reads
+  // them.
+  uint64_t files_unreachable_copies = 0;
+  std::string unreachable_copy_example;  // "path: reason" of the first
   uint64_t files_failed = 0;     // could not be read at all
   uint64_t articles_indexed = 0; // articles read and written
   uint64_t bad_records = 0;      // records skipped inside files that were read

@@ -320,6 +320,39 @@ class BadInput(Env):
         self.assertIn(" 1 removed", p.stderr)
         self.assertEqual(self.titles('"zqin"'), [])
 
+    def test_another_version_in_a_locked_folder_is_read_once_it_can_be(self):
+        # Removing the file with an article's best version brings back the
+        # next best, from the file that holds it. When that file cannot be
+        # reached, the run used to skip it without a word and keep its old
+        # stamp, so that no later run read it: its version was lost.
+        version = ("Title v{v}\n\nhttp://www.example.com/story\n\nVersion {v} of 3.\n\n"
+                   "Body of version {v} mentions zqver.\n")
+        self.add("a.txt", version.format(v=1))
+        self.add("locked/c.txt", version.format(v=2))
+        best = self.add("b.txt", version.format(v=3))
+        kw = {}
+        if os.geteuid() == 0:  # root enters everything: run as nobody
+            os.makedirs(self.db)
+            os.chown(self.db, NOBODY, NOBODY)
+            kw = {"preexec_fn": as_nobody}
+        self.index(expect=1, timeout=60, **kw)  # the class's bad files are skipped
+        self.assertEqual([h["version"] for h in self.hits("zqver")], [3])
+        os.chmod(os.path.join(self.docs, "locked"), 0)
+        os.remove(best)
+        p = self.index(expect=None, timeout=60, **kw)
+        self.assertIn(p.returncode, (0, 1), p.stderr)
+        self.assertIn("1 re-read", p.stderr)
+        self.assertIn("1 files holding another version of an article whose file was removed "
+                      "could not be read again (" +
+                      os.path.join(self.docs, "locked", "c.txt") + ": Permission denied)",
+                      p.stderr)
+        self.assertNotIn("keep their articles", p.stderr)  # it holds none: forgotten
+        self.assertEqual([h["version"] for h in self.hits("zqver")], [1])
+        os.chmod(os.path.join(self.docs, "locked"), 0o755)
+        p = self.index(expect=1, timeout=60, **kw)
+        self.assertEqual([h["version"] for h in self.hits("zqver")], [2], p.stderr)
+
+
 
 class BigInput(Env):
     """Issue item 1, the big cases: a 200 MB article, a 1 GB .jsonl, very
