@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "ascii.h"
 #include "keys.h"
 #include "language.h"
 #include "passage_feedback.h"
@@ -253,6 +254,7 @@ RankingOptions ParseRankingSpec(std::string_view spec, RankingOptions o) {
     else if (key == "k3") ParseNumber(v, o.k3);
     else if (key == "min_normlen") ParseNumber(v, o.min_normlen);
     else if (key == "prf_min_docs") ParseNumber(v, o.prf_min_docs);
+    else if (key == "prf_min_words") ParseNumber(v, o.prf_min_words);
     else if (key == "reg") ParseNumber(v, o.reg);
     else if (key == "reg_top") ParseNumber(v, o.reg_top);
     else if (key == "reg_k") ParseNumber(v, o.reg_k);
@@ -825,10 +827,27 @@ std::vector<std::pair<std::string, double>> TradExpandSet(
   return best;
 }
 
+namespace {
+
+// Distinct words of a query: its stems and unstemmed words, not the terms
+// of field filters (an upper-case prefix other than the stems' Z).
+size_t QueryWords(const Xapian::Query& query) {
+  std::set<std::string, std::less<>> words;
+  for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
+    std::string_view term = *t;
+    if (term.starts_with('Z')) term.remove_prefix(1);  // a stem
+    if (term.empty() || IsUpperAscii(term.front())) continue;  // a field's term
+    words.emplace(term);
+  }
+  return words.size();
+}
+
+}  // namespace
+
 Xapian::Query Expand(const Xapian::Database& db, const Xapian::Query& query,
                      const RankingOptions& o, std::string_view folded) {
   if (o.prf_docs == 0 || o.prf_terms == 0 || o.prf_weight <= 0 ||
-      query.empty()) {
+      query.empty() || QueryWords(query) < o.prf_min_words) {
     return query;
   }
   Xapian::Enquire enquire(db);

@@ -19,7 +19,7 @@
 // entity_orgs (0|1), prf (feedback documents, 0 = off),
 // prf_terms, prf_weight, prf_scheme (trad|xapian-trad|bo1|rm3|rocchio|lca|passage),
 // prf_passage, prf_window, prf_query,
-// prf_flat, prf_min_docs, prf_idf, prf_cap, prf_prox, prf_prox_window,
+// prf_flat, prf_min_docs, prf_min_words, prf_idf, prf_cap, prf_prox, prf_prox_window,
 // prf_reg, reg, reg_top, reg_k; at index time title_wdf, entity_wdf; on
 // both sides stem (some|all) and stemmer. Index-time and both-sides keys
 // must be the same when indexing and searching (the scripts build an index
@@ -129,6 +129,10 @@ struct RankingOptions {
   // Expansion terms must occur in at least this many feedback documents
   // (evaluation only).
   unsigned prf_min_docs = 1;
+  // Feedback only for queries of at least this many distinct words (stop
+  // words and field filters not counted): not for one word, where it cost
+  // surname queries in --any mode (README "Ranking").
+  unsigned prf_min_words = 2;
   // Score regularisation (the cluster hypothesis: similar articles are
   // relevant to the same requests): each of the top reg_top hits adds reg
   // times the mean weight of its reg_k most similar hits among them (cosine

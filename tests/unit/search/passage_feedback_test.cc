@@ -73,6 +73,7 @@ RankingOptions Options(const std::string& scheme) {
   o.prf_terms = 2;
   o.prf_scheme = scheme;
   o.prf_passage = 10;
+  o.prf_min_words = 1;  // the query here is one word
   return o;
 }
 

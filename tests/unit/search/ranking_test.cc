@@ -493,6 +493,7 @@ TEST_P(FeedbackTest, AddsTheTopArticlesWordsOnly) {
   o.prf_terms = 3;
   o.prf_weight = 0.2;
   o.prf_scheme = GetParam();
+  o.prf_min_words = 1;  // a one-word query
   Xapian::Query q("Zbudget");
   std::set<std::string> t = Terms(Expand(db, q, o));
   EXPECT_TRUE(t.count("Zparliament"));
@@ -505,6 +506,33 @@ TEST_P(FeedbackTest, AddsTheTopArticlesWordsOnly) {
 
 INSTANTIATE_TEST_SUITE_P(Schemes, FeedbackTest,
                          ::testing::Values("trad", "xapian-trad", "bo1", "rm3", "rocchio"));
+
+// By default a query of one word gets no feedback: its stem and its exact
+// form are one word, and field filters are not words; two words get it.
+TEST(Ranking, FeedbackNeedsTwoWordsByDefault) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  for (int i = 0; i < 3; ++i) {
+    Xapian::Document d;
+    for (const char* t : {"Zbudget", "budget", "Zvote", "Zparliament", "XY2017"}) d.add_term(t);
+    db.add_document(d);
+  }
+  Xapian::Document other;
+  other.add_term("Zweather");
+  db.add_document(other);
+  RankingOptions o;
+  o.prf_docs = 2;
+  o.prf_terms = 2;
+  ASSERT_EQ(o.prf_min_words, 2u);
+  const Xapian::Query one(Xapian::Query::OP_FILTER,
+                          Xapian::Query(Xapian::Query::OP_OR, Xapian::Query("Zbudget"),
+                                        Xapian::Query("budget")),
+                          Xapian::Query("XY2017"));
+  EXPECT_EQ(Terms(Expand(db, one, o)), Terms(one));
+  const Xapian::Query two(Xapian::Query::OP_OR, Xapian::Query("Zbudget"), Xapian::Query("Zvote"));
+  EXPECT_TRUE(Terms(Expand(db, two, o)).count("Zparliament"));
+  o.prf_min_words = 1;
+  EXPECT_TRUE(Terms(Expand(db, one, o)).count("Zparliament"));
+}
 
 // A random index of 300 articles on four topics: many words share a
 // frequency and a wdf, so equal expand weights are common.
@@ -643,6 +671,7 @@ TEST(Ranking, FeedbackTiesGoByArticleNotByIndexOrder) {
     o.prf_docs = 1;
     o.prf_terms = 1;
     o.prf_weight = 0.2;
+    o.prf_min_words = 1;  // one-word queries
     std::set<std::string> t = Terms(Expand(db, Xapian::Query("Zbudget"), o));
     t.erase("Zbudget");
     return t;
