@@ -834,7 +834,8 @@ namespace {
 size_t QueryWords(const Xapian::Query& query) {
   std::set<std::string, std::less<>> words;
   for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
-    std::string_view term = *t;
+    const std::string whole = *t;  // (the iterator gives a temporary)
+    std::string_view term = whole;
     if (term.starts_with('Z')) term.remove_prefix(1);  // a stem
     if (term.empty() || IsUpperAscii(term.front())) continue;  // a field's term
     words.emplace(term);
