@@ -192,14 +192,18 @@ enum class Presence { kThere, kGone, kUnknown };
 
 // Whether `path` (followed if a link) still exists: kGone only when the
 // system says there is no such file or folder; any other error is kUnknown,
-// with `why` set.
-Presence CheckPresence(const std::string& path, std::string& why) {
-  struct stat st;
+// with `why` set. `st` gets what stat() says of it when it is there.
+Presence CheckPresence(const std::string& path, std::string& why, struct stat& st) {
   if (::stat(path.c_str(), &st) == 0) return Presence::kThere;
   const int err = errno;
   if (err == ENOENT || err == ENOTDIR) return Presence::kGone;
   why = std::strerror(err);
   return Presence::kUnknown;
+}
+
+Presence CheckPresence(const std::string& path, std::string& why) {
+  struct stat st;
+  return CheckPresence(path, why, st);
 }
 
 Result<IndexWriter> OpenWriter(const IndexFlags& flags) {
@@ -310,18 +314,10 @@ Result<RunSummary> RunIndex(const IndexFlags& flags) {
     for (const std::string& other : reread.value()) {
       if (queued.count(other)) continue;
       std::string why;
-      Presence presence = CheckPresence(other, why);
-      std::error_code ec;
-      const std::filesystem::directory_entry entry(other, ec);
-      const bool file = presence == Presence::kThere && !ec && entry.is_regular_file(ec);
-      if (presence == Presence::kThere && ec) {  // changed between the two looks
-        presence = ec == std::errc::no_such_file_or_directory || ec == std::errc::not_a_directory
-                       ? Presence::kGone
-                       : Presence::kUnknown;
-        why = ec.message();
-      }
-      if (file) {
-        to_read.push_back({other, other, StampFor(entry)});
+      struct stat st;
+      const Presence presence = CheckPresence(other, why, st);
+      if (presence == Presence::kThere && S_ISREG(st.st_mode)) {
+        to_read.push_back({other, other, StampOf(st)});
         queued.insert(other);
         ++summary.files_reread;
         removals.push_back(other);

@@ -29,13 +29,6 @@ std::string Absolute(const fs::path& p) {
   return s;
 }
 
-FileStamp StampOf(const struct stat& st) {
-  FileStamp stamp;
-  stamp.mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
-  stamp.size = static_cast<uint64_t>(st.st_size);
-  return stamp;
-}
-
 // The identity of a file or folder, whatever path leads to it.
 using Identity = std::pair<dev_t, ino_t>;
 
@@ -115,10 +108,11 @@ class Walker {
 
 }  // namespace
 
-FileStamp StampFor(const fs::directory_entry& entry) {
-  struct stat st {};
-  if (::stat(entry.path().c_str(), &st) != 0) return FileStamp{};
-  return StampOf(st);
+FileStamp StampOf(const struct stat& st) {
+  FileStamp stamp;
+  stamp.mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+  stamp.size = static_cast<uint64_t>(st.st_size);
+  return stamp;
 }
 
 WalkResult Walk(const std::vector<std::string>& inputs, const WalkOptions& options) {

@@ -2,8 +2,9 @@
 #ifndef NEWSARC_INDEXER_WALKER_H_
 #define NEWSARC_INDEXER_WALKER_H_
 
+#include <sys/stat.h>
+
 #include <cstdint>
-#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -39,8 +40,8 @@ struct WalkOptions {
 // special files (FIFOs, devices) with an article name are reported.
 WalkResult Walk(const std::vector<std::string>& inputs, const WalkOptions& options = {});
 
-// The stamp of a file on disk.
-FileStamp StampFor(const std::filesystem::directory_entry& entry);
+// The stamp of a file from its stat().
+FileStamp StampOf(const struct stat& st);
 
 }  // namespace newsarc::indexer
 
