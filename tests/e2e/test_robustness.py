@@ -70,6 +70,16 @@ class Env(unittest.TestCase):
             self.assertEqual(p.returncode, expect, f"stdout:\n{p.stdout}\nstderr:\n{p.stderr}")
         return p
 
+    def permissions_apply(self):
+        """Keyword arguments for index() under which file permissions apply:
+        root reads and enters everything, so as root the indexer runs as
+        nobody, with an index folder that nobody owns."""
+        if os.geteuid() != 0:
+            return {}
+        os.makedirs(self.db)
+        os.chown(self.db, NOBODY, NOBODY)
+        return {"preexec_fn": as_nobody}
+
     def index_rss(self, *args, expect=0):
         """Runs the indexer; returns (process result, peak RSS in MiB)."""
         with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
@@ -283,11 +293,7 @@ class BadInput(Env):
         secret = self.add("unreadable.txt", article_text("Unreadable", "zqunreadable"))
         os.chmod(secret, 0)
         os.chmod(os.path.dirname(locked), 0)
-        kw = {}
-        if os.geteuid() == 0:  # root reads everything: run as nobody
-            os.makedirs(self.db)
-            os.chown(self.db, NOBODY, NOBODY)
-            kw = {"preexec_fn": as_nobody}
+        kw = self.permissions_apply()
         p = self.index(expect=1, timeout=60, **kw)
         self.assertRegex(p.stderr, r"unreadable\.txt: Permission denied")
         self.assertRegex(p.stderr, r"locked: cannot read folder \(Permission denied\)")
@@ -298,11 +304,7 @@ class BadInput(Env):
         # pipeline used to take any error from stat() for "no such file"
         # and removed their articles.
         self.add("locked/inside.txt", article_text("Inside a locked folder", "zqin"))
-        kw = {}
-        if os.geteuid() == 0:  # root enters everything: run as nobody
-            os.makedirs(self.db)
-            os.chown(self.db, NOBODY, NOBODY)
-            kw = {"preexec_fn": as_nobody}
+        kw = self.permissions_apply()
         self.index(expect=1, timeout=60, **kw)
         os.chmod(os.path.join(self.docs, "locked"), 0)
         for args in ([self.docs], ["--prune", self.docs], ["--prune"]):
@@ -330,11 +332,7 @@ class BadInput(Env):
         self.add("a.txt", version.format(v=1))
         self.add("locked/c.txt", version.format(v=2))
         best = self.add("b.txt", version.format(v=3))
-        kw = {}
-        if os.geteuid() == 0:  # root enters everything: run as nobody
-            os.makedirs(self.db)
-            os.chown(self.db, NOBODY, NOBODY)
-            kw = {"preexec_fn": as_nobody}
+        kw = self.permissions_apply()
         self.index(expect=1, timeout=60, **kw)  # the class's bad files are skipped
         self.assertEqual([h["version"] for h in self.hits("zqver")], [3])
         os.chmod(os.path.join(self.docs, "locked"), 0)

@@ -285,15 +285,18 @@ TEST_F(SpellingTest, SuggestsFromTheIndexedText) {
 // the query searched as stems, as themselves, or not at all.
 TEST_F(SpellingTest, SuggestsTheSameFromTheSearchStatistics) {
   Xapian::Database db(index_->dir().string());
+  auto search = [&db](const char* query, internal::DefaultOp op) {
+    auto parsed = internal::ParseQuery(query, op, &db);
+    EXPECT_TRUE(parsed.ok()) << query;
+    Xapian::Enquire enquire(db);
+    enquire.set_query(parsed.ok() ? parsed.value().query : Xapian::Query());
+    return enquire.get_mset(0, 10);
+  };
   for (const char* query : {"Rud WhatsApp", "rud", "RUD whatsapp", "encrytped westminster",
                             "\"amber rud\"", "Rudd WhatsApp", "the run", "runs parks",
                             "whatsapp marathn", "zzzzzz whatsapp", "rud OR run"}) {
     for (auto op : {internal::DefaultOp::kAnd, internal::DefaultOp::kOr}) {
-      auto parsed = internal::ParseQuery(query, op, &db);
-      ASSERT_TRUE(parsed.ok()) << query;
-      Xapian::Enquire enquire(db);
-      enquire.set_query(parsed.value().query);
-      const Xapian::MSet mset = enquire.get_mset(0, 10);
+      const Xapian::MSet mset = search(query, op);
       for (bool few : {false, true}) {
         EXPECT_EQ(internal::SuggestQuery(query, db, few, &mset),
                   internal::SuggestQuery(query, db, few))
@@ -302,11 +305,7 @@ TEST_F(SpellingTest, SuggestsTheSameFromTheSearchStatistics) {
     }
   }
   // Not vacuous: the statistics path does correct.
-  auto parsed = internal::ParseQuery("whatsapp marathn", internal::DefaultOp::kOr, &db);
-  ASSERT_TRUE(parsed.ok());
-  Xapian::Enquire enquire(db);
-  enquire.set_query(parsed.value().query);
-  const Xapian::MSet mset = enquire.get_mset(0, 10);
+  const Xapian::MSet mset = search("whatsapp marathn", internal::DefaultOp::kOr);
   EXPECT_EQ(internal::SuggestQuery("whatsapp marathn", db, false, &mset), "whatsapp marathon");
 }
 
