@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <vector>
 
+#include "schema.h"
+
 namespace newsarc::internal {
 namespace {
 
@@ -50,6 +52,43 @@ std::string CollapseKey(std::string_view folded_title,
   char buf[17];
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
   return buf;
+}
+
+void CountCollapseKeys(const Xapian::Database& db, KeyCounts& counts) {
+  for (auto v = db.valuestream_begin(schema::kSlotCollapse);
+       v != db.valuestream_end(schema::kSlotCollapse); ++v) {
+    ++counts[*v];
+  }
+}
+
+Xapian::doccount MarkCopies(Xapian::WritableDatabase& db, const KeyCounts& counts) {
+  // The articles to mark first: the database is not changed while its
+  // value stream is read.
+  std::vector<std::pair<Xapian::docid, std::string>> copies;
+  for (auto v = db.valuestream_begin(schema::kSlotCollapse);
+       v != db.valuestream_end(schema::kSlotCollapse); ++v) {
+    auto c = counts.find(*v);
+    if (c != counts.end() && c->second > 1) copies.emplace_back(v.get_docid(), *v);
+  }
+  Xapian::doccount changed = 0;
+  for (auto& [id, key] : copies) {
+    Xapian::Document doc = db.get_document(id);
+    if (doc.get_value(schema::kSlotCopies) == key) continue;
+    // Only a value changes: Xapian rewrites the values, not the terms.
+    doc.add_value(schema::kSlotCopies, key);
+    db.replace_document(id, doc);
+    ++changed;
+  }
+  return changed;
+}
+
+void RecordCopiesMarked(Xapian::WritableDatabase& db) {
+  db.set_metadata(std::string(schema::kMetaCopies), std::to_string(db.get_revision() + 1));
+}
+
+bool CopiesMarked(const Xapian::Database& db) {
+  const std::string marked = db.get_metadata(std::string(schema::kMetaCopies));
+  return !marked.empty() && marked == std::to_string(db.get_revision());
 }
 
 }  // namespace newsarc::internal

@@ -15,6 +15,7 @@
 #include <thread>
 #include <vector>
 
+#include "collapse_key.h"
 #include "schema.h"
 #include "shard_layout.h"
 #include "staged_build.h"
@@ -91,7 +92,15 @@ Status CompactOne(const fs::path& db, CompactStats& stats) {
   const uint64_t before = FolderBytes(db);
   // Document ids stay as they are (Hit::docid is part of the API).
   Status s = GuardXapian("compacting " + db.string(), [&] {
-    Xapian::Database(db.string()).compact(scratch.string(), Xapian::DBCOMPACT_NO_RENUMBER);
+    Xapian::Database old(db.string());
+    old.compact(scratch.string(), Xapian::DBCOMPACT_NO_RENUMBER);
+    // The copy has a revision of its own: complete marks of copies
+    // (collapse_key.h) stay complete in it.
+    if (CopiesMarked(old)) {
+      Xapian::WritableDatabase copy(scratch.string(), Xapian::DB_OPEN | Xapian::DB_BACKEND_GLASS);
+      RecordCopiesMarked(copy);
+      copy.commit();
+    }
   });
   if (!s.ok()) return abandon(s);
   // The new database gets the very lock files (inodes) of the old one: a

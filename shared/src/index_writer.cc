@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "collapse_key.h"
 #include "compact.h"
 #include "document_builder.h"
 #include "keys.h"
@@ -429,6 +430,7 @@ struct IndexWriter::Impl {
   // killed run): they may hold articles of files without a record.
   std::set<std::string> dirty;
   uint32_t pending = 0;  // changes since the last commit
+  bool changed = false;  // articles or records changed since the copies were marked
   // Ids added per file since its RemoveFile, written by FinishFile.
   std::map<std::string, std::set<std::string>> file_ids;
   // A staged build (staged_build.h): its lock, and the hash-sharded writer
@@ -447,6 +449,7 @@ struct IndexWriter::Impl {
   }
 
   Status MaybeCommit() {
+    changed = true;
     if (++pending < CommitThreshold()) return Status::Ok();
     return CommitAll();
   }
@@ -478,15 +481,57 @@ struct IndexWriter::Impl {
     return first;
   }
 
+  // Copies within the one database (collapse_key.h), marked before a
+  // run's last commit: a scan of the keys, unless nothing changed since
+  // they were complete.
+  Status MarkOwnCopies() {
+    return internal::GuardXapian("marking the copies in " + dir.string(), [&] {
+      if (!changed && internal::CopiesMarked(db)) return;
+      internal::KeyCounts counts;
+      internal::CountCollapseKeys(db, counts);
+      internal::MarkCopies(db, counts);
+      internal::RecordCopiesMarked(db);
+      changed = false;
+    });
+  }
+
+  // The staging shards, which the merge makes one database: copies across
+  // them count. After a commit, so that the keys are read as committed.
+  Status MarkCopiesAcrossShards() {
+    std::vector<internal::KeyCounts> each(shards.size());
+    if (Status s = Broadcast([&](size_t i, Xapian::WritableDatabase& d) {
+          return internal::GuardXapian("counting the copies in " + dir.string(),
+                                       [&] { internal::CountCollapseKeys(d, each[i]); });
+        });
+        !s.ok())
+      return s;
+    internal::KeyCounts all;
+    for (internal::KeyCounts& counts : each) {
+      if (all.empty()) {
+        all = std::move(counts);
+        continue;
+      }
+      for (const auto& [key, n] : counts) all[key] += n;
+    }
+    if (Status s = Broadcast([&](size_t, Xapian::WritableDatabase& d) {
+          return internal::GuardXapian("marking the copies in " + dir.string(),
+                                       [&] { internal::MarkCopies(d, all); });
+        });
+        !s.ok())
+      return s;
+    return CommitAll();
+  }
+
   // Commits the staging index, merges it into `dir`, and goes on writing
   // `dir` directly.
   Status FinishStaged() {
     if (Status s = staged->Commit(); !s.ok()) return s;
+    if (Status s = staged->impl_->MarkCopiesAcrossShards(); !s.ok()) return s;
     std::error_code ec;
     // A database in `dir` already: this writer merged it and could not
     // open it (a retried Commit), or another one did.
     if (!std::filesystem::exists(dir / "iamglass", ec))
-      if (Status s = internal::MergeStaging(dir); !s.ok()) return s;
+      if (Status s = internal::MergeStaging(dir, /*copies_marked=*/true); !s.ok()) return s;
     if (Status s = OpenDatabase(dir, false, options.wait_for_lock, db); !s.ok()) return s;
     // Files begun but not finished keep their ids for FinishFile.
     for (auto& [path, ids] : staged->impl_->file_ids) file_ids[path].merge(ids);
@@ -1045,6 +1090,9 @@ std::vector<std::string> IndexWriter::KnownFiles(const std::string& prefix) cons
 Status IndexWriter::Commit() {
   if (impl_->staged) return impl_->FinishStaged();
   if (Status e = impl_->ShardError(); !e.ok()) return e;
+  if (!impl_->sharded()) {
+    if (Status s = impl_->MarkOwnCopies(); !s.ok()) return s;
+  }
   return impl_->CommitAll();
 }
 

@@ -50,6 +50,12 @@ inline constexpr Xapian::valueno kSlotSite = 4;      // host without "www."
 // collapse_key.h. Copies of one wire story share it. Absent in indexes
 // built before it existed: such articles are never collapsed.
 inline constexpr Xapian::valueno kSlotCollapse = 6;
+// The same key again, only on the articles that share it with another
+// article of the same database (MarkCopies in collapse_key.h): a search of
+// one database collapses on this slot, whose few values cost far fewer block
+// reads than a key on every article. Trusted only while the database's
+// kMetaCopies names its current revision; otherwise kSlotCollapse.
+inline constexpr Xapian::valueno kSlotCopies = 9;
 inline constexpr Xapian::valueno kSlotLanguage = 7;  // ISO 639-1 code as in kLanguage (facets)
 // The stored fields a hit list shows (SerializeFields without the body and
 // the quotes): a hit without a snippet reads this value and not the
@@ -92,6 +98,10 @@ inline constexpr std::string_view kMetaShardOf = "K";
 // revision when the metadata was last committed. A shard with a higher one
 // was committed by a run that was killed before it recorded its files.
 inline constexpr std::string_view kMetaShardRevision = "newsarc-rev:";
+
+// The revision whose kSlotCopies values are complete: every article whose
+// kSlotCollapse key another article shares has it (collapse_key.h).
+inline constexpr std::string_view kMetaCopies = "newsarc-copies";
 
 // Xapian terms are limited to 245 bytes; keys longer than this are replaced
 // by a prefix of themselves plus a hash.

@@ -16,6 +16,7 @@
 #include <utility>
 #include <vector>
 
+#include "collapse_key.h"
 #include "facets.h"
 #include "more_like_this.h"
 #include "query_parser.h"
@@ -213,6 +214,9 @@ struct Searcher::Impl {
   std::vector<std::string> left_out;  // a warning per shard left out
   // The facet counter of the last Run, when the request asks for facets.
   std::unique_ptr<internal::FacetCounter> facets;
+  // The slot copies are collapsed on, for this search (collapse_key.h):
+  // one database with complete marks of its copies collapses on those.
+  Xapian::valueno collapse_slot = internal::schema::kSlotCollapse;
 
   void Combine();
   // After a network error during a search: reconnects every remote shard
@@ -279,7 +283,7 @@ std::optional<Searcher::Impl::Matches> Searcher::Impl::RunWindowed(
   Xapian::Enquire first(db);
   first.set_query(internal::AddBoosts(db, reweighted, folded, plain));
   first.set_weighting_scheme(*internal::MakeWeight(ranking));
-  if (fold) first.set_collapse_key(internal::schema::kSlotCollapse, kCopiesKept);
+  if (fold) first.set_collapse_key(collapse_slot, kCopiesKept);
   // (When every match fits in the window, the second pass is exact.)
   const Xapian::MSet top = first.get_mset(0, window);
   Matches m;
@@ -309,7 +313,7 @@ std::optional<Searcher::Impl::Matches> Searcher::Impl::RunWindowed(
   enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
                                   internal::AddBoosts(db, reweighted, folded, ranking), *only));
   enquire.set_weighting_scheme(*internal::MakeWeight(ranking));
-  if (fold) enquire.set_collapse_key(internal::schema::kSlotCollapse);
+  if (fold) enquire.set_collapse_key(collapse_slot);
   m.mset = enquire.get_mset(request.offset, request.limit);
   m.copies.emplace();
   for (auto it = m.mset.begin(); it != m.mset.end(); ++it) {
@@ -366,7 +370,7 @@ Searcher::Impl::Matches Searcher::Impl::Run(const Xapian::Query& query,
         request.recent_half_life_days));
   }
   if (request.collapse_duplicates) {
-    enquire.set_collapse_key(internal::schema::kSlotCollapse);
+    enquire.set_collapse_key(collapse_slot);
   }
   Xapian::doccount check_at_least = 0;
   if (request.facets) {
@@ -404,6 +408,9 @@ Searcher::Impl::Matches Searcher::Impl::Run(const Xapian::Query& query,
 }
 
 Result<SearchResults> Searcher::Impl::SearchOnce(const SearchRequest& request) {
+  collapse_slot = live_dbs.size() == 1 && !remote && internal::CopiesMarked(db)
+                      ? internal::schema::kSlotCopies
+                      : internal::schema::kSlotCollapse;
   SearchResults results;
   results.query = request.query;
   results.offset = request.offset;

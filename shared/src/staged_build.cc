@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "collapse_key.h"
 #include "schema.h"
 #include "shard_layout.h"
 #include "xapian_error.h"
@@ -23,7 +24,7 @@ bool HasStaging(const fs::path& dir) {
   return fs::exists(dir / kStagingDir, ec);
 }
 
-Status MergeStaging(const fs::path& dir) {
+Status MergeStaging(const fs::path& dir, bool copies_marked) {
   const fs::path staging = dir / kStagingDir;
   const fs::path merging = dir / kMergingDir;
   std::error_code ec;
@@ -41,6 +42,7 @@ Status MergeStaging(const fs::path& dir) {
     for (auto it = merged.metadata_keys_begin(rev); it != merged.metadata_keys_end(rev); ++it)
       revisions.push_back(*it);
     for (const std::string& key : revisions) merged.set_metadata(key, std::string());
+    if (copies_marked) RecordCopiesMarked(merged);
     merged.commit();
   });
   if (!s.ok()) return s;

@@ -38,8 +38,10 @@ bool HasStaging(const std::filesystem::path& dir);
 
 // Compacts the committed staging index of DIR into one database and moves
 // it into DIR (which must hold no database). The staging index stays: the
-// caller removes it once it has opened DIR (RemoveStaging).
-Status MergeStaging(const std::filesystem::path& dir);
+// caller removes it once it has opened DIR (RemoveStaging). `copies_marked`:
+// the copies were marked across the staging shards (collapse_key.h), which
+// the merged database then records.
+Status MergeStaging(const std::filesystem::path& dir, bool copies_marked);
 
 // Removes DIR/.staging and DIR/.merging.
 Status RemoveStaging(const std::filesystem::path& dir);

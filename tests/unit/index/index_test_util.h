@@ -12,9 +12,11 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "newsarc/searcher.h"
 #include "newsarc/status.h"
+#include "schema.h"
 
 #define ASSERT_OK(expr)                   \
   do {                                    \
@@ -66,6 +68,29 @@ inline std::map<std::string, std::string> AllMetadata(const std::filesystem::pat
   for (auto it = d.metadata_keys_begin(); it != d.metadata_keys_end(); ++it)
     all[*it] = d.get_metadata(*it);
   return all;
+}
+
+// Checks the marks of copies of the one database at `db` (collapse_key.h):
+// complete at its revision, on exactly the articles whose near-duplicate
+// key another article shares, each the article's own key. Returns the
+// number of articles marked.
+inline size_t ExpectCopiesMarked(const std::filesystem::path& db) {
+  Xapian::Database d(db.string());
+  namespace schema = internal::schema;
+  EXPECT_EQ(d.get_metadata(std::string(schema::kMetaCopies)), std::to_string(d.get_revision()));
+  std::map<std::string, std::vector<Xapian::docid>> by_key;
+  for (auto v = d.valuestream_begin(schema::kSlotCollapse);
+       v != d.valuestream_end(schema::kSlotCollapse); ++v)
+    by_key[*v].push_back(v.get_docid());
+  size_t copies = 0;
+  for (const auto& [key, ids] : by_key) {
+    for (Xapian::docid id : ids) {
+      const std::string mark = d.get_document(id).get_value(schema::kSlotCopies);
+      EXPECT_EQ(mark, ids.size() > 1 ? key : std::string()) << "document " << id;
+      if (ids.size() > 1) ++copies;
+    }
+  }
+  return copies;
 }
 
 }  // namespace newsarc::testing

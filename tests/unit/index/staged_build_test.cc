@@ -164,6 +164,46 @@ TEST_F(StagedBuildTest, MergesIntoOneDatabaseEqualToADirectBuild) {
   EXPECT_FALSE(fs::exists(staged / ".staging"));
 }
 
+// Copies of a story written by different threads are in one database after
+// the merge: they are marked across the staging shards, and a search of
+// the index folds them.
+TEST_F(StagedBuildTest, MarksCopiesAcrossTheThreads) {
+  {
+    auto w = IndexWriter::Open(dir_, Staged(3));
+    ASSERT_TRUE(w.ok()) << w.status().message();
+    for (int i = 0; i < 30; ++i) ASSERT_OK(w.value().Add(MakeArticle(i)));
+    for (int k = 0; k < 4; ++k) {  // stories 20-23 again, under other URLs
+      Article copy = MakeArticle(20 + k);
+      copy.url = "http://mirror.example/" + std::to_string(k);
+      ASSERT_OK(w.value().Add(copy));
+    }
+    ASSERT_OK(w.value().Commit());
+  }
+  EXPECT_GE(testing::ExpectCopiesMarked(dir_), 8u);
+  // One hit per story: per near-duplicate key, and per article without one.
+  std::set<std::string> keys;
+  size_t stories = 0;
+  {
+    Xapian::Database db(dir_.string());
+    for (Xapian::docid id = 1; id <= db.get_lastdocid(); ++id) {
+      const std::string key = db.get_document(id).get_value(schema::kSlotCollapse);
+      if (key.empty() || keys.insert(key).second) ++stories;
+    }
+  }
+  auto searcher = Searcher::Open(dir_);
+  ASSERT_TRUE(searcher.ok()) << searcher.status().message();
+  SearchRequest r;
+  r.query = "site:mirror.example OR site:x.org";
+  r.limit = 100;
+  auto folded = searcher.value().Search(r);
+  ASSERT_TRUE(folded.ok()) << folded.status().message();
+  EXPECT_EQ(folded.value().hits.size(), stories);
+  r.collapse_duplicates = false;
+  auto all = searcher.value().Search(r);
+  ASSERT_TRUE(all.ok()) << all.status().message();
+  EXPECT_EQ(all.value().hits.size(), 34u);
+}
+
 TEST_F(StagedBuildTest, OneThreadOrAnExistingIndexWritesDirectly) {
   auto w = IndexWriter::Open(dir_, Staged(1));
   ASSERT_TRUE(w.ok());
@@ -236,7 +276,7 @@ TEST_F(StagedBuildTest, AMergeStoppedBeforeItsVersionFileIsRedone) {
     IndexFiles(w.value(), 40);
     Die();
   });
-  ASSERT_OK(internal::MergeStaging(dir_));
+  ASSERT_OK(internal::MergeStaging(dir_, /*copies_marked=*/false));
   fs::remove(dir_ / "iamglass");
   ASSERT_TRUE(fs::exists(dir_ / "postlist.glass"));
   {
@@ -259,7 +299,7 @@ TEST_F(StagedBuildTest, AStagingIndexLeftBesideTheMergedOneIsRemoved) {
     IndexFiles(w.value(), 40);
     Die();
   });
-  ASSERT_OK(internal::MergeStaging(dir_));
+  ASSERT_OK(internal::MergeStaging(dir_, /*copies_marked=*/false));
   ASSERT_TRUE(fs::exists(dir_ / ".staging"));
   auto w = IndexWriter::Open(dir_, Staged());
   ASSERT_TRUE(w.ok()) << w.status().message();

@@ -19,6 +19,7 @@
 #include "newsarc/searcher.h"
 #include "query_parser.h"
 #include "recency.h"
+#include "schema.h"
 #include "spelling.h"
 
 namespace newsarc {
@@ -132,6 +133,61 @@ TEST(Searcher, CollapsesCopiesOfAStory) {
   r = index.Search(all);
   ASSERT_EQ(r.hits.size(), 3u);
   for (const Hit& h : r.hits) EXPECT_EQ(h.duplicates, 0u);
+}
+
+// A search of one database collapses on the marks of its copies while they
+// are complete (collapse_key.h), else on the key every article has.
+TEST(Searcher, CollapsesOnTheMarksOfCopiesWhileTheyAreComplete) {
+  namespace schema = internal::schema;
+  Index index("copies");
+  index.Add({Make("a", "Rudd: WhatsApp must open up", kWire, "https://a.example/a", "2017-03-26"),
+             Make("c", "Encryption talks", "WhatsApp and encryption: a short note on the "
+                  "talks in London this week with the companies.",
+                  "https://c.example/c", "2017-03-27")});
+  // A copy of story a in a later run: both are marked then.
+  index.Add({Make("b", "Home Secretary calls on WhatsApp", kWire, "https://b.example/b",
+                  "2017-03-26")});
+  auto marks = [&] {
+    Xapian::Database db(index.dir().string());
+    std::vector<std::string> out;
+    for (Xapian::docid id = 1; id <= db.get_lastdocid(); ++id)
+      out.push_back(db.get_document(id).get_value(schema::kSlotCopies));
+    return out;
+  };
+  {
+    Xapian::Database db(index.dir().string());
+    EXPECT_TRUE(internal::CopiesMarked(db));
+    const std::string key = db.get_document(1).get_value(schema::kSlotCollapse);
+    ASSERT_EQ(key.size(), 16u);
+    EXPECT_EQ(marks(), (std::vector<std::string>{key, "", key}));
+  }
+  auto stories = [&] { return index.Search(Query("whatsapp")).hits.size(); };
+  EXPECT_EQ(stories(), 2u);
+  {
+    // Take one mark away but say the marks are complete: the search trusts
+    // them, and story a is two hits.
+    Xapian::WritableDatabase db(index.dir().string(), Xapian::DB_OPEN);
+    Xapian::Document b = db.get_document(3);
+    b.remove_value(schema::kSlotCopies);
+    db.replace_document(3, b);
+    internal::RecordCopiesMarked(db);
+    db.commit();
+  }
+  EXPECT_EQ(stories(), 3u);
+  {
+    // Another commit: the marks are no longer known to be complete, and the
+    // search folds on the key of every article.
+    Xapian::WritableDatabase db(index.dir().string(), Xapian::DB_OPEN);
+    db.set_metadata("note", "x");
+    db.commit();
+    EXPECT_FALSE(internal::CopiesMarked(db));
+  }
+  EXPECT_EQ(stories(), 2u);
+  // The next run that writes marks them again.
+  index.Add({Make("d", "Markets", "Shares rose in a quiet day of trading on the exchange "
+                  "in London.", "https://d.example/d", "2017-03-28")});
+  EXPECT_EQ(marks().at(2), marks().at(0));
+  EXPECT_EQ(stories(), 2u);
 }
 
 TEST(Searcher, CountsTheMatchesOfFiltersExactly) {
