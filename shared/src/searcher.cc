@@ -217,6 +217,11 @@ struct Searcher::Impl {
   // The slot copies are collapsed on, for this search (collapse_key.h):
   // one database with complete marks of its copies collapses on those.
   Xapian::valueno collapse_slot = internal::schema::kSlotCollapse;
+  // The revision whose marks were looked up last (one database), and
+  // whether they were complete: a search of the same revision does not read
+  // the metadata again.
+  std::optional<Xapian::rev> marks_checked;
+  bool marks_complete = false;
 
   void Combine();
   // After a network error during a search: reconnects every remote shard
@@ -408,9 +413,15 @@ Searcher::Impl::Matches Searcher::Impl::Run(const Xapian::Query& query,
 }
 
 Result<SearchResults> Searcher::Impl::SearchOnce(const SearchRequest& request) {
-  collapse_slot = live_dbs.size() == 1 && !remote && internal::CopiesMarked(db)
-                      ? internal::schema::kSlotCopies
-                      : internal::schema::kSlotCollapse;
+  collapse_slot = internal::schema::kSlotCollapse;
+  if (live_dbs.size() == 1 && !remote) {
+    const Xapian::rev revision = db.get_revision();
+    if (marks_checked != revision) {
+      marks_complete = internal::CopiesMarked(db);
+      marks_checked = revision;
+    }
+    if (marks_complete) collapse_slot = internal::schema::kSlotCopies;
+  }
   SearchResults results;
   results.query = request.query;
   results.offset = request.offset;
@@ -481,9 +492,13 @@ Result<SearchResults> Searcher::Impl::SearchOnce(const SearchRequest& request) {
 
   internal::SnippetTerms terms;
   if (request.snippets) terms = internal::SnippetTerms(pq.query, pq.stemmer);
+  std::vector<Hit> hits(mset.size());
+  std::vector<std::pair<Xapian::docid, Xapian::doccount>> by_docid;
+  by_docid.reserve(hits.size());
   uint32_t rank = request.offset;
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
-    Hit hit;
+  Xapian::doccount k = 0;
+  for (auto it = mset.begin(); it != mset.end(); ++it, ++k) {
+    Hit& hit = hits[k];
     hit.rank = ++rank;
     hit.docid = *it;
     hit.score = it.get_weight();
@@ -492,7 +507,13 @@ Result<SearchResults> Searcher::Impl::SearchOnce(const SearchRequest& request) {
       auto copies = matches.copies->find(*it);
       hit.duplicates = copies == matches.copies->end() ? 0 : copies->second;
     }
-    FillHit(it.get_document(), request.snippets, hit);
+    by_docid.emplace_back(*it, k);
+  }
+  // The stored fields in document id order, not rank order: the values and
+  // data of articles written one after the other share B-tree blocks.
+  std::sort(by_docid.begin(), by_docid.end());
+  for (const auto& [id, i] : by_docid) FillHit(mset[i].get_document(), request.snippets, hits[i]);
+  for (Hit& hit : hits) {
     std::string body = std::move(hit.snippet);
     hit.snippet.clear();
     if (request.snippets) {
@@ -513,6 +534,7 @@ Searcher::~Searcher() = default;
 
 void Searcher::Impl::Combine() {
   db = Xapian::Database();
+  marks_checked.reset();
   remote = false;
   for (size_t i = 0; i < live.size(); ++i) {
     db.add_database(live_dbs[i]);
