@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <functional>
 #include <vector>
 
 #include "schema.h"
@@ -54,10 +55,12 @@ std::string CollapseKey(std::string_view folded_title,
   return buf;
 }
 
+uint64_t KeyHash(std::string_view key) { return std::hash<std::string_view>{}(key); }
+
 void CountCollapseKeys(const Xapian::Database& db, KeyCounts& counts) {
   for (auto v = db.valuestream_begin(schema::kSlotCollapse);
        v != db.valuestream_end(schema::kSlotCollapse); ++v) {
-    ++counts[*v];
+    ++counts[KeyHash(*v)];
   }
 }
 
@@ -67,7 +70,7 @@ Xapian::doccount MarkCopies(Xapian::WritableDatabase& db, const KeyCounts& count
   std::vector<std::pair<Xapian::docid, std::string>> copies;
   for (auto v = db.valuestream_begin(schema::kSlotCollapse);
        v != db.valuestream_end(schema::kSlotCollapse); ++v) {
-    auto c = counts.find(*v);
+    auto c = counts.find(KeyHash(*v));
     if (c != counts.end() && c->second > 1) copies.emplace_back(v.get_docid(), *v);
   }
   Xapian::doccount changed = 0;
@@ -75,6 +78,25 @@ Xapian::doccount MarkCopies(Xapian::WritableDatabase& db, const KeyCounts& count
     Xapian::Document doc = db.get_document(id);
     if (doc.get_value(schema::kSlotCopies) == key) continue;
     // Only a value changes: Xapian rewrites the values, not the terms.
+    doc.add_value(schema::kSlotCopies, key);
+    db.replace_document(id, doc);
+    ++changed;
+  }
+  return changed;
+}
+
+Xapian::doccount MarkCopiesAmong(Xapian::WritableDatabase& db,
+                                 const std::vector<Xapian::docid>& ids) {
+  Xapian::doccount changed = 0;
+  for (const Xapian::docid id : ids) {
+    Xapian::Document doc;
+    try {
+      doc = db.get_document(id);
+    } catch (const Xapian::DocNotFoundError&) {
+      continue;  // deleted since it was written
+    }
+    const std::string key = doc.get_value(schema::kSlotCollapse);
+    if (key.empty() || doc.get_value(schema::kSlotCopies) == key) continue;
     doc.add_value(schema::kSlotCopies, key);
     db.replace_document(id, doc);
     ++changed;

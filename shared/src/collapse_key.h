@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include <xapian.h>
 
@@ -37,8 +38,11 @@ std::string CollapseKey(std::string_view folded_title,
 // of several databases (a stub, shards) collapses on kSlotCollapse, since
 // their copies may lie in different databases.
 
-// Each kSlotCollapse key and the number of articles holding it.
-using KeyCounts = std::unordered_map<std::string, uint32_t>;
+// The number of articles holding each kSlotCollapse key, by a 64-bit hash
+// of the key (KeyHash): two keys that collide only add marks, and a mark on
+// an article without a copy changes no search.
+using KeyCounts = std::unordered_map<uint64_t, uint32_t>;
+uint64_t KeyHash(std::string_view key);
 
 // Adds the kSlotCollapse keys of `db` to `counts`.
 void CountCollapseKeys(const Xapian::Database& db, KeyCounts& counts);
@@ -49,6 +53,12 @@ void CountCollapseKeys(const Xapian::Database& db, KeyCounts& counts);
 // makes one). Returns the number of articles changed. A mark whose copy
 // has gone stays: collapsing on a key no other article has changes nothing.
 Xapian::doccount MarkCopies(Xapian::WritableDatabase& db, const KeyCounts& counts);
+
+// Marks the articles `ids` of `db` that are copies of each other, each
+// with its own kSlotCollapse key, when it lacks that mark (ids of articles
+// deleted since are skipped). The caller knows which ones share a key.
+Xapian::doccount MarkCopiesAmong(Xapian::WritableDatabase& db,
+                                 const std::vector<Xapian::docid>& ids);
 
 // Records that the marks of `db` are complete as of its next commit.
 void RecordCopiesMarked(Xapian::WritableDatabase& db);

@@ -226,13 +226,16 @@ Verdict Judge(Xapian::WritableDatabase& db, const BuiltDocument& b, const std::s
   return Verdict::kReplace;
 }
 
-void AddToDb(Xapian::WritableDatabase& db, const BuiltDocument& b, const std::string& path) {
+// Returns the document id written, 0 when the stored article stays.
+Xapian::docid AddToDb(Xapian::WritableDatabase& db, const BuiltDocument& b,
+                      const std::string& path) {
   Xapian::docid old_id = 0;
   switch (Judge(db, b, path, old_id)) {
-    case Verdict::kNew: db.add_document(b.document); break;
-    case Verdict::kKeep: break;
-    case Verdict::kReplace: db.replace_document(old_id, b.document); break;
+    case Verdict::kNew: return db.add_document(b.document);
+    case Verdict::kKeep: return 0;
+    case Verdict::kReplace: db.replace_document(old_id, b.document); return old_id;
   }
+  return 0;
 }
 
 struct Removal {
@@ -431,6 +434,14 @@ struct IndexWriter::Impl {
   std::set<std::string> dirty;
   uint32_t pending = 0;  // changes since the last commit
   bool changed = false;  // articles or records changed since the copies were marked
+  // One database: a holder of each near-duplicate key (collapse_key.h),
+  // from the first marking of this writer on, and the keys of the articles
+  // written since the last one, so that a later Commit marks the new copies
+  // without reading every key again. A holder deleted or rewritten since
+  // is harmless: MarkCopies marks an article only with its own key.
+  // Keys by internal::KeyHash.
+  std::optional<std::unordered_map<uint64_t, Xapian::docid>> key_holders;
+  std::vector<std::pair<Xapian::docid, uint64_t>> written_keys;
   // Ids added per file since its RemoveFile, written by FinishFile.
   std::map<std::string, std::set<std::string>> file_ids;
   // A staged build (staged_build.h): its lock, and the hash-sharded writer
@@ -487,9 +498,30 @@ struct IndexWriter::Impl {
   Status MarkOwnCopies() {
     return internal::GuardXapian("marking the copies in " + dir.string(), [&] {
       if (!changed && internal::CopiesMarked(db)) return;
-      internal::KeyCounts counts;
-      internal::CountCollapseKeys(db, counts);
-      internal::MarkCopies(db, counts);
+      if (key_holders) {
+        // This writer marked them before, and knows every article it wrote
+        // since: only those are looked at.
+        std::vector<Xapian::docid> copies;
+        for (const auto& [id, key] : written_keys) {
+          auto [holder, added] = key_holders->try_emplace(key, id);
+          if (added || holder->second == id) continue;
+          copies.push_back(holder->second);
+          copies.push_back(id);
+        }
+        internal::MarkCopiesAmong(db, copies);
+      } else {
+        internal::KeyCounts counts;
+        internal::CountCollapseKeys(db, counts);
+        internal::MarkCopies(db, counts);
+        std::unordered_map<uint64_t, Xapian::docid> holders;
+        holders.reserve(counts.size());
+        for (auto v = db.valuestream_begin(schema::kSlotCollapse);
+             v != db.valuestream_end(schema::kSlotCollapse); ++v) {
+          holders.try_emplace(internal::KeyHash(*v), v.get_docid());
+        }
+        key_holders = std::move(holders);
+      }
+      written_keys.clear();
       internal::RecordCopiesMarked(db);
       changed = false;
     });
@@ -957,7 +989,10 @@ Status IndexWriter::Add(PreparedArticle prepared) {
   }
   Status s = internal::GuardXapian("indexing " + path, [&]() -> Status {
     w.file_ids[path].insert(b.id);
-    AddToDb(w.db, b, path);
+    if (const Xapian::docid id = AddToDb(w.db, b, path)) {
+      const std::string key = b.document.get_value(schema::kSlotCollapse);
+      if (!key.empty()) w.written_keys.emplace_back(id, internal::KeyHash(key));
+    }
     return Status::Ok();
   });
   if (!s.ok()) return s;

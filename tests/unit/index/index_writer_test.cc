@@ -6,8 +6,10 @@
 #include <xapian.h>
 
 #include <filesystem>
+#include <map>
 #include <string>
 
+#include "collapse_key.h"
 #include "index_test_util.h"
 #include "schema.h"
 #include "stored_fields.h"
@@ -53,6 +55,86 @@ TEST_F(IndexWriterTest, AddsAndCounts) {
   EXPECT_EQ(w.value().ArticleCount(), 2u);
   ASSERT_OK(w.value().Commit());
   EXPECT_EQ(Xapian::Database(dir_.string()).get_doccount(), 2u);
+}
+
+// One writer committing again and again (as a program embedding the
+// library does) marks the copies among the articles written since its last
+// commit without reading every key again: the marks stay complete through
+// copies added, deleted and rewritten.
+TEST_F(IndexWriterTest, MarksCopiesAtEveryCommit) {
+  namespace schema = internal::schema;
+  const std::string story =
+      "The council voted on Tuesday to close the old bridge over the river for "
+      "repairs that will take most of the coming year, the mayor said.";
+  auto article = [](const std::string& url, const std::string& body) {
+    Article a = MakeArticle(url, 0, "/f/" + url.substr(url.rfind('/') + 1) + ".txt");
+    a.body = body;
+    return a;
+  };
+  // Every article whose key another one shares is marked with it, and any
+  // mark is the article's own key.
+  auto check = [&](size_t marked_copies) {
+    Xapian::Database db(dir_.string());
+    EXPECT_TRUE(internal::CopiesMarked(db));
+    std::map<std::string, size_t> holders;
+    for (auto v = db.valuestream_begin(schema::kSlotCollapse);
+         v != db.valuestream_end(schema::kSlotCollapse); ++v)
+      ++holders[*v];
+    size_t copies = 0;
+    for (Xapian::docid id = 1; id <= db.get_lastdocid(); ++id) {
+      Xapian::Document doc;
+      try {
+        doc = db.get_document(id);
+      } catch (const Xapian::DocNotFoundError&) {
+        continue;
+      }
+      const std::string key = doc.get_value(schema::kSlotCollapse);
+      const std::string mark = doc.get_value(schema::kSlotCopies);
+      if (!mark.empty()) {
+        EXPECT_EQ(mark, key) << "document " << id;
+      }
+      if (!key.empty() && holders[key] > 1) {
+        EXPECT_EQ(mark, key) << "document " << id;
+        ++copies;
+      }
+    }
+    EXPECT_EQ(copies, marked_copies);
+  };
+  auto w = IndexWriter::Open(dir_);
+  ASSERT_TRUE(w.ok()) << w.status().message();
+  IndexWriter& writer = w.value();
+  ASSERT_OK(writer.Add(article("http://x.org/a", story)));
+  ASSERT_OK(writer.Add(article("http://x.org/other", "A quiet day on the markets, with "
+                                                      "shares and bonds little changed.")));
+  ASSERT_OK(writer.Commit());
+  check(0);
+  ASSERT_OK(writer.Add(article("http://y.org/b", story)));  // a copy of a
+  ASSERT_OK(writer.Commit());
+  check(2);
+  ASSERT_OK(writer.Add(article("http://z.org/c", story)));
+  ASSERT_OK(writer.Delete(IndexWriter::ArticleId(article("http://x.org/a", ""))));
+  ASSERT_OK(writer.Commit());
+  check(2);  // b and c
+  // b rewritten as another story; then a copy of that one.
+  const std::string other =
+      "Heavy rain flooded the main road into the town overnight, and the "
+      "police asked drivers to stay at home until the water went down.";
+  ASSERT_OK(writer.Add(article("http://y.org/b", other)));
+  ASSERT_OK(writer.Commit());
+  check(0);
+  ASSERT_OK(writer.Add(article("http://w.org/d", other)));
+  ASSERT_OK(writer.Add(article("http://w.org/e", story)));
+  ASSERT_OK(writer.Commit());
+  check(4);  // b and d, c and e
+
+  // The searcher folds each story into one hit.
+  auto searcher = Searcher::Open(dir_);
+  ASSERT_TRUE(searcher.ok()) << searcher.status().message();
+  SearchRequest r;
+  r.query = "bridge OR flooded";
+  auto hits = searcher.value().Search(r);
+  ASSERT_TRUE(hits.ok()) << hits.status().message();
+  EXPECT_EQ(hits.value().hits.size(), 2u);
 }
 
 TEST_F(IndexWriterTest, HighestVersionWinsWhateverTheOrder) {
