@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <functional>
+#include <random>
 #include <vector>
 
 #include "schema.h"
@@ -104,13 +105,40 @@ Xapian::doccount MarkCopiesAmong(Xapian::WritableDatabase& db,
   return changed;
 }
 
-void RecordCopiesMarked(Xapian::WritableDatabase& db) {
-  db.set_metadata(std::string(schema::kMetaCopies), std::to_string(db.get_revision() + 1));
+void RecordCopiesMarked(Xapian::WritableDatabase& db, const std::string& group) {
+  std::string value = std::to_string(db.get_revision() + 1);
+  if (!group.empty()) value += ' ' + group;
+  db.set_metadata(std::string(schema::kMetaCopies), value);
 }
 
-bool CopiesMarked(const Xapian::Database& db) {
-  const std::string marked = db.get_metadata(std::string(schema::kMetaCopies));
-  return !marked.empty() && marked == std::to_string(db.get_revision());
+std::string NewMarkGroup() {
+  std::random_device random;
+  const uint64_t n = (uint64_t{random()} << 32) | random();
+  char hex[17];
+  std::snprintf(hex, sizeof(hex), "%016llx", static_cast<unsigned long long>(n));
+  return hex;
+}
+
+std::optional<std::string> CompleteMarks(const Xapian::Database& db) {
+  const std::string value = db.get_metadata(std::string(schema::kMetaCopies));
+  const size_t space = value.find(' ');
+  const std::string revision = value.substr(0, space);
+  if (revision.empty() || revision != std::to_string(db.get_revision())) return std::nullopt;
+  return space == std::string::npos ? std::string() : value.substr(space + 1);
+}
+
+bool CopiesMarked(const Xapian::Database& db) { return CompleteMarks(db).has_value(); }
+
+bool CopiesMarked(const std::vector<Xapian::Database>& dbs) {
+  if (dbs.size() == 1) return CopiesMarked(dbs[0]);
+  std::optional<std::string> group;
+  for (const Xapian::Database& db : dbs) {
+    if (db.get_doccount() == 0) continue;  // no article, no copy (a metadata database)
+    std::optional<std::string> marks = CompleteMarks(db);
+    if (!marks || marks->empty() || (group && *group != *marks)) return false;
+    group = std::move(marks);
+  }
+  return group.has_value();
 }
 
 }  // namespace newsarc::internal

@@ -6,6 +6,7 @@
 #define NEWSARC_SRC_COLLAPSE_KEY_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -60,11 +61,23 @@ Xapian::doccount MarkCopies(Xapian::WritableDatabase& db, const KeyCounts& count
 Xapian::doccount MarkCopiesAmong(Xapian::WritableDatabase& db,
                                  const std::vector<Xapian::docid>& ids);
 
-// Records that the marks of `db` are complete as of its next commit.
-void RecordCopiesMarked(Xapian::WritableDatabase& db);
+// Records that the marks of `db` are complete as of its next commit (the
+// metadata schema::kMetaCopies: that revision, then `group` if any). The
+// shards of one index are marked together and share a group name
+// (NewMarkGroup); one database has none.
+void RecordCopiesMarked(Xapian::WritableDatabase& db, const std::string& group = {});
+std::string NewMarkGroup();
+// The group of the marks of `db` if they are complete at its revision, else
+// std::nullopt ("" for marks of one database).
+std::optional<std::string> CompleteMarks(const Xapian::Database& db);
 
-// Whether the marks of `db`, one database, are complete at its revision.
+// Whether a search of `db`, one database, may collapse on kSlotCopies: its
+// marks are complete at its revision.
 bool CopiesMarked(const Xapian::Database& db);
+// The same for a search of several databases together: those holding
+// articles all have complete marks made together (one group), so that
+// copies in different databases are marked too.
+bool CopiesMarked(const std::vector<Xapian::Database>& dbs);
 
 }  // namespace newsarc::internal
 

@@ -12,6 +12,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -95,10 +96,10 @@ Status CompactOne(const fs::path& db, CompactStats& stats) {
     Xapian::Database old(db.string());
     old.compact(scratch.string(), Xapian::DBCOMPACT_NO_RENUMBER);
     // The copy has a revision of its own: complete marks of copies
-    // (collapse_key.h) stay complete in it.
-    if (CopiesMarked(old)) {
+    // (collapse_key.h) stay complete in it, in their group.
+    if (const std::optional<std::string> group = CompleteMarks(old)) {
       Xapian::WritableDatabase copy(scratch.string(), Xapian::DB_OPEN | Xapian::DB_BACKEND_GLASS);
-      RecordCopiesMarked(copy);
+      RecordCopiesMarked(copy, *group);
       copy.commit();
     }
   });

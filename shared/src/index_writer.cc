@@ -527,16 +527,32 @@ struct IndexWriter::Impl {
     });
   }
 
-  // The staging shards, which the merge makes one database: copies across
-  // them count. After a commit, so that the keys are read as committed.
+  // The shards of one index (or of a staging index, which the merge makes
+  // one database): copies in different shards count, so every key is
+  // counted over all of them, and each shard records its marks with one
+  // group name for all (collapse_key.h). Every key is read at each marking.
   Status MarkCopiesAcrossShards() {
+    std::vector<std::optional<std::string>> marks(shards.size());
     std::vector<internal::KeyCounts> each(shards.size());
     if (Status s = Broadcast([&](size_t i, Xapian::WritableDatabase& d) {
-          return internal::GuardXapian("counting the copies in " + dir.string(),
-                                       [&] { internal::CountCollapseKeys(d, each[i]); });
+          return internal::GuardXapian("counting the copies in " + dir.string(), [&] {
+            marks[i] = internal::CompleteMarks(d);
+            if (changed) internal::CountCollapseKeys(d, each[i]);
+          });
         });
         !s.ok())
       return s;
+    if (!changed && !marks.empty() && marks[0] && !marks[0]->empty() &&
+        std::all_of(marks.begin(), marks.end(), [&](const auto& m) { return m == marks[0]; }))
+      return Status::Ok();  // complete, and made together
+    if (!changed) {
+      if (Status s = Broadcast([&](size_t i, Xapian::WritableDatabase& d) {
+            return internal::GuardXapian("counting the copies in " + dir.string(),
+                                         [&] { internal::CountCollapseKeys(d, each[i]); });
+          });
+          !s.ok())
+        return s;
+    }
     internal::KeyCounts all;
     for (internal::KeyCounts& counts : each) {
       if (all.empty()) {
@@ -545,20 +561,24 @@ struct IndexWriter::Impl {
       }
       for (const auto& [key, n] : counts) all[key] += n;
     }
+    const std::string group = internal::NewMarkGroup();
     if (Status s = Broadcast([&](size_t, Xapian::WritableDatabase& d) {
-          return internal::GuardXapian("marking the copies in " + dir.string(),
-                                       [&] { internal::MarkCopies(d, all); });
+          return internal::GuardXapian("marking the copies in " + dir.string(), [&] {
+            internal::MarkCopies(d, all);
+            internal::RecordCopiesMarked(d, group);
+          });
         });
         !s.ok())
       return s;
-    return CommitAll();
+    changed = false;
+    return Status::Ok();
   }
 
   // Commits the staging index, merges it into `dir`, and goes on writing
   // `dir` directly.
   Status FinishStaged() {
+    // (The staging shards' Commit marks the copies across them.)
     if (Status s = staged->Commit(); !s.ok()) return s;
-    if (Status s = staged->impl_->MarkCopiesAcrossShards(); !s.ok()) return s;
     std::error_code ec;
     // A database in `dir` already: this writer merged it and could not
     // open it (a retried Commit), or another one did.
@@ -1125,9 +1145,8 @@ std::vector<std::string> IndexWriter::KnownFiles(const std::string& prefix) cons
 Status IndexWriter::Commit() {
   if (impl_->staged) return impl_->FinishStaged();
   if (Status e = impl_->ShardError(); !e.ok()) return e;
-  if (!impl_->sharded()) {
-    if (Status s = impl_->MarkOwnCopies(); !s.ok()) return s;
-  }
+  Status marked = impl_->sharded() ? impl_->MarkCopiesAcrossShards() : impl_->MarkOwnCopies();
+  if (!marked.ok()) return marked;
   return impl_->CommitAll();
 }
 

@@ -217,10 +217,9 @@ struct Searcher::Impl {
   // The slot copies are collapsed on, for this search (collapse_key.h):
   // one database with complete marks of its copies collapses on those.
   Xapian::valueno collapse_slot = internal::schema::kSlotCollapse;
-  // The revision whose marks were looked up last (one database), and
-  // whether they were complete: a search of the same revision does not read
-  // the metadata again.
-  std::optional<Xapian::rev> marks_checked;
+  // The revisions whose marks were looked up last, and whether they were
+  // complete: a search of the same revisions does not read them again.
+  std::vector<Xapian::rev> marks_checked;
   bool marks_complete = false;
 
   void Combine();
@@ -414,11 +413,17 @@ Searcher::Impl::Matches Searcher::Impl::Run(const Xapian::Query& query,
 
 Result<SearchResults> Searcher::Impl::SearchOnce(const SearchRequest& request) {
   collapse_slot = internal::schema::kSlotCollapse;
-  if (live_dbs.size() == 1 && !remote) {
-    const Xapian::rev revision = db.get_revision();
-    if (marks_checked != revision) {
-      marks_complete = internal::CopiesMarked(db);
-      marks_checked = revision;
+  if (!remote) {
+    // After Search's reopen, each database's revision is its newest.
+    std::vector<Xapian::rev> revisions;
+    try {
+      for (const Xapian::Database& d : live_dbs) revisions.push_back(d.get_revision());
+    } catch (const Xapian::InvalidOperationError&) {
+      revisions.clear();  // a shard that is itself several databases: no marks
+    }
+    if (revisions != marks_checked) {
+      marks_complete = !revisions.empty() && internal::CopiesMarked(live_dbs);
+      marks_checked = std::move(revisions);
     }
     if (marks_complete) collapse_slot = internal::schema::kSlotCopies;
   }
@@ -534,7 +539,7 @@ Searcher::~Searcher() = default;
 
 void Searcher::Impl::Combine() {
   db = Xapian::Database();
-  marks_checked.reset();
+  marks_checked.clear();
   remote = false;
   for (size_t i = 0; i < live.size(); ++i) {
     db.add_database(live_dbs[i]);

@@ -14,6 +14,7 @@
 #include <thread>
 #include <vector>
 
+#include "collapse_key.h"
 #include "compact.h"
 #include "index_test_util.h"
 #include "newsarc/index_writer.h"
@@ -190,6 +191,12 @@ void CompactTest::CheckShardedCompaction(const fs::path& dir, uint32_t shards, u
     return kv.first.starts_with(std::string(schema::kMetaShardRevision));
   });
   EXPECT_EQ(after, before);
+  // The shards' marks of copies (collapse_key.h) stay complete and made
+  // together, at each compacted shard's own revision.
+  std::vector<Xapian::Database> compacted;
+  for (uint32_t i = 0; i < shards; ++i)
+    compacted.emplace_back((dir / "shards" / internal::HashShardName(i)).string());
+  EXPECT_TRUE(internal::CopiesMarked(compacted));
 
   auto w = IndexWriter::Open(dir);
   ASSERT_TRUE(w.ok()) << w.status().message();

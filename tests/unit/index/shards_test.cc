@@ -9,9 +9,11 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "collapse_key.h"
 #include "document_builder.h"
 #include "index_test_util.h"
 #include "newsarc/index_writer.h"
@@ -128,6 +130,97 @@ TEST(ShardLayout, Names) {
   EXPECT_FALSE(internal::PartitionFromString("1/0"));
   EXPECT_FALSE(internal::PartitionFromString("-1/2"));
   EXPECT_FALSE(internal::PartitionFromString("1"));
+}
+
+// The shards of one index mark copies together (collapse_key.h): an
+// article whose copy lies in another shard is marked too, every shard
+// records one group, and a search of the index folds on those marks; a
+// stub of two indexes marked apart folds on the key every article has.
+TEST_F(ShardedWriterTest, MarksCopiesAcrossShards) {
+  const std::string story =
+      "The council voted on Tuesday to close the old bridge over the river for "
+      "repairs that will take most of the coming year, the mayor said.";
+  {
+    auto w = IndexWriter::Open(dir_, Hash(3));
+    ASSERT_TRUE(w.ok()) << w.status().message();
+    for (int i = 0; i < 8; ++i) {  // 8 copies: some land in each shard
+      Article a = MakeArticle("http://site" + std::to_string(i) + ".example/story", 0,
+                              "/f/" + std::to_string(i) + ".txt");
+      a.body = story;
+      ASSERT_OK(w.value().Add(a));
+    }
+    ASSERT_OK(w.value().Add(MakeArticle("http://x.org/other", 0, "/f/other.txt")));
+    ASSERT_OK(w.value().Commit());
+  }
+  std::vector<Xapian::Database> shards;
+  std::set<std::string> groups;
+  size_t marked = 0;
+  for (const std::string& name : ShardNames()) {
+    shards.emplace_back((dir_ / "shards" / name).string());
+    auto marks = internal::CompleteMarks(shards.back());
+    ASSERT_TRUE(marks) << name;
+    groups.insert(*marks);
+    for (auto v = shards.back().valuestream_begin(schema::kSlotCopies);
+         v != shards.back().valuestream_end(schema::kSlotCopies); ++v)
+      ++marked;
+  }
+  EXPECT_EQ(groups.size(), 1u);
+  EXPECT_FALSE(groups.begin()->empty());
+  EXPECT_EQ(marked, 8u);
+  EXPECT_TRUE(internal::CopiesMarked(shards));
+
+  auto stories = [&](const fs::path& where) -> size_t {
+    auto searcher = Searcher::Open(where);
+    EXPECT_TRUE(searcher.ok()) << searcher.status().message();
+    if (!searcher.ok()) return 0;
+    SearchRequest r;
+    r.query = "bridge OR encryption";
+    auto hits = searcher.value().Search(r);
+    EXPECT_TRUE(hits.ok()) << hits.status().message();
+    return hits.ok() ? hits.value().hits.size() : 0;
+  };
+  EXPECT_EQ(stories(dir_), 2u);
+  std::string with_marks;  // a shard holding a marked copy
+  for (const std::string& name : ShardNames()) {
+    Xapian::Database d((dir_ / "shards" / name).string());
+    if (d.valuestream_begin(schema::kSlotCopies) != d.valuestream_end(schema::kSlotCopies))
+      with_marks = name;
+  }
+  ASSERT_FALSE(with_marks.empty());
+  {
+    // One mark taken away, the marks still said complete: the search uses
+    // them (the story splits in two).
+    Xapian::WritableDatabase db((dir_ / "shards" / with_marks).string(), Xapian::DB_OPEN);
+    auto v = db.valuestream_begin(schema::kSlotCopies);
+    Xapian::Document doc = db.get_document(v.get_docid());
+    doc.remove_value(schema::kSlotCopies);
+    db.replace_document(v.get_docid(), doc);
+    internal::RecordCopiesMarked(db, *groups.begin());
+    db.commit();
+  }
+  EXPECT_EQ(stories(dir_), 3u);
+  {
+    // Marked apart from the others: the key of every article again.
+    Xapian::WritableDatabase db((dir_ / "shards" / with_marks).string(), Xapian::DB_OPEN);
+    internal::RecordCopiesMarked(db, internal::NewMarkGroup());
+    db.commit();
+  }
+  EXPECT_EQ(stories(dir_), 2u);
+  // The next run marks them together again.
+  {
+    auto w = IndexWriter::Open(dir_, Hash(3));
+    ASSERT_TRUE(w.ok()) << w.status().message();
+    ASSERT_OK(w.value().Commit());
+  }
+  EXPECT_EQ(stories(dir_), 2u);
+  marked = 0;
+  for (const std::string& name : ShardNames()) {
+    Xapian::Database db((dir_ / "shards" / name).string());
+    for (auto v = db.valuestream_begin(schema::kSlotCopies);
+         v != db.valuestream_end(schema::kSlotCopies); ++v)
+      ++marked;
+  }
+  EXPECT_EQ(marked, 8u);
 }
 
 TEST_F(ShardedWriterTest, RoutesByKeyHashAndOpensAsOneDatabase) {
