@@ -35,9 +35,11 @@ std::string CollapseKey(std::string_view folded_title,
 // those reads touch most blocks of the slot, while the articles that have a
 // copy are few (1,097 of the 19,043 Reuters stories). So the key is stored
 // a second time on those only, and a search of one database whose marks are
-// complete collapses on that slot: the same hits, far fewer reads. A search
-// of several databases (a stub, shards) collapses on kSlotCollapse, since
-// their copies may lie in different databases.
+// complete collapses on that slot: the same hits, far fewer reads. The
+// shards of one index are marked together (a copy in another shard counts);
+// a search of several databases marked apart (a stub of separately built
+// indexes) collapses on kSlotCollapse, since their copies may lie in
+// different databases unmarked.
 
 // The number of articles holding each kSlotCollapse key, by a 64-bit hash
 // of the key (KeyHash): two keys that collide only add marks, and a mark on

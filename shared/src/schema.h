@@ -51,10 +51,11 @@ inline constexpr Xapian::valueno kSlotSite = 4;      // host without "www."
 // built before it existed: such articles are never collapsed.
 inline constexpr Xapian::valueno kSlotCollapse = 6;
 // The same key again, only on the articles that share it with another
-// article of the same database (MarkCopies in collapse_key.h): a search of
-// one database collapses on this slot, whose few values cost far fewer block
-// reads than a key on every article. Trusted only while the database's
-// kMetaCopies names its current revision; otherwise kSlotCollapse.
+// article of the same index (MarkCopies in collapse_key.h): a search
+// collapses on this slot, whose few values cost far fewer block reads than a
+// key on every article, while each database's kMetaCopies names its current
+// revision (and, for the shards of one index, one group); otherwise on
+// kSlotCollapse.
 inline constexpr Xapian::valueno kSlotCopies = 9;
 inline constexpr Xapian::valueno kSlotLanguage = 7;  // ISO 639-1 code as in kLanguage (facets)
 // The stored fields a hit list shows (SerializeFields without the body and
@@ -100,7 +101,8 @@ inline constexpr std::string_view kMetaShardOf = "K";
 inline constexpr std::string_view kMetaShardRevision = "newsarc-rev:";
 
 // The revision whose kSlotCopies values are complete: every article whose
-// kSlotCollapse key another article shares has it (collapse_key.h).
+// kSlotCollapse key another article of the index shares has it; then, for
+// shards marked together, a space and their group name (collapse_key.h).
 inline constexpr std::string_view kMetaCopies = "newsarc-copies";
 
 // Xapian terms are limited to 245 bytes; keys longer than this are replaced
