@@ -215,7 +215,8 @@ struct Searcher::Impl {
   // The facet counter of the last Run, when the request asks for facets.
   std::unique_ptr<internal::FacetCounter> facets;
   // The slot copies are collapsed on, for this search (collapse_key.h):
-  // one database with complete marks of its copies collapses on those.
+  // databases whose marks of copies are complete (and made together)
+  // collapse on those.
   Xapian::valueno collapse_slot = internal::schema::kSlotCollapse;
   // The revisions whose marks were looked up last, and whether they were
   // complete: a search of the same revisions does not read them again.
