@@ -492,9 +492,9 @@ struct IndexWriter::Impl {
     return first;
   }
 
-  // Copies within the one database (collapse_key.h), marked before a
-  // run's last commit: a scan of the keys, unless nothing changed since
-  // they were complete.
+  // Copies within the one database (collapse_key.h), marked at each
+  // Commit after a change: the writer's first marking scans every key and
+  // keeps their holders, later ones look at the articles written since.
   Status MarkOwnCopies() {
     return internal::GuardXapian("marking the copies in " + dir.string(), [&] {
       if (!changed && internal::CopiesMarked(db)) return;
