@@ -474,6 +474,22 @@ class SearchFeatures(Env):
         self.assertEqual(len(every), 3)
         self.assertEqual([h["duplicates"] for h in every], [0, 0, 0])
 
+    def test_a_copy_indexed_by_a_later_run_folds_too(self):
+        # The index marks the copies it holds; a later run adding a copy of
+        # a story marks it with the others, and it folds into the same hit.
+        self.add("later.jsonl", text=json.dumps(
+            {"title": "Rates rise again", "url": "https://g.example/rates",
+             "date": "2017-11-04", "text": WIRE_BODY.lower()}) + "\n")
+        self.index()
+        doc = json.loads(self.search("--json", "central bank inflation").stdout)
+        self.assertEqual(len(doc["hits"]), 1)
+        self.assertEqual(doc["hits"][0]["duplicates"], 3)
+        # Its file removed: the story is three copies again.
+        os.remove(os.path.join(self.docs, "later.jsonl"))
+        self.index()
+        doc = json.loads(self.search("--json", "central bank inflation").stdout)
+        self.assertEqual([h["duplicates"] for h in doc["hits"]], [2])
+
     def test_recent_prefers_newer_of_equals_and_keeps_strong_old(self):
         plain = self.titles("interest rates", "--all")
         recent = self.titles("interest rates", "--all", "--recent")
