@@ -58,36 +58,16 @@ std::string CollapseKey(std::string_view folded_title,
 
 uint64_t KeyHash(std::string_view key) { return std::hash<std::string_view>{}(key); }
 
-void CountCollapseKeys(const Xapian::Database& db, KeyCounts& counts) {
+std::vector<std::pair<Xapian::docid, uint64_t>> KeyedArticles(const Xapian::Database& db) {
+  std::vector<std::pair<Xapian::docid, uint64_t>> keyed;
   for (auto v = db.valuestream_begin(schema::kSlotCollapse);
        v != db.valuestream_end(schema::kSlotCollapse); ++v) {
-    ++counts[KeyHash(*v)];
+    keyed.emplace_back(v.get_docid(), KeyHash(*v));
   }
+  return keyed;
 }
 
-Xapian::doccount MarkCopies(Xapian::WritableDatabase& db, const KeyCounts& counts) {
-  // The articles to mark first: the database is not changed while its
-  // value stream is read.
-  std::vector<std::pair<Xapian::docid, std::string>> copies;
-  for (auto v = db.valuestream_begin(schema::kSlotCollapse);
-       v != db.valuestream_end(schema::kSlotCollapse); ++v) {
-    auto c = counts.find(KeyHash(*v));
-    if (c != counts.end() && c->second > 1) copies.emplace_back(v.get_docid(), *v);
-  }
-  Xapian::doccount changed = 0;
-  for (auto& [id, key] : copies) {
-    Xapian::Document doc = db.get_document(id);
-    if (doc.get_value(schema::kSlotCopies) == key) continue;
-    // Only a value changes: Xapian rewrites the values, not the terms.
-    doc.add_value(schema::kSlotCopies, key);
-    db.replace_document(id, doc);
-    ++changed;
-  }
-  return changed;
-}
-
-Xapian::doccount MarkCopiesAmong(Xapian::WritableDatabase& db,
-                                 const std::vector<Xapian::docid>& ids) {
+Xapian::doccount MarkCopies(Xapian::WritableDatabase& db, const std::vector<Xapian::docid>& ids) {
   Xapian::doccount changed = 0;
   for (const Xapian::docid id : ids) {
     Xapian::Document doc;
@@ -98,6 +78,7 @@ Xapian::doccount MarkCopiesAmong(Xapian::WritableDatabase& db,
     }
     const std::string key = doc.get_value(schema::kSlotCollapse);
     if (key.empty() || doc.get_value(schema::kSlotCopies) == key) continue;
+    // Only a value changes: Xapian rewrites the values, not the terms.
     doc.add_value(schema::kSlotCopies, key);
     db.replace_document(id, doc);
     ++changed;

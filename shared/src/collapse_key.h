@@ -9,7 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include <xapian.h>
@@ -41,27 +41,19 @@ std::string CollapseKey(std::string_view folded_title,
 // indexes) collapses on kSlotCollapse, since their copies may lie in
 // different databases unmarked.
 
-// The number of articles holding each kSlotCollapse key, by a 64-bit hash
-// of the key (KeyHash): two keys that collide only add marks, and a mark on
-// an article without a copy changes no search.
-using KeyCounts = std::unordered_map<uint64_t, uint32_t>;
+// A 64-bit hash of a kSlotCollapse key, by which the writer pairs copies:
+// two keys that collide only add marks, and a mark on an article without a
+// copy changes no search.
 uint64_t KeyHash(std::string_view key);
 
-// Adds the kSlotCollapse keys of `db` to `counts`.
-void CountCollapseKeys(const Xapian::Database& db, KeyCounts& counts);
+// Every article of `db` with a kSlotCollapse key, and the key's hash.
+std::vector<std::pair<Xapian::docid, uint64_t>> KeyedArticles(const Xapian::Database& db);
 
-// Gives every article of `db` whose key `counts` holds more than once that
-// key in kSlotCopies (the counts of every database whose articles a search
-// of `db` may meet: of `db` alone, or of all the databases that a merge
-// makes one). Returns the number of articles changed. A mark whose copy
-// has gone stays: collapsing on a key no other article has changes nothing.
-Xapian::doccount MarkCopies(Xapian::WritableDatabase& db, const KeyCounts& counts);
-
-// Marks the articles `ids` of `db` that are copies of each other, each
-// with its own kSlotCollapse key, when it lacks that mark (ids of articles
-// deleted since are skipped). The caller knows which ones share a key.
-Xapian::doccount MarkCopiesAmong(Xapian::WritableDatabase& db,
-                                 const std::vector<Xapian::docid>& ids);
+// Marks the articles `ids` of `db` (copies of another article, as the
+// caller paired them by KeyHash) with their own kSlotCollapse key, when
+// they lack that mark; ids of articles deleted since are skipped. Returns
+// the number of articles changed.
+Xapian::doccount MarkCopies(Xapian::WritableDatabase& db, const std::vector<Xapian::docid>& ids);
 
 // Records that the marks of `db` are complete as of its next commit (the
 // metadata schema::kMetaCopies: that revision, then `group` if any). The

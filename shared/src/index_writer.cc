@@ -434,12 +434,12 @@ struct IndexWriter::Impl {
   std::set<std::string> dirty;
   uint32_t pending = 0;  // changes since the last commit
   bool changed = false;  // articles or records changed since the copies were marked
-  // One database: a holder of each near-duplicate key (collapse_key.h),
-  // from the first marking of this writer on, and the keys of the articles
-  // written since the last one, so that a later Commit marks the new copies
-  // without reading every key again. A holder deleted or rewritten since
-  // is harmless: MarkCopies marks an article only with its own key.
-  // Keys by internal::KeyHash.
+  // One database: an article holding each near-duplicate key (by
+  // internal::KeyHash), from the first marking of this writer on, and the
+  // keys of the articles written since the last one, so that a later Commit
+  // marks the new copies without reading every key again. A holder deleted
+  // or rewritten since is harmless: MarkCopies marks an article only with
+  // its own key.
   std::optional<std::unordered_map<uint64_t, Xapian::docid>> key_holders;
   std::vector<std::pair<Xapian::docid, uint64_t>> written_keys;
   // Ids added per file since its RemoveFile, written by FinishFile.
@@ -493,34 +493,23 @@ struct IndexWriter::Impl {
   }
 
   // Copies within the one database (collapse_key.h), marked at each
-  // Commit after a change: the writer's first marking scans every key and
-  // keeps their holders, later ones look at the articles written since.
+  // Commit after a change: the writer's first marking pairs every keyed
+  // article, later ones the articles written since.
   Status MarkOwnCopies() {
     return internal::GuardXapian("marking the copies in " + dir.string(), [&] {
       if (!changed && internal::CopiesMarked(db)) return;
-      if (key_holders) {
-        // This writer marked them before, and knows every article it wrote
-        // since: only those are looked at.
-        std::vector<Xapian::docid> copies;
-        for (const auto& [id, key] : written_keys) {
-          auto [holder, added] = key_holders->try_emplace(key, id);
-          if (added || holder->second == id) continue;
-          copies.push_back(holder->second);
-          copies.push_back(id);
-        }
-        internal::MarkCopiesAmong(db, copies);
-      } else {
-        internal::KeyCounts counts;
-        internal::CountCollapseKeys(db, counts);
-        internal::MarkCopies(db, counts);
-        std::unordered_map<uint64_t, Xapian::docid> holders;
-        holders.reserve(counts.size());
-        for (auto v = db.valuestream_begin(schema::kSlotCollapse);
-             v != db.valuestream_end(schema::kSlotCollapse); ++v) {
-          holders.try_emplace(internal::KeyHash(*v), v.get_docid());
-        }
-        key_holders = std::move(holders);
+      if (!key_holders) {
+        key_holders.emplace();
+        written_keys = internal::KeyedArticles(db);
       }
+      std::vector<Xapian::docid> copies;
+      for (const auto& [id, key] : written_keys) {
+        auto [holder, added] = key_holders->try_emplace(key, id);
+        if (added || holder->second == id) continue;
+        copies.push_back(holder->second);
+        copies.push_back(id);
+      }
+      internal::MarkCopies(db, copies);
       written_keys.clear();
       internal::RecordCopiesMarked(db);
       changed = false;
@@ -528,43 +517,43 @@ struct IndexWriter::Impl {
   }
 
   // The shards of one index (or of a staging index, which the merge makes
-  // one database): copies in different shards count, so every key is
-  // counted over all of them, and each shard records its marks with one
+  // one database): copies in different shards count, so the keyed articles
+  // of all of them are paired, and each shard records its marks with one
   // group name for all (collapse_key.h). Every key is read at each marking.
   Status MarkCopiesAcrossShards() {
-    std::vector<std::optional<std::string>> marks(shards.size());
-    std::vector<internal::KeyCounts> each(shards.size());
-    if (Status s = Broadcast([&](size_t i, Xapian::WritableDatabase& d) {
-          return internal::GuardXapian("counting the copies in " + dir.string(), [&] {
-            marks[i] = internal::CompleteMarks(d);
-            if (changed) internal::CountCollapseKeys(d, each[i]);
-          });
-        });
-        !s.ok())
-      return s;
-    if (!changed && !marks.empty() && marks[0] && !marks[0]->empty() &&
-        std::all_of(marks.begin(), marks.end(), [&](const auto& m) { return m == marks[0]; }))
-      return Status::Ok();  // complete, and made together
-    if (!changed) {
+    if (!changed) {  // complete, and made together?
+      std::vector<std::optional<std::string>> marks(shards.size());
       if (Status s = Broadcast([&](size_t i, Xapian::WritableDatabase& d) {
-            return internal::GuardXapian("counting the copies in " + dir.string(),
-                                         [&] { internal::CountCollapseKeys(d, each[i]); });
+            return internal::GuardXapian("marking the copies in " + dir.string(),
+                                         [&] { marks[i] = internal::CompleteMarks(d); });
           });
           !s.ok())
         return s;
+      if (!marks.empty() && marks[0] && !marks[0]->empty() &&
+          std::all_of(marks.begin(), marks.end(), [&](const auto& m) { return m == marks[0]; }))
+        return Status::Ok();
     }
-    internal::KeyCounts all;
-    for (internal::KeyCounts& counts : each) {
-      if (all.empty()) {
-        all = std::move(counts);
-        continue;
+    std::vector<std::vector<std::pair<Xapian::docid, uint64_t>>> keyed(shards.size());
+    if (Status s = Broadcast([&](size_t i, Xapian::WritableDatabase& d) {
+          return internal::GuardXapian("marking the copies in " + dir.string(),
+                                       [&] { keyed[i] = internal::KeyedArticles(d); });
+        });
+        !s.ok())
+      return s;
+    std::unordered_map<uint64_t, std::pair<size_t, Xapian::docid>> holders;
+    std::vector<std::vector<Xapian::docid>> copies(shards.size());
+    for (size_t i = 0; i < keyed.size(); ++i) {
+      for (const auto& [id, key] : keyed[i]) {
+        auto [holder, added] = holders.try_emplace(key, i, id);
+        if (added) continue;
+        copies[holder->second.first].push_back(holder->second.second);
+        copies[i].push_back(id);
       }
-      for (const auto& [key, n] : counts) all[key] += n;
     }
     const std::string group = internal::NewMarkGroup();
-    if (Status s = Broadcast([&](size_t, Xapian::WritableDatabase& d) {
+    if (Status s = Broadcast([&](size_t i, Xapian::WritableDatabase& d) {
           return internal::GuardXapian("marking the copies in " + dir.string(), [&] {
-            internal::MarkCopies(d, all);
+            internal::MarkCopies(d, copies[i]);
             internal::RecordCopiesMarked(d, group);
           });
         });
