@@ -14,7 +14,6 @@
 #include <thread>
 #include <vector>
 
-#include "collapse_key.h"
 #include "compact.h"
 #include "index_test_util.h"
 #include "newsarc/index_writer.h"
@@ -193,10 +192,10 @@ void CompactTest::CheckShardedCompaction(const fs::path& dir, uint32_t shards, u
   EXPECT_EQ(after, before);
   // The shards' marks of copies (collapse_key.h) stay complete and made
   // together, at each compacted shard's own revision.
-  std::vector<Xapian::Database> compacted;
+  std::vector<fs::path> compacted;
   for (uint32_t i = 0; i < shards; ++i)
-    compacted.emplace_back((dir / "shards" / internal::HashShardName(i)).string());
-  EXPECT_TRUE(internal::CopiesMarked(compacted));
+    compacted.push_back(dir / "shards" / internal::HashShardName(i));
+  testing::ExpectCopiesMarked(compacted);
 
   auto w = IndexWriter::Open(dir);
   ASSERT_TRUE(w.ok()) << w.status().message();
