@@ -9,6 +9,7 @@
 #include "flags.h"
 #include "formatters/formatter.h"
 #include "formatters/text_formatter.h"
+#include "huge_heap.h"
 #include "newsarc/searcher.h"
 
 namespace {
@@ -22,18 +23,6 @@ int Fail(const newsarc::Status& status) {
   return 2;
 }
 
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-constexpr bool kSanitized = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
-constexpr bool kSanitized = true;
-#else
-constexpr bool kSanitized = false;
-#endif
-#else
-constexpr bool kSanitized = false;
-#endif
-
 // Ends the process once everything written is flushed, without the
 // teardown: closing the databases and freeing every cache is the kernel's
 // work at exit anyway, and skipping it saves 0.05-0.1 ms of a 3 ms search
@@ -43,7 +32,7 @@ int Finish(int code) {
   std::cout.flush();
   std::cerr.flush();
   std::fflush(nullptr);
-  if (!kSanitized) std::_Exit(code);
+  if (!newsarc::cli::kSanitizedBuild) std::_Exit(code);
   return code;
 }
 
@@ -51,6 +40,7 @@ int Finish(int code) {
 
 int main(int argc, char** argv) {
   using namespace newsarc;
+  cli::HeapOnHugePage();  // before the index is opened: huge_heap.h
   auto flags = cli::ParseSearchFlags(argc, argv, std::cout);
   if (!flags.ok()) return Fail(flags.status());
   if (flags.value().help) return 0;
