@@ -130,9 +130,10 @@ struct RankingOptions {
   // (evaluation only).
   unsigned prf_min_docs = 1;
   // Feedback only for queries of at least this many distinct words (stop
-  // words and field filters not counted): not for one word, where it cost
-  // surname queries in --any mode (README "Ranking").
-  unsigned prf_min_words = 2;
+  // words and field filters not counted): not for one or two words, where
+  // it cost surname queries and two-word known-item searches in --any mode
+  // (README "Ranking").
+  unsigned prf_min_words = 3;
   // Score regularisation (the cluster hypothesis: similar articles are
   // relevant to the same requests): each of the top reg_top hits adds reg
   // times the mean weight of its reg_k most similar hits among them (cosine

@@ -507,13 +507,15 @@ TEST_P(FeedbackTest, AddsTheTopArticlesWordsOnly) {
 INSTANTIATE_TEST_SUITE_P(Schemes, FeedbackTest,
                          ::testing::Values("trad", "xapian-trad", "bo1", "rm3", "rocchio"));
 
-// By default a query of one word gets no feedback: its stem and its exact
-// form are one word, and field filters are not words; two words get it.
-TEST(Ranking, FeedbackNeedsTwoWordsByDefault) {
+// By default a query of one or two words gets no feedback: a word's stem
+// and its exact form are one word, and field filters are not words; three
+// words get it.
+TEST(Ranking, FeedbackNeedsThreeWordsByDefault) {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
   for (int i = 0; i < 3; ++i) {
     Xapian::Document d;
-    for (const char* t : {"Zbudget", "budget", "Zvote", "Zparliament", "XY2017"}) d.add_term(t);
+    for (const char* t : {"Zbudget", "budget", "Zvote", "Ztax", "Zparliament", "XY2017"})
+      d.add_term(t);
     db.add_document(d);
   }
   Xapian::Document other;
@@ -521,15 +523,27 @@ TEST(Ranking, FeedbackNeedsTwoWordsByDefault) {
   db.add_document(other);
   RankingOptions o;
   o.prf_docs = 2;
-  o.prf_terms = 2;
-  ASSERT_EQ(o.prf_min_words, 2u);
+  o.prf_terms = 3;
+  ASSERT_EQ(o.prf_min_words, 3u);
   const Xapian::Query one(Xapian::Query::OP_FILTER,
                           Xapian::Query(Xapian::Query::OP_OR, Xapian::Query("Zbudget"),
                                         Xapian::Query("budget")),
                           Xapian::Query("XY2017"));
   EXPECT_EQ(Terms(Expand(db, one, o)), Terms(one));
-  const Xapian::Query two(Xapian::Query::OP_OR, Xapian::Query("Zbudget"), Xapian::Query("Zvote"));
+  auto any = [](std::vector<Xapian::Query> qs) {
+    return Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end());
+  };
+  const Xapian::Query two(
+      Xapian::Query::OP_FILTER,
+      any({Xapian::Query("Zbudget"), Xapian::Query("budget"), Xapian::Query("Zvote")}),
+      Xapian::Query("XY2017"));
+  EXPECT_EQ(Terms(Expand(db, two, o)), Terms(two));
+  const Xapian::Query three = any({Xapian::Query("Zbudget"), Xapian::Query("Zvote"),
+                                    Xapian::Query("Ztax")});
+  EXPECT_TRUE(Terms(Expand(db, three, o)).count("Zparliament"));
+  o.prf_min_words = 2;
   EXPECT_TRUE(Terms(Expand(db, two, o)).count("Zparliament"));
+  EXPECT_EQ(Terms(Expand(db, one, o)), Terms(one));
   o.prf_min_words = 1;
   EXPECT_TRUE(Terms(Expand(db, one, o)).count("Zparliament"));
 }
