@@ -44,7 +44,8 @@ struct HugeHeap {
 // keeps 4 KB pages; nothing else changes). Only for a short-lived process
 // on glibc and Linux with 4 KB pages; a no-op under the address and thread
 // sanitizers (their own allocators), elsewhere, and when NEWSARC_HUGE_HEAP
-// is "0". Call it first thing in main, before other threads exist.
+// is "0". Call it early in main, before other threads exist and before
+// the heap has grown much (newsarc-search: once its flags are read).
 HugeHeap HeapOnHugePage();
 
 }  // namespace newsarc::cli

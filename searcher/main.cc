@@ -40,10 +40,10 @@ int Finish(int code) {
 
 int main(int argc, char** argv) {
   using namespace newsarc;
-  cli::HeapOnHugePage();  // before the index is opened: huge_heap.h
   auto flags = cli::ParseSearchFlags(argc, argv, std::cout);
   if (!flags.ok()) return Fail(flags.status());
   if (flags.value().help) return 0;
+  cli::HeapOnHugePage();  // before the index is opened: huge_heap.h
   auto searcher = Searcher::Open(flags.value().index_dir, flags.value().open);
   if (!searcher.ok()) return Fail(searcher.status());
   auto results = searcher.value().Search(flags.value().request);
