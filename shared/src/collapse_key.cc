@@ -110,16 +110,23 @@ std::optional<std::string> CompleteMarks(const Xapian::Database& db) {
 
 bool CopiesMarked(const Xapian::Database& db) { return CompleteMarks(db).has_value(); }
 
+bool MarkedTogether(const std::vector<std::optional<std::string>>& marks) {
+  if (marks.empty() || !marks[0] || marks[0]->empty()) return false;
+  for (const std::optional<std::string>& m : marks) {
+    if (m != marks[0]) return false;
+  }
+  return true;
+}
+
 bool CopiesMarked(const std::vector<Xapian::Database>& dbs) {
   if (dbs.size() == 1) return CopiesMarked(dbs[0]);
-  std::optional<std::string> group;
+  std::vector<std::optional<std::string>> marks;
   for (const Xapian::Database& db : dbs) {
     if (db.get_doccount() == 0) continue;  // no article, no copy (a metadata database)
-    std::optional<std::string> marks = CompleteMarks(db);
-    if (!marks || marks->empty() || (group && *group != *marks)) return false;
-    group = std::move(marks);
+    marks.push_back(CompleteMarks(db));
+    if (!marks.back()) return false;
   }
-  return group.has_value();
+  return MarkedTogether(marks);
 }
 
 }  // namespace newsarc::internal

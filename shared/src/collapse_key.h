@@ -64,6 +64,9 @@ std::string NewMarkGroup();
 // The group of the marks of `db` if they are complete at its revision, else
 // std::nullopt ("" for marks of one database).
 std::optional<std::string> CompleteMarks(const Xapian::Database& db);
+// Whether the CompleteMarks of several databases were made together: all
+// complete, in one group (not "": one database's own marks). False for none.
+bool MarkedTogether(const std::vector<std::optional<std::string>>& marks);
 
 // Whether a search of `db`, one database, may collapse on kSlotCopies: its
 // marks are complete at its revision.

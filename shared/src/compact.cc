@@ -10,9 +10,9 @@
 #include <cerrno>
 #include <cstring>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
-#include <optional>
 #include <thread>
 #include <vector>
 

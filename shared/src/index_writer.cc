@@ -529,9 +529,7 @@ struct IndexWriter::Impl {
           });
           !s.ok())
         return s;
-      if (!marks.empty() && marks[0] && !marks[0]->empty() &&
-          std::all_of(marks.begin(), marks.end(), [&](const auto& m) { return m == marks[0]; }))
-        return Status::Ok();
+      if (internal::MarkedTogether(marks)) return Status::Ok();
     }
     std::vector<std::vector<std::pair<Xapian::docid, uint64_t>>> keyed(shards.size());
     if (Status s = Broadcast([&](size_t i, Xapian::WritableDatabase& d) {
