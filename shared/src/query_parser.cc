@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cctype>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -221,6 +222,41 @@ bool IsFreeTextTerm(const std::string& term) {
   return prefix.empty() || prefix == "Z" || prefix == "S" || prefix == "ZS";
 }
 
+// A query made of exclusions only (`-rudd`, `-"amber rudd" -speaker:boris`)
+// as Xapian parses what it means: `NOT (rudd OR ...)`. Xapian 1.4 drops the
+// minus signs of a query without anything to exclude from, so `-rudd`
+// would find the articles naming Rudd and `-rudd -boris` those naming both.
+// std::nullopt for any other query. `folded`: FoldQuery's output.
+std::optional<std::string> ExclusionsOnly(std::string_view folded) {
+  std::vector<std::string_view> items;
+  bool in_quotes = false;
+  size_t begin = 0;
+  for (size_t i = 0; i <= folded.size(); ++i) {
+    const bool end = i == folded.size();
+    if (!end && folded[i] == '"') in_quotes = !in_quotes;
+    if (!end && (in_quotes || folded[i] != ' ')) continue;
+    if (i > begin) items.push_back(folded.substr(begin, i - begin));
+    begin = i + 1;
+  }
+  std::string out;
+  for (std::string_view item : items) {
+    if (item == "-") continue;  // a stray minus, as Xapian takes it
+    // "-x", not "--x", "-(x", or anything holding a bracket (a group is
+    // not an exclusion to Xapian).
+    if (item.size() < 2 || item[0] != '-' || item[1] == '-' ||
+        item.find_first_of("()") != std::string_view::npos)
+      return std::nullopt;
+    out += out.empty() ? "NOT (" : " OR ";
+    out += item.substr(1);
+  }
+  if (out.empty()) return std::nullopt;
+  // An unclosed quote runs to the end, as Xapian reads it, not over the
+  // closing bracket.
+  if (in_quotes) out += '"';
+  out += ')';
+  return out;
+}
+
 }  // namespace
 
 std::string FoldQuery(std::string_view query) {
@@ -341,7 +377,8 @@ Result<ParsedQuery> ParseQuery(std::string_view query, DefaultOp op,
                      Xapian::QueryParser::FLAG_WILDCARD |
                      Xapian::QueryParser::FLAG_PURE_NOT |
                      Xapian::QueryParser::FLAG_CJK_NGRAM;
-    parsed.query = qp.parse_query(parsed.folded, flags);
+    const std::optional<std::string> exclusions = ExclusionsOnly(parsed.folded);
+    parsed.query = qp.parse_query(exclusions ? *exclusions : parsed.folded, flags);
     if (!errors.first().empty()) {
       return Status::InvalidArgument("bad query \"" + std::string(query) +
                                      "\": " + errors.first());

@@ -30,7 +30,10 @@ enum class DefaultOp { kAnd, kOr };
 
 struct ParsedQuery {
   Xapian::Query query;
-  std::string folded;   // the string handed to Xapian
+  // The folded query, which Xapian parses; but a query of exclusions only
+  // (`-a -b`) it parses as `NOT (a OR b)`, what that means (Xapian 1.4
+  // would drop the minus signs and find the articles with a and b).
+  std::string folded;
   std::string stemmer;  // Xapian stemmer name used ("" = none)
   // Distinct free-text terms in the query (after stemming), for the
   // AND -> OR fallback: relaxing makes sense only when this is > 1.

@@ -286,6 +286,18 @@ class Search(Env):
         self.assertEqual(sorted(self.titles("river OR storm")),
                          ["Council approves new bridge", "Storm closes schools"])
 
+    def test_exclusions_alone(self):
+        # `-storm` alone means every article but those with the word (as
+        # `NOT storm`), not the articles with it.
+        every = self.titles("NOT zebrafish", "--limit", "100")
+        self.assertIn("Storm closes schools", every)
+        rest = [t for t in every if t != "Storm closes schools"]
+        self.assertEqual(sorted(self.titles("-storm", "--limit", "100")), sorted(rest))
+        both = self.titles("-storm -river", "--limit", "100")
+        self.assertEqual(sorted(both), sorted(t for t in rest if t != "Council approves new bridge"))
+        self.assertEqual(sorted(self.titles('-"end-to-end encryption"', "--limit", "100")),
+                         sorted(t for t in every if t != SEED_TITLE))
+
     def test_date_ranges_and_sort(self):
         self.assertEqual(self.titles("date:2019"), ["Council approves new bridge"])
         self.assertEqual(self.titles("date:2018-11"), ["Storm closes schools"])

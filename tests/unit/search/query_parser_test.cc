@@ -56,6 +56,16 @@ const ParseCase kCases[] = {
     {"a ADJ/2 b", "(a@1 PHRASE 3 b@2)"},
     {"+rudd -boris", "(Zrudd@1 AND_NOT Zbori@2)"},
     {"NOT rudd", "(<alldocuments> AND_NOT Zrudd@1)"},
+    // Exclusions alone exclude (Xapian alone would drop the minus signs).
+    {"-rudd", "(<alldocuments> AND_NOT Zrudd@1)"},
+    {"-rudd -boris", "(<alldocuments> AND_NOT (Zrudd@1 OR Zbori@2))"},
+    {"-\"amber rudd\"", "(<alldocuments> AND_NOT (amber@1 PHRASE 2 rudd@2))"},
+    {"-speaker:rudd -org:met", "(<alldocuments> AND_NOT (0 * XSWrudd OR 0 * XOWmet))"},
+    {"-title:rudd -encrypt*",
+     "(<alldocuments> AND_NOT (ZSrudd@1 OR WILDCARD SYNONYM encrypt))"},
+    {"-\"amber rudd", "(<alldocuments> AND_NOT (amber@1 PHRASE 2 rudd@2))"},
+    {"-rudd -", "(<alldocuments> AND_NOT Zrudd@1)"},
+    {"-rudd date:2017", "(0 * XY2017 AND_NOT Zrudd@1)"},  // a filter to exclude from
     {"encrypt*", "WILDCARD SYNONYM encrypt"},
     // Fields.
     {"title:brexit", "ZSbrexit@1"},
