@@ -222,30 +222,42 @@ bool IsFreeTextTerm(const std::string& term) {
   return prefix.empty() || prefix == "Z" || prefix == "S" || prefix == "ZS";
 }
 
-// A query made of exclusions only (`-rudd`, `-"amber rudd" -speaker:boris`)
-// as Xapian parses what it means: `NOT (rudd OR ...)`. Xapian 1.4 drops the
-// minus signs of a query without anything to exclude from, so `-rudd`
-// would find the articles naming Rudd and `-rudd -boris` those naming both.
-// std::nullopt for any other query. `folded`: FoldQuery's output.
+// A query made of exclusions only (`-rudd`, `-"amber rudd" -speaker:boris`,
+// `-(rudd OR boris)`) as Xapian parses what it means: `NOT (rudd OR ...)`.
+// Xapian 1.4 drops the minus signs of a query without anything to exclude
+// from, so `-rudd` would find the articles naming Rudd and `-rudd -boris`
+// those naming both. std::nullopt for any other query. `folded`:
+// FoldQuery's output.
 std::optional<std::string> ExclusionsOnly(std::string_view folded) {
+  // The items: split at spaces outside quotes and brackets.
   std::vector<std::string_view> items;
   bool in_quotes = false;
+  int depth = 0;
   size_t begin = 0;
   for (size_t i = 0; i <= folded.size(); ++i) {
     const bool end = i == folded.size();
     if (!end && folded[i] == '"') in_quotes = !in_quotes;
-    if (!end && (in_quotes || folded[i] != ' ')) continue;
+    if (!end && !in_quotes && folded[i] == '(') ++depth;
+    if (!end && !in_quotes && folded[i] == ')' && --depth < 0) return std::nullopt;
+    if (!end && (in_quotes || depth > 0 || folded[i] != ' ')) continue;
     if (i > begin) items.push_back(folded.substr(begin, i - begin));
     begin = i + 1;
   }
+  if (depth != 0) return std::nullopt;
   std::string out;
   for (std::string_view item : items) {
     if (item == "-") continue;  // a stray minus, as Xapian takes it
-    // "-x", not "--x", "-(x", or anything holding a bracket (a group is
-    // not an exclusion to Xapian).
-    if (item.size() < 2 || item[0] != '-' || item[1] == '-' ||
-        item.find_first_of("()") != std::string_view::npos)
-      return std::nullopt;
+    // "-x" or "-(...)", not "--x" or "-x(y)".
+    if (item.size() < 2 || item[0] != '-' || item[1] == '-') return std::nullopt;
+    if (item[1] == '(' && item.back() != ')') return std::nullopt;
+    if (item[1] != '(') {
+      // Brackets only within quotes (a phrase's punctuation).
+      bool quoted = false;
+      for (char c : item) {
+        if (c == '"') quoted = !quoted;
+        if (!quoted && (c == '(' || c == ')')) return std::nullopt;
+      }
+    }
     out += out.empty() ? "NOT (" : " OR ";
     out += item.substr(1);
   }

@@ -65,6 +65,8 @@ const ParseCase kCases[] = {
      "(<alldocuments> AND_NOT (ZSrudd@1 OR WILDCARD SYNONYM encrypt))"},
     {"-\"amber rudd", "(<alldocuments> AND_NOT (amber@1 PHRASE 2 rudd@2))"},
     {"-rudd -", "(<alldocuments> AND_NOT Zrudd@1)"},
+    {"-(rudd OR boris) -\"a (b\"",
+     "(<alldocuments> AND_NOT (Zrudd@1 OR Zbori@2 OR (a@3 PHRASE 2 b@4)))"},
     {"-rudd date:2017", "(0 * XY2017 AND_NOT Zrudd@1)"},  // a filter to exclude from
     {"encrypt*", "WILDCARD SYNONYM encrypt"},
     // Fields.
