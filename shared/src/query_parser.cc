@@ -1,5 +1,6 @@
 #include "query_parser.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <optional>
@@ -222,6 +223,51 @@ bool IsFreeTextTerm(const std::string& term) {
   return prefix.empty() || prefix == "Z" || prefix == "S" || prefix == "ZS";
 }
 
+// The query's field names (those the parser below is told about).
+constexpr std::string_view kFieldNames[] = {"title", "speaker", "org", "site", "lang", "date"};
+
+// "speaker:" for a token that is a field name and its colon with nothing
+// after it (after any of `+`, `-` and opening brackets), else "".
+std::string_view BareField(std::string_view token) {
+  while (!token.empty() && (token.front() == '(' || token.front() == '+' || token.front() == '-'))
+    token.remove_prefix(1);
+  if (token.size() < 2 || token.back() != ':') return {};
+  const std::string_view name = token.substr(0, token.size() - 1);
+  return std::find(std::begin(kFieldNames), std::end(kFieldNames), name) != std::end(kFieldNames)
+             ? token
+             : std::string_view();
+}
+
+// `speaker: rudd` as `speaker:rudd`: a field name written with a space
+// before its value would otherwise be searched as a word ("speaker") and
+// the value as another. A field name with no value after it (at the end,
+// or before an operator or a closing bracket) is an error, as `speaker:""`
+// is. `folded`: FoldQuery's output (words separated by single spaces).
+Result<std::string> GlueFieldValues(std::string_view folded) {
+  std::vector<std::string_view> tokens;
+  for (size_t i = 0; i < folded.size();) {
+    size_t e = folded.find(' ', i);
+    if (e == std::string_view::npos) e = folded.size();
+    if (e > i) tokens.push_back(folded.substr(i, e - i));
+    i = e + 1;
+  }
+  std::string out;
+  bool in_quotes = false, glue = false;
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    const std::string_view token = tokens[k];
+    const std::string_view field = in_quotes ? std::string_view() : BareField(token);
+    for (char c : token)
+      if (c == '"') in_quotes = !in_quotes;
+    if (!out.empty() && !glue) out += ' ';
+    out += token;
+    glue = !field.empty();
+    if (glue && (k + 1 == tokens.size() || IsOperator(tokens[k + 1]) ||
+                 tokens[k + 1].front() == ')'))
+      return Status::InvalidArgument(std::string(field) + " needs a value after it");
+  }
+  return out;
+}
+
 // A query made of exclusions only (`-rudd`, `-"amber rudd" -speaker:boris`,
 // `-(rudd OR boris)`) as Xapian parses what it means: `NOT (rudd OR ...)`.
 // Xapian 1.4 drops the minus signs of a query without anything to exclude
@@ -342,7 +388,12 @@ Result<DateBounds> ParseDateRange(std::string_view value) {
 Result<ParsedQuery> ParseQuery(std::string_view query, DefaultOp op,
                                const Xapian::Database* db) {
   ParsedQuery parsed;
-  parsed.folded = FoldQuery(query);
+  Result<std::string> glued = GlueFieldValues(FoldQuery(query));
+  if (!glued.ok()) {
+    return Status::InvalidArgument("bad query \"" + std::string(query) + "\": " +
+                                   glued.status().message());
+  }
+  parsed.folded = std::move(glued.value());
   std::string lang = QueryLanguage(parsed.folded);
   ProcessorErrors errors;  // outlives the QueryParser and its processors
   // Ranking().stemmer: an evaluation knob (ranking.h).

@@ -12,7 +12,9 @@
 //   lang:en            language ("L"); also picks the stemmer
 //   date:2017 date:2017-03 date:2017-03-01 date:A..B date:A.. date:..B
 // Boolean filters of one kind (site:, lang:, date:) are OR'd together;
-// speaker: and org: filters are AND'd (an article quoting both).
+// speaker: and org: filters are AND'd (an article quoting both). A space
+// may follow a field's colon (`speaker: rudd`); a field without a value is
+// an error. A query of exclusions only (`-rudd`) means NOT (rudd).
 #ifndef NEWSARC_SRC_QUERY_PARSER_H_
 #define NEWSARC_SRC_QUERY_PARSER_H_
 

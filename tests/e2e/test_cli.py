@@ -330,6 +330,11 @@ class ExitCodes(Env):
         self.search("zzzunknownword", expect=1)
         p = self.search("date:2017-13", expect=2)
         self.assertTrue(p.stderr.strip())
+        p = self.search("cafe", "speaker:", expect=2)
+        self.assertIn('bad query "cafe speaker:": speaker: needs a value after it', p.stderr)
+        # With a space after the colon the value is still the field's.
+        self.assertEqual(self.titles("title: café"), self.titles("title:café"))
+        self.assertTrue(self.titles("title: café"))
 
     def test_locked_index(self):
         self.add("zurich.txt", "zurich.txt")

@@ -79,6 +79,14 @@ const ParseCase kCases[] = {
     {"speaker:\"rudd\"", "0 * XSWrudd"},
     {"org:\"Metropolitan Police\"", "0 * XORmetropolitan police"},
     {"org:WhatsApp speaker:rudd", "0 * (XOWwhatsapp AND XSWrudd)"},
+    // A space after a field name's colon: the value is still the field's.
+    {"speaker: Rudd", "0 * XSWrudd"},
+    {"Title: Brexit vote", "(ZSbrexit@1 AND Zvote@2)"},
+    {"date: 2017", "0 * XY2017"},
+    {"-speaker: rudd", "(<alldocuments> AND_NOT XSWrudd)"},
+    {"speaker: \"amber rudd\" x", "(Zx@1 FILTER XSPamber rudd)"},
+    {"\"speaker: rudd\"", "(speaker@1 PHRASE 2 rudd@2)"},  // words of a phrase
+    {"note: x", "(Znote@1 AND Zx@2)"},                       // not a field
     {"speaker:rudd speaker:mackey", "0 * (XSWrudd AND XSWmackey)"},
     {"speaker:rudd OR speaker:mackey", "(0 * XSWrudd OR 0 * XSWmackey)"},
     {"encryption speaker:rudd", "(Zencrypt@1 FILTER XSWrudd)"},
@@ -126,6 +134,10 @@ const ParseCase kCases[] = {
     {"OR", "error: syntax error"},
     {"a NOT", "error: syntax error"},
     {"speaker:\"\"", "error: speaker: needs a name"},
+    {"speaker:", "error: speaker: needs a value"},
+    {"rudd date:", "error: date: needs a value"},
+    {"title: AND x", "error: title: needs a value"},
+    {"(org: ) x", "error: org: needs a value"},
 };
 
 INSTANTIATE_TEST_SUITE_P(Table, QueryParserTest, ::testing::ValuesIn(kCases));
