@@ -475,11 +475,16 @@ Result<RunSummary> RunExtractOnly(const IndexFlags& flags, std::ostream& out) {
   return summary;
 }
 
+// "1 article", "2 articles".
+std::string Count(uint64_t n, std::string_view one, std::string_view many) {
+  return std::to_string(n) + ' ' + std::string(n == 1 ? one : many);
+}
+
 std::string FormatSummary(const RunSummary& s, const std::string& db) {
   std::string out;
   auto line = [&out](const std::string& l) { out += l + '\n'; };
   const uint64_t read = s.files_new + s.files_changed + s.files_reread;
-  line("newsarc-index: " + std::to_string(s.files_found) + " files: " + std::to_string(read) +
+  line("newsarc-index: " + Count(s.files_found, "file", "files") + ": " + std::to_string(read) +
        " read (" + std::to_string(s.files_new) + " new, " + std::to_string(s.files_changed) +
        " changed" + (s.files_reread ? ", " + std::to_string(s.files_reread) + " re-read" : "") +
        "), " + std::to_string(s.files_unchanged) + " unchanged, " +
@@ -487,33 +492,36 @@ std::string FormatSummary(const RunSummary& s, const std::string& db) {
        " skipped");
   char secs[32];
   std::snprintf(secs, sizeof secs, "%.1f", s.seconds);
-  line("  " + std::to_string(s.articles_indexed) + " articles indexed, " +
-       std::to_string(s.bad_records) + " bad records skipped; the index at " + db + " has " +
-       std::to_string(s.index_articles) + " articles (" + secs + " s)");
+  line("  " + Count(s.articles_indexed, "article", "articles") + " indexed, " +
+       Count(s.bad_records, "bad record", "bad records") + " skipped; the index at " + db +
+       " has " + Count(s.index_articles, "article", "articles") + " (" + secs + " s)");
   if (s.files_pruned)
-    line("  --prune: " + std::to_string(s.files_pruned) + " of the removed files were outside "
-         "PATH: they no longer exist");
+    line("  --prune: " + std::to_string(s.files_pruned) + " of the removed files " +
+         (s.files_pruned == 1 ? "was" : "were") + " outside PATH: they no longer exist");
   if (s.files_kept)
-    line("  " + std::to_string(s.files_kept) + " indexed files that this run did not find "
-         "keep their articles: whether they still exist cannot be told (" +
-         Printable(s.kept_example) + ")");
+    line("  " + Count(s.files_kept, "indexed file", "indexed files") +
+         " that this run did not find " + (s.files_kept == 1 ? "keeps its" : "keep their") +
+         " articles: whether " + (s.files_kept == 1 ? "it still exists" : "they still exist") +
+         " cannot be told (" + Printable(s.kept_example) + ")");
   if (s.files_unreachable_copies)
-    line("  " + std::to_string(s.files_unreachable_copies) + " files holding another version "
+    line("  " + Count(s.files_unreachable_copies, "file", "files") + " holding another version "
          "of an article whose file was removed could not be read again (" +
-         Printable(s.unreachable_copy_example) + "): the index forgets them, and the first "
-         "run that can read them adds them again");
+         Printable(s.unreachable_copy_example) + "): the index forgets " +
+         (s.files_unreachable_copies == 1 ? "it, and the first run that can read it adds it"
+                                          : "them, and the first run that can read them adds them") +
+         " again");
   if (s.files_in_gone_folders)
-    line("  " + std::to_string(s.files_in_gone_folders) + " indexed files are in folders that "
-         "no longer exist (" + Printable(s.gone_folder_example) +
+    line("  " + Count(s.files_in_gone_folders, "indexed file is", "indexed files are") +
+         " in folders that no longer exist (" + Printable(s.gone_folder_example) +
          (s.files_in_gone_folders > 1 ? ", ..." : "") +
          "): newsarc-index --prune removes their articles");
   if (!s.layout.empty()) line("  layout: " + s.layout);
   if (!s.partition.empty())
-    line("  " + std::to_string(s.articles_elsewhere) + " articles left to other partitions "
+    line("  " + Count(s.articles_elsewhere, "article", "articles") + " left to other partitions "
          "(this index is partition " + s.partition + ")");
   if (s.links_skipped)
-    line("  " + std::to_string(s.links_skipped) +
-         " symbolic links not followed (--follow-symlinks follows them)");
+    line("  " + Count(s.links_skipped, "symbolic link", "symbolic links") +
+         " not followed (--follow-symlinks follows them)");
   constexpr size_t kShown = 20;
   for (size_t i = 0; i < s.problems.size() && i < kShown; ++i)
     line("  skipped: " + Printable(s.problems[i]));

@@ -311,8 +311,8 @@ class BadInput(Env):
             p = self.index(*args, expect=None, timeout=60, **kw)
             self.assertIn(p.returncode, (0, 1), p.stderr)
             self.assertIn(" 0 removed", p.stderr)
-            self.assertIn("1 indexed files that this run did not find keep their articles: "
-                          "whether they still exist cannot be told (" +
+            self.assertIn("1 indexed file that this run did not find keeps its articles: "
+                          "whether it still exists cannot be told (" +
                           os.path.join(self.docs, "locked", "inside.txt") +
                           ": Permission denied)", p.stderr)
             self.assertEqual(self.titles('"zqin"'), ["Inside a locked folder"])
@@ -340,7 +340,7 @@ class BadInput(Env):
         p = self.index(expect=None, timeout=60, **kw)
         self.assertIn(p.returncode, (0, 1), p.stderr)
         self.assertIn("1 re-read", p.stderr)
-        self.assertIn("1 files holding another version of an article whose file was removed "
+        self.assertIn("1 file holding another version of an article whose file was removed "
                       "could not be read again (" +
                       os.path.join(self.docs, "locked", "c.txt") + ": Permission denied)",
                       p.stderr)
