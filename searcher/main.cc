@@ -62,8 +62,12 @@ int main(int argc, char** argv) {
       std::cerr << "newsarc-search: warning: " << cli::StripControls(w) << '\n';
     }
   }
-  const bool found = flags.value().request.quotes
-                         ? !results.value().quotes.empty()
-                         : !results.value().hits.empty();
+  // Like grep: 0 when something was found. With --limit 0 (a count) that
+  // is whether anything matches; otherwise whether this page has hits.
+  const SearchRequest& request = flags.value().request;
+  const SearchResults& r = results.value();
+  const bool found =
+      request.quotes ? (request.limit == 0 ? r.quote_total > 0 : !r.quotes.empty())
+                     : (request.limit == 0 ? r.estimated_total > 0 : !r.hits.empty());
   return Finish(found ? 0 : 1);
 }

@@ -377,11 +377,14 @@ Searcher::Impl::Matches Searcher::Impl::Run(const Xapian::Query& query,
   if (request.collapse_duplicates) {
     enquire.set_collapse_key(collapse_slot);
   }
-  Xapian::doccount check_at_least = 0;
+  // No hits asked for (a count): check one match past the offset, so that
+  // a query nothing matches says 0 (and relaxes), not Xapian's estimate
+  // from term frequencies.
+  Xapian::doccount check_at_least = request.limit == 0 ? request.offset + 1 : 0;
   if (request.facets) {
     facets = std::make_unique<internal::FacetCounter>();
     facets->Attach(enquire);
-    check_at_least = request.facet_sample;
+    check_at_least = std::max<Xapian::doccount>(check_at_least, request.facet_sample);
   }
   Matches m;
   m.mset = enquire.get_mset(request.offset, request.limit, check_at_least);
@@ -458,7 +461,8 @@ Result<SearchResults> Searcher::Impl::SearchOnce(const SearchRequest& request) {
   }
   const SearchRequest& run = request.quotes ? article_request : request;
   Matches matches = Run(query, run, folded);
-  if (request.like.empty() && matches.upper_bound == 0 && pq.free_terms > 1) {
+  const bool none = matches.upper_bound == 0 || (matches.exact && matches.estimated == 0);
+  if (request.like.empty() && none && pq.free_terms > 1) {
     // No article has every word: settle for articles with some of them,
     // ranked by how many and how rare.
     auto relaxed = internal::ParseQuery(request.query, DefaultOp::kOr, &db);

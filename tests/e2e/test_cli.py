@@ -328,6 +328,11 @@ class ExitCodes(Env):
         self.add("zurich.txt", "zurich.txt")
         self.index()
         self.search("zzzunknownword", expect=1)
+        # --limit 0 counts: exit 0 when something matches, as grep -c.
+        p = self.search("--limit", "0", "zurich", expect=0)
+        self.assertIn("0 of 1 result", p.stdout)
+        self.search("--limit", "0", "zzzunknownword", expect=1)
+        self.search("--offset", "5", "zurich", expect=1)  # a page past the hits
         p = self.search("date:2017-13", expect=2)
         self.assertTrue(p.stderr.strip())
         p = self.search("cafe", "speaker:", expect=2)

@@ -267,6 +267,24 @@ TEST_F(SearcherTest, OffsetAndLimit) {
   EXPECT_TRUE(Search("", SortOrder::kDate, 10, 2).hits.empty());
 }
 
+// --limit 0 (a count): the total tells whether anything matches, and a
+// query whose words never meet relaxes as it does with hits asked for (not
+// Xapian's estimate from the words' frequencies).
+TEST_F(SearcherTest, CountWithoutHits) {
+  SearchResults r = Search("encryption brexit", SortOrder::kRelevance, 0, 0);
+  EXPECT_TRUE(r.hits.empty());
+  EXPECT_TRUE(r.relaxed);
+  EXPECT_EQ(r.estimated_total, Search("encryption OR brexit").estimated_total);
+  r = Search("\"rudd amber\"", SortOrder::kRelevance, 0, 0);  // both words, never so
+  EXPECT_FALSE(r.relaxed);
+  EXPECT_EQ(r.estimated_total, 0u);
+  r = Search("encryption rudd", SortOrder::kRelevance, 0, 0);
+  EXPECT_FALSE(r.relaxed);
+  EXPECT_GT(r.estimated_total, 0u);
+  r = Search("encryption", SortOrder::kRelevance, 5, 0);  // past the matches
+  EXPECT_TRUE(r.hits.empty());
+}
+
 TEST_F(SearcherTest, FillsHits) {
   SearchResults r = Search("cafe");
   ASSERT_EQ(r.hits.size(), 1u);
