@@ -380,7 +380,8 @@ Searcher::Impl::Matches Searcher::Impl::Run(const Xapian::Query& query,
   // No hits asked for (a count): check one match past the offset, so that
   // a query nothing matches says 0 (and relaxes), not Xapian's estimate
   // from term frequencies.
-  Xapian::doccount check_at_least = request.limit == 0 ? request.offset + 1 : 0;
+  Xapian::doccount check_at_least =
+      request.limit == 0 ? std::max<Xapian::doccount>(request.offset, request.offset + 1) : 0;
   if (request.facets) {
     facets = std::make_unique<internal::FacetCounter>();
     facets->Attach(enquire);
