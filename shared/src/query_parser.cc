@@ -223,6 +223,49 @@ bool IsFreeTextTerm(const std::string& term) {
   return prefix.empty() || prefix == "Z" || prefix == "S" || prefix == "ZS";
 }
 
+// Xapian 1.4's parser, when it cannot make sense of the operators (`"a b"
+// NEAR c`: NEAR takes words; `-a OR b`), parses the query again as plain
+// words, operators included (`near`, `or`), and says nothing. This stopper
+// (wrapping the query's own, if any) notes every word the parser weighs as
+// free text, so that FellBack can tell.
+class WordsSeen : public Xapian::Stopper {
+ public:
+  explicit WordsSeen(const Xapian::Stopper* inner) : inner_(inner) {}
+  bool operator()(const std::string& word) const override {
+    seen_.insert(word);
+    return inner_ != nullptr && (*inner_)(word);
+  }
+  // Whether an operator of `folded` (FoldQuery's output: the operators in
+  // capitals, every other word folded) was parsed as a word: weighed as
+  // free text, or a term of `query` (NEAR/3 becomes the phrase "near 3").
+  bool FellBack(std::string_view folded, const Xapian::Query& query) const {
+    std::set<std::string> words, operators;
+    for (size_t i = 0; i < folded.size();) {
+      size_t e = folded.find(' ', i);
+      if (e == std::string_view::npos) e = folded.size();
+      std::string_view token = folded.substr(i, e - i);
+      i = e + 1;
+      if (!IsOperator(token)) {
+        words.emplace(token);
+        continue;
+      }
+      while (!token.empty() && token.front() == '(') token.remove_prefix(1);
+      std::string op(token.substr(0, token.find_first_of("/)")));
+      for (char& c : op) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      operators.insert(std::move(op));
+    }
+    std::set<std::string> parsed = seen_;
+    for (auto t = query.get_terms_begin(); t != query.get_terms_end(); ++t) parsed.insert(*t);
+    for (const std::string& op : operators)
+      if (parsed.count(op) && !words.count(op)) return true;
+    return false;
+  }
+
+ private:
+  const Xapian::Stopper* inner_;
+  mutable std::set<std::string> seen_;
+};
+
 // The query's field names (those the parser below is told about).
 constexpr std::string_view kFieldNames[] = {"title", "speaker", "org", "site", "lang", "date"};
 
@@ -264,6 +307,69 @@ Result<std::string> GlueFieldValues(std::string_view folded) {
     if (glue && (k + 1 == tokens.size() || IsOperator(tokens[k + 1]) ||
                  tokens[k + 1].front() == ')'))
       return Status::InvalidArgument(std::string(field) + " needs a value after it");
+  }
+  return out;
+}
+
+// `amber rudd NEAR encryption` as `amber (rudd NEAR encryption)`, what it
+// means: Xapian 1.4 takes a chain of NEAR or ADJ only on its own or in
+// brackets, and otherwise parses the query again as plain words (NEAR as
+// the word "near") without a word of warning. Chains of plain words only;
+// a phrase, group or field in one is left to the error in ParseQuery. `folded`:
+// FoldQuery's output (words separated by single spaces).
+std::string BracketProximityChains(std::string_view folded) {
+  std::vector<std::string> tokens;
+  std::vector<bool> quoted;  // the token starts inside quotes
+  bool in_quotes = false;
+  for (size_t i = 0; i < folded.size();) {
+    size_t e = folded.find(' ', i);
+    if (e == std::string_view::npos) e = folded.size();
+    if (e > i) {
+      tokens.emplace_back(folded.substr(i, e - i));
+      quoted.push_back(in_quotes);
+      for (char c : tokens.back())
+        if (c == '"') in_quotes = !in_quotes;
+    }
+    i = e + 1;
+  }
+  auto proximity = [&](size_t k) {
+    return k < tokens.size() && !quoted[k] && IsOperator(tokens[k]) &&
+           (tokens[k].starts_with("NEAR") || tokens[k].starts_with("ADJ"));
+  };
+  // A word (no phrase, group, field, + or -), once the brackets before
+  // (`lead`) and after it (`trail`) are set aside.
+  auto word = [&](size_t k, size_t& lead, size_t& trail) {
+    const std::string& t = tokens[k];
+    lead = t.find_first_not_of('(');
+    if (quoted[k] || lead == std::string::npos || IsOperator(t)) return false;
+    trail = t.size() - 1 - t.find_last_not_of(')');
+    const std::string_view w(t.data() + lead, t.size() - lead - trail);
+    return w.find_first_of("\"():") == std::string_view::npos && w.front() != '+' &&
+           w.front() != '-';
+  };
+  for (size_t k = 1; k + 1 < tokens.size(); ++k) {
+    if (!proximity(k)) continue;
+    const size_t first = k - 1;
+    size_t last = k + 1;
+    while (last + 2 < tokens.size() && proximity(last + 1)) last += 2;
+    k = last;
+    // Brackets may stand before the chain's first word and after its last.
+    size_t lead_first = 0, trail_last = 0;
+    bool words = true;
+    for (size_t j = first; j <= last && words; j += 2) {
+      size_t lead = 0, trail = 0;
+      words = word(j, lead, trail) && (j == first || lead == 0) && (j == last || trail == 0);
+      if (j == first) lead_first = lead;
+      if (j == last) trail_last = trail;
+    }
+    if (!words || (first == 0 && last + 1 == tokens.size())) continue;
+    tokens[first].insert(lead_first, 1, '(');
+    tokens[last].insert(tokens[last].size() - trail_last, 1, ')');
+  }
+  std::string out;
+  for (const std::string& t : tokens) {
+    if (!out.empty()) out += ' ';
+    out += t;
   }
   return out;
 }
@@ -407,7 +513,8 @@ Result<ParsedQuery> ParseQuery(std::string_view query, DefaultOp op,
                                                   : Xapian::QueryParser::STEM_SOME);
     }
     if (db != nullptr) qp.set_database(*db);
-    qp.set_stopper(QueryStopper(Ranking()));  // ranking.h
+    const WordsSeen stopper(QueryStopper(Ranking()));  // ranking.h
+    qp.set_stopper(&stopper);
     qp.set_default_op(op == DefaultOp::kAnd ? Xapian::Query::OP_AND
                                             : Xapian::Query::OP_OR);
     // Bound wildcard expansion: `a*` over millions of articles would
@@ -441,10 +548,21 @@ Result<ParsedQuery> ParseQuery(std::string_view query, DefaultOp op,
                      Xapian::QueryParser::FLAG_PURE_NOT |
                      Xapian::QueryParser::FLAG_CJK_NGRAM;
     const std::optional<std::string> exclusions = ExclusionsOnly(parsed.folded);
-    parsed.query = qp.parse_query(exclusions ? *exclusions : parsed.folded, flags);
+    parsed.query = qp.parse_query(
+        exclusions ? *exclusions : BracketProximityChains(parsed.folded), flags);
     if (!errors.first().empty()) {
       return Status::InvalidArgument("bad query \"" + std::string(query) +
                                      "\": " + errors.first());
+    }
+    if (stopper.FellBack(parsed.folded, parsed.query)) {
+      const bool near = parsed.folded.find("NEAR") != std::string::npos ||
+                        parsed.folded.find("ADJ") != std::string::npos;
+      return Status::InvalidArgument(
+          "bad query \"" + std::string(query) + "\": syntax error: " +
+          (near ? "NEAR and ADJ go between single words (not phrases, groups or fields) "
+                  "and do not mix in one chain"
+                : "the operators do not fit together (+word and -word go beside words, "
+                  "not beside AND, OR, NOT or XOR)"));
     }
   } catch (const Xapian::Error& e) {
     std::string msg = e.get_msg();

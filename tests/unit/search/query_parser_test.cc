@@ -54,6 +54,13 @@ const ParseCase kCases[] = {
     {"a NEAR/3 b", "(a@1 NEAR 4 b@2)"},
     {"a ADJ b", "(a@1 PHRASE 11 b@2)"},
     {"a ADJ/2 b", "(a@1 PHRASE 3 b@2)"},
+    // A NEAR or ADJ chain among other words binds its own (Xapian 1.4 alone
+    // would search the word "near" instead).
+    {"Amber Rudd NEAR encryption", "(Zamber@1 AND (rudd@2 NEAR 11 encryption@3))"},
+    {"oil prices NEAR/3 record NEAR high",
+     "(Zoil@1 AND (prices@2 NEAR 5 record@3 NEAR 5 high@4))"},
+    {"(amber rudd NEAR x) date:2017",
+     "((Zamber@1 AND (rudd@2 NEAR 11 x@3)) FILTER XY2017)"},
     {"+rudd -boris", "(Zrudd@1 AND_NOT Zbori@2)"},
     {"NOT rudd", "(<alldocuments> AND_NOT Zrudd@1)"},
     // Exclusions alone exclude (Xapian alone would drop the minus signs).
@@ -135,6 +142,12 @@ const ParseCase kCases[] = {
     {"a NOT", "error: syntax error"},
     {"speaker:\"\"", "error: speaker: needs a name"},
     {"speaker:", "error: speaker: needs a value"},
+    // Operators Xapian 1.4 would quietly read as words.
+    {"\"amber rudd\" NEAR encryption", "error: NEAR and ADJ go between single words"},
+    {"speaker:rudd NEAR x", "error: NEAR and ADJ go between single words"},
+    {"x NEAR", "error: NEAR and ADJ go between single words"},
+    {"a NEAR b ADJ c", "error: do not mix in one chain"},
+    {"-rudd OR x", "error: the operators do not fit together"},
     {"rudd date:", "error: date: needs a value"},
     {"title: AND x", "error: title: needs a value"},
     {"(org: ) x", "error: org: needs a value"},
