@@ -223,6 +223,18 @@ bool IsFreeTextTerm(const std::string& term) {
   return prefix.empty() || prefix == "Z" || prefix == "S" || prefix == "ZS";
 }
 
+// The space-separated tokens of `folded` (FoldQuery's output).
+std::vector<std::string_view> Tokens(std::string_view folded) {
+  std::vector<std::string_view> tokens;
+  for (size_t i = 0; i < folded.size();) {
+    size_t e = folded.find(' ', i);
+    if (e == std::string_view::npos) e = folded.size();
+    if (e > i) tokens.push_back(folded.substr(i, e - i));
+    i = e + 1;
+  }
+  return tokens;
+}
+
 // Xapian 1.4's parser, when it cannot make sense of the operators (`"a b"
 // NEAR c`: NEAR takes words; `-a OR b`), parses the query again as plain
 // words, operators included (`near`, `or`), and says nothing. This stopper
@@ -240,11 +252,7 @@ class WordsSeen : public Xapian::Stopper {
   // free text, or a term of `query` (NEAR/3 becomes the phrase "near 3").
   bool FellBack(std::string_view folded, const Xapian::Query& query) const {
     std::set<std::string> words, operators;
-    for (size_t i = 0; i < folded.size();) {
-      size_t e = folded.find(' ', i);
-      if (e == std::string_view::npos) e = folded.size();
-      std::string_view token = folded.substr(i, e - i);
-      i = e + 1;
+    for (std::string_view token : Tokens(folded)) {
       if (!IsOperator(token)) {
         words.emplace(token);
         continue;
@@ -287,13 +295,7 @@ std::string_view BareField(std::string_view token) {
 // or before an operator or a closing bracket) is an error, as `speaker:""`
 // is. `folded`: FoldQuery's output (words separated by single spaces).
 Result<std::string> GlueFieldValues(std::string_view folded) {
-  std::vector<std::string_view> tokens;
-  for (size_t i = 0; i < folded.size();) {
-    size_t e = folded.find(' ', i);
-    if (e == std::string_view::npos) e = folded.size();
-    if (e > i) tokens.push_back(folded.substr(i, e - i));
-    i = e + 1;
-  }
+  const std::vector<std::string_view> tokens = Tokens(folded);
   std::string out;
   bool in_quotes = false, glue = false;
   for (size_t k = 0; k < tokens.size(); ++k) {
@@ -315,22 +317,17 @@ Result<std::string> GlueFieldValues(std::string_view folded) {
 // means: Xapian 1.4 takes a chain of NEAR or ADJ only on its own or in
 // brackets, and otherwise parses the query again as plain words (NEAR as
 // the word "near") without a word of warning. Chains of plain words only;
-// a phrase, group or field in one is left to the error in ParseQuery. `folded`:
-// FoldQuery's output (words separated by single spaces).
+// a phrase, group or field in one is left to the error in ParseQuery.
+// `folded`: FoldQuery's output.
 std::string BracketProximityChains(std::string_view folded) {
   std::vector<std::string> tokens;
   std::vector<bool> quoted;  // the token starts inside quotes
   bool in_quotes = false;
-  for (size_t i = 0; i < folded.size();) {
-    size_t e = folded.find(' ', i);
-    if (e == std::string_view::npos) e = folded.size();
-    if (e > i) {
-      tokens.emplace_back(folded.substr(i, e - i));
-      quoted.push_back(in_quotes);
-      for (char c : tokens.back())
-        if (c == '"') in_quotes = !in_quotes;
-    }
-    i = e + 1;
+  for (std::string_view token : Tokens(folded)) {
+    tokens.emplace_back(token);
+    quoted.push_back(in_quotes);
+    for (char c : token)
+      if (c == '"') in_quotes = !in_quotes;
   }
   auto proximity = [&](size_t k) {
     return k < tokens.size() && !quoted[k] && IsOperator(tokens[k]) &&
@@ -343,6 +340,7 @@ std::string BracketProximityChains(std::string_view folded) {
     lead = t.find_first_not_of('(');
     if (quoted[k] || lead == std::string::npos || IsOperator(t)) return false;
     trail = t.size() - 1 - t.find_last_not_of(')');
+    if (lead + trail >= t.size()) return false;  // brackets only
     const std::string_view w(t.data() + lead, t.size() - lead - trail);
     return w.find_first_of("\"():") == std::string_view::npos && w.front() != '+' &&
            w.front() != '-';
