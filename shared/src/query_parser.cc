@@ -242,15 +242,18 @@ std::vector<std::string_view> Tokens(std::string_view folded) {
 // free text, so that FellBack can tell.
 class WordsSeen : public Xapian::Stopper {
  public:
-  explicit WordsSeen(const Xapian::Stopper* inner) : inner_(inner) {}
+  // `note`: whether to note the words (only a query with operators can
+  // fall back).
+  WordsSeen(const Xapian::Stopper* inner, bool note) : inner_(inner), note_(note) {}
   bool operator()(const std::string& word) const override {
-    seen_.insert(word);
+    if (note_) seen_.insert(word);
     return inner_ != nullptr && (*inner_)(word);
   }
   // Whether an operator of `folded` (FoldQuery's output: the operators in
   // capitals, every other word folded) was parsed as a word: weighed as
   // free text, or a term of `query` (NEAR/3 becomes the phrase "near 3").
   bool FellBack(std::string_view folded, const Xapian::Query& query) const {
+    if (!note_) return false;
     std::set<std::string> words, operators;
     for (std::string_view token : Tokens(folded)) {
       if (!IsOperator(token)) {
@@ -271,6 +274,7 @@ class WordsSeen : public Xapian::Stopper {
 
  private:
   const Xapian::Stopper* inner_;
+  const bool note_;
   mutable std::set<std::string> seen_;
 };
 
@@ -379,6 +383,7 @@ std::string BracketProximityChains(std::string_view folded) {
 // those naming both. std::nullopt for any other query. `folded`:
 // FoldQuery's output.
 std::optional<std::string> ExclusionsOnly(std::string_view folded) {
+  if (!folded.starts_with('-')) return std::nullopt;  // the usual query: cheap
   // The items: split at spaces outside quotes and brackets.
   std::vector<std::string_view> items;
   bool in_quotes = false;
@@ -492,7 +497,9 @@ Result<DateBounds> ParseDateRange(std::string_view value) {
 Result<ParsedQuery> ParseQuery(std::string_view query, DefaultOp op,
                                const Xapian::Database* db) {
   ParsedQuery parsed;
-  Result<std::string> glued = GlueFieldValues(FoldQuery(query));
+  std::string folded = FoldQuery(query);
+  Result<std::string> glued =
+      folded.find(':') == std::string::npos ? std::move(folded) : GlueFieldValues(folded);
   if (!glued.ok()) {
     return Status::InvalidArgument("bad query \"" + std::string(query) + "\": " +
                                    glued.status().message());
@@ -511,7 +518,9 @@ Result<ParsedQuery> ParseQuery(std::string_view query, DefaultOp op,
                                                   : Xapian::QueryParser::STEM_SOME);
     }
     if (db != nullptr) qp.set_database(*db);
-    const WordsSeen stopper(QueryStopper(Ranking()));  // ranking.h
+    const std::vector<std::string_view> tokens = Tokens(parsed.folded);
+    const bool operators = std::any_of(tokens.begin(), tokens.end(), IsOperator);
+    const WordsSeen stopper(QueryStopper(Ranking()), operators);  // ranking.h
     qp.set_stopper(&stopper);
     qp.set_default_op(op == DefaultOp::kAnd ? Xapian::Query::OP_AND
                                             : Xapian::Query::OP_OR);
@@ -547,7 +556,10 @@ Result<ParsedQuery> ParseQuery(std::string_view query, DefaultOp op,
                      Xapian::QueryParser::FLAG_CJK_NGRAM;
     const std::optional<std::string> exclusions = ExclusionsOnly(parsed.folded);
     parsed.query = qp.parse_query(
-        exclusions ? *exclusions : BracketProximityChains(parsed.folded), flags);
+        exclusions ? *exclusions
+        : operators ? BracketProximityChains(parsed.folded)
+                    : parsed.folded,
+        flags);
     if (!errors.first().empty()) {
       return Status::InvalidArgument("bad query \"" + std::string(query) +
                                      "\": " + errors.first());
