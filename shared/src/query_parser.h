@@ -14,7 +14,9 @@
 // Boolean filters of one kind (site:, lang:, date:) are OR'd together;
 // speaker: and org: filters are AND'd (an article quoting both). A space
 // may follow a field's colon (`speaker: rudd`); a field without a value is
-// an error. A query of exclusions only (`-rudd`) means NOT (rudd).
+// an error. A query of exclusions only (`-rudd`) means NOT (rudd); a NEAR
+// chain binds its own words; operators Xapian cannot place are an error
+// (Xapian alone would search them as words).
 #ifndef NEWSARC_SRC_QUERY_PARSER_H_
 #define NEWSARC_SRC_QUERY_PARSER_H_
 
@@ -32,9 +34,11 @@ enum class DefaultOp { kAnd, kOr };
 
 struct ParsedQuery {
   Xapian::Query query;
-  // The folded query, which Xapian parses; but a query of exclusions only
-  // (`-a -b`) it parses as `NOT (a OR b)`, what that means (Xapian 1.4
-  // would drop the minus signs and find the articles with a and b).
+  // The folded query (`speaker: x` glued into `speaker:x`), which Xapian
+  // parses as it is, except in two ways that say what Xapian 1.4 alone
+  // would get wrong: a query of exclusions only (`-a -b`) as `NOT (a OR
+  // b)`, and a NEAR or ADJ chain among other words (`x a NEAR b`) in
+  // brackets (`x (a NEAR b)`).
   std::string folded;
   std::string stemmer;  // Xapian stemmer name used ("" = none)
   // Distinct free-text terms in the query (after stemming), for the
