@@ -71,10 +71,7 @@ BuiltDocument BuildDocument(const Article& input) {
   a.source_path = input.source_path;
   a.record = input.record;
   a.id = Trim(CleanText(input.id));
-  a.language = Trim(CleanText(input.language));
-  for (char& c : a.language) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (a.language.size() > 2 && (a.language[2] == '-' || a.language[2] == '_'))
-    a.language.resize(2);  // "en-GB" -> "en"
+  a.language = LanguageTag(Trim(CleanText(input.language)));
   if (a.language.empty()) a.language = DetectLanguage(a.title + "\n" + a.body);
 
   BuiltDocument out;

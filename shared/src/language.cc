@@ -112,6 +112,13 @@ std::string DetectLanguage(std::string_view text) {
   return std::string(kLanguages[best].code);
 }
 
+std::string LanguageTag(std::string_view language) {
+  std::string tag(language);
+  for (char& c : tag) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (tag.size() > 2 && (tag[2] == '-' || tag[2] == '_')) tag.resize(2);  // "en-GB" -> "en"
+  return tag;
+}
+
 // Only languages that Xapian 1.4.22's Stem knows (Stem::get_available_languages):
 // the query parser builds its stemmer from this name, so an unknown one
 // would turn `lang:xx` into an error.

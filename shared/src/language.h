@@ -14,6 +14,11 @@ namespace newsarc::internal {
 // texts, scripts without such lists).
 std::string DetectLanguage(std::string_view text);
 
+// A language code as the index keeps it: lower case, and the region after
+// a two-letter code dropped ("en-GB", "EN_us" -> "en"). Queries' `lang:`
+// values go through it too.
+std::string LanguageTag(std::string_view language);
+
 // Xapian stemmer name for an ISO 639-1 code ("en" -> "english"), "" for
 // languages Xapian cannot stem.
 std::string StemmerFor(std::string_view language);

@@ -163,6 +163,21 @@ class SiteProcessor : public Xapian::FieldProcessor {
   ProcessorErrors* errors_;
 };
 
+// lang: as the indexer keeps an article's language (`lang:en-GB` is
+// `lang:en`).
+class LangProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit LangProcessor(ProcessorErrors* errors) : errors_(errors) {}
+  Xapian::Query operator()(const std::string& value) override {
+    const std::string tag = LanguageTag(value);
+    if (tag.empty()) return errors_->Fail("lang: needs a language code (en, fr, ...)");
+    return Xapian::Query(std::string(schema::kLanguage) + tag);
+  }
+
+ private:
+  ProcessorErrors* errors_;
+};
+
 class DateProcessor : public Xapian::FieldProcessor {
  public:
   explicit DateProcessor(ProcessorErrors* errors) : errors_(errors) {}
@@ -545,7 +560,7 @@ Result<ParsedQuery> ParseQuery(std::string_view query, DefaultOp op,
             ->release(),
         &own_group);
     qp.add_boolean_prefix("site", (new SiteProcessor(&errors))->release());
-    qp.add_boolean_prefix("lang", std::string(schema::kLanguage));
+    qp.add_boolean_prefix("lang", (new LangProcessor(&errors))->release());
     qp.add_boolean_prefix("date", (new DateProcessor(&errors))->release());
 
     unsigned flags = Xapian::QueryParser::FLAG_PHRASE |

@@ -104,6 +104,8 @@ const ParseCase kCases[] = {
     {"site:user@News.Example.org/x?y", "0 * Hnews.example.org"},
     {"lang:en", "0 * Len"},
     {"lang:el", "0 * Lel"},
+    {"lang:en-GB x", "(Zx@1 FILTER Len)"},  // as the indexer keeps "en-GB"
+    {"lang:EN_us lang:fr", "0 * (Len OR Lfr)"},  // OR'd, as site: is
     {"lang:fr élection", "(Zelect@1 FILTER Lfr)"},  // French stemmer
     {"lang:de Häuser", "(Zhaus@1 FILTER Lde)"},     // German stemmer
     // Dates: a year or month as an upper bound means its end.
