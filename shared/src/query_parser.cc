@@ -441,6 +441,12 @@ std::optional<std::string> ExclusionsOnly(std::string_view folded) {
 
 }  // namespace
 
+bool IsBareField(std::string_view token) {
+  std::string lower(token);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return !BareField(lower).empty();
+}
+
 std::string FoldQuery(std::string_view query) {
   std::string out;
   std::string pending;  // non-operator text, folded in one go

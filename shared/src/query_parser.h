@@ -59,6 +59,11 @@ struct DateBounds {
 };
 Result<DateBounds> ParseDateRange(std::string_view value);
 
+// Whether `token`, a word of a query in any case, is a field name and its
+// colon with no value after it ("speaker:", "(Title:"): the next word is
+// then the field's value (`speaker: rudd`).
+bool IsBareField(std::string_view token);
+
 // Parses `query`. `db` (may be null) expands wildcards; without it `foo*`
 // is kept as a wildcard query that the matcher expands. kInvalidArgument
 // with Xapian's or our message if the query is malformed.

@@ -5,6 +5,7 @@
 
 #include "language.h"
 #include "newsarc/normalizer.h"
+#include "query_parser.h"
 
 namespace newsarc::internal {
 namespace {
@@ -203,6 +204,9 @@ std::string SuggestQuery(std::string_view query, const Xapian::Database& db,
     bool suspect = false;
   };
   std::vector<Token> tokens;
+  // The value of a field written with a space (`speaker: rud`): left
+  // alone, as `speaker:rud` is; a quoted one to its closing quote.
+  bool field_value = false, in_value_quotes = false;
   size_t i = 0;
   while (i < query.size()) {
     size_t b = i;
@@ -222,7 +226,17 @@ std::string SuggestQuery(std::string_view query, const Xapian::Database& db,
     t.core = token.substr(lead, token.size() - lead - trail);
     t.trail = token.substr(token.size() - trail);
     t.space = query.substr(s, i - s);
-    if (!t.core.empty() && !IsOperator(t.core) &&
+    const bool odd_quotes = std::count(token.begin(), token.end(), '"') % 2 == 1;
+    bool value = false;
+    if (field_value) {
+      value = true;
+      in_value_quotes = token.starts_with('"') && odd_quotes;
+    } else if (in_value_quotes) {
+      value = true;
+      in_value_quotes = !odd_quotes;
+    }
+    field_value = IsBareField(token);
+    if (!value && !t.core.empty() && !IsOperator(t.core) &&
         t.core.find_first_of(":*") == std::string_view::npos) {
       std::string folded = FoldText(t.core);
       if (IsPlainWord(folded)) {

@@ -325,6 +325,8 @@ TEST_F(SpellingTest, SuggestsFromTheIndexedText) {
       {"\"amber rud\"", "\"amber rudd\""},
       {"Rudd WhatsApp", ""},              // known words
       {"speaker:rud", ""},                // fields are left alone
+      {"speaker: rud", ""},               // with a space after the colon too
+      {"speaker: \"amber rud\" rud", "speaker: \"amber rud\" run"},
       {"rud* OR zzzzzz", ""},             // wildcards; nothing close to zzzzzz
   };
   for (const Case& c : cases) {
