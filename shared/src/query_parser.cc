@@ -31,20 +31,6 @@ bool IsDigits(std::string_view s) {
   return true;
 }
 
-// True for AND OR NOT XOR NEAR NEAR/n ADJ ADJ/n, which Xapian recognises only
-// in upper case; `token` may carry parentheses around it.
-bool IsOperator(std::string_view token) {
-  while (!token.empty() && token.front() == '(') token.remove_prefix(1);
-  while (!token.empty() && token.back() == ')') token.remove_suffix(1);
-  if (token == "AND" || token == "OR" || token == "NOT" || token == "XOR" ||
-      token == "NEAR" || token == "ADJ") {
-    return true;
-  }
-  for (std::string_view op : {"NEAR/", "ADJ/"}) {
-    if (token.starts_with(op)) return IsDigits(token.substr(op.size()));
-  }
-  return false;
-}
 
 // ---- date: ------------------------------------------------------------------
 
@@ -440,6 +426,19 @@ std::optional<std::string> ExclusionsOnly(std::string_view folded) {
 }
 
 }  // namespace
+
+bool IsOperator(std::string_view token) {
+  while (!token.empty() && token.front() == '(') token.remove_prefix(1);
+  while (!token.empty() && token.back() == ')') token.remove_suffix(1);
+  if (token == "AND" || token == "OR" || token == "NOT" || token == "XOR" ||
+      token == "NEAR" || token == "ADJ") {
+    return true;
+  }
+  for (std::string_view op : {"NEAR/", "ADJ/"}) {
+    if (token.starts_with(op)) return IsDigits(token.substr(op.size()));
+  }
+  return false;
+}
 
 bool IsBareField(std::string_view token) {
   std::string lower(token);

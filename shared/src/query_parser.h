@@ -59,6 +59,10 @@ struct DateBounds {
 };
 Result<DateBounds> ParseDateRange(std::string_view value);
 
+// True for AND OR NOT XOR NEAR NEAR/n ADJ ADJ/n, which Xapian recognises only
+// in upper case; `token` may carry parentheses around it.
+bool IsOperator(std::string_view token);
+
 // Whether `token`, a word of a query in any case, is a field name and its
 // colon with no value after it ("speaker:", "(Title:"): the next word is
 // then the field's value (`speaker: rudd`).

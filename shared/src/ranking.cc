@@ -18,6 +18,7 @@
 #include "keys.h"
 #include "language.h"
 #include "passage_feedback.h"
+#include "query_parser.h"
 #include "regularise.h"
 #include "schema.h"
 
@@ -70,11 +71,6 @@ void ParseNumber(const std::string& v, T& out) {
   char* end = nullptr;
   double d = std::strtod(v.c_str(), &end);
   if (end != v.c_str() && *end == '\0' && d >= 0) out = static_cast<T>(d);
-}
-
-bool IsOperatorToken(std::string_view t) {
-  return t == "AND" || t == "OR" || t == "NOT" || t == "XOR" || t == "NEAR" ||
-         t == "ADJ" || t.starts_with("NEAR/") || t.starts_with("ADJ/");
 }
 
 // The words of `text` in order, as an unstemmed TermGenerator splits them.
@@ -364,7 +360,7 @@ std::vector<std::vector<std::string>> PlainWords(std::string_view folded) {
     if (b == i) break;
     std::string_view tok = folded.substr(b, i - b);
     size_t quotes = std::count(tok.begin(), tok.end(), '"');
-    bool plain = !in_quotes && quotes == 0 && !IsOperatorToken(tok) &&
+    bool plain = !in_quotes && quotes == 0 && !IsOperator(tok) &&
                  tok.find_first_of(":()*") == std::string_view::npos &&
                  tok.front() != '+' && tok.front() != '-';
     if (quotes % 2 == 1) in_quotes = !in_quotes;

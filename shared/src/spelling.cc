@@ -23,11 +23,6 @@ constexpr size_t kMaxCorrections = 8;
 // Articles counted exactly for a candidate with the other words.
 constexpr Xapian::doccount kContextCheck = 1000;
 
-bool IsOperator(std::string_view t) {
-  return t == "AND" || t == "OR" || t == "NOT" || t == "XOR" || t == "NEAR" ||
-         t == "ADJ" || t.starts_with("NEAR/") || t.starts_with("ADJ/");
-}
-
 // A folded word we can correct: letters only (ASCII a-z or non-ASCII).
 bool IsPlainWord(std::string_view w) {
   if (w.size() < 3) return false;
