@@ -224,13 +224,25 @@ bool IsFreeTextTerm(const std::string& term) {
   return prefix.empty() || prefix == "Z" || prefix == "S" || prefix == "ZS";
 }
 
-// The space-separated tokens of `folded` (FoldQuery's output).
-std::vector<std::string_view> Tokens(std::string_view folded) {
-  std::vector<std::string_view> tokens;
+// A space-separated token of a folded query, and whether it starts inside
+// quotes (a word of a phrase, not an operator or a field).
+struct QueryToken {
+  std::string_view text;
+  bool quoted = false;
+};
+
+// The tokens of `folded` (FoldQuery's output).
+std::vector<QueryToken> Tokens(std::string_view folded) {
+  std::vector<QueryToken> tokens;
+  bool in_quotes = false;
   for (size_t i = 0; i < folded.size();) {
     size_t e = folded.find(' ', i);
     if (e == std::string_view::npos) e = folded.size();
-    if (e > i) tokens.push_back(folded.substr(i, e - i));
+    if (e > i) {
+      tokens.push_back({folded.substr(i, e - i), in_quotes});
+      for (char c : tokens.back().text)
+        if (c == '"') in_quotes = !in_quotes;
+    }
     i = e + 1;
   }
   return tokens;
@@ -250,13 +262,15 @@ class WordsSeen : public Xapian::Stopper {
     if (note_) seen_.insert(word);
     return inner_ != nullptr && (*inner_)(word);
   }
-  // Whether an operator of `folded` (FoldQuery's output: the operators in
-  // capitals, every other word folded) was parsed as a word: weighed as
-  // free text, or a term of `query` (NEAR/3 becomes the phrase "near 3").
-  bool FellBack(std::string_view folded, const Xapian::Query& query) const {
+  // Whether an operator among `tokens` (of FoldQuery's output: the
+  // operators in capitals, every other word folded) was parsed as a word:
+  // weighed as free text, or a term of `query` (NEAR/3 becomes the phrase
+  // "near 3").
+  bool FellBack(const std::vector<QueryToken>& tokens, const Xapian::Query& query) const {
     if (!note_) return false;
     std::set<std::string> words, operators;
-    for (std::string_view token : Tokens(folded)) {
+    for (const QueryToken& t : tokens) {
+      std::string_view token = t.text;
       if (!IsOperator(token)) {
         words.emplace(token);
         continue;
@@ -300,19 +314,17 @@ std::string_view BareField(std::string_view token) {
 // or before an operator or a closing bracket) is an error, as `speaker:""`
 // is. `folded`: FoldQuery's output (words separated by single spaces).
 Result<std::string> GlueFieldValues(std::string_view folded) {
-  const std::vector<std::string_view> tokens = Tokens(folded);
+  const std::vector<QueryToken> tokens = Tokens(folded);
   std::string out;
-  bool in_quotes = false, glue = false;
+  bool glue = false;
   for (size_t k = 0; k < tokens.size(); ++k) {
-    const std::string_view token = tokens[k];
-    const std::string_view field = in_quotes ? std::string_view() : BareField(token);
-    for (char c : token)
-      if (c == '"') in_quotes = !in_quotes;
+    const std::string_view token = tokens[k].text;
+    const std::string_view field = tokens[k].quoted ? std::string_view() : BareField(token);
     if (!out.empty() && !glue) out += ' ';
     out += token;
     glue = !field.empty();
-    if (glue && (k + 1 == tokens.size() || IsOperator(tokens[k + 1]) ||
-                 tokens[k + 1].front() == ')'))
+    if (glue && (k + 1 == tokens.size() || IsOperator(tokens[k + 1].text) ||
+                 tokens[k + 1].text.front() == ')'))
       return Status::InvalidArgument(std::string(field) + " needs a value after it");
   }
   return out;
@@ -323,16 +335,13 @@ Result<std::string> GlueFieldValues(std::string_view folded) {
 // brackets, and otherwise parses the query again as plain words (NEAR as
 // the word "near") without a word of warning. Chains of plain words only;
 // a phrase, group or field in one is left to the error in ParseQuery.
-// `folded`: FoldQuery's output.
-std::string BracketProximityChains(std::string_view folded) {
+// `query`: the Tokens of FoldQuery's output.
+std::string BracketProximityChains(const std::vector<QueryToken>& query) {
   std::vector<std::string> tokens;
   std::vector<bool> quoted;  // the token starts inside quotes
-  bool in_quotes = false;
-  for (std::string_view token : Tokens(folded)) {
-    tokens.emplace_back(token);
-    quoted.push_back(in_quotes);
-    for (char c : token)
-      if (c == '"') in_quotes = !in_quotes;
+  for (const QueryToken& t : query) {
+    tokens.emplace_back(t.text);
+    quoted.push_back(t.quoted);
   }
   auto proximity = [&](size_t k) {
     return k < tokens.size() && !quoted[k] && IsOperator(tokens[k]) &&
@@ -538,8 +547,9 @@ Result<ParsedQuery> ParseQuery(std::string_view query, DefaultOp op,
                                                   : Xapian::QueryParser::STEM_SOME);
     }
     if (db != nullptr) qp.set_database(*db);
-    const std::vector<std::string_view> tokens = Tokens(parsed.folded);
-    const bool operators = std::any_of(tokens.begin(), tokens.end(), IsOperator);
+    const std::vector<QueryToken> tokens = Tokens(parsed.folded);
+    const bool operators = std::any_of(tokens.begin(), tokens.end(),
+                                       [](const QueryToken& t) { return IsOperator(t.text); });
     const WordsSeen stopper(QueryStopper(Ranking()), operators);  // ranking.h
     qp.set_stopper(&stopper);
     qp.set_default_op(op == DefaultOp::kAnd ? Xapian::Query::OP_AND
@@ -577,14 +587,14 @@ Result<ParsedQuery> ParseQuery(std::string_view query, DefaultOp op,
     const std::optional<std::string> exclusions = ExclusionsOnly(parsed.folded);
     parsed.query = qp.parse_query(
         exclusions ? *exclusions
-        : operators ? BracketProximityChains(parsed.folded)
+        : operators ? BracketProximityChains(tokens)
                     : parsed.folded,
         flags);
     if (!errors.first().empty()) {
       return Status::InvalidArgument("bad query \"" + std::string(query) +
                                      "\": " + errors.first());
     }
-    if (stopper.FellBack(parsed.folded, parsed.query)) {
+    if (stopper.FellBack(tokens, parsed.query)) {
       const bool near = parsed.folded.find("NEAR") != std::string::npos ||
                         parsed.folded.find("ADJ") != std::string::npos;
       return Status::InvalidArgument(
