@@ -95,18 +95,6 @@ std::string Byline(std::string_view s) {
   return out;
 }
 
-// "en-GB", "EN_us", "en" -> "en"; other forms are left to detection.
-std::string LanguageCode(std::string_view s) {
-  std::string l = Lower(TrimLine(s));
-  size_t cut = l.find_first_of("-_");
-  if (cut != std::string::npos) l.resize(cut);
-  if (l.size() != 2 || !std::isalpha(static_cast<unsigned char>(l[0])) ||
-      !std::isalpha(static_cast<unsigned char>(l[1]))) {
-    return "";
-  }
-  return l;
-}
-
 // "www.BBC.co.uk" stays a host name; "https://bbc.co.uk/news" gives its host.
 std::string SiteName(std::string_view s) {
   std::string l = Lower(OneLine(s));
@@ -230,7 +218,9 @@ Result<Article> ArticleFromFields(const RecordFields& raw) {
   if (a.date.empty()) a.date = dateline;
   a.byline = Byline(First(fields, {"authors", "byline", "author"}));
   a.site = SiteName(First(fields, {"source_domain", "site", "domain"}));
-  a.language = LanguageCode(First(fields, {"language", "lang"}));
+  // As given ("en-GB", "English"): the index keeps its code, or detects the
+  // language when it is neither a code nor a name (LanguageCode).
+  a.language = OneLine(First(fields, {"language", "lang"}));
   a.id = OneLine(First(fields, {"id"}));
   return a;
 }

@@ -71,7 +71,7 @@ BuiltDocument BuildDocument(const Article& input) {
   a.source_path = input.source_path;
   a.record = input.record;
   a.id = Trim(CleanText(input.id));
-  a.language = LanguageTag(Trim(CleanText(input.language)));
+  a.language = LanguageCode(Trim(CleanText(input.language)));
   if (a.language.empty()) a.language = DetectLanguage(a.title + "\n" + a.body);
 
   BuiltDocument out;

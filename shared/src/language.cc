@@ -2,14 +2,20 @@
 // answers: which stemmer to use. A text of unknown language is not stemmed.
 #include "language.h"
 
+#include <unicode/locid.h>
 #include <unicode/uchar.h>
+#include <unicode/uloc.h>
+#include <unicode/unistr.h>
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
 #include <array>
+#include <cctype>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "newsarc/normalizer.h"
 
@@ -112,11 +118,60 @@ std::string DetectLanguage(std::string_view text) {
   return std::string(kLanguages[best].code);
 }
 
-std::string LanguageTag(std::string_view language) {
-  std::string tag(language);
-  for (char& c : tag) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (tag.size() > 2 && (tag[2] == '-' || tag[2] == '_')) tag.resize(2);  // "en-GB" -> "en"
-  return tag;
+namespace {
+
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Folded language names (FoldText) -> two-letter code: every language ICU
+// has a two-letter code and a name for, named in English and in itself
+// (the English name wins where the two collide).
+const std::unordered_map<std::string, std::string>& LanguageNames() {
+  static const auto* const names = [] {
+    auto* m = new std::unordered_map<std::string, std::string>;
+    std::vector<const char*> codes;
+    for (const char* const* c = uloc_getISOLanguages(); *c != nullptr; ++c)
+      if (std::strlen(*c) == 2) codes.push_back(*c);
+    for (const bool english : {true, false}) {
+      for (const char* code : codes) {
+        const icu::Locale locale(code);
+        icu::UnicodeString name;
+        locale.getDisplayLanguage(english ? icu::Locale::getEnglish() : locale, name);
+        std::string utf8;
+        name.toUTF8String(utf8);
+        if (utf8.empty() || utf8 == code) continue;  // ICU has no name for it
+        m->emplace(FoldText(utf8), code);
+      }
+    }
+    return m;
+  }();
+  return *names;
+}
+
+}  // namespace
+
+std::string LanguageCode(std::string_view language) {
+  while (!language.empty() && (language.front() == ' ' || language.front() == '\t'))
+    language.remove_prefix(1);
+  while (!language.empty() && (language.back() == ' ' || language.back() == '\t'))
+    language.remove_suffix(1);
+  if (language.empty() || language.size() > 100) return "";
+  // A tag: a code of two or three letters, perhaps with subtags after it.
+  size_t n = 0;
+  while (n < language.size() && IsAsciiLetter(language[n])) ++n;
+  if ((n == 2 || n == 3) &&
+      (n == language.size() || language[n] == '-' || language[n] == '_')) {
+    std::string code(language.substr(0, n));
+    for (char& c : code) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    // ICU's aliases: three letters to two ("eng", "fre", "deu"), codes
+    // withdrawn ("iw" -> "he"). A code ICU does not know stays as it is.
+    const icu::Locale canonical = icu::Locale::createCanonical(code.c_str());
+    const std::string_view known = canonical.isBogus() ? "" : canonical.getLanguage();
+    if (known.size() == 2 || known.size() == 3) return std::string(known);
+    return code;
+  }
+  const auto& names = LanguageNames();
+  auto it = names.find(FoldText(language));
+  return it == names.end() ? "" : it->second;
 }
 
 // Only languages that Xapian 1.4.22's Stem knows (Stem::get_available_languages):
@@ -131,7 +186,7 @@ std::string StemmerFor(std::string_view language) {
       {"tr", "turkish"}, {"ga", "irish"},     {"id", "indonesian"},
       {"lt", "lithuanian"}, {"ne", "nepali"}, {"ta", "tamil"},   {"hy", "armenian"},
       {"eu", "basque"},  {"ca", "catalan"}};
-  std::string code(language.substr(0, 2));
+  std::string code(language.substr(0, language.find_first_of("-_")));
   for (char& c : code) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   auto it = kStemmers.find(code);
   return it == kStemmers.end() ? "" : std::string(it->second);

@@ -14,13 +14,16 @@ namespace newsarc::internal {
 // texts, scripts without such lists).
 std::string DetectLanguage(std::string_view text);
 
-// A language code as the index keeps it: lower case, and the region after
-// a two-letter code dropped ("en-GB", "EN_us" -> "en"). Queries' `lang:`
-// values go through it too.
-std::string LanguageTag(std::string_view language);
+// A language as the index keeps it: its ISO 639 code, two letters where the
+// language has them, from a tag ("en-GB", "EN_us", "eng", "fre", "iw" ->
+// "en", "en", "en", "fr", "he") or from the language's name in English or
+// in the language itself, case and accents ignored ("English", "german",
+// "Deutsch", "francais" -> "en", "de", "de", "fr"). "" for anything else.
+// Queries' `lang:` values go through it too.
+std::string LanguageCode(std::string_view language);
 
-// Xapian stemmer name for an ISO 639-1 code ("en" -> "english"), "" for
-// languages Xapian cannot stem.
+// Xapian stemmer name for an ISO 639-1 code ("en" -> "english"; a region
+// after it is ignored), "" for languages Xapian cannot stem.
 std::string StemmerFor(std::string_view language);
 
 // The same, with `english` (the evaluation knob RankingOptions::stemmer)

@@ -149,15 +149,20 @@ class SiteProcessor : public Xapian::FieldProcessor {
   ProcessorErrors* errors_;
 };
 
-// lang: as the indexer keeps an article's language (`lang:en-GB` is
-// `lang:en`).
+// lang: as the indexer keeps an article's language (`lang:en-GB` and
+// `lang:english` are `lang:en`).
 class LangProcessor : public Xapian::FieldProcessor {
  public:
   explicit LangProcessor(ProcessorErrors* errors) : errors_(errors) {}
   Xapian::Query operator()(const std::string& value) override {
-    const std::string tag = LanguageTag(value);
-    if (tag.empty()) return errors_->Fail("lang: needs a language code (en, fr, ...)");
-    return Xapian::Query(std::string(schema::kLanguage) + tag);
+    if (value.empty()) return errors_->Fail("lang: needs a language code (en, fr, ...)");
+    const std::string code = LanguageCode(value);
+    if (code.empty()) {
+      return errors_->Fail("lang: '" + value +
+                           "' is neither a language code (en, fr, ...) nor a language's name "
+                           "(English, French, Deutsch, ...)");
+    }
+    return Xapian::Query(std::string(schema::kLanguage) + code);
   }
 
  private:
@@ -198,7 +203,8 @@ class DateProcessor : public Xapian::FieldProcessor {
   ProcessorErrors* errors_;
 };
 
-// The value of the first `lang:` in a folded query, "" if none.
+// The language code of the first `lang:` in a folded query, "" if none
+// (or not a language).
 std::string QueryLanguage(std::string_view folded) {
   for (size_t p = folded.find("lang:"); p != std::string_view::npos;
        p = folded.find("lang:", p + 1)) {
@@ -207,10 +213,8 @@ std::string QueryLanguage(std::string_view folded) {
       continue;  // part of another word, e.g. "xlang:"
     }
     size_t b = p + 5, e = b;
-    while (e < folded.size() &&
-           std::isalpha(static_cast<unsigned char>(folded[e])))
-      ++e;
-    if (e > b) return std::string(folded.substr(b, e - b));
+    while (e < folded.size() && !IsAsciiSpace(folded[e]) && folded[e] != ')') ++e;
+    if (e > b) return LanguageCode(folded.substr(b, e - b));
   }
   return "";
 }
@@ -386,14 +390,11 @@ std::string BracketProximityChains(const std::vector<QueryToken>& query) {
   return out;
 }
 
-// A query made of exclusions only (`-rudd`, `-"amber rudd" -speaker:boris`,
-// `-(rudd OR boris)`) as Xapian parses what it means: `NOT (rudd OR ...)`.
-// Xapian 1.4 drops the minus signs of a query without anything to exclude
-// from, so `-rudd` would find the articles naming Rudd and `-rudd -boris`
-// those naming both. std::nullopt for any other query. `folded`:
-// FoldQuery's output.
-std::optional<std::string> ExclusionsOnly(std::string_view folded) {
-  if (!folded.starts_with('-')) return std::nullopt;  // the usual query: cheap
+// `folded` made of exclusions only (`-x`, `-"a b"`, `-(...)`, stray minus
+// signs) as `NOT (x OR ...)`, else std::nullopt. Stop words (of `stop`, if
+// any) among them are left out, as Xapian leaves them out, which would
+// leave it the exclusions alone: `the -rudd` found the articles naming Rudd.
+std::optional<std::string> ExclusionItems(std::string_view folded, const Xapian::Stopper* stop) {
   // The items: split at spaces outside quotes and brackets.
   std::vector<std::string_view> items;
   bool in_quotes = false;
@@ -412,6 +413,10 @@ std::optional<std::string> ExclusionsOnly(std::string_view folded) {
   std::string out;
   for (std::string_view item : items) {
     if (item == "-") continue;  // a stray minus, as Xapian takes it
+    if (stop != nullptr && item[0] != '-' &&
+        item.find_first_of("\"():*+") == std::string_view::npos && !IsOperator(item) &&
+        (*stop)(std::string(item)))
+      continue;
     // "-x" or "-(...)", not "--x" or "-x(y)".
     if (item.size() < 2 || item[0] != '-' || item[1] == '-') return std::nullopt;
     if (item[1] == '(' && item.back() != ')') return std::nullopt;
@@ -431,6 +436,98 @@ std::optional<std::string> ExclusionsOnly(std::string_view folded) {
   // closing bracket.
   if (in_quotes) out += '"';
   out += ')';
+  return out;
+}
+
+// A query made of exclusions only (`-rudd`, `-"amber rudd" -speaker:boris`,
+// `-(rudd OR boris)`) as Xapian parses what it means: `NOT (rudd OR ...)`.
+// Xapian 1.4 drops the minus signs of a query without anything to exclude
+// from, so `-rudd` would find the articles naming Rudd and `-rudd -boris`
+// those naming both. std::nullopt for any other query. `folded`:
+// FoldQuery's output; `stop`: the query's stop words, or null.
+std::optional<std::string> ExclusionsOnly(std::string_view folded, const Xapian::Stopper* stop) {
+  // The usual query, without a minus sign: cheap.
+  if (folded.find('-') == std::string_view::npos) return std::nullopt;
+  return ExclusionItems(folded, stop);
+}
+
+// The same inside brackets: Xapian drops the minus signs of a group of
+// exclusions only, so `x (-rudd)` found the articles naming both and
+// `(-rudd -boris)` those naming both. A group standing on its own loses its
+// brackets (`x (-rudd)` is `x -rudd`; `(-rudd)` then `NOT (rudd)`, above); one
+// that an operator takes (`x OR (-rudd)`, `(-a -b) AND x`) becomes a pure NOT,
+// `(NOT (rudd))`: the articles without the word. Groups within groups first;
+// stop words as in ExclusionItems. std::nullopt when no group changes.
+// `text`: FoldQuery's output.
+std::optional<std::string> ExclusionGroups(std::string_view text, const Xapian::Stopper* stop) {
+  // Cheap for the usual query, without a group or a minus sign in it.
+  const size_t open = text.find('(');
+  if (open == std::string_view::npos || text.find('-', open) == std::string_view::npos)
+    return std::nullopt;
+  std::string out;
+  bool changed = false, in_quotes = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '"') in_quotes = !in_quotes;
+    if (in_quotes || c != '(') {
+      out += c;
+      continue;
+    }
+    // The matching bracket, quotes skipped.
+    size_t j = i + 1;
+    int depth = 1;
+    bool quoted = false;
+    for (; j < text.size(); ++j) {
+      if (text[j] == '"') quoted = !quoted;
+      if (quoted) continue;
+      if (text[j] == '(') ++depth;
+      if (text[j] == ')' && --depth == 0) break;
+    }
+    // Unclosed, it runs to the end, as Xapian reads it (and is closed here).
+    j = std::min(j, text.size());
+    std::string_view inner = text.substr(i + 1, j - i - 1);
+    std::optional<std::string> rewritten = ExclusionGroups(inner, stop);
+    if (rewritten) inner = *rewritten;
+    while (!inner.empty() && inner.front() == ' ') inner.remove_prefix(1);
+    while (!inner.empty() && inner.back() == ' ') inner.remove_suffix(1);
+    std::optional<std::string> pure = inner.find('-') != std::string_view::npos
+                                          ? ExclusionItems(inner, stop)
+                                          : std::nullopt;
+    // Only a group that is an item of its own: not glued to a word or a
+    // sign (`-(-x)`, `a(-x)`, `(-x)y`).
+    const bool alone = (i == 0 || text[i - 1] == ' ' || text[i - 1] == '(') &&
+                       (j + 1 >= text.size() || text[j + 1] == ' ' || text[j + 1] == ')');
+    if (!pure || !alone) {
+      changed = changed || rewritten.has_value();
+      out += '(';
+      out.append(inner);
+      out += ')';
+      i = j;
+      continue;
+    }
+    changed = true;
+    // The word before the group and the one after it.
+    size_t before_end = out.find_last_not_of(" (");
+    std::string_view before;
+    if (before_end != std::string::npos) {
+      size_t b = out.find_last_of(" (", before_end);
+      b = b == std::string::npos ? 0 : b + 1;
+      before = std::string_view(out).substr(b, before_end + 1 - b);
+    }
+    std::string_view after = text.substr(std::min(j + 1, text.size()));
+    while (!after.empty() && (after.front() == ' ' || after.front() == ')'))
+      after.remove_prefix(1);
+    after = after.substr(0, after.find_first_of(" ()"));
+    if (IsOperator(before) || IsOperator(after)) {
+      out += '(';
+      out += *pure;
+      out += ')';
+    } else {
+      out.append(inner);
+    }
+    i = j;
+  }
+  if (!changed) return std::nullopt;
   return out;
 }
 
@@ -584,12 +681,11 @@ Result<ParsedQuery> ParseQuery(std::string_view query, DefaultOp op,
                      Xapian::QueryParser::FLAG_WILDCARD |
                      Xapian::QueryParser::FLAG_PURE_NOT |
                      Xapian::QueryParser::FLAG_CJK_NGRAM;
-    const std::optional<std::string> exclusions = ExclusionsOnly(parsed.folded);
-    parsed.query = qp.parse_query(
-        exclusions ? *exclusions
-        : operators ? BracketProximityChains(tokens)
-                    : parsed.folded,
-        flags);
+    std::string text = operators ? BracketProximityChains(tokens) : parsed.folded;
+    const Xapian::Stopper* stop_words = QueryStopper(Ranking());
+    if (auto groups = ExclusionGroups(text, stop_words)) text = std::move(*groups);
+    if (auto exclusions = ExclusionsOnly(text, stop_words)) text = std::move(*exclusions);
+    parsed.query = qp.parse_query(text, flags);
     if (!errors.first().empty()) {
       return Status::InvalidArgument("bad query \"" + std::string(query) +
                                      "\": " + errors.first());

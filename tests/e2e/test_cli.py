@@ -297,6 +297,15 @@ class Search(Env):
         self.assertEqual(sorted(both), sorted(t for t in rest if t != "Council approves new bridge"))
         self.assertEqual(sorted(self.titles('-"end-to-end encryption"', "--limit", "100")),
                          sorted(t for t in every if t != SEED_TITLE))
+        # Stop words and brackets leave the minus signs their meaning.
+        self.assertEqual(sorted(self.titles("the -storm", "--limit", "100")), sorted(rest))
+        self.assertEqual(sorted(self.titles("(-storm)", "--limit", "100")), sorted(rest))
+        said = self.titles("said", "--limit", "100")
+        self.assertIn("Storm closes schools", said)
+        self.assertEqual(sorted(self.titles("said (-storm)", "--limit", "100")),
+                         sorted(t for t in said if t != "Storm closes schools"))
+        self.assertEqual(sorted(self.titles("said AND (-storm -river)", "--limit", "100")),
+                         sorted(t for t in said if t in both))
 
     def test_date_ranges_and_sort(self):
         self.assertEqual(self.titles("date:2019"), ["Council approves new bridge"])
@@ -916,6 +925,41 @@ class KnownItem(EvalScript):
         self.assertRegex(p.stdout, r"newsarc title misses .*\n  2 +Harbour tax  ->  Harbour tax")
         p = self.run_script("--variant", "no-equals-sign", self.docs, expect=2)
         self.assertIn("--variant wants NAME=SPEC", p.stderr)
+
+
+class Languages(Env):
+    """A record's language by code or name, and lang: by code or name."""
+
+    def test_codes_and_names_index_and_search_alike(self):
+        body = ("The minister said that the police would look into the matter and it was "
+                "for the courts to decide what to do.")
+        bericht = ("Der Minister sagte, dass die Polizei den Fall untersuchen wird und "
+                   "dass die Gerichte entscheiden.")
+        rows = [
+            {"title": "Given as a tag", "language": "en-GB", "text": body},
+            {"title": "Given as a name", "language": "English", "text": body},
+            {"title": "Given as ISO 639-2", "language": "ger", "text": bericht},
+            {"title": "Named in itself", "language": "Deutsch", "text": bericht},
+            # Too short to detect: only the name says it.
+            {"title": "Kurz", "language": "German", "text": "Bonn, 3. Mai."},
+            # Not a language: detected from the text instead.
+            {"title": "Not a language", "language": "Klingon", "text": body},
+        ]
+        self.add("feed.jsonl", text="".join(json.dumps(r) + "\n" for r in rows))
+        self.index()
+        english = ["Given as a name", "Given as a tag", "Not a language"]
+        german = ["Given as ISO 639-2", "Kurz", "Named in itself"]
+        for q in ["lang:en", "lang:en-US", "lang:eng", "lang:english", "lang:ENGLISH"]:
+            with self.subTest(q=q):
+                self.assertEqual(sorted(self.titles(q)), english)
+        for q in ["lang:de", "lang:german", "lang:deutsch", "lang:de-AT"]:
+            with self.subTest(q=q):
+                self.assertEqual(sorted(self.titles(q)), german)
+        # The query is stemmed in the language it names: "Gerichte" -> "gericht".
+        self.assertEqual(sorted(self.titles("lang:german gericht")),
+                         ["Given as ISO 639-2", "Named in itself"])
+        p = self.search("lang:englsh", expect=2)
+        self.assertIn("'englsh' is neither a language code", p.stderr)
 
 
 class ProximityWindow(Env):

@@ -19,7 +19,9 @@ struct Article {
   std::string url;        // empty if unknown
   std::string date;       // ISO 8601 ("2017-03-29" or "2017-03-29T10:00:00Z"); empty if unknown
   int version = 0;        // "Version N of M." in the archive format; higher wins
-  std::string language;   // ISO 639-1 code; empty: detected when indexed
+  std::string language;   // a code ("en", "en-GB", "eng") or a name ("English",
+                          // "Deutsch"), indexed as its ISO 639 code; empty or
+                          // neither: detected when indexed
   std::string byline;     // authors, comma separated
   std::string site;       // host name; empty: taken from `url`
   std::string source_path;  // the file the article came from

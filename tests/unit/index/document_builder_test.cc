@@ -91,6 +91,12 @@ TEST(BuildDocument, GivenLanguageWinsAndCjkIsIndexed) {
   Article a = Sample();
   a.language = "fr-FR";
   EXPECT_TRUE(Terms(BuildDocument(a).document).count("Lfr"));
+  a.language = "French";  // a name, as some crawlers give it
+  EXPECT_TRUE(Terms(BuildDocument(a).document).count("Lfr"));
+  a.language = "ger";
+  EXPECT_TRUE(Terms(BuildDocument(a).document).count("Lde"));
+  a.language = "Klingon";  // neither code nor name: detected (English)
+  EXPECT_TRUE(Terms(BuildDocument(a).document).count("Len"));
   Article b;
   b.title = "東京 2020";
   b.body = "東京都は新しい計画を発表した。";

@@ -28,7 +28,7 @@ TEST(JsonReaderTest, CrawlerFieldNames) {
       {R"({"title": "T", "content": "B", "publishedAt": "2017-03-29T10:00:00Z",
            "author": "Ann Lee", "site": "https://example.com/x", "lang": "en-US",
            "id": 42})",
-       "T|B||2017-03-29T10:00:00Z|Ann Lee|example.com|en|42"},
+       "T|B||2017-03-29T10:00:00Z|Ann Lee|example.com|en-US|42"},  // code: when indexed
       {R"({"title": "T", "article": "B", "pubDate": "Wed, 29 Mar 2017 10:00:00 GMT",
            "byline": "By Ann", "domain": "x.org", "id": "abc"})",
        "T|B||2017-03-29T10:00:00Z|By Ann|x.org||abc"},
@@ -141,7 +141,7 @@ TEST(JsonLinesReaderTest, BrokenLineAmongGoodOnesAndBlankLine) {
                 ":3: invalid JSON (missing a comma or '}' at offset 19)");
   EXPECT_EQ(items[3].article.title, "Fourth");
   EXPECT_EQ(items[3].article.record, 5u);  // line 4 is blank
-  EXPECT_EQ(items[3].article.language, "en");
+  EXPECT_EQ(items[3].article.language, "en-GB");  // as given: LanguageCode when indexed
 }
 
 TEST(JsonLinesReaderTest, CrlfBomLatin1Ndjson) {

@@ -75,6 +75,25 @@ const ParseCase kCases[] = {
     {"-(rudd OR boris) -\"a (b\"",
      "(<alldocuments> AND_NOT (Zrudd@1 OR Zbori@2 OR (a@3 PHRASE 2 b@4)))"},
     {"-rudd date:2017", "(0 * XY2017 AND_NOT Zrudd@1)"},  // a filter to exclude from
+    // Stop words are left out, so they leave nothing to exclude from.
+    {"the -rudd", "(<alldocuments> AND_NOT Zrudd@1)"},
+    {"to be -\"amber rudd\"", "(<alldocuments> AND_NOT (amber@1 PHRASE 2 rudd@2))"},
+    {"the who", "(Zthe@1 AND Zwho@2)"},  // stop words alone are searched
+    // Groups of exclusions (Xapian drops their minus signs: `x AND rudd`).
+    {"x (-rudd)", "(Zx@1 AND_NOT Zrudd@2)"},
+    {"x ( -rudd -boris )", "(Zx@1 AND_NOT (Zrudd@2 OR Zbori@3))"},
+    {"(-rudd) x", "(Zx@2 AND_NOT Zrudd@1)"},
+    {"x (the -rudd)", "(Zx@1 AND_NOT Zrudd@3)"},
+    {"x (y (-rudd))", "(Zx@1 AND (Zy@2 AND_NOT Zrudd@3))"},
+    {"((-rudd))", "(<alldocuments> AND_NOT Zrudd@1)"},
+    {"(-rudd) (-boris)", "(<alldocuments> AND_NOT (Zrudd@1 OR Zbori@2))"},
+    {"x (-rudd", "(Zx@1 AND_NOT Zrudd@2)"},  // unclosed: to the end
+    {"x (-speaker:rudd)", "(Zx@1 AND_NOT XSWrudd)"},
+    // ... and taken by an operator: the articles without the words.
+    {"x AND (-rudd)", "(Zx@1 AND (<alldocuments> AND_NOT Zrudd@2))"},
+    {"x OR (-rudd -boris)", "(Zx@1 OR (<alldocuments> AND_NOT (Zrudd@2 OR Zbori@3)))"},
+    {"x NOT (-rudd)", "(Zx@1 AND_NOT (<alldocuments> AND_NOT Zrudd@2))"},
+    {"\"(-rudd)\" x", "(rudd@1 AND Zx@2)"},  // in quotes: words
     {"encrypt*", "WILDCARD SYNONYM encrypt"},
     // Fields.
     {"title:brexit", "ZSbrexit@1"},
@@ -108,6 +127,10 @@ const ParseCase kCases[] = {
     {"lang:EN_us lang:fr", "0 * (Len OR Lfr)"},  // OR'd, as site: is
     {"lang:fr élection", "(Zelect@1 FILTER Lfr)"},  // French stemmer
     {"lang:de Häuser", "(Zhaus@1 FILTER Lde)"},     // German stemmer
+    {"lang:English", "0 * Len"},                   // a language's name
+    {"lang:german Häuser", "(Zhaus@1 FILTER Lde)"},  // its stemmer too
+    {"lang:français élection", "(Zelect@1 FILTER Lfr)"},
+    {"lang:ger", "0 * Lde"},                       // ISO 639-2
     // Dates: a year or month as an upper bound means its end.
     {"date:2017", "0 * XY2017"},  // whole years: the year terms
     {"date:2017-03", "VALUE_RANGE 0 20170301 20170331"},
@@ -153,6 +176,8 @@ const ParseCase kCases[] = {
     {"rudd date:", "error: date: needs a value"},
     {"title: AND x", "error: title: needs a value"},
     {"(org: ) x", "error: org: needs a value"},
+    {"lang:englsh", "error: lang: 'englsh' is neither a language code"},
+    {"lang:\"\"", "error: lang: needs a language code"},
 };
 
 INSTANTIATE_TEST_SUITE_P(Table, QueryParserTest, ::testing::ValuesIn(kCases));
