@@ -5,6 +5,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -30,11 +31,17 @@ bool IsCjk(UChar32 c) {
          script == USCRIPT_HANGUL;
 }
 
-// IsWordChar for ASCII: letters, digits and the connector '_'.
-bool IsAsciiWordChar(UChar32 c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-         (c >= '0' && c <= '9') || c == '_';
-}
+// IsWordChar for ASCII: letters, digits and the connector '_' (a table:
+// SplitWords asks it of every byte of a text).
+constexpr std::array<bool, 128> kAsciiWordChars = [] {
+  std::array<bool, 128> t{};
+  for (int c = 0; c < 128; ++c)
+    t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '_';
+  return t;
+}();
+
+bool IsAsciiWordChar(UChar32 c) { return c >= 0 && c < 128 && kAsciiWordChars[c]; }
 
 bool IsWordChar(UChar32 c) {
   if (c < 0) return false;
@@ -58,6 +65,16 @@ struct Word {
   bool in_run = false;        // inside a phrase match, after its first word
 };
 
+// Whether the character at byte i of s[0, n) is a letter that lets an
+// apostrophe before it join a word ("Masood’s").
+bool LetterAt(const uint8_t* s, int32_t i, int32_t n) {
+  if (i >= n) return false;
+  if (s[i] < 0x80) return IsAsciiLetter(s[i]);
+  UChar32 c;
+  U8_NEXT(s, i, n, c);
+  return c >= 0 && u_isalpha(c) && !IsCjk(c);
+}
+
 std::vector<Word> SplitWords(std::string_view text) {
   std::vector<Word> words;
   words.reserve(text.size() / 6 + 1);  // about a word per six bytes of news
@@ -66,42 +83,43 @@ std::vector<Word> SplitWords(std::string_view text) {
   int32_t i = 0;
   size_t cp = 0;
   bool in_word = false;
+  auto extend = [&](int32_t start, int32_t end, size_t cps) {
+    if (!in_word) words.push_back({static_cast<size_t>(start), 0, cp, 0});
+    in_word = true;
+    cp += cps;
+    words.back().end = static_cast<size_t>(end);
+    words.back().cp_end = cp;
+  };
   while (i < n) {
-    int32_t start = i;
-    UChar32 c;
-    bool cjk = false;
-    bool word = false;
-    if (s[i] < 0x80) {  // ASCII, most of most texts: no ICU call
-      c = s[i++];
-      word = IsAsciiWordChar(c);
-    } else {
-      U8_NEXT(s, i, n, c);
-      cjk = c >= 0x2E80 && IsCjk(c);
-      word = !cjk && IsWordChar(c);
-    }
-    if (!word && in_word && IsApostrophe(c) && i < n) {
-      // Inner apostrophe ("Masood’s"): part of the word if a letter follows.
-      int32_t j = i;
-      UChar32 next;
-      U8_NEXT(s, j, n, next);
-      word = next < 0x80 ? IsAsciiLetter(next)
-                         : next >= 0 && u_isalpha(next) && !IsCjk(next);
-    }
-    if (cjk) {
-      words.push_back(
-          {static_cast<size_t>(start), static_cast<size_t>(i), cp, cp + 1});
-      in_word = false;
-    } else if (word) {
-      if (!in_word) {
-        words.push_back({static_cast<size_t>(start), 0, cp, 0});
-        in_word = true;
+    if (s[i] < 0x80) {  // ASCII, most of most texts: whole runs, no ICU call
+      if (kAsciiWordChars[s[i]]) {
+        int32_t j = i + 1;
+        while (j < n && s[j] < 0x80 && kAsciiWordChars[s[j]]) ++j;
+        extend(i, j, static_cast<size_t>(j - i));
+        i = j;
+      } else if (in_word && s[i] == '\'' && LetterAt(s, i + 1, n)) {
+        extend(i, i + 1, 1);  // an inner apostrophe
+        ++i;
+      } else {
+        in_word = false;
+        ++i;
+        ++cp;
       }
-      words.back().end = static_cast<size_t>(i);
-      words.back().cp_end = cp + 1;
+      continue;
+    }
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c >= 0x2E80 && IsCjk(c)) {  // a word of its own
+      words.push_back({static_cast<size_t>(start), static_cast<size_t>(i), cp, cp + 1});
+      in_word = false;
+      ++cp;
+    } else if (IsWordChar(c) || (in_word && IsApostrophe(c) && LetterAt(s, i, n))) {
+      extend(start, i, 1);
     } else {
       in_word = false;
+      ++cp;
     }
-    ++cp;
   }
   return words;
 }
@@ -216,6 +234,18 @@ SnippetTerms::SnippetTerms(const Xapian::Query& query,
     }
   }
   for (const std::string& term : loose) AddTerm(term);
+  if (stemmer == "english") {
+    for (const std::string& stem : stems_) {
+      const size_t key = std::clamp<size_t>(stem.size() - 1, 1, 3);
+      stem_keys_.push_back(stem.substr(0, key));
+    }
+  }
+  starts_ = stem_starts_;
+  for (const std::string& w : words_) starts_.set(static_cast<unsigned char>(w[0]));
+  for (const std::string& w : wildcards_) {
+    if (w.empty()) starts_.set();  // "*": any word
+    else starts_.set(static_cast<unsigned char>(w[0]));
+  }
 }
 
 void SnippetTerms::AddTerm(const std::string& term) {
@@ -253,6 +283,12 @@ std::string SnippetTerms::Fold(std::string_view word) {
 std::string SnippetTerms::Match(std::string_view word) const {
   // Most words are short and ASCII: folded on the stack, as Fold does.
   char buffer[64];
+  // An ASCII first byte folds to itself in lower case (FoldText may change
+  // any other: "É" -> "e").
+  if (!word.empty() && static_cast<unsigned char>(word[0]) < 0x80 &&
+      !starts_.test(static_cast<unsigned char>(LowerAscii(word[0])))) {
+    return "";
+  }
   if (word.size() <= sizeof(buffer) && IsAscii(word)) {
     for (size_t i = 0; i < word.size(); ++i) buffer[i] = LowerAscii(word[i]);
     return MatchFolded(std::string_view(buffer, word.size()));
@@ -260,9 +296,17 @@ std::string SnippetTerms::Match(std::string_view word) const {
   return MatchFolded(Fold(word));
 }
 
+bool SnippetTerms::MayStemToAQueryStem(std::string_view folded) const {
+  if (folded.empty() || !stem_starts_.test(static_cast<unsigned char>(folded[0]))) return false;
+  if (stem_keys_.empty()) return true;
+  for (const std::string& key : stem_keys_)
+    if (folded.starts_with(key)) return true;
+  return folded == "dying" || folded == "lying" || folded == "tying";
+}
+
 std::string SnippetTerms::MatchFolded(std::string_view folded) const {
   if (words_.find(folded) != words_.end()) return std::string(folded);
-  if (!folded.empty() && stem_starts_.test(static_cast<unsigned char>(folded[0]))) {
+  if (MayStemToAQueryStem(folded)) {
     // A text repeats its words: each is stemmed once.
     auto it = stem_memo_.find(folded);
     if (it == stem_memo_.end()) {

@@ -65,6 +65,15 @@ const SnippetCase kSnippetCases[] = {
     // Stemming: encryption ~ encrypted ~ encrypting.
     {"It was encrypted; encryption matters.", "encryption", 100,
      "It was [encrypted]; [encryption] matters."},
+    // Forms whose stem does not begin them (Porter2's exceptions), short
+    // stems, and stems that end in another letter than the word.
+    {"He was dying; they died.", "die", 100, "He was [dying]; they [died]."},
+    {"Lying and lies.", "lie", 100, "[Lying] and [lies]."},
+    {"A policy, two policies.", "policies", 100, "A [policy], two [policies]."},
+    {"Skis and ski.", "skies", 100, "Skis and ski."},
+    {"Oil in the news.", "news", 100, "Oil in the [news]."},
+    {"We are happy; happiness.", "happiness", 100, "We are [happy]; [happiness]."},
+    {"As is, as are.", "a", 100, "As is, as are."},
     // Curly apostrophes match straight ones.
     {"Khalid Masood’s car.", "masood's", 100, "Khalid [Masood’s] car."},
     // Phrases highlight their words.
