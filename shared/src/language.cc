@@ -170,7 +170,11 @@ std::string LanguageCode(std::string_view language) {
     return code;
   }
   const auto& names = LanguageNames();
-  auto it = names.find(FoldText(language));
+  std::string name = FoldText(language);
+  // "English (United States)", as locales are named: the language.
+  if (size_t paren = name.find(" ("); paren != std::string::npos && name.back() == ')')
+    name.resize(paren);
+  auto it = names.find(name);
   return it == names.end() ? "" : it->second;
 }
 

@@ -18,7 +18,8 @@ std::string DetectLanguage(std::string_view text);
 // language has them, from a tag ("en-GB", "EN_us", "eng", "fre", "iw" ->
 // "en", "en", "en", "fr", "he") or from the language's name in English or
 // in the language itself, case and accents ignored ("English", "german",
-// "Deutsch", "francais" -> "en", "de", "de", "fr"). "" for anything else.
+// "Deutsch", "francais", "English (United States)" -> "en", "de", "de",
+// "fr", "en"). "" for anything else.
 // Queries' `lang:` values go through it too.
 std::string LanguageCode(std::string_view language);
 

@@ -39,6 +39,8 @@ TEST(LanguageCode, CodesTagsAndNames) {
   EXPECT_EQ(LanguageCode("FRANCAIS"), "fr");  // accents and case ignored
   EXPECT_EQ(LanguageCode("Ελληνικά"), "el");
   EXPECT_EQ(LanguageCode("Norwegian Bokmål"), "nb");
+  EXPECT_EQ(LanguageCode("English (United States)"), "en");  // a locale's name
+  EXPECT_EQ(LanguageCode("English (US"), "");
   EXPECT_EQ(LanguageCode("klingon"), "");
   EXPECT_EQ(LanguageCode("englsh"), "");
   EXPECT_EQ(LanguageCode("e"), "");
