@@ -391,9 +391,10 @@ std::string BracketProximityChains(const std::vector<QueryToken>& query) {
 }
 
 // `folded` made of exclusions only (`-x`, `-"a b"`, `-(...)`, stray minus
-// signs) as `NOT (x OR ...)`, else std::nullopt. Stop words (of `stop`, if
-// any) among them are left out, as Xapian leaves them out, which would
-// leave it the exclusions alone: `the -rudd` found the articles naming Rudd.
+// signs) as `NOT (x OR ...)`, else std::nullopt. A stop word (of `stop`, if
+// any) among them on its own is left out, as Xapian leaves it out, which
+// would leave it the exclusions alone: `the -rudd` found the articles
+// naming Rudd.
 std::optional<std::string> ExclusionItems(std::string_view folded, const Xapian::Stopper* stop) {
   // The items: split at spaces outside quotes and brackets.
   std::vector<std::string_view> items;
@@ -411,9 +412,13 @@ std::optional<std::string> ExclusionItems(std::string_view folded, const Xapian:
   }
   if (depth != 0) return std::nullopt;
   std::string out;
-  for (std::string_view item : items) {
+  auto excluded = [&](size_t k) { return k >= items.size() || items[k][0] == '-'; };
+  for (size_t k = 0; k < items.size(); ++k) {
+    const std::string_view item = items[k];
     if (item == "-") continue;  // a stray minus, as Xapian takes it
-    if (stop != nullptr && item[0] != '-' &&
+    // A stop word between exclusions (Xapian keeps two or more side by
+    // side: `the who -rudd` is `(the AND who) AND_NOT rudd`).
+    if (stop != nullptr && item[0] != '-' && (k == 0 || excluded(k - 1)) && excluded(k + 1) &&
         item.find_first_of("\"():*+") == std::string_view::npos && !IsOperator(item) &&
         (*stop)(std::string(item)))
       continue;

@@ -77,8 +77,12 @@ const ParseCase kCases[] = {
     {"-rudd date:2017", "(0 * XY2017 AND_NOT Zrudd@1)"},  // a filter to exclude from
     // Stop words are left out, so they leave nothing to exclude from.
     {"the -rudd", "(<alldocuments> AND_NOT Zrudd@1)"},
-    {"to be -\"amber rudd\"", "(<alldocuments> AND_NOT (amber@1 PHRASE 2 rudd@2))"},
-    {"the who", "(Zthe@1 AND Zwho@2)"},  // stop words alone are searched
+    {"the -\"amber rudd\" -a",
+     "(<alldocuments> AND_NOT ((amber@1 PHRASE 2 rudd@2) OR Za@3))"},  // -a: as asked
+    {"the -rudd who", "(<alldocuments> AND_NOT Zrudd@1)"},
+    // Two or more side by side are searched, as Xapian searches them.
+    {"the who", "(Zthe@1 AND Zwho@2)"},
+    {"the who -rudd", "((Zthe@1 AND Zwho@2) AND_NOT Zrudd@3)"},
     // Groups of exclusions (Xapian drops their minus signs: `x AND rudd`).
     {"x (-rudd)", "(Zx@1 AND_NOT Zrudd@2)"},
     {"x ( -rudd -boris )", "(Zx@1 AND_NOT (Zrudd@2 OR Zbori@3))"},
