@@ -69,8 +69,8 @@ class SnippetTerms {
   // begins the word it comes from, but for three words of its exception
   // list (dying, lying, tying -> die, lie, tie). So a word that starts with
   // none of these keys (a stem's first bytes, at most 3, its last byte
-  // left out) is not stemmed at all. Checked on every word of the Reuters
-  // and sample indexes (85,000).
+  // left out) is not stemmed at all. Checked on every distinct word of the
+  // Reuters and sample indexes (67,955 and 17,166).
   std::vector<std::string> stem_keys_;  // empty: another stemmer, or none
   bool MayStemToAQueryStem(std::string_view folded) const;
   // Match for a word already folded.
