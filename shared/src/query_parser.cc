@@ -463,8 +463,13 @@ std::optional<std::string> ExclusionsOnly(std::string_view folded, const Xapian:
 // that an operator takes (`x OR (-rudd)`, `(-a -b) AND x`) becomes a pure NOT,
 // `(NOT (rudd))`: the articles without the word. Groups within groups first;
 // stop words as in ExclusionItems. std::nullopt when no group changes.
-// `text`: FoldQuery's output.
-std::optional<std::string> ExclusionGroups(std::string_view text, const Xapian::Stopper* stop) {
+// `text`: FoldQuery's output. Groups deeper than kMaxRewriteDepth are left
+// to Xapian as they are (each level is a call: the stack is not the
+// query's to use up; Xapian's own parser is not recursive).
+constexpr int kMaxRewriteDepth = 64;
+std::optional<std::string> ExclusionGroups(std::string_view text, const Xapian::Stopper* stop,
+                                           int level = 0) {
+  if (level >= kMaxRewriteDepth) return std::nullopt;
   // Cheap for the usual query, without a group or a minus sign in it.
   const size_t open = text.find('(');
   if (open == std::string_view::npos || text.find('-', open) == std::string_view::npos)
@@ -491,7 +496,7 @@ std::optional<std::string> ExclusionGroups(std::string_view text, const Xapian::
     // Unclosed, it runs to the end, as Xapian reads it (and is closed here).
     j = std::min(j, text.size());
     std::string_view inner = text.substr(i + 1, j - i - 1);
-    std::optional<std::string> rewritten = ExclusionGroups(inner, stop);
+    std::optional<std::string> rewritten = ExclusionGroups(inner, stop, level + 1);
     if (rewritten) inner = *rewritten;
     while (!inner.empty() && inner.front() == ' ') inner.remove_prefix(1);
     while (!inner.empty() && inner.back() == ' ') inner.remove_suffix(1);

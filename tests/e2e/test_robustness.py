@@ -705,6 +705,7 @@ class BadQueries(Env):
         self.run_query(" OR ".join(words[:5000]))
         self.run_query(" AND ".join(words[:5000]))
         self.run_query("(" * 5000 + "bridge" + ")" * 5000)
+        self.run_query("x " + "(" * 60000 + "-bridge" + ")" * 60000)  # exclusions rewritten
         self.run_query('"' + " ".join(words[:5000]) + '"')
         self.run_query("x" * 100000)
 

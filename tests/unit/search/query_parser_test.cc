@@ -214,6 +214,18 @@ TEST(QueryParser, OrOperator) {
             "Query((Zrudd@1 OR Zwhatsapp@2))");
 }
 
+TEST(QueryParser, DeeplyNestedExclusionsDoNotExhaustTheStack) {
+  // Each level of rewritten groups is a call: 200,000 levels crashed.
+  const std::string deep = std::string(200000, '(') + "-rudd" + std::string(200000, ')');
+  auto parsed = ParseQuery("x " + deep);
+  EXPECT_TRUE(parsed.ok() || parsed.status().code() == StatusCode::kInvalidArgument);
+  // Shallow ones are still rewritten: x AND_NOT rudd, not x AND rudd.
+  const std::string some = std::string(20, '(') + "-rudd" + std::string(20, ')');
+  ASSERT_TRUE(ParseQuery("x " + some).ok());
+  EXPECT_EQ(ParseQuery("x " + some).value().query.get_description(),
+            "Query((Zx@1 AND_NOT Zrudd@2))");
+}
+
 TEST(QueryParser, StemmerFollowsLang) {
   EXPECT_EQ(ParseQuery("x").value().stemmer, "english");
   EXPECT_EQ(ParseQuery("lang:fr x").value().stemmer, "french");
