@@ -1077,8 +1077,8 @@ Result<std::vector<std::string>> IndexWriter::RemoveFile(const std::string& path
         if (w.shard_by == ShardBy::kHash) continue;
         // Forget where the deleted articles were, unless they moved since.
         for (const std::string& id : r.won) {
-          const std::string key = std::string(schema::kMetaShardOf) + internal::ShortKey(id);
-          if (w.db.get_metadata(key) == w.shards[i]->name()) w.db.set_metadata(key, "");
+          const std::string where = std::string(schema::kMetaShardOf) + internal::ShortKey(id);
+          if (w.db.get_metadata(where) == w.shards[i]->name()) w.db.set_metadata(where, "");
         }
       }
     } else {

@@ -237,9 +237,9 @@ RankingOptions ParseRankingSpec(std::string_view spec, RankingOptions o) {
     if (key == "weight") o.weight = v;
     else if (key == "k1") ParseNumber(v, o.k1);
     else if (key == "idf_power") {
-      char* end = nullptr;  // may be negative: a flatter idf
-      double d = std::strtod(v.c_str(), &end);
-      if (end != v.c_str() && *end == '\0') o.idf_power = d;
+      char* stop = nullptr;  // may be negative: a flatter idf
+      double d = std::strtod(v.c_str(), &stop);
+      if (stop != v.c_str() && *stop == '\0') o.idf_power = d;
     }
     else if (key == "b") ParseNumber(v, o.b);
     else if (key == "k2") ParseNumber(v, o.k2);
@@ -857,8 +857,8 @@ Xapian::Query Expand(const Xapian::Database& db, const Xapian::Query& query,
     first.exact = 0;
     enquire.set_query(AddBoosts(db, query, folded, first));
   }
-  auto weight = MakeWeight(o);
-  enquire.set_weighting_scheme(*weight);
+  auto scheme = MakeWeight(o);
+  enquire.set_weighting_scheme(*scheme);
   std::vector<FeedbackDoc> top = FeedbackDocs(db, enquire, o.prf_docs);
   if (top.empty()) return query;
   if (o.prf_reg && o.reg > 0) {
@@ -868,7 +868,7 @@ Xapian::Query Expand(const Xapian::Database& db, const Xapian::Query& query,
     first.reg_top = std::max(o.reg_top, o.prf_docs);
     Xapian::Enquire chosen(db);
     chosen.set_query(Regularise(db, query, first));
-    chosen.set_weighting_scheme(*weight);
+    chosen.set_weighting_scheme(*scheme);
     top = FeedbackDocs(db, chosen, o.prf_docs);
   }
   FeedbackTerms decider(o.stem_all);

@@ -376,11 +376,11 @@ TEST_F(CompactTest, AStubOfSeveralIndexesIsRefusedByNameAndKept) {
   auto all = Hits(stub);  // searchable through the stub
   ASSERT_EQ(all["encryption"].size() + all["minister"].size(), 2u);
 
-  // Refused as invalid, with `text` in the message.
-  auto refused = [](const auto& result, const std::string& text) -> ::testing::AssertionResult {
+  // Refused as invalid, with `why` in the message.
+  auto refused = [](const auto& result, const std::string& why) -> ::testing::AssertionResult {
     if (result.ok()) return ::testing::AssertionFailure() << "accepted";
     if (result.status().code() != StatusCode::kInvalidArgument ||
-        result.status().message().find(text) == std::string::npos)
+        result.status().message().find(why) == std::string::npos)
       return ::testing::AssertionFailure() << result.status().message();
     return ::testing::AssertionSuccess();
   };
