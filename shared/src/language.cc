@@ -10,13 +10,13 @@
 #include <unicode/utf8.h>
 
 #include <array>
-#include <cctype>
 #include <cstdint>
 #include <cstring>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
+#include "ascii.h"
 #include "newsarc/normalizer.h"
 
 namespace newsarc::internal {
@@ -120,8 +120,6 @@ std::string DetectLanguage(std::string_view text) {
 
 namespace {
 
-bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
 // Folded language names (FoldText) -> two-letter code: every language ICU
 // has a two-letter code and a name for, named in English and in itself
 // (the English name wins where the two collide).
@@ -161,7 +159,7 @@ std::string LanguageCode(std::string_view language) {
   if ((n == 2 || n == 3) &&
       (n == language.size() || language[n] == '-' || language[n] == '_')) {
     std::string code(language.substr(0, n));
-    for (char& c : code) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : code) c = LowerAscii(c);
     // ICU's aliases: three letters to two ("eng", "fre", "deu"), codes
     // withdrawn ("iw" -> "he"). A code ICU does not know stays as it is.
     const icu::Locale canonical = icu::Locale::createCanonical(code.c_str());
@@ -191,7 +189,7 @@ std::string StemmerFor(std::string_view language) {
       {"lt", "lithuanian"}, {"ne", "nepali"}, {"ta", "tamil"},   {"hy", "armenian"},
       {"eu", "basque"},  {"ca", "catalan"}};
   std::string code(language.substr(0, language.find_first_of("-_")));
-  for (char& c : code) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : code) c = LowerAscii(c);
   auto it = kStemmers.find(code);
   return it == kStemmers.end() ? "" : std::string(it->second);
 }

@@ -2,13 +2,13 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <optional>
 #include <set>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "ascii.h"
 #include "keys.h"
 #include "language.h"
 #include "newsarc/normalizer.h"
@@ -281,7 +281,7 @@ class WordsSeen : public Xapian::Stopper {
       }
       while (!token.empty() && token.front() == '(') token.remove_prefix(1);
       std::string op(token.substr(0, token.find_first_of("/)")));
-      for (char& c : op) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      for (char& c : op) c = LowerAscii(c);
       operators.insert(std::move(op));
     }
     std::set<std::string> parsed = seen_;
@@ -558,7 +558,7 @@ bool IsOperator(std::string_view token) {
 
 bool IsBareField(std::string_view token) {
   std::string lower(token);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : lower) c = LowerAscii(c);
   return !BareField(lower).empty();
 }
 
@@ -657,7 +657,8 @@ Result<ParsedQuery> ParseQuery(std::string_view query, DefaultOp op,
     const std::vector<QueryToken> tokens = Tokens(parsed.folded);
     const bool operators = std::any_of(tokens.begin(), tokens.end(),
                                        [](const QueryToken& t) { return IsOperator(t.text); });
-    const WordsSeen stopper(QueryStopper(Ranking()), operators);  // ranking.h
+    const Xapian::Stopper* stop_words = QueryStopper(Ranking());  // ranking.h
+    const WordsSeen stopper(stop_words, operators);
     qp.set_stopper(&stopper);
     qp.set_default_op(op == DefaultOp::kAnd ? Xapian::Query::OP_AND
                                             : Xapian::Query::OP_OR);
@@ -692,7 +693,6 @@ Result<ParsedQuery> ParseQuery(std::string_view query, DefaultOp op,
                      Xapian::QueryParser::FLAG_PURE_NOT |
                      Xapian::QueryParser::FLAG_CJK_NGRAM;
     std::string text = operators ? BracketProximityChains(tokens) : parsed.folded;
-    const Xapian::Stopper* stop_words = QueryStopper(Ranking());
     if (auto groups = ExclusionGroups(text, stop_words)) text = std::move(*groups);
     if (auto exclusions = ExclusionsOnly(text, stop_words)) text = std::move(*exclusions);
     parsed.query = qp.parse_query(text, flags);

@@ -52,7 +52,6 @@ bool IsWordChar(UChar32 c) {
          type == U_ENCLOSING_MARK || type == U_CONNECTOR_PUNCTUATION;
 }
 
-bool IsAsciiLetter(UChar32 c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 bool IsApostrophe(UChar32 c) { return c == '\'' || c == 0x2019; }
 
@@ -69,7 +68,7 @@ struct Word {
 // apostrophe before it join a word ("Masood’s").
 bool LetterAt(const uint8_t* s, int32_t i, int32_t n) {
   if (i >= n) return false;
-  if (s[i] < 0x80) return IsAsciiLetter(s[i]);
+  if (s[i] < 0x80) return IsAsciiLetter(static_cast<char>(s[i]));
   UChar32 c;
   U8_NEXT(s, i, n, c);
   return c >= 0 && u_isalpha(c) && !IsCjk(c);
