@@ -1,11 +1,13 @@
 #include "extract/lexicon.h"
 
+#include "ascii.h"
+
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
 #include <string_view>
-#include <unordered_set>
+#include <vector>
 
 namespace newsarc::internal {
 namespace {
@@ -47,14 +49,66 @@ struct PackedNames {
 // kGazetteerCommonWords.
 #include "extract/data/lexicons.inc"
 
-using WordSet = std::unordered_set<std::string_view>;
+// A fixed set of words looked up by a word of the text, most often one that
+// is not in it: every token of an article passes through several of these.
+// Open addressing over a power-of-two table, the hash and the comparison
+// taken over the word's ASCII-lowered bytes (what `Lower` gives) without
+// building the lowered copy, and a mask of the lengths in the set that turns
+// most words away before they are hashed.
+class WordSet {
+ public:
+  WordSet(std::initializer_list<std::string_view> words) {
+    size_t size = 16;
+    while (size < 2 * words.size()) size *= 2;
+    slots_.assign(size, std::string_view());
+    for (std::string_view w : words) {
+      if (w.empty() || w.size() > kMaxLength) continue;  // never matched: see Has
+      lengths_ |= uint64_t{1} << w.size();
+      size_t i = Hash(w, /*lower=*/false) & (size - 1);
+      while (!slots_[i].empty() && slots_[i] != w) i = (i + 1) & (size - 1);
+      slots_[i] = w;
+    }
+  }
+
+  // True if the set holds `word`, compared as it is (lower = false) or with
+  // its ASCII capitals lowered (lower = true: the set holds lower case).
+  bool Has(std::string_view word, bool lower = true) const {
+    if (word.size() > kMaxLength || !(lengths_ >> word.size() & 1)) return false;
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = Hash(word, lower) & mask; !slots_[i].empty(); i = (i + 1) & mask) {
+      if (Equal(slots_[i], word, lower)) return true;
+    }
+    return false;
+  }
+
+ private:
+  // Longer words are in no set (InSet's limit); the mask holds 0 to 40.
+  static constexpr size_t kMaxLength = 40;
+
+  static size_t Hash(std::string_view w, bool lower) {
+    uint64_t h = 14695981039346656037ull;  // FNV-1a
+    for (char c : w) {
+      h ^= static_cast<unsigned char>(lower ? LowerAscii(c) : c);
+      h *= 1099511628211ull;
+    }
+    return static_cast<size_t>(h ^ (h >> 29));
+  }
+
+  static bool Equal(std::string_view entry, std::string_view word, bool lower) {
+    if (entry.size() != word.size()) return false;
+    for (size_t i = 0; i < word.size(); ++i) {
+      if (entry[i] != (lower ? LowerAscii(word[i]) : word[i])) return false;
+    }
+    return true;
+  }
+
+  std::vector<std::string_view> slots_;
+  uint64_t lengths_ = 0;
+};
 
 WordSet MakeSet(std::initializer_list<std::string_view> words) { return WordSet(words); }
 
-bool InSet(const WordSet& set, std::string_view word) {
-  if (word.size() > 40) return false;
-  return set.count(Lower(word)) > 0;
-}
+bool InSet(const WordSet& set, std::string_view word) { return set.Has(word); }
 
 std::string_view StripDot(std::string_view w) {
   if (!w.empty() && w.back() == '.') w.remove_suffix(1);
@@ -94,9 +148,8 @@ SpeechVerb SpeechVerbKind(std::string_view word) {
       "adding", "noting", "explaining", "stating", "writing", "tweeting", "arguing",
       "warning", "insisting", "claiming", "asking", "calling", "urging", "talked",
       "spoke", "speaks", "questioned"});
-  std::string w = Lower(word);
-  if (either.count(w)) return SpeechVerb::kEither;
-  if (subject_only.count(w)) return SpeechVerb::kSubjectOnly;
+  if (either.Has(word)) return SpeechVerb::kEither;
+  if (subject_only.Has(word)) return SpeechVerb::kSubjectOnly;
   return SpeechVerb::kNone;
 }
 
@@ -107,16 +160,16 @@ bool IsPersonalTitle(std::string_view word, Gender* gender) {
   static const WordSet neutral = MakeSet({"dr", "prof", "professor", "rev", "reverend",
                                           "det", "supt", "sgt", "insp", "cllr", "hon",
                                           "judge", "justice", "father", "rabbi", "imam"});
-  std::string w = Lower(StripDot(word));
+  const std::string_view w = StripDot(word);
   Gender g = Gender::kUnknown;
   bool is = false;
-  if (male.count(w)) {
+  if (male.Has(w)) {
     g = Gender::kMale;
     is = true;
-  } else if (female.count(w)) {
+  } else if (female.Has(w)) {
     g = Gender::kFemale;
     is = true;
-  } else if (neutral.count(w)) {
+  } else if (neutral.Has(w)) {
     is = true;
   }
   if (is && gender) *gender = g;
@@ -341,7 +394,7 @@ bool IsNameConnector(std::string_view word) {
                                        "della", "di", "la", "le", "van", "von", "der",
                                        "den", "bin", "al", "el", "ibn", "&", "y", "on",
                                        "upon", "und"});
-  return conn.count(word) > 0;  // case-sensitive: "Of" in titles stays a name word
+  return conn.Has(word, /*lower=*/false);  // case-sensitive: "Of" in titles stays a name word
 }
 
 bool IsInstitution(std::string_view w) {

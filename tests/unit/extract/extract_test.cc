@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/lexicon.h"
 #include "extract/names.h"
 #include "extract/text.h"
 
@@ -420,6 +421,37 @@ TEST(TextTest, QuotesPossessivesAndSentences) {
   }
   EXPECT_EQ(kinds,
             "Mr^ . Smith said \xE2\x80\x9C hi* \xE2\x80\x9D . Facebook^ \xE2\x80\x99s U.S. unit ");
+}
+
+// The word lists are matched with ASCII capitals lowered (as Lower gives)
+// and trailing dots stripped where the list says so; the name connectors
+// as written.
+TEST(LexiconTest, WordListsIgnoreAsciiCaseOnly) {
+  using internal::SpeechVerb;
+  EXPECT_EQ(internal::SpeechVerbKind("said"), SpeechVerb::kEither);
+  EXPECT_EQ(internal::SpeechVerbKind("SAID"), SpeechVerb::kEither);
+  EXPECT_EQ(internal::SpeechVerbKind("Told"), SpeechVerb::kSubjectOnly);
+  EXPECT_EQ(internal::SpeechVerbKind("sai"), SpeechVerb::kNone);
+  EXPECT_EQ(internal::SpeechVerbKind("saidd"), SpeechVerb::kNone);
+  EXPECT_EQ(internal::SpeechVerbKind(""), SpeechVerb::kNone);
+  EXPECT_EQ(internal::SpeechVerbKind(std::string(200, 's')), SpeechVerb::kNone);
+
+  internal::Gender g = internal::Gender::kUnknown;
+  EXPECT_TRUE(internal::IsPersonalTitle("Mrs.", &g));
+  EXPECT_EQ(g, internal::Gender::kFemale);
+  EXPECT_TRUE(internal::IsPersonalTitle("MR", &g));
+  EXPECT_EQ(g, internal::Gender::kMale);
+  EXPECT_TRUE(internal::IsPersonalTitle("Se\xC3\xB1or"));  // only the ASCII S lowered
+  EXPECT_FALSE(internal::IsPersonalTitle("SE\xC3\x91OR"));
+  EXPECT_FALSE(internal::IsPersonalTitle("Mrs..", nullptr));
+
+  EXPECT_TRUE(internal::IsRoleWord("Sen."));
+  EXPECT_TRUE(internal::IsLegalForm("G.m.b.H."));
+  EXPECT_TRUE(internal::IsOrgClassNoun("Companies"));
+  EXPECT_FALSE(internal::IsOrgClassNoun("compan"));
+  EXPECT_TRUE(internal::IsNameConnector("of"));
+  EXPECT_FALSE(internal::IsNameConnector("Of"));
+  EXPECT_TRUE(internal::IsNameConnector("&"));
 }
 
 TEST(NamesTest, RolesSplitOffPersonNames) {
