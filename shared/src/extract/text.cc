@@ -47,8 +47,11 @@ void SetCaseFlags(Token* t) {
     UChar32 c = Peek(t->text, i, &next);
     i = next;
     if (c < 0) continue;
-    bool is_upper = u_isupper(c) || u_istitle(c);
-    bool is_lower = u_islower(c);
+    // ASCII, most of any English text, without ICU's property lookups
+    // (which give the same: no ASCII character is titlecase).
+    const bool ascii = c < 0x80;
+    const bool is_upper = ascii ? (c >= 'A' && c <= 'Z') : (u_isupper(c) || u_istitle(c));
+    const bool is_lower = ascii ? (c >= 'a' && c <= 'z') : u_islower(c);
     if (first) {
       t->cap = is_upper;
       first = false;
