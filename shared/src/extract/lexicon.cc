@@ -1,13 +1,13 @@
 #include "extract/lexicon.h"
 
-#include "ascii.h"
-
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
 #include <string_view>
 #include <vector>
+
+#include "ascii.h"
 
 namespace newsarc::internal {
 namespace {

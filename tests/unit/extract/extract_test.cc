@@ -423,6 +423,25 @@ TEST(TextTest, QuotesPossessivesAndSentences) {
             "Mr^ . Smith said \xE2\x80\x9C hi* \xE2\x80\x9D . Facebook^ \xE2\x80\x99s U.S. unit ");
 }
 
+// Case flags of ASCII words (read without ICU) and of others (through ICU)
+// alike.
+TEST(TextTest, CaseFlags) {
+  std::vector<internal::Token> t;
+  internal::Tokenize(
+      "NATO nato Nato iPhone McDonald \xC3\x89mile \xC3\x89MILE \xC3\xA9mile "
+      "\xC3\xA9Mile \xC7\x85ungla A",
+      1, &t);
+  std::string flags;
+  for (const auto& tok : t) {
+    flags += std::string(tok.text) + ":" + (tok.cap ? "C" : "") + (tok.all_caps ? "A" : "") +
+             (tok.camel ? "m" : "") + " ";
+  }
+  // U+01C5 (Dz with caron, titlecase) counts as a capital.
+  EXPECT_EQ(flags,
+            "NATO:CA nato: Nato:C iPhone:m McDonald:C \xC3\x89mile:C \xC3\x89MILE:CA "
+            "\xC3\xA9mile: \xC3\xA9Mile:m \xC7\x85ungla:C A:C ");
+}
+
 // The word lists are matched with ASCII capitals lowered (as Lower gives)
 // and trailing dots stripped where the list says so; the name connectors
 // as written.
