@@ -16,7 +16,9 @@ inline bool IsAscii(std::string_view text) {
 
 inline bool IsUpperAscii(char c) { return c >= 'A' && c <= 'Z'; }
 
-inline bool IsAsciiLetter(char c) { return IsUpperAscii(c) || (c >= 'a' && c <= 'z'); }
+inline bool IsLowerAscii(char c) { return c >= 'a' && c <= 'z'; }
+
+inline bool IsAsciiLetter(char c) { return IsUpperAscii(c) || IsLowerAscii(c); }
 
 inline char LowerAscii(char c) {
   return IsUpperAscii(c) ? static_cast<char>(c - 'A' + 'a') : c;

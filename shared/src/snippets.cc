@@ -52,7 +52,6 @@ bool IsWordChar(UChar32 c) {
          type == U_ENCLOSING_MARK || type == U_CONNECTOR_PUNCTUATION;
 }
 
-
 bool IsApostrophe(UChar32 c) { return c == '\'' || c == 0x2019; }
 
 struct Word {

@@ -82,7 +82,7 @@ class WordSet {
   }
 
  private:
-  // Longer words are in no set (InSet's limit); the mask holds 0 to 40.
+  // Longer words are in no set and never looked up; the mask holds 0 to 40.
   static constexpr size_t kMaxLength = 40;
 
   static size_t Hash(std::string_view w, bool lower) {
@@ -106,10 +106,6 @@ class WordSet {
   uint64_t lengths_ = 0;
 };
 
-WordSet MakeSet(std::initializer_list<std::string_view> words) { return WordSet(words); }
-
-bool InSet(const WordSet& set, std::string_view word) { return set.Has(word); }
-
 std::string_view StripDot(std::string_view w) {
   if (!w.empty() && w.back() == '.') w.remove_suffix(1);
   return w;
@@ -126,7 +122,7 @@ std::string Lower(std::string_view s) {
 }
 
 SpeechVerb SpeechVerbKind(std::string_view word) {
-  static const WordSet either = MakeSet({
+  static const WordSet either({
       "said", "says", "added", "adds", "stated", "states", "explained", "explains",
       "wrote", "writes", "tweeted", "tweets", "announced", "announces", "insisted",
       "insists", "claimed", "claims", "argued", "argues", "noted", "notes", "confirmed",
@@ -141,7 +137,7 @@ SpeechVerb SpeechVerbKind(std::string_view word) {
       "quipped", "retorted", "exclaimed", "shouted", "recounted", "reiterated",
       "elaborated", "lamented", "remarks", "answered", "wrote", "countered", "opined",
       "reckoned", "assured", "continues", "concedes", "explained", "acknowledges"});
-  static const WordSet subject_only = MakeSet({
+  static const WordSet subject_only({
       "told", "tells", "telling", "asked", "informed", "assured", "reminded",
       "say", "tweet", "write", "saying", "described", "describes", "called",
       "criticised", "criticized", "praised", "condemned", "blamed", "accused",
@@ -154,12 +150,12 @@ SpeechVerb SpeechVerbKind(std::string_view word) {
 }
 
 bool IsPersonalTitle(std::string_view word, Gender* gender) {
-  static const WordSet male = MakeSet({"mr", "sir", "lord", "mister", "monsieur", "señor"});
-  static const WordSet female =
-      MakeSet({"ms", "mrs", "miss", "lady", "dame", "baroness", "madam", "mme", "madame"});
-  static const WordSet neutral = MakeSet({"dr", "prof", "professor", "rev", "reverend",
-                                          "det", "supt", "sgt", "insp", "cllr", "hon",
-                                          "judge", "justice", "father", "rabbi", "imam"});
+  static const WordSet male({"mr", "sir", "lord", "mister", "monsieur", "señor"});
+  static const WordSet female(
+      {"ms", "mrs", "miss", "lady", "dame", "baroness", "madam", "mme", "madame"});
+  static const WordSet neutral({"dr", "prof", "professor", "rev", "reverend",
+                                "det", "supt", "sgt", "insp", "cllr", "hon",
+                                "judge", "justice", "father", "rabbi", "imam"});
   const std::string_view w = StripDot(word);
   Gender g = Gender::kUnknown;
   bool is = false;
@@ -177,7 +173,7 @@ bool IsPersonalTitle(std::string_view word, Gender* gender) {
 }
 
 bool IsRoleWord(std::string_view word) {
-  static const WordSet roles = MakeSet({
+  static const WordSet roles({
       "president", "minister", "secretary", "chancellor", "governor", "mayor",
       "commissioner", "chairman", "chairwoman", "chair", "chairperson", "director",
       "spokesman", "spokeswoman", "spokesperson", "senator", "sen", "rep",
@@ -202,26 +198,26 @@ bool IsRoleWord(std::string_view word) {
       "member", "politician", "lawmaker", "legislator", "diplomat", "regional",
       "federal", "national", "party", "opposition", "junior", "senior", "lead",
       "co-chair", "first", "lady", "crown", "grand", "supreme"});
-  return InSet(roles, StripDot(word));
+  return roles.Has(StripDot(word));
 }
 
 bool IsRoleModifier(std::string_view word) {
-  static const WordSet mods = MakeSet({"acting", "deputy", "former", "chief", "vice",
-                                       "interim", "shadow", "assistant", "junior", "senior",
-                                       "regional", "then", "late", "retired", "outgoing",
-                                       "incoming", "new", "ex", "executive", "associate"});
-  return InSet(mods, word);
+  static const WordSet mods({"acting", "deputy", "former", "chief", "vice",
+                             "interim", "shadow", "assistant", "junior", "senior",
+                             "regional", "then", "late", "retired", "outgoing",
+                             "incoming", "new", "ex", "executive", "associate"});
+  return mods.Has(word);
 }
 
 bool IsRoleDomain(std::string_view word) {
-  static const WordSet domain = MakeSet({
+  static const WordSet domain({
       "home", "foreign", "health", "defence", "defense", "finance", "justice", "interior",
       "emergencies", "agriculture", "education", "transport", "trade", "energy",
       "environment", "culture", "state", "federal", "national", "regional", "party",
       "supreme", "crown", "grand", "first", "prime", "general", "opposition", "member",
       "lead", "junior", "senior", "major", "head", "host", "anchor", "speaker", "treasury",
       "exchequer", "commerce", "labor", "labour", "industry", "economy"});
-  return InSet(domain, word);
+  return domain.Has(word);
 }
 
 bool IsRoleHead(std::string_view word) {
@@ -230,7 +226,7 @@ bool IsRoleHead(std::string_view word) {
 }
 
 bool IsOrgKeyword(std::string_view word) {
-  static const WordSet kw = MakeSet({
+  static const WordSet kw({
       "police", "constabulary", "ministry", "council", "plc", "inc", "ltd", "llc", "llp",
       "corp", "co", "gmbh", "ag", "sa", "party", "bank", "commission", "agency",
       "university", "college", "school", "academy", "institute", "institution",
@@ -253,21 +249,21 @@ bool IsOrgKeyword(std::string_view word) {
       "studios", "records", "publishing", "publishers",
       "rovers", "wanderers", "athletic", "forum", "brothers", "bros", "investments",
       "banque", "industrie"});
-  return InSet(kw, StripDot(word));
+  return kw.Has(StripDot(word));
 }
 
 bool IsLegalForm(std::string_view word) {
-  static const WordSet forms = MakeSet({"ag", "plc", "inc", "ltd", "llc", "llp", "corp", "co",
+  static const WordSet forms({"ag", "plc", "inc", "ltd", "llc", "llp", "corp", "co",
                                          "gmbh", "sa", "nv", "bv", "na", "lp", "spa", "ab",
                                          "asa", "oyj", "kk", "pty", "sarl", "srl", "se"});
   std::string bare;
   for (char c : word)
     if (c != '.') bare += c;
-  return InSet(forms, bare);
+  return forms.Has(bare);
 }
 
 bool IsOrgHeadKeyword(std::string_view word) {
-  static const WordSet kw = MakeSet({
+  static const WordSet kw({
       "bank", "university", "ministry", "department", "court", "house", "church",
       "college", "institute", "office", "council", "commission", "committee", "board",
       "bureau", "league", "union", "association", "federation", "society", "academy",
@@ -275,22 +271,22 @@ bool IsOrgHeadKeyword(std::string_view word) {
       "order", "party", "royal", "national", "central", "supreme", "state", "hospital",
       "foundation", "fund", "army", "police", "secretariat", "parliament", "congress",
       "senate", "assembly", "government", "cabinet", "embassy", "consulate", "guild"});
-  return InSet(kw, word);
+  return kw.Has(word);
 }
 
 bool IsOrgClassNoun(std::string_view word) {
-  static const WordSet nouns = MakeSet({
+  static const WordSet nouns({
       "companies", "company", "firms", "firm", "organisations", "organizations",
       "groups", "platforms", "services", "agencies", "newspapers", "broadcasters",
       "networks", "banks", "carriers", "airlines", "giants", "outlets", "retailers",
       "brands", "businesses", "charities", "universities", "parties", "operators",
       "providers", "manufacturers", "clubs", "teams", "startups", "publications",
       "insurers", "lenders", "automakers", "carmakers", "rivals", "competitors"});
-  return InSet(nouns, word);
+  return nouns.Has(word);
 }
 
 bool IsNonOrgAcronym(std::string_view word) {
-  static const WordSet stop = MakeSet({
+  static const WordSet stop({
       "uk", "us", "usa", "u.s", "u.k", "u.s.", "u.k.", "tv", "ceo", "cfo", "coo", "cto",
       "mp", "mps", "mep", "meps", "msp", "pm", "am", "gmt", "utc", "bst", "est", "edt",
       "pst", "pdt", "cet", "id", "ok", "dna", "rna", "gdp", "hiv", "aids", "lgbt",
@@ -307,11 +303,11 @@ bool IsNonOrgAcronym(std::string_view word) {
       "tas", "bce", "iq", "eu's", "mvp", "nba's", "nfl's", "rbi", "era", "hiv/aids",
       "the", "and", "of", "for", "mr", "ms", "dr", "x", "q", "ok", "ko", "mv", "uss", "hms",
       "cest", "cet", "eva", "et", "pet", "q&a", "a.m", "p.m", "a.m.", "p.m.", "nsw", "usd", "gbp", "hm"});
-  return InSet(stop, word);
+  return stop.Has(word);
 }
 
 bool IsNationality(std::string_view word) {
-  static const WordSet nat = MakeSet({
+  static const WordSet nat({
       "american", "americans", "british", "briton", "britons", "english", "scottish",
       "welsh", "irish", "french", "german", "germans", "italian", "spanish", "portuguese",
       "dutch", "belgian", "swiss", "austrian", "swedish", "norwegian", "danish",
@@ -336,11 +332,11 @@ bool IsNationality(std::string_view word) {
       "cameroonian", "haitian", "jamaican", "bolivian", "ecuadorian", "uruguayan",
       "paraguayan", "estonian", "latvian", "lithuanian", "slovenian", "maltese",
       "cypriot", "luxembourgish", "macedonian", "montenegrin", "moldovan"});
-  return InSet(nat, word);
+  return nat.Has(word);
 }
 
 bool IsNeverName(std::string_view word) {
-  static const WordSet never = MakeSet({
+  static const WordSet never({
       "january", "february", "march", "april", "may", "june", "july", "august",
       "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
       "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday",
@@ -361,7 +357,7 @@ bool IsNeverName(std::string_view word) {
       "upon", "into", "onto", "per", "via", "internet", "web", "online",
       "god", "lord", "allah", "jesus", "interview", "update", "updated", "breaking",
       "live", "exclusive", "opinion", "analysis", "editorial", "comment"});
-  return InSet(never, word) || IsNationality(word);
+  return never.Has(word) || IsNationality(word);
 }
 
 bool IsPersonPronoun(std::string_view word, Gender* gender) {
@@ -378,7 +374,7 @@ bool IsPersonPronoun(std::string_view word, Gender* gender) {
 }
 
 bool IsUnnamedSource(std::string_view word) {
-  static const WordSet unnamed = MakeSet({
+  static const WordSet unnamed({
       "spokesman", "spokeswoman", "spokesperson", "spokespeople", "official", "officials",
       "police", "officers", "authorities", "sources", "source", "witnesses", "witness",
       "residents", "experts", "analysts", "critics", "reports", "statement", "aide",
@@ -386,14 +382,14 @@ bool IsUnnamedSource(std::string_view word) {
       "company", "firm", "report", "researchers", "scientists", "doctors", "lawyers",
       "prosecutors", "investigators", "observers", "diplomats", "they", "we", "i", "you",
       "it", "who", "which", "that", "this", "one", "others", "many", "some"});
-  return InSet(unnamed, word);
+  return unnamed.Has(word);
 }
 
 bool IsNameConnector(std::string_view word) {
-  static const WordSet conn = MakeSet({"of", "for", "de", "du", "da", "dos", "das", "del",
-                                       "della", "di", "la", "le", "van", "von", "der",
-                                       "den", "bin", "al", "el", "ibn", "&", "y", "on",
-                                       "upon", "und"});
+  static const WordSet conn({"of", "for", "de", "du", "da", "dos", "das", "del",
+                             "della", "di", "la", "le", "van", "von", "der",
+                             "den", "bin", "al", "el", "ibn", "&", "y", "on",
+                             "upon", "und"});
   return conn.Has(word, /*lower=*/false);  // case-sensitive: "Of" in titles stays a name word
 }
 

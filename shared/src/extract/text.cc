@@ -5,6 +5,7 @@
 
 #include <cstddef>
 
+#include "ascii.h"
 #include "extract/lexicon.h"
 
 namespace newsarc::internal {
@@ -50,8 +51,9 @@ void SetCaseFlags(Token* t) {
     // ASCII, most of any English text, without ICU's property lookups
     // (which give the same: no ASCII character is titlecase).
     const bool ascii = c < 0x80;
-    const bool is_upper = ascii ? (c >= 'A' && c <= 'Z') : (u_isupper(c) || u_istitle(c));
-    const bool is_lower = ascii ? (c >= 'a' && c <= 'z') : u_islower(c);
+    const bool is_upper =
+        ascii ? IsUpperAscii(static_cast<char>(c)) : (u_isupper(c) || u_istitle(c));
+    const bool is_lower = ascii ? IsLowerAscii(static_cast<char>(c)) : u_islower(c);
     if (first) {
       t->cap = is_upper;
       first = false;
