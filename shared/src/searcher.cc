@@ -27,6 +27,7 @@
 #include "schema.h"
 #include "snippets.h"
 #include "spelling.h"
+#include "mapped_reads.h"
 #include "stored_fields.h"
 #include "staged_build.h"
 #include "stub.h"
@@ -222,6 +223,10 @@ struct Searcher::Impl {
   // complete: a search of the same revisions does not read them again.
   std::vector<Xapian::rev> marks_checked;
   bool marks_complete = false;
+  // Block reads from maps (mapped_reads.h), from the second search on: a
+  // process that searches once would only pay for mapping.
+  internal::MappedReads reads;
+  uint64_t searches = 0;
 
   void Combine();
   // After a network error during a search: reconnects every remote shard
@@ -706,11 +711,16 @@ Result<Searcher> Searcher::Open(const std::filesystem::path& dir,
 
 Result<SearchResults> Searcher::Search(const SearchRequest& request) const {
   int network_attempt = 0;
+  const bool mapped = impl_->options.map_files && ++impl_->searches > 1;
   for (int attempt = 1;; ++attempt) {
     try {
       // See the latest commit (cheap when there is none). Inside the try:
       // the reopen itself can race a commit and is retried like the search.
+      // Outside the maps' scope: glass closes and opens its table files
+      // when it reopens.
       impl_->db.reopen();
+      std::optional<internal::MappedReads::Scope> scope;
+      if (mapped) scope.emplace(impl_->reads);
       auto results = impl_->SearchOnce(request);
       if (results.ok()) impl_->AddWarnings(request, results.value());
       return results;

@@ -11,6 +11,9 @@
 // Searcher::Search of K hits with their stored fields read, as the peers read
 // their stored data; snippets are off (the peers make none) unless
 // NEWSARC_BENCH_SNIPPETS=1. The hit count is Xapian's estimate, as xq's.
+// From the second search on, the library serves Xapian's block reads from
+// maps of the index's files (OpenOptions::map_files); NEWSARC_BENCH_MAP=0
+// turns that off.
 #include <newsarc/searcher.h>
 
 #include <chrono>
@@ -53,7 +56,11 @@ int main(int argc, char** argv) {
       if (!line.empty()) queries.push_back(line);
     }
   }
-  auto searcher = newsarc::Searcher::Open(argv[1]);
+  // NEWSARC_BENCH_MAP=0: every block read with pread (OpenOptions::map_files).
+  newsarc::OpenOptions options;
+  const char* map_env = std::getenv("NEWSARC_BENCH_MAP");
+  options.map_files = map_env == nullptr || std::string(map_env) != "0";
+  auto searcher = newsarc::Searcher::Open(argv[1], options);
   if (!searcher.ok()) {
     std::fprintf(stderr, "newsarc-bench-timer: %s\n", searcher.status().message().c_str());
     return 2;

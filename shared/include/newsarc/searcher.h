@@ -183,6 +183,13 @@ struct OpenOptions {
   // SearchResults::warnings then names the shards left out. Fails anyway
   // when no shard can be reached.
   bool allow_partial = false;
+  // From a Searcher's second search on, Xapian's block reads of local
+  // shards are copies out of read-only memory maps of their files instead of
+  // a pread(2) each (README, "Speed"): the same bytes, from the same page
+  // cache, without a system call per block. The maps take address space, not
+  // memory. A one-search process (newsarc-search) never maps. false: every
+  // block is read with pread, as Xapian does by itself.
+  bool map_files = true;
 };
 
 // Answers queries against one index: a database directory, or a stub (a

@@ -383,5 +383,83 @@ TEST_F(SearcherTest, SeesCommitsOfAWriter) {
   EXPECT_EQ(r.value().hits.size(), 1u);
 }
 
+// From its second search on, a Searcher reads the index through maps of its
+// files (OpenOptions::map_files, mapped_reads.h): the same hits, fields,
+// scores and snippets as with every block read by pread.
+TEST_F(SearcherTest, MappedReadsGiveTheSameResults) {
+  OpenOptions unmapped;
+  unmapped.map_files = false;
+  auto mapped = Searcher::Open(*dir_);
+  auto plain = Searcher::Open(*dir_, unmapped);
+  ASSERT_TRUE(mapped.ok() && plain.ok());
+  const std::vector<std::string> queries = {
+      "rudd whatsapp encryption", "speaker:rudd", "org:\"metropolitan police\"",
+      "\"amber rudd\"",          "police -rudd", "élection",
+      "markets OR brexit",        "zurich",       "nothing matches this"};
+  for (int round = 0; round < 3; ++round) {
+    for (const std::string& query : queries) {
+      for (bool any : {false, true}) {
+        SearchRequest request;
+        request.query = query;
+        request.any = any;
+        auto a = mapped.value().Search(request);
+        auto b = plain.value().Search(request);
+        ASSERT_TRUE(a.ok() && b.ok()) << query;
+        EXPECT_EQ(a.value().estimated_total, b.value().estimated_total) << query;
+        ASSERT_EQ(a.value().hits.size(), b.value().hits.size()) << query;
+        for (size_t i = 0; i < a.value().hits.size(); ++i) {
+          const Hit& x = a.value().hits[i];
+          const Hit& y = b.value().hits[i];
+          EXPECT_EQ(x.id, y.id) << query;
+          EXPECT_EQ(x.score, y.score) << query;
+          EXPECT_EQ(x.title, y.title) << query;
+          EXPECT_EQ(x.speakers, y.speakers) << query;
+          EXPECT_EQ(x.snippet, y.snippet) << query;
+        }
+      }
+    }
+  }
+}
+
+// A mapped Searcher follows a writer: its files grow under the maps, and
+// each search sees the latest commit.
+TEST_F(SearcherTest, MappedReadsFollowAWriter) {
+  const fs::path dir = fs::temp_directory_path() /
+                       ("newsarc-searcher-mapped-" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  Xapian::WritableDatabase db(dir.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+  for (const TestArticle& a : Articles()) db.add_document(MakeDocument(a));
+  db.commit();
+  auto searcher = Searcher::Open(dir);
+  ASSERT_TRUE(searcher.ok());
+  auto Count = [&](const std::string& query) -> uint64_t {
+    SearchRequest request;
+    request.query = query;
+    request.limit = 100;
+    auto r = searcher.value().Search(request);
+    EXPECT_TRUE(r.ok()) << r.status().message();
+    return r.ok() ? r.value().hits.size() : 0;
+  };
+  EXPECT_EQ(Count("rudd"), 1u);
+  EXPECT_EQ(Count("zebra"), 0u);  // mapped from here on
+  for (int batch = 1; batch <= 4; ++batch) {
+    for (int i = 0; i < 200; ++i) {
+      const std::string n = std::to_string(batch) + "-" + std::to_string(i);
+      TestArticle a{"zebra" + n, "Zebra " + n,
+                    "zebra number " + n + " crossed the road in the " + n + " herd",
+                    "", "", "en", {}, {}};
+      db.add_document(MakeDocument(a));
+    }
+    db.commit();
+    EXPECT_EQ(Count("zebra"), std::min<uint64_t>(100, 200u * batch)) << batch;
+    EXPECT_EQ(Count("\"number 3-17 crossed\""), batch >= 3 ? 1u : 0u) << batch;
+  }
+  db.delete_document("Qrudd");
+  db.commit();
+  EXPECT_EQ(Count("rudd"), 0u);
+  db.close();
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace newsarc
