@@ -43,17 +43,15 @@ void OnBusError(int signal, siginfo_t* info, void* context) {
     g_previous_bus.sa_sigaction(signal, info, context);
     return;
   }
-  if (g_previous_bus.sa_handler == SIG_IGN) return;
-  if (g_previous_bus.sa_handler != SIG_DFL) {
+  if ((g_previous_bus.sa_flags & SA_SIGINFO) == 0 && g_previous_bus.sa_handler != SIG_DFL &&
+      g_previous_bus.sa_handler != SIG_IGN) {
     g_previous_bus.sa_handler(signal);
     return;
   }
-  // The default action: restore it and return, so that the faulting access
-  // runs again and the signal ends the process as it would have.
-  struct sigaction fallback {};
-  fallback.sa_handler = SIG_DFL;
-  sigemptyset(&fallback.sa_mask);
-  sigaction(SIGBUS, &fallback, nullptr);
+  // No handler before ours: put back what there was and return, so that
+  // the faulting access runs again and the kernel ends the process as it
+  // would have (a fault's SIGBUS cannot be ignored).
+  sigaction(SIGBUS, &g_previous_bus, nullptr);
 }
 
 void CatchBusErrors() {

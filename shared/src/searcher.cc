@@ -18,6 +18,7 @@
 
 #include "collapse_key.h"
 #include "facets.h"
+#include "mapped_reads.h"
 #include "more_like_this.h"
 #include "query_parser.h"
 #include "quote_search.h"
@@ -27,7 +28,6 @@
 #include "schema.h"
 #include "snippets.h"
 #include "spelling.h"
-#include "mapped_reads.h"
 #include "stored_fields.h"
 #include "staged_build.h"
 #include "stub.h"

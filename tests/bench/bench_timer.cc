@@ -56,7 +56,6 @@ int main(int argc, char** argv) {
       if (!line.empty()) queries.push_back(line);
     }
   }
-  // NEWSARC_BENCH_MAP=0: every block read with pread (OpenOptions::map_files).
   newsarc::OpenOptions options;
   const char* map_env = std::getenv("NEWSARC_BENCH_MAP");
   options.map_files = map_env == nullptr || std::string(map_env) != "0";
