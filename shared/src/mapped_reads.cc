@@ -16,7 +16,11 @@
 #include <mutex>
 
 // The C library's pread under the name it also exports, so that newsarc's
-// pread below can hand reads on.
+// pread below can hand reads on. Its offset is 64 bits wide, as pread's is
+// where off_t is (every 64-bit Linux).
+static_assert(
+    sizeof(off_t) == 8,
+    "pread and __pread64 take the same offset only with a 64-bit off_t");
 extern "C" ssize_t __pread64(int fd, void* buf, size_t n, off_t offset);
 
 namespace newsarc::internal {
@@ -39,11 +43,13 @@ void OnBusError(int signal, siginfo_t* info, void* context) {
     t_fault = nullptr;
     siglongjmp(*fault, 1);
   }
-  if ((g_previous_bus.sa_flags & SA_SIGINFO) != 0 && g_previous_bus.sa_sigaction != nullptr) {
+  if ((g_previous_bus.sa_flags & SA_SIGINFO) != 0 &&
+      g_previous_bus.sa_sigaction != nullptr) {
     g_previous_bus.sa_sigaction(signal, info, context);
     return;
   }
-  if ((g_previous_bus.sa_flags & SA_SIGINFO) == 0 && g_previous_bus.sa_handler != SIG_DFL &&
+  if ((g_previous_bus.sa_flags & SA_SIGINFO) == 0 &&
+      g_previous_bus.sa_handler != SIG_DFL &&
       g_previous_bus.sa_handler != SIG_IGN) {
     g_previous_bus.sa_handler(signal);
     return;
@@ -105,16 +111,19 @@ void MappedReads::EndScope() {
             [](const std::unique_ptr<Map>& a, const std::unique_ptr<Map>& b) {
               return a->used > b->used;
             });
-  while (maps_.size() > kMaxMaps && maps_.back()->used != scope_) maps_.pop_back();
+  while (maps_.size() > kMaxMaps && maps_.back()->used != scope_)
+    maps_.pop_back();
 }
 
 MappedReads::Map* MappedReads::MapFor(int fd) {
   struct stat st {};
-  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0) return nullptr;
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0)
+    return nullptr;
   const auto size = static_cast<size_t>(st.st_size);
-  auto same = std::find_if(maps_.begin(), maps_.end(), [&](const std::unique_ptr<Map>& m) {
-    return m->device == st.st_dev && m->inode == st.st_ino;
-  });
+  auto same = std::find_if(
+      maps_.begin(), maps_.end(), [&](const std::unique_ptr<Map>& m) {
+        return m->device == st.st_dev && m->inode == st.st_ino;
+      });
   if (same != maps_.end() && (*same)->size == size) {
     (*same)->used = scope_;
     return same->get();
@@ -124,7 +133,8 @@ MappedReads::Map* MappedReads::MapFor(int fd) {
   Map* fresh = nullptr;
   if (base != MAP_FAILED) {
     CatchBusErrors();
-    fresh = new Map{st.st_dev, st.st_ino, static_cast<char*>(base), size, scope_};
+    fresh =
+        new Map{st.st_dev, st.st_ino, static_cast<char*>(base), size, scope_};
     maps_.push_back(std::unique_ptr<Map>(fresh));
   }
   if (old != nullptr) {
@@ -134,8 +144,9 @@ MappedReads::Map* MappedReads::MapFor(int fd) {
     for (Descriptor& d : descriptors_) {
       if (d.map == old) d.map = fresh;
     }
-    maps_.erase(std::find_if(maps_.begin(), maps_.end(),
-                             [old](const std::unique_ptr<Map>& m) { return m.get() == old; }));
+    maps_.erase(std::find_if(
+        maps_.begin(), maps_.end(),
+        [old](const std::unique_ptr<Map>& m) { return m.get() == old; }));
   }
   return fresh;
 }
@@ -151,7 +162,8 @@ MappedReads::Descriptor& MappedReads::Look(int fd) {
 
 bool MappedReads::Mapped(int fd) { return Look(fd).map != nullptr; }
 
-bool MappedReads::Read(int fd, void* buf, size_t n, off_t offset, ssize_t& result) {
+bool MappedReads::Read(int fd, void* buf, size_t n, off_t offset,
+                       ssize_t& result) {
   Descriptor* seen = &Look(fd);
   Map* map = seen->map;
   if (map == nullptr || offset < 0 || n > map->size ||
@@ -173,9 +185,8 @@ bool MappedReads::Read(int fd, void* buf, size_t n, off_t offset, ssize_t& resul
 
 // Advice to read ahead (glass gives it for the next blocks of a long
 // posting list) is a system call that a mapped file does without.
-extern "C" __attribute__((visibility("default"))) int posix_fadvise(int fd, off_t offset,
-                                                                    off_t len,
-                                                                    int advice) noexcept {
+extern "C" __attribute__((visibility("default"))) int posix_fadvise(
+    int fd, off_t offset, off_t len, int advice) noexcept {
   if (newsarc::internal::MappedReads* reads = newsarc::internal::t_reads) {
     if (advice == POSIX_FADV_WILLNEED && reads->Mapped(fd)) return 0;
   }
@@ -183,7 +194,9 @@ extern "C" __attribute__((visibility("default"))) int posix_fadvise(int fd, off_
 }
 
 // The pread every caller in the process reaches, libxapian's included.
-extern "C" __attribute__((visibility("default"))) ssize_t pread(int fd, void* buf, size_t n,
+extern "C" __attribute__((visibility("default"))) ssize_t pread(int fd,
+                                                                void* buf,
+                                                                size_t n,
                                                                 off_t offset) {
   if (newsarc::internal::MappedReads* reads = newsarc::internal::t_reads) {
     ssize_t result = 0;

@@ -20,7 +20,8 @@ namespace fs = std::filesystem;
 class MappedReadsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("newsarc-mapped-reads-" + std::to_string(getpid()));
+    dir_ = fs::temp_directory_path() /
+           ("newsarc-mapped-reads-" + std::to_string(getpid()));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
   }
@@ -33,11 +34,13 @@ class MappedReadsTest : public ::testing::Test {
   // `first` + i; its path.
   fs::path Write(const std::string& name, int blocks, char first) {
     std::string bytes;
-    for (int i = 0; i < blocks; ++i) bytes.append(4096, static_cast<char>(first + i));
+    for (int i = 0; i < blocks; ++i)
+      bytes.append(4096, static_cast<char>(first + i));
     const fs::path path = dir_ / name;
     const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     EXPECT_GE(fd, 0);
-    EXPECT_EQ(write(fd, bytes.data(), bytes.size()), static_cast<ssize_t>(bytes.size()));
+    EXPECT_EQ(write(fd, bytes.data(), bytes.size()),
+              static_cast<ssize_t>(bytes.size()));
     close(fd);
     return path;
   }
@@ -66,7 +69,8 @@ TEST_F(MappedReadsTest, ServesReadsWithinAScopeFromTheMap) {
     MappedReads::Scope scope(reads);
     EXPECT_EQ(Read(fd, 4096, 4096), std::string(4096, 'b'));
     EXPECT_EQ(Read(fd, 10, 4096 * 2 - 5), "bbbbbccccc");
-    EXPECT_EQ(Read(fd, 4096, 4096 * 2), std::string(4096, 'c'));  // up to the end
+    EXPECT_EQ(Read(fd, 4096, 4096 * 2),
+              std::string(4096, 'c'));  // up to the end
     EXPECT_EQ(reads.served(), 3u);
     EXPECT_EQ(reads.passed(), 0u);
     // Past the end: pread answers (a short read, then nothing).
@@ -91,7 +95,8 @@ TEST_F(MappedReadsTest, PassesOnWhatItCannotMap) {
   MappedReads::Scope scope(reads);
   char c;
   errno = 0;
-  EXPECT_EQ(pread(pipe_fds[0], &c, 1, 0), -1);  // a pipe cannot be read at an offset
+  EXPECT_EQ(pread(pipe_fds[0], &c, 1, 0),
+            -1);  // a pipe cannot be read at an offset
   EXPECT_EQ(errno, ESPIPE);
   EXPECT_EQ(pread(-1, &c, 1, 0), -1);
   EXPECT_EQ(errno, EBADF);
