@@ -91,6 +91,7 @@ void newsarc_open_options_init(newsarc_open_options* options) {
   const newsarc::OpenOptions defaults;
   options->timeout_seconds = defaults.timeout_seconds;
   options->allow_partial = defaults.allow_partial ? 1 : 0;
+  options->map_files = defaults.map_files ? 1 : 0;
 }
 
 newsarc_status newsarc_open(const char* dir, newsarc_searcher** out, char** error) {
@@ -108,6 +109,7 @@ newsarc_status newsarc_open_with(const char* dir, const newsarc_open_options* op
     if (options != nullptr) {
       o.timeout_seconds = options->timeout_seconds;
       o.allow_partial = options->allow_partial != 0;
+      o.map_files = options->map_files != 0;
     }
     auto s = newsarc::Searcher::Open(dir, o);
     if (!s.ok()) return Fail(error, ToC(s.status().code()), s.status().message());

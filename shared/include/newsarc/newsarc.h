@@ -79,6 +79,9 @@ typedef struct newsarc_open_options {
   double timeout_seconds; /* bound on each remote call; 0 = none (default 10) */
   int allow_partial;      /* nonzero: search the shards that can be reached
                              and warn (newsarc_results_warning) */
+  int map_files;          /* nonzero (default): from the second search on,
+                             read local shards' blocks from memory maps of
+                             their files instead of a pread each */
 } newsarc_open_options;
 NEWSARC_EXPORT void newsarc_open_options_init(newsarc_open_options* options);
 /* As newsarc_open, with options (NULL: the defaults). `dir` may be a stub

@@ -83,6 +83,34 @@ TEST_F(CApiTest, OpenSearchIterateFree) {
   newsarc_close(s);
 }
 
+// Options: maps on by default; searches with and without them agree.
+TEST_F(CApiTest, OpenWithMapsOnAndOff) {
+  newsarc_open_options options;
+  newsarc_open_options_init(&options);
+  EXPECT_EQ(options.map_files, 1);
+  std::string titles[2];
+  for (int map = 0; map < 2; ++map) {
+    options.map_files = map;
+    newsarc_searcher* s = nullptr;
+    ASSERT_EQ(newsarc_open_with(dir_->c_str(), &options, &s, nullptr), NEWSARC_OK);
+    for (int i = 0; i < 3; ++i) {  // from the second on, mapped when asked
+      newsarc_request request;
+      newsarc_request_init(&request);
+      request.query = "whatsapp terrorists";
+      newsarc_results* r = nullptr;
+      ASSERT_EQ(newsarc_search(s, &request, &r, nullptr), NEWSARC_OK);
+      ASSERT_EQ(newsarc_results_count(r), 1u);
+      newsarc_hit hit;
+      ASSERT_EQ(newsarc_results_hit(r, 0, &hit), NEWSARC_OK);
+      titles[map] = std::string(hit.title) + " | " + hit.snippet;
+      newsarc_results_free(r);
+    }
+    newsarc_close(s);
+  }
+  EXPECT_EQ(titles[0], titles[1]);
+  EXPECT_NE(titles[1].find("WhatsApp"), std::string::npos);
+}
+
 TEST_F(CApiTest, Quotes) {
   newsarc_searcher* s = nullptr;
   ASSERT_EQ(newsarc_open(dir_->c_str(), &s, nullptr), NEWSARC_OK);
