@@ -502,5 +502,61 @@ TEST(Searcher, SearchesWhileAWriterCommits) {
   EXPECT_EQ(r.value().estimated_total, 60u);
 }
 
+// A long-lived Searcher (its block reads from maps of the files after the
+// first search, mapped_reads.h) while the index is compacted in place (a
+// new copy exchanged for the old: new files behind the same names) and
+// written to between compactions.
+TEST(Searcher, SearchesWhileTheIndexIsCompacted) {
+  Index index("compacting");
+  std::vector<Article> first;
+  for (int i = 0; i < 50; ++i) {
+    const std::string n = std::to_string(i);
+    first.push_back(Make("a" + n, "WhatsApp story " + n, kWire, "https://a.example/" + n,
+                         "2017-03-26"));
+  }
+  index.Add(first);
+  auto searcher = Searcher::Open(index.dir());
+  ASSERT_TRUE(searcher.ok());
+  std::atomic<bool> done{false};
+  std::string failure;  // the searching thread's, read after the join
+  int searches = 0;
+  std::thread reader([&] {
+    SearchRequest request = Query("whatsapp police");
+    while (!done || searches < 20) {
+      auto r = searcher.value().Search(request);
+      if (!r.ok()) failure = r.status().message();
+      else if (r.value().hits.empty()) failure = "no hits";
+      if (!failure.empty()) return;
+      ++searches;
+    }
+  });
+  std::string writer_failure;
+  for (int round = 0; round < 3 && writer_failure.empty(); ++round) {
+    auto compacted = IndexWriter::Compact(index.dir());
+    if (!compacted.ok()) writer_failure = "compact: " + compacted.status().message();
+    auto w = IndexWriter::Open(index.dir());
+    if (!w.ok()) {
+      writer_failure = "open: " + w.status().message();
+      break;
+    }
+    for (int i = 0; i < 20; ++i) {
+      const std::string n = std::to_string(round) + "-" + std::to_string(i);
+      if (!w.value().Add(Make("z" + n, "Zebra " + n, "zebras number " + n, "", "")).ok())
+        writer_failure = "add";
+    }
+    if (!w.value().Commit().ok()) writer_failure = "commit";
+  }
+  done = true;
+  reader.join();
+  ASSERT_EQ(writer_failure, "");
+  ASSERT_EQ(failure, "") << "after " << searches << " searches";
+  // The same Searcher sees the last commit, on the last compacted copy.
+  SearchRequest zebras = Query("zebras");
+  zebras.limit = 100;
+  auto r = searcher.value().Search(zebras);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r.value().hits.size(), 60u);
+}
+
 }  // namespace
 }  // namespace newsarc
