@@ -166,6 +166,28 @@ TEST_F(MappedReadsTest, AFileCutShortUnderTheMapIsReadWithPread) {
   EXPECT_EQ(reads.passed(), 2u);
 }
 
+// Maps of files no longer read (tables of databases replaced by a
+// compaction) are dropped beyond 64, the least recently read first.
+TEST_F(MappedReadsTest, KeepsAtMost64MapsBeyondTheScopes) {
+  MappedReads reads;
+  std::vector<int> fds;
+  for (int i = 0; i < 70; ++i)
+    fds.push_back(Open(Write("t" + std::to_string(i) + ".glass", 1, 'a')));
+  for (int i = 0; i < 70; ++i) {  // one file a scope: the oldest go first
+    MappedReads::Scope scope(reads);
+    EXPECT_EQ(Read(fds[i], 1, 0), "a");
+  }
+  EXPECT_EQ(reads.mapped_files(), 64u);
+  {
+    MappedReads::Scope scope(
+        reads);  // every file in one scope: none dropped meanwhile
+    for (int fd : fds) EXPECT_EQ(Read(fd, 1, 0), "a");
+    EXPECT_EQ(reads.mapped_files(), 70u);
+  }
+  EXPECT_EQ(reads.mapped_files(), 70u);  // all read by the last scope
+  EXPECT_EQ(reads.served(), 140u);
+}
+
 // The handler that catches faults of the copies leaves every other SIGBUS
 // to what handled it before: here the default, which ends the process (or
 // the sanitizer's report).
