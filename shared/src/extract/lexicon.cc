@@ -254,8 +254,8 @@ bool IsOrgKeyword(std::string_view word) {
 
 bool IsLegalForm(std::string_view word) {
   static const WordSet forms({"ag", "plc", "inc", "ltd", "llc", "llp", "corp", "co",
-                                         "gmbh", "sa", "nv", "bv", "na", "lp", "spa", "ab",
-                                         "asa", "oyj", "kk", "pty", "sarl", "srl", "se"});
+                              "gmbh", "sa", "nv", "bv", "na", "lp", "spa", "ab",
+                              "asa", "oyj", "kk", "pty", "sarl", "srl", "se"});
   std::string bare;
   for (char c : word)
     if (c != '.') bare += c;

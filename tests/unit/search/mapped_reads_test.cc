@@ -12,22 +12,23 @@
 #include <string>
 #include <vector>
 
+#include "../index/index_test_util.h"
+
 namespace newsarc::internal {
 namespace {
 
 namespace fs = std::filesystem;
 
-class MappedReadsTest : public ::testing::Test {
+class MappedReadsTest : public testing::TempDirTest {
  protected:
+  MappedReadsTest() : TempDirTest("mapped-reads") {}
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("newsarc-mapped-reads-" + std::to_string(getpid()));
-    fs::remove_all(dir_);
+    TempDirTest::SetUp();
     fs::create_directories(dir_);
   }
   void TearDown() override {
     for (int fd : open_) close(fd);
-    fs::remove_all(dir_);
+    TempDirTest::TearDown();
   }
 
   // A file of `blocks` 4096-byte blocks, block i filled with the byte
@@ -58,7 +59,6 @@ class MappedReadsTest : public ::testing::Test {
     return buf;
   }
 
-  fs::path dir_;
   std::vector<int> open_;
 };
 
