@@ -227,6 +227,8 @@ struct Searcher::Impl {
   // process that searches once would only pay for mapping.
   internal::MappedReads reads;
   uint64_t searches = 0;
+  // "Did you mean"'s lists of words, for the revisions searched.
+  internal::Vocabulary vocabulary;
 
   void Combine();
   // After a network error during a search: reconnects every remote shard
@@ -431,11 +433,14 @@ Result<SearchResults> Searcher::Impl::SearchOnce(const SearchRequest& request) {
     } catch (const Xapian::InvalidOperationError&) {
       revisions.clear();  // a shard that is itself several databases: no marks
     }
+    vocabulary.Revise(revisions);
     if (revisions != marks_checked) {
       marks_complete = !revisions.empty() && internal::CopiesMarked(live_dbs);
       marks_checked = std::move(revisions);
     }
     if (marks_complete) collapse_slot = internal::schema::kSlotCopies;
+  } else {
+    vocabulary.Revise({});
   }
   SearchResults results;
   results.query = request.query;
@@ -486,7 +491,7 @@ Result<SearchResults> Searcher::Impl::SearchOnce(const SearchRequest& request) {
     // Unknown words always get a suggestion; rare ones when the query
     // finds little.
     const bool few = results.relaxed || matches.estimated <= 3;
-    results.suggestion = internal::SuggestQuery(request.query, db, few, &matches.mset);
+    results.suggestion = internal::SuggestQuery(request.query, db, few, &matches.mset, &vocabulary);
   }
   if (facets) {
     results.facets = facets->Top(request.facet_values);

@@ -94,31 +94,70 @@ double Affinity(Xapian::doccount with_context, Xapian::doccount freq) {
 
 }  // namespace
 
-size_t EditDistance(std::string_view a, std::string_view b, size_t max) {
-  const size_t n = a.size(), m = b.size();
-  if ((n > m ? n - m : m - n) > max) return max + 1;
+size_t UnreachablePrefix(std::string_view word, std::string_view term, size_t max,
+                         size_t* distance) {
+  // The table of EditDistance with a row per byte of `term`: row i holds
+  // the distances from term[0, i) to each prefix of `word`. A row whose
+  // every entry exceeds `max` stays beyond reach for every longer prefix of
+  // the term (each entry of the next row adds at least one edit to an entry
+  // of this row, or, through a transposition, to one of the row before,
+  // which is within one edit of an entry of this row).
+  const size_t m = word.size();
   std::vector<size_t> prev2(m + 1), prev(m + 1), cur(m + 1);
   for (size_t j = 0; j <= m; ++j) prev[j] = j;
-  for (size_t i = 1; i <= n; ++i) {
+  for (size_t i = 1; i <= term.size(); ++i) {
     cur[0] = i;
     size_t row_min = cur[0];
     for (size_t j = 1; j <= m; ++j) {
-      size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      size_t cost = term[i - 1] == word[j - 1] ? 0 : 1;
       cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+      if (i > 1 && j > 1 && term[i - 1] == word[j - 2] && term[i - 2] == word[j - 1])
         cur[j] = std::min(cur[j], prev2[j - 2] + 1);
       row_min = std::min(row_min, cur[j]);
     }
-    if (row_min > max) return max + 1;
+    if (row_min > max) {
+      *distance = max + 1;
+      return i;
+    }
     std::swap(prev2, prev);
     std::swap(prev, cur);
   }
-  return std::min(prev[m], max + 1);
+  *distance = std::min(prev[m], max + 1);
+  return 0;
+}
+
+size_t EditDistance(std::string_view a, std::string_view b, size_t max) {
+  const size_t n = a.size(), m = b.size();
+  if ((n > m ? n - m : m - n) > max) return max + 1;
+  size_t d = 0;
+  UnreachablePrefix(a, b, max, &d);
+  return d;
+}
+
+void Vocabulary::Revise(const std::vector<Xapian::rev>& revisions) {
+  if (revisions == revisions_ && !revisions.empty()) return;
+  revisions_ = revisions;
+  asked_.clear();
+  lists_.clear();
+  words_ = 0;
+}
+
+const std::vector<Vocabulary::Word>* Vocabulary::Words(const Xapian::Database& db,
+                                                       const std::string& initial) {
+  if (revisions_.empty()) return nullptr;
+  if (auto held = lists_.find(initial); held != lists_.end()) return &held->second;
+  if (words_ >= kMaxWords || asked_.insert(initial).second) return nullptr;
+  std::vector<Word> words;
+  for (auto it = db.allterms_begin(initial); it != db.allterms_end(initial); ++it)
+    words.push_back({*it, it.get_termfreq()});
+  words_ += words.size();
+  return &lists_.emplace(initial, std::move(words)).first->second;
 }
 
 std::string ClosestTerm(const Xapian::Database& db, std::string_view word,
                         Xapian::doccount min_freq,
-                        const std::vector<std::string>& context) {
+                        const std::vector<std::string>& context,
+                        Vocabulary* vocabulary) {
   if (word.empty()) return "";
   // Within one edit for short words, and for known words (min_freq > 1):
   // a rare real word is only taken for a slip of the finger.
@@ -136,14 +175,33 @@ std::string ClosestTerm(const Xapian::Database& db, std::string_view word,
     Xapian::doccount with_context = 0;
   };
   std::vector<Candidate> candidates;
-  for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
-    const std::string& term = *it;
-    if (term.size() + max < word.size() || term.size() > word.size() + max) continue;
-    if (term == word) continue;
-    size_t d = EditDistance(word, term, max);
-    if (d > max) continue;
-    Xapian::doccount f = it.get_termfreq();
-    if (f >= min_freq) candidates.push_back({term, d, f});
+  if (const auto* words = vocabulary ? vocabulary->Words(db, prefix) : nullptr) {
+    // In memory: past each run of words that cannot come within reach.
+    auto it = words->begin();
+    while (it != words->end()) {
+      size_t d = 0;
+      if (size_t dead = UnreachablePrefix(word, it->term, max, &d); dead != 0) {
+        // Every word starting with term[0, dead) is out of reach.
+        const std::string_view out = std::string_view(it->term).substr(0, dead);
+        it = std::partition_point(it, words->end(), [out](const Vocabulary::Word& w) {
+          return std::string_view(w.term).starts_with(out);
+        });
+        continue;
+      }
+      if (d <= max && it->term != word && it->freq >= min_freq)
+        candidates.push_back({it->term, d, it->freq});
+      ++it;
+    }
+  } else {
+    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+      const std::string& term = *it;
+      if (term.size() + max < word.size() || term.size() > word.size() + max) continue;
+      if (term == word) continue;
+      size_t d = EditDistance(word, term, max);
+      if (d > max) continue;
+      Xapian::doccount f = it.get_termfreq();
+      if (f >= min_freq) candidates.push_back({term, d, f});
+    }
   }
   auto closer = [](const Candidate& a, const Candidate& b) {
     if (a.distance != b.distance) return a.distance < b.distance;
@@ -185,7 +243,8 @@ std::string ClosestTerm(const Xapian::Database& db, std::string_view word,
 }
 
 std::string SuggestQuery(std::string_view query, const Xapian::Database& db,
-                         bool few_hits, const Xapian::MSet* searched) {
+                         bool few_hits, const Xapian::MSet* searched,
+                         Vocabulary* vocabulary) {
   const TermFrequencies freq(db, searched);
   Xapian::Stem stem;
   try {
@@ -260,7 +319,7 @@ std::string SuggestQuery(std::string_view query, const Xapian::Database& db,
       std::vector<std::string> others = context;
       std::erase(others, t.folded);
       replacement = ClosestTerm(db, t.folded, t.freq == 0 ? 1 : t.freq * kRareFactor,
-                                others);
+                                others, vocabulary);
     }
     out.append(t.lead);
     if (!replacement.empty()) {

@@ -16,6 +16,8 @@
 #include <xapian.h>
 
 #include <cstddef>
+#include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,12 +28,53 @@ namespace newsarc::internal {
 // it exceeds `max`.
 size_t EditDistance(std::string_view a, std::string_view b, size_t max);
 
+// How far `term` can be read before no term starting with it is within
+// `max` of `word` (optimal-string-alignment distance, bytes): the length of
+// that shortest prefix, or 0 when there is none. `distance` gets the
+// distance from `word` to `term` itself, max + 1 beyond reach.
+size_t UnreachablePrefix(std::string_view word, std::string_view term, size_t max,
+                         size_t* distance);
+
+// The indexed words under each initial, held in memory by a long-lived
+// searcher for one set of revisions of its databases: a suggestion reads
+// the term list of the word's initial, which is also where the posting
+// lists are (on 100,000 articles about a millisecond for one initial), so
+// a searcher that suggests again reads it once per revision instead.
+class Vocabulary {
+ public:
+  struct Word {
+    std::string term;
+    Xapian::doccount freq;
+  };
+  // Words held at most, over all initials (about 40 bytes each).
+  static constexpr size_t kMaxWords = size_t{1} << 20;
+
+  // The databases searched now: every list is dropped when their revisions
+  // differ from the last ones given; none is kept with no revisions (a
+  // remote shard, or one whose revision Xapian cannot give).
+  void Revise(const std::vector<Xapian::rev>& revisions);
+  // The terms starting with `initial`, in term order, or nullptr (read
+  // them from the index): the first time an initial is asked for in a
+  // revision (a process that suggests once reads only what it needs), and
+  // once the lists hold kMaxWords words. The second time it reads the
+  // list; may throw Xapian::Error then.
+  const std::vector<Word>* Words(const Xapian::Database& db, const std::string& initial);
+
+ private:
+  std::vector<Xapian::rev> revisions_;
+  std::set<std::string> asked_;  // initials asked for once
+  std::map<std::string, std::vector<Word>> lists_;
+  size_t words_ = 0;
+};
+
 // The indexed word closest to the folded word `word` (see above), "" if none
 // within reach. `min_freq`: articles the suggestion must be in at least;
-// `context`: the other (folded, indexed) words of the query.
+// `context`: the other (folded, indexed) words of the query;
+// `vocabulary`: the searcher's lists of words, if it keeps them.
 std::string ClosestTerm(const Xapian::Database& db, std::string_view word,
                         Xapian::doccount min_freq,
-                        const std::vector<std::string>& context = {});
+                        const std::vector<std::string>& context = {},
+                        Vocabulary* vocabulary = nullptr);
 
 // `query` with its unknown words replaced, and its rare words too when
 // `few_hits` (the query finds little) and a replacement one edit away is
@@ -42,10 +85,11 @@ std::string ClosestTerm(const Xapian::Database& db, std::string_view word,
 // more than 64 words get no suggestion, and at most 8 words are corrected.
 // `searched`, if given, is the result of searching `query` on `db`: it
 // holds the frequencies of the terms searched, which then need no lookup
-// in the index (a B-tree read each).
+// in the index (a B-tree read each); `vocabulary`, as for ClosestTerm.
 // May throw Xapian::Error (the caller guards it).
 std::string SuggestQuery(std::string_view query, const Xapian::Database& db,
-                         bool few_hits, const Xapian::MSet* searched = nullptr);
+                         bool few_hits, const Xapian::MSet* searched = nullptr,
+                         Vocabulary* vocabulary = nullptr);
 
 }  // namespace newsarc::internal
 

@@ -13,7 +13,8 @@
 // NEWSARC_BENCH_SNIPPETS=1. The hit count is Xapian's estimate, as xq's.
 // From the second search on, the library serves Xapian's block reads from
 // maps of the index's files (OpenOptions::map_files); NEWSARC_BENCH_MAP=0
-// turns that off.
+// turns that off. NEWSARC_BENCH_SUGGEST=0 leaves out "did you mean"
+// (SearchRequest::suggest), to measure what it costs.
 #include <newsarc/searcher.h>
 
 #include <chrono>
@@ -44,6 +45,8 @@ int main(int argc, char** argv) {
   const std::string modes = argc > 6 ? argv[6] : "or,and";
   const char* snippets_env = std::getenv("NEWSARC_BENCH_SNIPPETS");
   const bool snippets = snippets_env != nullptr && std::string(snippets_env) == "1";
+  const char* suggest_env = std::getenv("NEWSARC_BENCH_SUGGEST");
+  const bool suggest = suggest_env == nullptr || std::string(suggest_env) != "0";
 
   std::vector<std::string> queries;
   {
@@ -81,6 +84,7 @@ int main(int argc, char** argv) {
         request.limit = static_cast<uint32_t>(k);
         request.any = mode == "or";
         request.snippets = snippets;
+        request.suggest = suggest;
         const auto t0 = std::chrono::steady_clock::now();
         auto result = searcher.value().Search(request);
         const auto t1 = std::chrono::steady_clock::now();

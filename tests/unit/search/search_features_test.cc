@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <map>
@@ -365,6 +366,112 @@ TEST_F(SpellingTest, SuggestsTheSameFromTheSearchStatistics) {
   // Not vacuous: the statistics path does correct.
   const Xapian::MSet mset = search("whatsapp marathn", internal::DefaultOp::kOr);
   EXPECT_EQ(internal::SuggestQuery("whatsapp marathn", db, false, &mset), "whatsapp marathon");
+}
+
+// The optimal-string-alignment distance from the whole table, without the
+// early exits of the library's.
+size_t FullDistance(std::string_view a, std::string_view b) {
+  std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
+  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    for (size_t j = 1; j <= b.size(); ++j) {
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1,
+                          d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.size()][b.size()];
+}
+
+// For every pair of short words over a small alphabet (where many are
+// within reach): both distances are the whole table's, and no word starting
+// with a prefix found unreachable is within reach.
+TEST(Spelling, UnreachablePrefixNeverHidesAWordWithinReach) {
+  std::vector<std::string> words = {""};
+  for (size_t begin = 0, length = 0; length < 5; ++length) {
+    const size_t end = words.size();
+    for (size_t i = begin; i < end; ++i)
+      for (char c : {'a', 'b', 'c'}) words.push_back(words[i] + c);
+    begin = end;
+  }
+  size_t cut = 0;
+  for (size_t max : {1, 2}) {
+    for (const std::string& word : words) {
+      for (const std::string& term : words) {
+        size_t d = 99;
+        const size_t dead = internal::UnreachablePrefix(word, term, max, &d);
+        const size_t full = std::min(FullDistance(word, term), max + 1);
+        ASSERT_EQ(d, full) << word << " " << term;
+        ASSERT_EQ(internal::EditDistance(word, term, max), full) << word << " " << term;
+        if (dead == 0) continue;
+        ++cut;
+        const std::string_view prefix = std::string_view(term).substr(0, dead);
+        for (const std::string& other : words) {
+          if (other.starts_with(prefix)) {
+            ASSERT_GT(FullDistance(word, other), max) << word << " " << other;
+          }
+        }
+      }
+    }
+  }
+  EXPECT_GT(cut, 10000u);  // not vacuous
+}
+
+// The lists of words a searcher keeps give the suggestions the index gives,
+// from the second time an initial is asked for, and are dropped when the
+// index moves on.
+TEST_F(SpellingTest, TheVocabularyGivesTheIndexsSuggestions) {
+  Xapian::Database db(index_->dir().string());
+  internal::Vocabulary vocabulary;
+  vocabulary.Revise({db.get_revision()});
+  EXPECT_EQ(vocabulary.Words(db, "r"), nullptr);  // the first time: read the index
+  const auto* words = vocabulary.Words(db, "r");
+  ASSERT_NE(words, nullptr);
+  std::vector<std::string> terms;
+  for (auto it = db.allterms_begin("r"); it != db.allterms_end("r"); ++it) terms.push_back(*it);
+  ASSERT_EQ(words->size(), terms.size());
+  for (size_t i = 0; i < terms.size(); ++i) {
+    EXPECT_EQ((*words)[i].term, terms[i]);
+    EXPECT_EQ((*words)[i].freq, db.get_termfreq(terms[i]));
+  }
+  size_t suggested = 0;
+  for (const char* query : {"Rud WhatsApp", "rud", "runn", "rudds", "ru", "urn", "rdu whatsapp",
+                            "encrytped westminster", "whatsap", "wahtsapp", "amber rud",
+                            "zzzzzz", "polise", "plice acess", "marathn run", "parkk"}) {
+    for (bool few : {false, true}) {
+      const std::string want = internal::SuggestQuery(query, db, few);
+      for (int i = 0; i < 3; ++i)
+        EXPECT_EQ(internal::SuggestQuery(query, db, few, nullptr, &vocabulary), want) << query;
+      suggested += !want.empty();
+    }
+  }
+  EXPECT_GT(suggested, 10u);
+  vocabulary.Revise({db.get_revision() + 1});
+  EXPECT_EQ(vocabulary.Words(db, "r"), nullptr);  // dropped
+  vocabulary.Revise({});                          // no revisions: nothing kept
+  EXPECT_EQ(vocabulary.Words(db, "r"), nullptr);
+  EXPECT_EQ(vocabulary.Words(db, "r"), nullptr);
+}
+
+// One searcher across commits: a word written after its list of words was
+// read is suggested at the next search.
+TEST(Searcher, SuggestsWordsCommittedSinceTheLastSearch) {
+  Index index("spelling-commits");
+  index.Add({Make("rudd", "Rudd and WhatsApp", kWire, "https://a.example/r", "2017-03-26")});
+  auto searcher = Searcher::Open(index.dir());
+  ASSERT_TRUE(searcher.ok());
+  auto suggestion = [&](const char* query) {
+    auto r = searcher.value().Search(Query(query));
+    EXPECT_TRUE(r.ok()) << query;
+    return r.ok() ? r.value().suggestion : std::string("(failed)");
+  };
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(suggestion("zebrra"), "");  // nothing close
+  index.Add({Make("zoo", "Zoo news", "A zebra was born at the zoo.", "https://z.example/1",
+                  "2017-05-01")});
+  EXPECT_EQ(suggestion("zebrra"), "zebra");
+  EXPECT_EQ(suggestion("zebrra"), "zebra");
 }
 
 // ---- More like this ------------------------------------------------------------
