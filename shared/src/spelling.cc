@@ -1,6 +1,8 @@
 #include "spelling.h"
 
 #include <algorithm>
+#include <array>
+#include <span>
 #include <vector>
 
 #include "language.h"
@@ -103,7 +105,13 @@ size_t UnreachablePrefix(std::string_view word, std::string_view term, size_t ma
   // of this row, or, through a transposition, to one of the row before,
   // which is within one edit of an entry of this row).
   const size_t m = word.size();
-  std::vector<size_t> prev2(m + 1), prev(m + 1), cur(m + 1);
+  // Three rows, on the stack for words of up to 63 bytes (this runs for
+  // hundreds of terms per suggestion).
+  constexpr size_t kOnStack = 64;
+  std::array<size_t, 3 * kOnStack> stack;
+  std::vector<size_t> heap(m + 1 > kOnStack ? 3 * (m + 1) : 0);
+  size_t* rows = heap.empty() ? stack.data() : heap.data();
+  std::span<size_t> prev2(rows, m + 1), prev(rows + m + 1, m + 1), cur(rows + 2 * (m + 1), m + 1);
   for (size_t j = 0; j <= m; ++j) prev[j] = j;
   for (size_t i = 1; i <= term.size(); ++i) {
     cur[0] = i;
