@@ -16,6 +16,7 @@
 #include <xapian.h>
 
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -34,6 +35,14 @@ size_t EditDistance(std::string_view a, std::string_view b, size_t max);
 // distance from `word` to `term` itself, max + 1 beyond reach.
 size_t UnreachablePrefix(std::string_view word, std::string_view term, size_t max,
                          size_t* distance);
+
+// Calls `visit(term, distance, articles)` for each indexed term that starts
+// with `prefix` and is within `max` edits of `word` (`word` itself left
+// out), in term order, reading only the parts of the term list that can
+// hold one.
+void ForTermsWithin(
+    const Xapian::Database& db, std::string_view word, const std::string& prefix, size_t max,
+    const std::function<void(const std::string&, size_t, Xapian::doccount)>& visit);
 
 // The indexed words under each initial, held in memory by a long-lived
 // searcher for one set of revisions of its databases: a suggestion reads

@@ -12,8 +12,10 @@
 #include <map>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <vector>
 
+#include "../index/index_test_util.h"
 #include "collapse_key.h"
 #include "newsarc/index_writer.h"
 #include "newsarc/normalizer.h"
@@ -417,6 +419,70 @@ TEST(Spelling, UnreachablePrefixNeverHidesAWordWithinReach) {
     }
   }
   EXPECT_GT(cut, 10000u);  // not vacuous
+}
+
+// The walk over an index's term list against every term of it: a glass
+// database of the words over a small alphabet, some in thousands of
+// articles (posting lists of several chunks, which the walk jumps over),
+// with bytes 0xff and a two-byte initial, searched for every word of up to
+// four letters over that alphabet and one more letter.
+class SpellingWalkTest : public testing::TempDirTest {
+ protected:
+  SpellingWalkTest() : TempDirTest("spelling-walk") {}
+};
+
+TEST_F(SpellingWalkTest, FindsEveryTermWithinReach) {
+  std::vector<std::string> words = {""};
+  for (size_t begin = 0, length = 0; length < 4; ++length) {
+    const size_t end = words.size();
+    for (size_t i = begin; i < end; ++i)
+      for (const char* c : {"a", "b", "c", "\xc3\xa9"}) words.push_back(words[i] + c);
+    begin = end;
+  }
+  words.erase(words.begin());
+  std::vector<std::string> terms;
+  for (const std::string& w : words)
+    if (w.size() % 3 != 0) terms.push_back(w);  // some words left out of the index
+  for (const char* t : {"a\xff", "a\xff\xff", "ab\xff", "ab\xff" "a", "b\xff", "\xc3\xff"})
+    terms.push_back(t);
+  const std::vector<std::string> common = {"ab", "abc", "ba", "\xc3\xa9" "a"};
+  {
+    fs::create_directories(dir_);
+    Xapian::WritableDatabase db((dir_ / "db").string(),
+                                Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
+    constexpr int kArticles = 3000;
+    for (int i = 0; i < kArticles; ++i) {
+      Xapian::Document doc;
+      for (const std::string& t : common) doc.add_term(t);
+      for (size_t k = static_cast<size_t>(i); k < terms.size(); k += kArticles)
+        doc.add_term(terms[k]);
+      db.add_document(doc);
+    }
+    db.commit();
+  }
+  Xapian::Database db((dir_ / "db").string());
+  ASSERT_EQ(db.get_termfreq("abc"), 3000u);
+  words.push_back("x");
+  words.push_back("xab");
+  size_t found = 0;
+  for (size_t max : {1, 2}) {
+    for (const std::string& word : words) {
+      const std::string initial =
+          word.substr(0, static_cast<unsigned char>(word[0]) >= 0x80 ? 2 : 1);
+      std::vector<std::tuple<std::string, size_t, Xapian::doccount>> want, got;
+      for (auto it = db.allterms_begin(initial); it != db.allterms_end(initial); ++it) {
+        const size_t d = internal::EditDistance(word, *it, max);
+        if (d <= max && *it != word) want.emplace_back(*it, d, it.get_termfreq());
+      }
+      internal::ForTermsWithin(db, word, initial, max,
+                               [&](const std::string& term, size_t d, Xapian::doccount f) {
+                                 got.emplace_back(term, d, f);
+                               });
+      ASSERT_EQ(got, want) << word << " within " << max;
+      found += got.size();
+    }
+  }
+  EXPECT_GT(found, 1000u);  // not vacuous
 }
 
 // The lists of words a searcher keeps give the suggestions the index gives,
