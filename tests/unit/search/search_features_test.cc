@@ -521,23 +521,42 @@ TEST_F(SpellingTest, TheVocabularyGivesTheIndexsSuggestions) {
   EXPECT_EQ(vocabulary.Words(db, "r"), nullptr);
 }
 
-// One searcher across commits: a word written after its list of words was
-// read is suggested at the next search.
+// One searcher across commits, over one database and over 4 hash shards
+// (a commit changes one shard's revision): a word written after its list of
+// words was read is suggested at the next search.
 TEST(Searcher, SuggestsWordsCommittedSinceTheLastSearch) {
-  Index index("spelling-commits");
-  index.Add({Make("rudd", "Rudd and WhatsApp", kWire, "https://a.example/r", "2017-03-26")});
-  auto searcher = Searcher::Open(index.dir());
-  ASSERT_TRUE(searcher.ok());
-  auto suggestion = [&](const char* query) {
-    auto r = searcher.value().Search(Query(query));
-    EXPECT_TRUE(r.ok()) << query;
-    return r.ok() ? r.value().suggestion : std::string("(failed)");
-  };
-  for (int i = 0; i < 3; ++i) EXPECT_EQ(suggestion("zebrra"), "");  // nothing close
-  index.Add({Make("zoo", "Zoo news", "A zebra was born at the zoo.", "https://z.example/1",
-                  "2017-05-01")});
-  EXPECT_EQ(suggestion("zebrra"), "zebra");
-  EXPECT_EQ(suggestion("zebrra"), "zebra");
+  for (uint32_t shards : {0u, 4u}) {
+    SCOPED_TRACE(shards);
+    const fs::path dir = fs::temp_directory_path() /
+                         ("newsarc-spelling-commits-" + std::to_string(getpid()));
+    fs::remove_all(dir);
+    WriterOptions options;
+    if (shards > 0) {
+      options.shard_by = ShardBy::kHash;
+      options.shards = shards;
+    }
+    auto add = [&](const Article& a) {
+      auto writer = IndexWriter::Open(dir, options);
+      ASSERT_TRUE(writer.ok()) << writer.status().message();
+      ASSERT_TRUE(writer.value().Add(a).ok());
+      ASSERT_TRUE(writer.value().Commit().ok());
+    };
+    add(Make("rudd", "Rudd and WhatsApp", kWire, "https://a.example/r", "2017-03-26"));
+    auto searcher = Searcher::Open(dir);
+    ASSERT_TRUE(searcher.ok());
+    EXPECT_EQ(searcher.value().ShardCount() > 1, shards > 0);
+    auto suggestion = [&](const char* query) {
+      auto r = searcher.value().Search(Query(query));
+      EXPECT_TRUE(r.ok()) << query;
+      return r.ok() ? r.value().suggestion : std::string("(failed)");
+    };
+    for (int i = 0; i < 3; ++i) EXPECT_EQ(suggestion("zebrra"), "");  // nothing close
+    add(Make("zoo", "Zoo news", "A zebra was born at the zoo.", "https://z.example/1",
+             "2017-05-01"));
+    EXPECT_EQ(suggestion("zebrra"), "zebra");
+    EXPECT_EQ(suggestion("zebrra"), "zebra");
+    fs::remove_all(dir);
+  }
 }
 
 // ---- More like this ------------------------------------------------------------
