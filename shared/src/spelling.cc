@@ -148,9 +148,9 @@ void ForTermsWithin(
     const std::function<void(const std::string&, size_t, Xapian::doccount)>& visit) {
   // The term list is the keys of the posting-list table, so stepping
   // through it term by term reads every posting list under the prefix (on
-  // 1,000,000 articles, hundreds of megabytes for one initial). Instead it
-  // jumps past each prefix out of reach, and from a term to the next past
-  // the further chunks of the term's posting list.
+  // 1,000,000 synthetic articles, some 3,300 more 8 KB blocks a misspelt
+  // search than this walk). Instead it jumps past each prefix out of reach,
+  // and from a term to the next past the further chunks of its posting list.
   Xapian::TermIterator it = db.allterms_begin(prefix);
   const Xapian::TermIterator end = db.allterms_end(prefix);
   while (it != end) {
