@@ -202,6 +202,10 @@ struct OpenOptions {
 // Reading while a writer (newsarc-index, IndexWriter) commits is fine: each
 // Search sees the latest commit, and a search overtaken by commits is run
 // again on the new revision, never reported as an error.
+// For "did you mean" (SearchRequest::suggest), a Searcher keeps the indexed
+// words of each initial it needed twice in the same revision in memory
+// (about 40 bytes a word, at most about 2^20 words; dropped at the next
+// commit): README, "Did you mean".
 // No function throws; failures come back as a Status.
 class NEWSARC_EXPORT Searcher {
  public:
