@@ -174,6 +174,26 @@ void ForTermsWithin(
   }
 }
 
+void ForWordsWithin(
+    const std::vector<Vocabulary::Word>& words, std::string_view word, size_t max,
+    const std::function<void(const std::string&, size_t, Xapian::doccount)>& visit) {
+  // As ForTermsWithin, over a list in memory.
+  auto it = words.begin();
+  while (it != words.end()) {
+    size_t d = 0;
+    if (size_t dead = UnreachablePrefix(word, it->term, max, &d); dead != 0) {
+      // Every word starting with term[0, dead) is out of reach.
+      const std::string_view out = std::string_view(it->term).substr(0, dead);
+      it = std::partition_point(it, words.end(), [out](const Vocabulary::Word& w) {
+        return std::string_view(w.term).starts_with(out);
+      });
+      continue;
+    }
+    if (d <= max && it->term != word) visit(it->term, d, it->freq);
+    ++it;
+  }
+}
+
 void Vocabulary::Revise(const std::vector<Xapian::rev>& revisions) {
   if (revisions == revisions_ && !revisions.empty()) return;
   revisions_ = revisions;
@@ -215,29 +235,13 @@ std::string ClosestTerm(const Xapian::Database& db, std::string_view word,
     Xapian::doccount with_context = 0;
   };
   std::vector<Candidate> candidates;
-  if (const auto* words = vocabulary ? vocabulary->Words(db, prefix) : nullptr) {
-    // In memory: past each run of words that cannot come within reach.
-    auto it = words->begin();
-    while (it != words->end()) {
-      size_t d = 0;
-      if (size_t dead = UnreachablePrefix(word, it->term, max, &d); dead != 0) {
-        // Every word starting with term[0, dead) is out of reach.
-        const std::string_view out = std::string_view(it->term).substr(0, dead);
-        it = std::partition_point(it, words->end(), [out](const Vocabulary::Word& w) {
-          return std::string_view(w.term).starts_with(out);
-        });
-        continue;
-      }
-      if (d <= max && it->term != word && it->freq >= min_freq)
-        candidates.push_back({it->term, d, it->freq});
-      ++it;
-    }
-  } else {
-    ForTermsWithin(db, word, prefix, max,
-                   [&](const std::string& term, size_t d, Xapian::doccount f) {
-                     if (f >= min_freq) candidates.push_back({term, d, f});
-                   });
-  }
+  const auto keep = [&](const std::string& term, size_t d, Xapian::doccount f) {
+    if (f >= min_freq) candidates.push_back({term, d, f});
+  };
+  if (const auto* words = vocabulary ? vocabulary->Words(db, prefix) : nullptr)
+    ForWordsWithin(*words, word, max, keep);
+  else
+    ForTermsWithin(db, word, prefix, max, keep);
   auto closer = [](const Candidate& a, const Candidate& b) {
     if (a.distance != b.distance) return a.distance < b.distance;
     if (a.freq != b.freq) return a.freq > b.freq;

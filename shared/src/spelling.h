@@ -76,6 +76,12 @@ class Vocabulary {
   size_t words_ = 0;
 };
 
+// ForTermsWithin over `words` (a Vocabulary's list, in term order) instead
+// of the index.
+void ForWordsWithin(
+    const std::vector<Vocabulary::Word>& words, std::string_view word, size_t max,
+    const std::function<void(const std::string&, size_t, Xapian::doccount)>& visit);
+
 // The indexed word closest to the folded word `word` (see above), "" if none
 // within reach. `min_freq`: articles the suggestion must be in at least;
 // `context`: the other (folded, indexed) words of the query;

@@ -13,6 +13,7 @@
 #include <string>
 #include <thread>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "../index/index_test_util.h"
@@ -53,15 +54,17 @@ Article Make(std::string id, std::string title, std::string body,
 
 class Index {
  public:
-  explicit Index(const std::string& name)
+  // `options`: how each Add opens the writer (a sharded layout, ...).
+  explicit Index(const std::string& name, WriterOptions options = {})
       : dir_(fs::temp_directory_path() /
-             ("newsarc-" + name + "-" + std::to_string(getpid()))) {
+             ("newsarc-" + name + "-" + std::to_string(getpid()))),
+        options_(std::move(options)) {
     fs::remove_all(dir_);
   }
   ~Index() { fs::remove_all(dir_); }
 
   void Add(const std::vector<Article>& articles) {
-    auto writer = IndexWriter::Open(dir_);
+    auto writer = IndexWriter::Open(dir_, options_);
     ASSERT_TRUE(writer.ok()) << writer.status().message();
     for (const Article& a : articles) ASSERT_TRUE(writer.value().Add(a).ok());
     ASSERT_TRUE(writer.value().Commit().ok());
@@ -87,6 +90,7 @@ class Index {
 
  private:
   fs::path dir_;
+  WriterOptions options_;
 };
 
 SearchRequest Query(std::string q) {
@@ -421,11 +425,12 @@ TEST(Spelling, UnreachablePrefixNeverHidesAWordWithinReach) {
   EXPECT_GT(cut, 10000u);  // not vacuous
 }
 
-// The walk over an index's term list against every term of it: a glass
-// database of the words over a small alphabet, some in thousands of
-// articles (posting lists of several chunks, which the walk jumps over),
-// with bytes 0xff and a two-byte initial, searched for every word of up to
-// four letters over that alphabet and one more letter.
+// The walks over an index's term list and over a list of its words in
+// memory, against every term of it: a glass database of the words over a
+// small alphabet, some in thousands of articles (posting lists of several
+// chunks, which the walk jumps over), with bytes 0xff and a two-byte
+// initial, searched for every word of up to four letters over that
+// alphabet and one more letter.
 class SpellingWalkTest : public testing::TempDirTest {
  protected:
   SpellingWalkTest() : TempDirTest("spelling-walk") {}
@@ -469,8 +474,10 @@ TEST_F(SpellingWalkTest, FindsEveryTermWithinReach) {
     for (const std::string& word : words) {
       const std::string initial =
           word.substr(0, static_cast<unsigned char>(word[0]) >= 0x80 ? 2 : 1);
-      std::vector<std::tuple<std::string, size_t, Xapian::doccount>> want, got;
+      std::vector<std::tuple<std::string, size_t, Xapian::doccount>> want, got, in_memory;
+      std::vector<internal::Vocabulary::Word> list;
       for (auto it = db.allterms_begin(initial); it != db.allterms_end(initial); ++it) {
+        list.push_back({*it, it.get_termfreq()});
         const size_t d = internal::EditDistance(word, *it, max);
         if (d <= max && *it != word) want.emplace_back(*it, d, it.get_termfreq());
       }
@@ -479,6 +486,12 @@ TEST_F(SpellingWalkTest, FindsEveryTermWithinReach) {
                                  got.emplace_back(term, d, f);
                                });
       ASSERT_EQ(got, want) << word << " within " << max;
+      // The same walk over the list in memory.
+      internal::ForWordsWithin(list, word, max,
+                               [&](const std::string& term, size_t d, Xapian::doccount f) {
+                                 in_memory.emplace_back(term, d, f);
+                               });
+      ASSERT_EQ(in_memory, want) << word << " within " << max << ", in memory";
       found += got.size();
     }
   }
@@ -527,22 +540,14 @@ TEST_F(SpellingTest, TheVocabularyGivesTheIndexsSuggestions) {
 TEST(Searcher, SuggestsWordsCommittedSinceTheLastSearch) {
   for (uint32_t shards : {0u, 4u}) {
     SCOPED_TRACE(shards);
-    const fs::path dir = fs::temp_directory_path() /
-                         ("newsarc-spelling-commits-" + std::to_string(getpid()));
-    fs::remove_all(dir);
     WriterOptions options;
     if (shards > 0) {
       options.shard_by = ShardBy::kHash;
       options.shards = shards;
     }
-    auto add = [&](const Article& a) {
-      auto writer = IndexWriter::Open(dir, options);
-      ASSERT_TRUE(writer.ok()) << writer.status().message();
-      ASSERT_TRUE(writer.value().Add(a).ok());
-      ASSERT_TRUE(writer.value().Commit().ok());
-    };
-    add(Make("rudd", "Rudd and WhatsApp", kWire, "https://a.example/r", "2017-03-26"));
-    auto searcher = Searcher::Open(dir);
+    Index index("spelling-commits", options);
+    index.Add({Make("rudd", "Rudd and WhatsApp", kWire, "https://a.example/r", "2017-03-26")});
+    auto searcher = Searcher::Open(index.dir());
     ASSERT_TRUE(searcher.ok());
     EXPECT_EQ(searcher.value().ShardCount() > 1, shards > 0);
     auto suggestion = [&](const char* query) {
@@ -551,11 +556,10 @@ TEST(Searcher, SuggestsWordsCommittedSinceTheLastSearch) {
       return r.ok() ? r.value().suggestion : std::string("(failed)");
     };
     for (int i = 0; i < 3; ++i) EXPECT_EQ(suggestion("zebrra"), "");  // nothing close
-    add(Make("zoo", "Zoo news", "A zebra was born at the zoo.", "https://z.example/1",
-             "2017-05-01"));
+    index.Add({Make("zoo", "Zoo news", "A zebra was born at the zoo.", "https://z.example/1",
+                    "2017-05-01")});
     EXPECT_EQ(suggestion("zebrra"), "zebra");
     EXPECT_EQ(suggestion("zebrra"), "zebra");
-    fs::remove_all(dir);
   }
 }
 
