@@ -502,11 +502,19 @@ class KilledRuns(Env):
         run_time = time.monotonic() - t0
         rnd = random.Random(int(os.environ.get("NEWSARC_KILL_SEED", "6")))
         killed = midway = 0
-        for _ in range(12):
+        for attempt in range(12):
             p = subprocess.Popen([INDEX, "-q", "--compact", *compact, "--db", self.db],
                                  env=self.env, stdout=subprocess.DEVNULL,
                                  stderr=subprocess.PIPE)
-            time.sleep(rnd.uniform(0, 1.2 * run_time))
+            if attempt >= 9 and midway == 0:
+                # The random moments have all missed the copies so far (a
+                # slow start under a sanitizer, a busy machine): wait for a
+                # scratch copy to appear, then kill.
+                deadline = time.monotonic() + 10 * run_time + 5
+                while p.poll() is None and not scratches() and time.monotonic() < deadline:
+                    time.sleep(0.001)
+            else:
+                time.sleep(rnd.uniform(0, 1.2 * run_time))
             if p.poll() is None:
                 p.kill()
                 killed += 1
