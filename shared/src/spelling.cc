@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <functional>
 #include <span>
 #include <vector>
@@ -253,8 +254,12 @@ std::string ClosestTerm(const Xapian::Database& db, std::string_view word,
   if (context.empty()) return min_freq > 1 ? "" : candidates.front().term;
   // The candidate that goes best with the other words of the query: one
   // that finds articles with them beats one that does not ("Rud WhatsApp":
-  // "rudd", not the more frequent "run").
+  // "rudd", not the more frequent "run"). Candidates come nearest first,
+  // and one that goes with them beats every farther one, so once one has,
+  // the farther ones are not counted (each count is a search).
+  size_t fits_at = SIZE_MAX;  // distance of the nearest candidate found to fit
   for (Candidate& c : candidates) {
+    if (c.distance > fits_at) break;
     std::vector<Xapian::Query> words;
     for (const std::string& w : context) words.emplace_back(w);
     words.emplace_back(c.term);
@@ -262,6 +267,7 @@ std::string ClosestTerm(const Xapian::Database& db, std::string_view word,
     enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end()));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     c.with_context = enquire.get_mset(0, 0, kContextCheck).get_matches_estimated();
+    if (c.with_context > 0) fits_at = c.distance;
   }
   auto best = std::min_element(candidates.begin(), candidates.end(),
                                [&](const Candidate& a, const Candidate& b) {

@@ -374,6 +374,38 @@ TEST_F(SpellingTest, SuggestsTheSameFromTheSearchStatistics) {
   EXPECT_EQ(internal::SuggestQuery("whatsapp marathn", db, false, &mset), "whatsapp marathon");
 }
 
+// Which candidate ClosestTerm takes when several are within reach: one that
+// goes with the other words beats a nearer one that does not; among those
+// at one distance that do, the one most often with them relative to its
+// own articles, even when a more frequent one came first. Candidates are
+// counted against the context nearest first and the farther ones left
+// once one fits: these cases fail if that stops too early.
+TEST(ClosestTerm, TakesTheNearestCandidateThatFitsTheOtherWords) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  auto add = [&db](std::initializer_list<const char*> terms, int copies) {
+    for (int i = 0; i < copies; ++i) {
+      Xapian::Document doc;
+      for (const char* t : terms) doc.add_term(t);
+      db.add_document(doc);
+    }
+  };
+  add({"garden"}, 5);              // one edit from "gardem", never with harbour
+  add({"garten", "harbour"}, 1);   // two edits, with harbour
+  add({"castor"}, 9);              // one edit from "caster": with island once in 10
+  add({"castor", "island"}, 1);
+  add({"castes", "island"}, 2);    // one edit too: always with island
+  add({"castle"}, 20);             // two edits, the most frequent; never with island
+  db.commit();
+  auto closest = [&db](const char* word, std::vector<std::string> context) {
+    return internal::ClosestTerm(db, word, 1, context, nullptr);
+  };
+  EXPECT_EQ(closest("gardem", {"harbour"}), "garten");
+  EXPECT_EQ(closest("gardem", {}), "garden");        // alone: the nearest
+  EXPECT_EQ(closest("caster", {"island"}), "castes");
+  EXPECT_EQ(closest("caster", {}), "castor");        // nearest, then most frequent
+  EXPECT_EQ(closest("gardem", {"island"}), "garden");  // nothing fits: the nearest
+}
+
 // The optimal-string-alignment distance from the whole table, without the
 // early exits of the library's.
 size_t FullDistance(std::string_view a, std::string_view b) {
