@@ -302,12 +302,14 @@ bool RemoveUnfinishedGlass(const std::filesystem::path& dir) {
 }
 
 // Opens (creating if asked) one newsarc database and checks its schema.
+// `extra_flags`: Xapian::DB_NO_SYNC for a staging database (staged_build.h).
 Status OpenDatabase(const std::filesystem::path& path, bool create, bool wait_for_lock,
-                    Xapian::WritableDatabase& db) {
+                    Xapian::WritableDatabase& db, int extra_flags = 0) {
   const std::string where = "index " + path.string();
   return internal::GuardXapian(where, [&]() -> Status {
     const int flags = (create ? Xapian::DB_CREATE_OR_OPEN : Xapian::DB_OPEN) |
-                      Xapian::DB_BACKEND_GLASS | (wait_for_lock ? Xapian::DB_RETRY_LOCK : 0);
+                      Xapian::DB_BACKEND_GLASS | (wait_for_lock ? Xapian::DB_RETRY_LOCK : 0) |
+                      extra_flags;
     try {
       db = Xapian::WritableDatabase(path.string(), flags);
     } catch (const Xapian::DatabaseNotFoundError&) {
@@ -448,6 +450,9 @@ struct IndexWriter::Impl {
   // of DIR/.staging, which every call goes to until Commit merges it.
   std::optional<internal::StagingLock> staging_lock;
   std::unique_ptr<IndexWriter> staged;
+  // Flags every database of this writer is opened with: DB_NO_SYNC when
+  // this is the writer of a staging index.
+  int db_flags = 0;
 
   bool sharded() const { return shard_by != ShardBy::kNone; }
 
@@ -616,7 +621,8 @@ struct IndexWriter::Impl {
   Status OpenShard(const std::string& name) {
     Xapian::WritableDatabase shard;
     const std::filesystem::path path = dir / internal::kShardsDir / name;
-    if (Status s = OpenDatabase(path, true, options.wait_for_lock, shard); !s.ok()) return s;
+    if (Status s = OpenDatabase(path, true, options.wait_for_lock, shard, db_flags); !s.ok())
+      return s;
     (void)internal::RemoveCompactScratch(path);
     Status s = internal::GuardXapian("index " + path.string(), [&] {
       if (partition.count > 1) {
@@ -769,10 +775,16 @@ IndexWriter::~IndexWriter() {
 
 namespace {
 
-// The writer of the staging index of a new one-database index (staged
-// build), or nullptr if `dir` turned out to hold a database once the lock
-// was ours (`lock` is then released).
-Result<std::unique_ptr<IndexWriter>> OpenStaged(const std::filesystem::path& dir,
+// What a staged build opens: the staging index of DIR, with the options of
+// its writer and the flags of its databases; std::nullopt if `dir` turned
+// out to hold a database once the lock was ours (`lock` is then released).
+struct StagedOpen {
+  std::filesystem::path staging;
+  WriterOptions options;
+  int db_flags = 0;
+};
+
+Result<std::optional<StagedOpen>> PrepareStaged(const std::filesystem::path& dir,
                                                 const WriterOptions& options,
                                                 std::optional<internal::StagingLock>& lock) {
   namespace fs = std::filesystem;
@@ -782,16 +794,22 @@ Result<std::unique_ptr<IndexWriter>> OpenStaged(const std::filesystem::path& dir
   std::error_code ec;
   if (fs::exists(dir / "iamglass", ec)) {
     lock.reset();
-    return std::unique_ptr<IndexWriter>();
+    return std::optional<StagedOpen>();
   }
-  const fs::path staging = dir / internal::kStagingDir;
-  WriterOptions nested = options;
+  // (Removes a staging index left by a crash of the machine.)
+  auto unsynced = internal::SettleStagingSync(dir, internal::CurrentBootId());
+  if (!unsynced.ok()) return unsynced.status();
+  StagedOpen open;
+  open.staging = dir / internal::kStagingDir;
+  open.db_flags = unsynced.value() ? Xapian::DB_NO_SYNC : 0;
+  WriterOptions& nested = open.options;
+  nested = options;
   nested.create = true;
   nested.build_threads = 0;
   // A staging index that has its metadata database keeps its layout (the
   // number of threads may differ on this run); a new one gets one shard
   // per thread.
-  const fs::path meta = staging / internal::kShardsDir / internal::kMetaShard;
+  const fs::path meta = open.staging / internal::kShardsDir / internal::kMetaShard;
   bool has_layout = false;
   if (fs::exists(meta / "iamglass", ec)) {
     try {
@@ -807,17 +825,18 @@ Result<std::unique_ptr<IndexWriter>> OpenStaged(const std::filesystem::path& dir
     nested.shard_by = ShardBy::kHash;
     nested.shards = std::clamp<uint32_t>(options.build_threads, 2, kMaxShards);
   }
-  auto writer = IndexWriter::Open(staging, nested);
-  if (!writer.ok()) return writer.status();
-  // Tables of a merge stopped before its version file was moved in.
-  RemoveUnfinishedGlass(dir);
-  return std::make_unique<IndexWriter>(std::move(writer.value()));
+  return std::optional<StagedOpen>(std::move(open));
 }
 
 }  // namespace
 
 Result<IndexWriter> IndexWriter::Open(const std::filesystem::path& dir,
                                       const WriterOptions& options) {
+  return OpenWithFlags(dir, options, 0);
+}
+
+Result<IndexWriter> IndexWriter::OpenWithFlags(const std::filesystem::path& dir,
+                                               const WriterOptions& options, int db_flags) {
   namespace fs = std::filesystem;
   const std::string where = "index " + dir.string();
   if (options.shard_by == ShardBy::kHash && (options.shards < 1 || options.shards > kMaxShards))
@@ -841,6 +860,7 @@ Result<IndexWriter> IndexWriter::Open(const std::filesystem::path& dir,
   auto impl = std::make_unique<Impl>();
   impl->dir = dir;
   impl->options = options;
+  impl->db_flags = db_flags;
   if (impl->options.commit_every == 0) impl->options.commit_every = 1;
   const fs::path meta_path = dir / internal::kShardsDir / internal::kMetaShard;
   const bool has_meta = fs::exists(meta_path / "iamglass", ec);
@@ -861,11 +881,15 @@ Result<IndexWriter> IndexWriter::Open(const std::filesystem::path& dir,
       return Status::InvalidArgument(where + " is one database: it cannot be split into shards "
                                      "(--shards, --shard-by); index into a new directory");
     if (!has_single && (has_staging || (options.create && options.build_threads >= 2))) {
-      auto staged = OpenStaged(dir, options, impl->staging_lock);
+      auto staged = PrepareStaged(dir, options, impl->staging_lock);
       if (!staged.ok()) return staged.status();
-      if (staged.value()) {
-        impl->partition = staged.value()->partition();
-        impl->staged = std::move(staged.value());
+      if (const auto& open = staged.value()) {
+        auto writer = OpenWithFlags(open->staging, open->options, open->db_flags);
+        if (!writer.ok()) return writer.status();
+        // Tables of a merge stopped before its version file was moved in.
+        RemoveUnfinishedGlass(dir);
+        impl->partition = writer.value().partition();
+        impl->staged = std::make_unique<IndexWriter>(std::move(writer.value()));
         return IndexWriter(std::move(impl));
       }
       // Another writer merged the build while this one waited: open it.
@@ -890,7 +914,8 @@ Result<IndexWriter> IndexWriter::Open(const std::filesystem::path& dir,
   if (!has_meta && !options.create) return Status::NotFound("no " + where);
   fs::create_directories(meta_path.parent_path(), ec);
   if (ec) return Status::IOError("cannot create " + where + ": " + ec.message());
-  if (Status s = OpenDatabase(meta_path, true, options.wait_for_lock, impl->db); !s.ok())
+  if (Status s = OpenDatabase(meta_path, true, options.wait_for_lock, impl->db, impl->db_flags);
+      !s.ok())
     return s;
   // A killed compaction's scratch copy (of each shard: OpenShard).
   (void)internal::RemoveCompactScratch(meta_path);

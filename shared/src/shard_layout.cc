@@ -129,18 +129,24 @@ Status WriteStub(const std::filesystem::path& dir, const std::vector<std::string
       if (old.str() == text) return Status::Ok();
     }
   }
-  const std::filesystem::path tmp = dir / (std::string(kStubFile) + ".tmp");
+  return WriteFileDurably(stub, text);
+}
+
+Status WriteFileDurably(const std::filesystem::path& file, std::string_view text) {
+  std::filesystem::path tmp = file;
+  tmp += ".tmp";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << text;
+    out.write(text.data(), static_cast<std::streamsize>(text.size()));
     out.flush();
     if (!out) return Status::IOError("cannot write " + tmp.string());
   }
   if (Status s = SyncPath(tmp, O_RDONLY); !s.ok()) return s;
   std::error_code ec;
-  std::filesystem::rename(tmp, stub, ec);
+  std::filesystem::rename(tmp, file, ec);
   if (ec) return Status::IOError("cannot rename " + tmp.string() + ": " + ec.message());
-  return SyncPath(dir, O_RDONLY | O_DIRECTORY);
+  const std::filesystem::path folder = file.parent_path();
+  return SyncPath(folder.empty() ? "." : folder, O_RDONLY | O_DIRECTORY);
 }
 
 }  // namespace newsarc::internal

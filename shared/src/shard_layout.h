@@ -65,6 +65,10 @@ Status WriteStub(const std::filesystem::path& dir, const std::vector<std::string
 // fsync of a file (flags O_RDONLY) or a folder (O_RDONLY | O_DIRECTORY).
 Status SyncPath(const std::filesystem::path& p, int flags);
 
+// Writes `text` to `file` atomically and durably: a temporary file beside
+// it, fsync, rename, fsync of the folder.
+Status WriteFileDurably(const std::filesystem::path& file, std::string_view text);
+
 }  // namespace newsarc::internal
 
 #endif  // NEWSARC_SRC_SHARD_LAYOUT_H_

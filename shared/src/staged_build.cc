@@ -7,6 +7,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,45 @@
 namespace newsarc::internal {
 
 namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view kUnsyncedBootFile = "unsynced-boot";
+
+}  // namespace
+
+std::string CurrentBootId() {
+  std::ifstream in("/proc/sys/kernel/random/boot_id");
+  std::string id;
+  if (!std::getline(in, id)) return "";
+  return id;
+}
+
+Result<bool> SettleStagingSync(const fs::path& dir, const std::string& boot_id) {
+  const fs::path staging = dir / kStagingDir;
+  const fs::path marker = staging / kUnsyncedBootFile;
+  std::error_code ec;
+  std::string written;
+  if (fs::exists(marker, ec)) {
+    std::ifstream in(marker);
+    std::getline(in, written);
+    if (boot_id.empty() || written != boot_id) {
+      // Written unsynced before a restart (or a boot we cannot tell):
+      // what reached the disk cannot be trusted.
+      if (Status s = RemoveStaging(dir); !s.ok()) return s;
+      written.clear();
+    }
+  }
+  if (boot_id.empty()) return false;
+  if (written == boot_id) return true;  // on disk since this build began
+  fs::create_directories(staging, ec);
+  if (ec) return Status::IOError("cannot create " + staging.string() + ": " + ec.message());
+  if (Status s = WriteFileDurably(marker, boot_id + "\n"); !s.ok()) return s;
+  // The staging folder's own entry, so that a crash cannot lose the marker
+  // and keep what follows it.
+  if (Status s = SyncPath(dir, O_RDONLY | O_DIRECTORY); !s.ok()) return s;
+  return true;
+}
 
 bool HasStaging(const fs::path& dir) {
   std::error_code ec;

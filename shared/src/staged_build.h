@@ -12,6 +12,17 @@
 //   - once DIR/iamglass is there, DIR is the index; a staging or merging
 //     folder left beside it is what remains of a finished build: removed.
 //
+// The staging databases are written without an fsync at each commit
+// (Xapian's DB_NO_SYNC): a killed build loses nothing by that, since its
+// writes are in the kernel's page cache and reach the disk all the same,
+// but a crash of the machine (a power cut) could leave a staging database
+// whose version file names blocks that never reached the disk. So
+// DIR/.staging/unsynced-boot names the boot of the machine under which
+// they were written (Linux's boot id), on disk before any of them is; a
+// staging index written under another boot, after a restart, is removed
+// and the build starts again (SettleStagingSync). The merged database is
+// synced as any index.
+//
 // A build holds an flock on DIR/.staging.lock from the moment it opens the
 // staging index until it has removed it (the file itself stays): a second
 // writer waits there (or is told the index is busy), and finds the merged
@@ -20,6 +31,7 @@
 #define NEWSARC_SRC_STAGED_BUILD_H_
 
 #include <filesystem>
+#include <string>
 #include <string_view>
 
 #include "newsarc/status.h"
@@ -35,6 +47,18 @@ inline constexpr std::string_view kStagingLockFile = ".staging.lock";
 
 // Whether DIR holds a staging index (a build that has not been merged).
 bool HasStaging(const std::filesystem::path& dir);
+
+// This boot of the machine: /proc/sys/kernel/random/boot_id, "" where
+// there is none.
+std::string CurrentBootId();
+
+// Before a build opens the staging index of DIR: removes it if it was
+// written without syncing under a boot other than `boot_id` (or when
+// `boot_id` is "", unknown), then, if `boot_id` is known, records it in
+// DIR/.staging (created if need be), durably. True if the staging index
+// may then be written without syncing; false (boot unknown) if each of its
+// commits must sync, as an index's do.
+Result<bool> SettleStagingSync(const std::filesystem::path& dir, const std::string& boot_id);
 
 // Compacts the committed staging index of DIR into one database and moves
 // it into DIR (which must hold no database). The staging index stays: the

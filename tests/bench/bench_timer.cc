@@ -14,7 +14,8 @@
 // From the second search on, the library serves Xapian's block reads from
 // maps of the index's files (OpenOptions::map_files); NEWSARC_BENCH_MAP=0
 // turns that off. NEWSARC_BENCH_SUGGEST=0 leaves out "did you mean"
-// (SearchRequest::suggest), to measure what it costs.
+// (SearchRequest::suggest), NEWSARC_BENCH_ALL=1 the folding of copies
+// (collapse_duplicates, as --all), to measure what they cost.
 #include <newsarc/searcher.h>
 
 #include <chrono>
@@ -47,6 +48,8 @@ int main(int argc, char** argv) {
   const bool snippets = snippets_env != nullptr && std::string(snippets_env) == "1";
   const char* suggest_env = std::getenv("NEWSARC_BENCH_SUGGEST");
   const bool suggest = suggest_env == nullptr || std::string(suggest_env) != "0";
+  const char* all_env = std::getenv("NEWSARC_BENCH_ALL");
+  const bool all_copies = all_env != nullptr && std::string(all_env) == "1";
 
   std::vector<std::string> queries;
   {
@@ -85,6 +88,7 @@ int main(int argc, char** argv) {
         request.any = mode == "or";
         request.snippets = snippets;
         request.suggest = suggest;
+        request.collapse_duplicates = !all_copies;
         const auto t0 = std::chrono::steady_clock::now();
         auto result = searcher.value().Search(request);
         const auto t1 = std::chrono::steady_clock::now();

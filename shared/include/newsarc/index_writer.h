@@ -197,6 +197,10 @@ class NEWSARC_EXPORT IndexWriter {
  private:
   struct Impl;
   explicit IndexWriter(std::unique_ptr<Impl> impl);
+  // Open, with Xapian flags added to every database it opens (a staged
+  // build's staging index: DB_NO_SYNC).
+  static Result<IndexWriter> OpenWithFlags(const std::filesystem::path& dir,
+                                           const WriterOptions& options, int db_flags);
   std::unique_ptr<Impl> impl_;
 };
 

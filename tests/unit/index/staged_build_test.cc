@@ -7,6 +7,7 @@
 #include <xapian.h>
 
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <map>
 #include <set>
@@ -265,6 +266,84 @@ TEST_F(StagedBuildTest, AKilledBuildResumesFromItsLastCommit) {
     ids.insert(*it);
   }
   EXPECT_EQ(ids.size(), 110u);
+}
+
+// The staging databases are written without syncing, under a record of the
+// machine's boot: the same boot resumes them (the kill above), another one
+// (a restart since, when what reached the disk cannot be trusted) or an
+// unknown one removes them.
+TEST_F(StagedBuildTest, AStagingIndexWrittenUnsyncedIsKeptOnlyWithinOneBoot) {
+  const fs::path staging = dir_ / ".staging";
+  const fs::path marker = staging / "unsynced-boot";
+  auto marked = [&] {
+    std::ifstream in(marker);
+    std::string id;
+    std::getline(in, id);
+    return id;
+  };
+  // 1 if the staging index may be written unsynced, 0 if not, -1 on error.
+  auto settle = [&](const std::string& boot) {
+    auto r = internal::SettleStagingSync(dir_, boot);
+    EXPECT_TRUE(r.ok()) << r.status().message();
+    return r.ok() ? int{r.value()} : -1;
+  };
+  fs::create_directories(dir_);
+  // Boot unknown, nothing written: each commit syncs, no record is made.
+  EXPECT_EQ(settle(""), 0);
+  EXPECT_FALSE(fs::exists(staging));
+  EXPECT_EQ(settle("boot-a"), 1);
+  EXPECT_EQ(marked(), "boot-a");
+  std::ofstream(staging / "data") << "x";
+  EXPECT_EQ(settle("boot-a"), 1);
+  EXPECT_TRUE(fs::exists(staging / "data"));  // the same boot: kept
+  fs::create_directories(dir_ / ".merging");
+  EXPECT_EQ(settle("boot-b"), 1);
+  EXPECT_FALSE(fs::exists(staging / "data"));  // another boot: removed
+  EXPECT_FALSE(fs::exists(dir_ / ".merging"));
+  EXPECT_EQ(marked(), "boot-b");
+  std::ofstream(staging / "data") << "x";
+  EXPECT_EQ(settle(""), 0);
+  EXPECT_FALSE(fs::exists(staging));  // written unsynced, boot unknown now
+  // A staging index without the record (written synced) is kept and
+  // recorded from then on.
+  fs::create_directories(staging);
+  std::ofstream(staging / "data") << "x";
+  EXPECT_EQ(settle("boot-c"), 1);
+  EXPECT_TRUE(fs::exists(staging / "data"));
+  EXPECT_EQ(marked(), "boot-c");
+  EXPECT_FALSE(internal::CurrentBootId().empty());  // Linux
+}
+
+// A build killed, then the machine restarted: the next run starts the
+// build again and finishes it whole.
+TEST_F(StagedBuildTest, ABuildInterruptedByARestartStartsAgain) {
+  InKilledChild([&] {
+    auto w = IndexWriter::Open(dir_, Staged(2, 5));
+    ASSERT_TRUE(w.ok()) << w.status().message();
+    IndexFiles(w.value(), 80);
+    Die();
+  });
+  const fs::path marker = dir_ / ".staging" / "unsynced-boot";
+  {
+    std::ifstream in(marker);
+    std::string id;
+    std::getline(in, id);
+    ASSERT_EQ(id, internal::CurrentBootId());
+  }
+  std::ofstream(marker, std::ios::trunc) << "a boot before this one\n";
+  {
+    auto w = IndexWriter::Open(dir_, Staged(3));
+    ASSERT_TRUE(w.ok()) << w.status().message();
+    EXPECT_EQ(w.value().ArticleCount(), 0u);
+    for (const std::string& file : Files()) EXPECT_FALSE(w.value().StampOf(file)) << file;
+    IndexFiles(w.value(), 80);
+    ASSERT_OK(w.value().Commit());
+  }
+  EXPECT_FALSE(fs::exists(dir_ / ".staging"));
+  // Every article once: 80, of which 0-9 as their second version.
+  Xapian::Database db(dir_.string());
+  EXPECT_EQ(db.get_doccount(), 80u);
+  EXPECT_EQ(db.get_termfreq("revised"), 10u);
 }
 
 // A kill during the merge, before the version file moved in: DIR holds
