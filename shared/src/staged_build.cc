@@ -23,6 +23,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::string_view kUnsyncedBootFile = "unsynced-boot";
+constexpr std::string_view kDiscardedStagingDir = ".staging.discarded";
 
 }  // namespace
 
@@ -36,7 +37,13 @@ std::string CurrentBootId() {
 Result<bool> SettleStagingSync(const fs::path& dir, const std::string& boot_id) {
   const fs::path staging = dir / kStagingDir;
   const fs::path marker = staging / kUnsyncedBootFile;
+  // Where a discarded staging index goes first: a removal stopped half-way
+  // must not leave a staging index without its record, which would then
+  // pass for one written synced.
+  const fs::path discarded = dir / kDiscardedStagingDir;
   std::error_code ec;
+  fs::remove_all(discarded, ec);
+  if (ec) return Status::IOError("cannot remove " + discarded.string() + ": " + ec.message());
   std::string written;
   if (fs::exists(marker, ec)) {
     std::ifstream in(marker);
@@ -44,7 +51,11 @@ Result<bool> SettleStagingSync(const fs::path& dir, const std::string& boot_id) 
     if (boot_id.empty() || written != boot_id) {
       // Written unsynced before a restart (or a boot we cannot tell):
       // what reached the disk cannot be trusted.
-      if (Status s = RemoveStaging(dir); !s.ok()) return s;
+      fs::rename(staging, discarded, ec);
+      if (ec) return Status::IOError("cannot move " + staging.string() + ": " + ec.message());
+      fs::remove_all(discarded, ec);
+      if (ec) return Status::IOError("cannot remove " + discarded.string() + ": " + ec.message());
+      if (Status s = RemoveStaging(dir); !s.ok()) return s;  // and a merge's copy
       written.clear();
     }
   }

@@ -20,8 +20,9 @@
 // DIR/.staging/unsynced-boot names the boot of the machine under which
 // they were written (Linux's boot id), on disk before any of them is; a
 // staging index written under another boot, after a restart, is removed
-// and the build starts again (SettleStagingSync). The merged database is
-// synced as any index.
+// (moved aside to DIR/.staging.discarded first, so that a removal stopped
+// half-way cannot leave one without its record) and the build starts again
+// (SettleStagingSync). The merged database is synced as any index.
 //
 // A build holds an flock on DIR/.staging.lock from the moment it opens the
 // staging index until it has removed it (the file itself stays): a second

@@ -300,10 +300,16 @@ TEST_F(StagedBuildTest, AStagingIndexWrittenUnsyncedIsKeptOnlyWithinOneBoot) {
   EXPECT_EQ(settle("boot-b"), 1);
   EXPECT_FALSE(fs::exists(staging / "data"));  // another boot: removed
   EXPECT_FALSE(fs::exists(dir_ / ".merging"));
+  EXPECT_FALSE(fs::exists(dir_ / ".staging.discarded"));
   EXPECT_EQ(marked(), "boot-b");
   std::ofstream(staging / "data") << "x";
   EXPECT_EQ(settle(""), 0);
   EXPECT_FALSE(fs::exists(staging));  // written unsynced, boot unknown now
+  // A removal stopped after the staging index was moved aside is finished.
+  fs::create_directories(dir_ / ".staging.discarded" / "shards");
+  EXPECT_EQ(settle("boot-b"), 1);
+  EXPECT_FALSE(fs::exists(dir_ / ".staging.discarded"));
+  fs::remove_all(staging);
   // A staging index without the record (written synced) is kept and
   // recorded from then on.
   fs::create_directories(staging);
