@@ -24,8 +24,8 @@ namespace {
 
 constexpr std::string_view kDescription =
     "Search a newsarc index of news articles. QUERY words are joined with "
-    "spaces: free text (AND of all words, relaxed to OR when nothing has "
-    "them all), \"phrases\", AND OR NOT XOR NEAR ADJ, +word -word, prefix*, "
+    "spaces: free text (AND of all words; when nothing has them all, of the "
+    "words some article has, else OR), \"phrases\", AND OR NOT XOR NEAR ADJ, +word -word, prefix*, "
     "title: speaker: org: site: lang: date:2017-03..2017-04.\n"
     "Exit status: 0 hits, 1 no hits, 2 error.";
 

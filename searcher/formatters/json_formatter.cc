@@ -97,6 +97,7 @@ void JsonFormatter::Write(const SearchResults& results, std::ostream& out) {
   w.Bool(results.total_exact);
   w.Key("relaxed");
   w.Bool(results.relaxed);
+  Strings(w, "missing", results.missing);
   w.Key("offset");
   w.Uint(results.offset);
   w.Key("hits");

@@ -6,7 +6,10 @@
 //     "query":    string,   the query as given
 //     "total":    integer,  Xapian's estimate of all matching articles
 //     "relaxed":  bool,     true if no article had every word, so the
-//                           words were OR'd instead of AND'd
+//                           words were AND'd without those no article
+//                           has ("missing"), or else OR'd
+//     "missing":  [string], those words, folded ([] when not relaxed or
+//                           when the words were OR'd)
 //     "offset":   integer,  hits skipped (--offset)
 //     "hits": [             in rank order
 //       {

@@ -113,7 +113,13 @@ void TextFormatter::Write(const SearchResults& results, std::ostream& out) {
     out << shown << (results.total_exact ? " of " : " of about ") << total
         << (total == 1 ? " result" : " results");
   }
-  if (results.relaxed) out << " (no article has every word; showing any)";
+  if (!results.missing.empty()) {
+    std::string words;
+    for (const std::string& w : results.missing) words += (words.empty() ? "\"" : ", \"") + w + "\"";
+    out << " (no article has " << StripControls(words) << "; showing those with the other words)";
+  } else if (results.relaxed) {
+    out << " (no article has every word; showing any)";
+  }
   out << '\n';
   if (!results.facets.empty()) {
     out << '\n' << "Facets over " << results.facet_articles

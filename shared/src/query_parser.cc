@@ -556,6 +556,23 @@ bool IsOperator(std::string_view token) {
   return false;
 }
 
+std::vector<std::string_view> SimpleQueryWords(std::string_view query) {
+  std::vector<std::string_view> words;
+  size_t i = 0;
+  while (i < query.size()) {
+    while (i < query.size() && (query[i] == ' ' || query[i] == '\t')) ++i;
+    const size_t begin = i;
+    while (i < query.size() && query[i] != ' ' && query[i] != '\t') ++i;
+    if (i == begin) break;
+    const std::string_view word = query.substr(begin, i - begin);
+    if (IsOperator(word) || word.front() == '+' || word.front() == '-' ||
+        word.find_first_of("\"():*") != std::string_view::npos)
+      return {};
+    words.push_back(word);
+  }
+  return words;
+}
+
 bool IsBareField(std::string_view token) {
   std::string lower(token);
   for (char& c : lower) c = LowerAscii(c);

@@ -25,6 +25,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "newsarc/status.h"
 
@@ -67,6 +68,12 @@ bool IsOperator(std::string_view token);
 // colon with no value after it ("speaker:", "(Title:"): the next word is
 // then the field's value (`speaker: rudd`).
 bool IsBareField(std::string_view token);
+
+// The words of `query` when it is only words separated by spaces (no
+// operator, field, phrase, bracket, +/- or wildcard): each parses on its
+// own as it does among the others, so that any of them can be left out of
+// the query as text. Empty otherwise.
+std::vector<std::string_view> SimpleQueryWords(std::string_view query);
 
 // Parses `query`. `db` (may be null) expands wildcards; without it `foo*`
 // is kept as a wildcard query that the matcher expands. kInvalidArgument

@@ -82,6 +82,45 @@ bool SawEveryMatch(const Xapian::MSet& mset, Xapian::doccount checked) {
   return mset.get_uncollapsed_matches_lower_bound() < checked;
 }
 
+// `query` without the words that no article has (each parsed on its own
+// finds no term of the index), when it is only words (SimpleQueryWords)
+// and some of them, not all, are missing; std::nullopt otherwise.
+// `missing`: those words, folded.
+std::optional<std::string> WithoutMissingWords(std::string_view query,
+                                               const Xapian::Database& db,
+                                               std::vector<std::string>* missing) {
+  const std::string folded = internal::FoldQuery(query);
+  std::string kept;
+  std::vector<std::string> gone;
+  for (std::string_view word : internal::SimpleQueryWords(folded)) {
+    auto parsed = internal::ParseQuery(word, internal::DefaultOp::kAnd, &db);
+    bool absent = parsed.ok() && !parsed.value().query.empty();
+    if (absent) {
+      const Xapian::Query& q = parsed.value().query;
+      for (auto t = q.get_unique_terms_begin(); absent && t != q.get_unique_terms_end(); ++t)
+        absent = db.get_termfreq(*t) == 0;
+    }
+    if (absent) {
+      gone.emplace_back(word);
+    } else {
+      if (!kept.empty()) kept += ' ';
+      kept += word;
+    }
+  }
+  if (gone.empty() || kept.empty()) return std::nullopt;
+  *missing = std::move(gone);
+  return kept;
+}
+
+// `query` with its words OR'd, if that is another query than `parsed`.
+std::optional<ParsedQuery> OrQuery(std::string_view query, const ParsedQuery& parsed,
+                                   const Xapian::Database& db) {
+  auto relaxed = internal::ParseQuery(query, DefaultOp::kOr, &db);
+  if (!relaxed.ok() || relaxed.value().query.get_description() == parsed.query.get_description())
+    return std::nullopt;
+  return std::move(relaxed.value());
+}
+
 // `with_body`: hit.snippet gets the body (reading the document data).
 void FillHit(const Xapian::Document& doc, bool with_body, Hit& hit) {
   std::optional<internal::StoredFields> f = internal::LoadFields(doc, with_body);
@@ -472,14 +511,27 @@ Result<SearchResults> Searcher::Impl::SearchOnce(const SearchRequest& request) {
   }
   const SearchRequest& run = request.quotes ? article_request : request;
   Matches matches = Run(query, run, folded);
-  const bool none = matches.upper_bound == 0 || (matches.exact && matches.estimated == 0);
-  if (request.like.empty() && none && pq.free_terms > 1) {
-    // No article has every word: settle for articles with some of them,
-    // ranked by how many and how rare.
-    auto relaxed = internal::ParseQuery(request.query, DefaultOp::kOr, &db);
-    if (relaxed.ok() &&
-        relaxed.value().query.get_description() != pq.query.get_description()) {
-      pq = std::move(relaxed.value());
+  auto none = [](const Matches& m) { return m.upper_bound == 0 || (m.exact && m.estimated == 0); };
+  if (request.like.empty() && none(matches) && pq.free_terms > 1) {
+    // No article has every word. First every word but those no article
+    // has at all; if that finds nothing either, articles with any of the
+    // words, ranked by how many and how rare.
+    std::vector<std::string> missing;
+    if (auto fewer = WithoutMissingWords(request.query, db, &missing)) {
+      auto parsed_fewer = internal::ParseQuery(*fewer, DefaultOp::kAnd, &db);
+      if (parsed_fewer.ok()) {
+        Matches m = Run(parsed_fewer.value().query, run, parsed_fewer.value().folded);
+        if (!none(m)) {
+          pq = std::move(parsed_fewer.value());
+          matches = std::move(m);
+          results.relaxed = true;
+          results.missing = std::move(missing);
+        }
+      }
+    }
+    auto relaxed = results.relaxed ? std::nullopt : OrQuery(request.query, pq, db);
+    if (relaxed) {
+      pq = std::move(*relaxed);
       matches = Run(pq.query, run, pq.folded);
       results.relaxed = true;
     }

@@ -6,7 +6,7 @@
 //
 // prints, per mode and query, `LAT<TAB>mode<TAB>qid<TAB>hits<TAB>us1,us2,...`
 // and `TOP<TAB>mode<TAB>qid<TAB>id1 id2 ...`. Mode "and" is newsarc-search's
-// default (every word, relaxed to OR when no article has them all), "or" is
+// default (every word, relaxed when no article has them all), "or" is
 // --any (words OR'd, with pseudo-relevance feedback). Each timed call is one
 // Searcher::Search of K hits with their stored fields read, as the peers read
 // their stored data; snippets are off (the peers make none) unless

@@ -277,7 +277,23 @@ class Search(Env):
     def test_and_falls_back_to_or(self):
         doc = json.loads(self.search("--json", "zurich zebrafish").stdout)
         self.assertTrue(doc["relaxed"])
+        self.assertEqual(doc["missing"], ["zebrafish"])
         self.assertEqual(doc["hits"][0]["title"], "Café society returns to Zürich")
+        # Words that never meet: OR'd, nothing named missing.
+        doc = json.loads(self.search("--json", "zurich encryption").stdout)
+        self.assertTrue(doc["relaxed"])
+        self.assertEqual(doc["missing"], [])
+        self.assertEqual(len(doc["hits"]), 2)
+
+    def test_words_no_article_has_are_left_out(self):
+        # The other words are still all required: the seed article alone.
+        doc = json.loads(self.search("--json", "Rudd zebrafish encryption").stdout)
+        self.assertTrue(doc["relaxed"])
+        self.assertEqual(doc["missing"], ["zebrafish"])
+        self.assertEqual([h["title"] for h in doc["hits"]], self.titles("Rudd encryption"))
+        self.assertEqual([h["title"] for h in doc["hits"]], [SEED_TITLE])
+        out = self.search("Rudd zebrafish encryption").stdout
+        self.assertIn('(no article has "zebrafish"; showing those with the other words)', out)
 
     def test_phrase_and_boolean(self):
         self.assertEqual(self.titles('"end-to-end encryption"'), [SEED_TITLE])

@@ -27,8 +27,9 @@ struct SearchRequest {
   uint32_t limit = 10;   // hits to return
   SortOrder sort = SortOrder::kRelevance;
   // Match articles with any of the free-text words (OR), ranked by how many
-  // and how rare, instead of all of them (AND, relaxed to OR when nothing
-  // has them all). For long natural-language queries.
+  // and how rare, instead of all of them (AND; when nothing has them all,
+  // of the words some article has, else OR: SearchResults::relaxed). For
+  // long natural-language queries.
   bool any = false;
   // Build a snippet for each hit (costs a read of the stored body).
   bool snippets = true;
@@ -147,8 +148,13 @@ struct SearchResults {
   std::string query;                // as given
   uint64_t estimated_total = 0;     // Xapian's estimate of all matches, or their count:
   bool total_exact = false;         // estimated_total counts every match (copies folded)
-  // True when no article had every word and the words were OR'd instead.
+  // True when no article had every word: the words were AND'd without
+  // those no article has at all (`missing`), or, when that found nothing
+  // either (or none was missing), OR'd.
   bool relaxed = false;
+  // The query's words that no article has, left out of a relaxed search
+  // (folded, in query order); empty when the words were OR'd.
+  std::vector<std::string> missing;
   uint32_t offset = 0;              // request.offset: hits skipped
   std::vector<Hit> hits;
   // "Did you mean": the query with unknown or rare words replaced by

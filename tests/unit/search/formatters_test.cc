@@ -80,6 +80,8 @@ TEST(JsonFormatter, ParsesBack) {
   EXPECT_EQ(d["total"].GetUint64(), 12u);
   EXPECT_FALSE(d["total_exact"].GetBool());
   EXPECT_TRUE(d["relaxed"].GetBool());
+  ASSERT_TRUE(d["missing"].IsArray());
+  EXPECT_EQ(d["missing"].Size(), 0u);
   EXPECT_EQ(d["offset"].GetUint(), 0u);
   const auto& hits = d["hits"];
   ASSERT_EQ(hits.Size(), 3u);
@@ -147,6 +149,35 @@ TEST(TextFormatter, SuggestionDuplicatesFacets) {
             std::string::npos);
   EXPECT_EQ(text.find("organisations: \n"), std::string::npos);  // empty: left out
   EXPECT_NE(text.find("   year: 2017 (4)\n"), std::string::npos);
+}
+
+// Relaxed without the words no article has: named, in JSON and in text;
+// relaxed to OR: the words are not named.
+TEST(Formatters, MissingWords) {
+  SearchResults r = Sample();
+  r.missing = {"zzyzx", "q\x1b[2Jq"};
+  std::ostringstream json;
+  MakeFormatter(OutputFormat::kJson, {})->Write(r, json);
+  rapidjson::Document d;
+  d.Parse(json.str().c_str());
+  ASSERT_FALSE(d.HasParseError()) << json.str();
+  ASSERT_EQ(d["missing"].Size(), 2u);
+  EXPECT_STREQ(d["missing"][0].GetString(), "zzyzx");
+  EXPECT_STREQ(d["missing"][1].GetString(), "q\x1b[2Jq");
+  std::ostringstream text;
+  MakeFormatter(OutputFormat::kText, {})->Write(r, text);
+  EXPECT_NE(text.str().find(
+                "3 of about 12 results (no article has \"zzyzx\", \"q [2Jq\"; showing those "
+                "with the other words)\n"),
+            std::string::npos)
+      << text.str();
+  EXPECT_EQ(text.str().find('\x1b'), std::string::npos);
+  r.missing.clear();
+  std::ostringstream any;
+  MakeFormatter(OutputFormat::kText, {})->Write(r, any);
+  EXPECT_NE(any.str().find("3 of about 12 results (no article has every word; showing any)\n"),
+            std::string::npos)
+      << any.str();
 }
 
 TEST(PathsFormatter, UniquePathsInRankOrder) {

@@ -200,6 +200,16 @@ TEST(QueryParser, FoldQueryIsIdempotent) {
   }
 }
 
+TEST(QueryParser, SimpleQueryWordsOnlyForWords) {
+  using Words = std::vector<std::string_view>;
+  EXPECT_EQ(SimpleQueryWords("japan  trade\tsurplus"), (Words{"japan", "trade", "surplus"}));
+  EXPECT_EQ(SimpleQueryWords("zürich 2017"), (Words{"zürich", "2017"}));
+  EXPECT_EQ(SimpleQueryWords(""), Words{});
+  for (const char* q : {"a OR b", "a AND b", "a NEAR/3 b", "\"a b\" c", "a (b c)", "+a b",
+                        "a -b", "a b*", "speaker:rudd a", "title: a b"})
+    EXPECT_EQ(SimpleQueryWords(q), Words{}) << q;
+}
+
 TEST(QueryParser, CountsFreeTerms) {
   EXPECT_EQ(ParseQuery("rudd").value().free_terms, 1u);
   EXPECT_EQ(ParseQuery("rudd encryption speaker:x").value().free_terms, 2u);

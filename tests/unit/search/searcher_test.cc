@@ -250,6 +250,35 @@ TEST_F(SearcherTest, AndFallsBackToOr) {
   EXPECT_EQ(r.estimated_total, 0u);
 }
 
+// A word no article has is left out of the relaxed search, and the others
+// are still all required; when they never meet either, the words are OR'd.
+TEST_F(SearcherTest, RelaxingLeavesOutWordsNoArticleHas) {
+  const SearchResults both = Search("encryption rudd");
+  ASSERT_EQ(both.hits.size(), 1u);
+  SearchResults r = Search("Encryption zzyzx RUDD");
+  EXPECT_TRUE(r.relaxed);
+  EXPECT_EQ(r.missing, std::vector<std::string>{"zzyzx"});
+  ASSERT_EQ(r.hits.size(), 1u);
+  EXPECT_EQ(r.hits[0].id, both.hits[0].id);
+  EXPECT_EQ(r.estimated_total, 1u);
+  // Not "any": an OR would find both words' articles.
+  EXPECT_GT(Search("encryption OR rudd").hits.size(), 1u);
+
+  r = Search("encryption brexit zzyzx");  // the others never meet: OR'd
+  EXPECT_TRUE(r.relaxed);
+  EXPECT_TRUE(r.missing.empty());
+  EXPECT_EQ(r.hits.size(), 3u);
+  // Only for a query of words: with a phrase in it they are OR'd.
+  r = Search("encryption rudd \"zzyzx\"");
+  EXPECT_TRUE(r.relaxed);
+  EXPECT_TRUE(r.missing.empty());
+  EXPECT_EQ(r.hits.size(), Search("encryption OR rudd").hits.size());
+  // Two missing: both listed, in query order.
+  r = Search("qqxqq encryption zzyzx rudd");
+  EXPECT_EQ(r.missing, (std::vector<std::string>{"qqxqq", "zzyzx"}));
+  ASSERT_EQ(r.hits.size(), 1u);
+}
+
 TEST_F(SearcherTest, SortsByDate) {
   EXPECT_EQ(Ids("", SortOrder::kDate), "markets rudd paris brexit");
   EXPECT_EQ(Ids("", SortOrder::kDateDesc), "brexit paris rudd markets");
