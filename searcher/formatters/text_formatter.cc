@@ -2,6 +2,7 @@
 
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace newsarc::cli {
@@ -13,11 +14,14 @@ constexpr const char* kDim = "\x1b[2m";
 constexpr const char* kMatch = "\x1b[1;31m";  // bold red, as grep --color
 constexpr const char* kNumber = "\x1b[32m";
 
-std::string Join(const std::vector<std::string>& names) {
+// `names` separated by ", ", each between `quote`s.
+std::string Join(const std::vector<std::string>& names, std::string_view quote = "") {
   std::string out;
   for (const std::string& n : names) {
     if (!out.empty()) out += ", ";
+    out += quote;
     out += n;
+    out += quote;
   }
   return out;
 }
@@ -114,9 +118,8 @@ void TextFormatter::Write(const SearchResults& results, std::ostream& out) {
         << (total == 1 ? " result" : " results");
   }
   if (!results.missing.empty()) {
-    std::string words;
-    for (const std::string& w : results.missing) words += (words.empty() ? "\"" : ", \"") + w + "\"";
-    out << " (no article has " << StripControls(words) << "; showing those with the other words)";
+    out << " (no article has " << StripControls(Join(results.missing, "\""))
+        << "; showing those with the other words)";
   } else if (results.relaxed) {
     out << " (no article has every word; showing any)";
   }

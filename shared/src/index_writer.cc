@@ -894,7 +894,9 @@ Result<IndexWriter> IndexWriter::OpenWithFlags(const std::filesystem::path& dir,
       }
       // Another writer merged the build while this one waited: open it.
     }
-    if (Status s = OpenDatabase(dir, options.create, options.wait_for_lock, impl->db); !s.ok())
+    if (Status s = OpenDatabase(dir, options.create, options.wait_for_lock, impl->db,
+                                impl->db_flags);
+        !s.ok())
       return s;
     // What a merged build left if it was stopped before cleaning up, and a
     // killed compaction's scratch copy (the lock is ours: none is running).

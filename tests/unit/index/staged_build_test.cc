@@ -63,6 +63,14 @@ void IndexFiles(IndexWriter& w, int n) {
   }
 }
 
+// The first line of a file ("" if none).
+std::string FirstLine(const fs::path& file) {
+  std::ifstream in(file);
+  std::string line;
+  std::getline(in, line);
+  return line;
+}
+
 WriterOptions Staged(uint32_t threads = 2, uint32_t commit_every = 2000) {
   WriterOptions o;
   o.build_threads = threads;
@@ -275,12 +283,7 @@ TEST_F(StagedBuildTest, AKilledBuildResumesFromItsLastCommit) {
 TEST_F(StagedBuildTest, AStagingIndexWrittenUnsyncedIsKeptOnlyWithinOneBoot) {
   const fs::path staging = dir_ / ".staging";
   const fs::path marker = staging / "unsynced-boot";
-  auto marked = [&] {
-    std::ifstream in(marker);
-    std::string id;
-    std::getline(in, id);
-    return id;
-  };
+  auto marked = [&] { return FirstLine(marker); };
   // 1 if the staging index may be written unsynced, 0 if not, -1 on error.
   auto settle = [&](const std::string& boot) {
     auto r = internal::SettleStagingSync(dir_, boot);
@@ -330,12 +333,7 @@ TEST_F(StagedBuildTest, ABuildInterruptedByARestartStartsAgain) {
     Die();
   });
   const fs::path marker = dir_ / ".staging" / "unsynced-boot";
-  {
-    std::ifstream in(marker);
-    std::string id;
-    std::getline(in, id);
-    ASSERT_EQ(id, internal::CurrentBootId());
-  }
+  ASSERT_EQ(FirstLine(marker), internal::CurrentBootId());
   std::ofstream(marker, std::ios::trunc) << "a boot before this one\n";
   {
     auto w = IndexWriter::Open(dir_, Staged(3));
