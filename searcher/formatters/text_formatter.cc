@@ -49,19 +49,17 @@ std::string Highlighted(const std::string& text,
 }  // namespace
 
 std::string StripControls(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    auto c = static_cast<unsigned char>(text[i]);
+  // Copied whole, then the controls overwritten in place: the same length.
+  std::string out(text);
+  for (size_t i = 0; i < out.size(); ++i) {
+    auto c = static_cast<unsigned char>(out[i]);
     if (c < 0x20 || c == 0x7F) {
-      out += ' ';
-    } else if (c == 0xC2 && i + 1 < text.size() &&
-               static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
-               static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
-      out += "  ";  // C1 control (CSI is U+009B); same length keeps offsets
+      out[i] = ' ';
+    } else if (c == 0xC2 && i + 1 < out.size() &&
+               static_cast<unsigned char>(out[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(out[i + 1]) <= 0x9F) {
+      out[i] = out[i + 1] = ' ';  // C1 control (CSI is U+009B); same length keeps offsets
       ++i;
-    } else {
-      out += static_cast<char>(c);
     }
   }
   return out;

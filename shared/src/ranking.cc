@@ -1,6 +1,7 @@
 #include "ranking.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
@@ -10,7 +11,6 @@
 #include <set>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -54,11 +54,48 @@ constexpr const char* kEnglishStopWords[] = {
 // paragraph must not turn into thousands of phrase lookups.
 constexpr size_t kMaxBoosts = 32;
 
-bool IsStopWord(std::string_view word) {
-  static const std::unordered_set<std::string_view> kSet(std::begin(kEnglishStopWords),
-                                                         std::end(kEnglishStopWords));
-  return kSet.count(word) > 0;
+// The stop words as an open-addressing table built by the compiler: a
+// search from the shell runs in a fresh process, where building a hash set
+// (or Xapian's SimpleStopper, a std::set) of these words cost more
+// instructions than parsing the query.
+constexpr uint32_t StopHash(std::string_view word) {
+  uint32_t h = 2166136261u;  // FNV-1a
+  for (char c : word) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  return h;
 }
+
+constexpr size_t kStopSlots = 512;  // a power of two, about three times the words
+
+constexpr auto kStopTable = [] {
+  std::array<std::string_view, kStopSlots> table{};
+  for (const char* w : kEnglishStopWords) {
+    size_t i = StopHash(w) & (kStopSlots - 1);
+    while (!table[i].empty()) i = (i + 1) & (kStopSlots - 1);
+    table[i] = w;
+  }
+  return table;
+}();
+
+constexpr size_t kStopMaxLength = [] {
+  size_t longest = 0;
+  for (std::string_view w : kEnglishStopWords) longest = std::max(longest, w.size());
+  return longest;
+}();
+
+bool IsStopWord(std::string_view word) {
+  if (word.empty() || word.size() > kStopMaxLength) return false;
+  for (size_t i = StopHash(word) & (kStopSlots - 1);; i = (i + 1) & (kStopSlots - 1)) {
+    if (kStopTable[i].empty()) return false;
+    if (kStopTable[i] == word) return true;
+  }
+}
+
+// Xapian's QueryParser asks this stopper, which needs no construction.
+class EnglishStopper final : public Xapian::Stopper {
+ public:
+  bool operator()(const std::string& term) const override { return IsStopWord(term); }
+  std::string get_description() const override { return "newsarc::EnglishStopper()"; }
+};
 
 bool ParseBool(const std::string& v, bool fallback) {
   if (v == "1" || v == "on" || v == "true" || v == "yes") return true;
@@ -336,8 +373,7 @@ std::unique_ptr<Xapian::Weight> MakeWeight(const RankingOptions& o) {
 }
 
 const Xapian::Stopper* QueryStopper(const RankingOptions& options) {
-  static const Xapian::SimpleStopper stopper(std::begin(kEnglishStopWords),
-                                             std::end(kEnglishStopWords));
+  static const EnglishStopper stopper;
   return options.stop_words ? &stopper : nullptr;
 }
 

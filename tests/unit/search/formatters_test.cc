@@ -312,6 +312,9 @@ TEST(TextFormatter, StripControls) {
                           "d"),
             "a [31mb c  d");
   EXPECT_EQ(StripControls("café"), "café");
+  // DEL, a C1 control at the very start, a lone lead byte at the end.
+  EXPECT_EQ(StripControls("\xc2\x85x\x7fy\xc2"), "  x y\xc2");
+  EXPECT_EQ(StripControls(""), "");
 }
 
 }  // namespace

@@ -252,6 +252,27 @@ TEST(Ranking, StopWordsLeaveFreeTextButStayInPhrases) {
   EXPECT_TRUE(Terms(phrase.value().query).count("the"));
 }
 
+TEST(Ranking, TheStopperHoldsSnowballsListAndNothingElse) {
+  RankingOptions on;
+  on.stop_words = true;
+  const Xapian::Stopper* stop = QueryStopper(on);
+  ASSERT_NE(stop, nullptr);
+  // First, last, the longest, with an apostrophe, one letter.
+  for (const char* w : {"i", "very", "themselves", "yourselves", "don't", "a", "the", "of"})
+    EXPECT_TRUE((*stop)(w)) << w;
+  // Near misses: a prefix, an extension, another case, empty, too long.
+  for (const char* w : {"th", "theme", "thee", "The", "", "themselvesx", "market", "dont"})
+    EXPECT_FALSE((*stop)(w)) << w;
+  RankingOptions off;
+  off.stop_words = false;
+  EXPECT_EQ(QueryStopper(off), nullptr);
+  EXPECT_FALSE(IsFeedbackWord("Zthe", false));
+  EXPECT_FALSE(IsFeedbackWord("Zthemselves", false));
+  EXPECT_TRUE(IsFeedbackWord("Zmarket", false));
+  EXPECT_FALSE(IsFeedbackWord("their", true));
+  EXPECT_TRUE(IsFeedbackWord("theirs2", true));
+}
+
 TEST(Ranking, EntityBoostRanksTheArticleQuotingTheSpeaker) {
   // Keyword mode: a query word that is a quoted speaker's name lifts the
   // article quoting them (scripts/eval-speaker-queries); organisations'
