@@ -153,11 +153,17 @@ struct FeedbackDoc {
 // articles were indexed in (writer threads, shards): where the n-th weight
 // ties with the next ones, the tied documents are chosen by their article
 // id instead, so that the same articles give the same feedback however
-// they were indexed.
-std::vector<FeedbackDoc> FeedbackDocs(const Xapian::Database& db,
-                                      const Xapian::Enquire& enquire,
+// they were indexed. A wider pass for the ties counts only the documents
+// weighing at least the n-th (a weight cutoff), which lets Xapian skip the
+// rest as the final query's top hits would: the same documents, since none
+// below the n-th weight is kept.
+std::vector<FeedbackDoc> FeedbackDocs(const Xapian::Database& db, Xapian::Enquire& enquire,
                                       Xapian::doccount n) {
   constexpr Xapian::doccount kMaxTied = 1000;
+  struct NoCutoffAfter {
+    Xapian::Enquire& e;
+    ~NoCutoffAfter() { e.set_cutoff(0, 0); }
+  } restore{enquire};
   for (Xapian::doccount want = n + 1;; want *= 4) {
     const Xapian::MSet m = enquire.get_mset(0, want);
     std::vector<FeedbackDoc> all;
@@ -165,7 +171,10 @@ std::vector<FeedbackDoc> FeedbackDocs(const Xapian::Database& db,
     if (all.size() <= n) return all;
     const double last = all[n - 1].weight;
     // Wait until the window holds every document tied with the n-th.
-    if (all.back().weight == last && all.size() == want && want < kMaxTied) continue;
+    if (all.back().weight == last && all.size() == want && want < kMaxTied) {
+      enquire.set_cutoff(0, last);
+      continue;
+    }
     std::vector<FeedbackDoc> out, tied;
     for (const FeedbackDoc& d : all) {
       if (d.weight > last) out.push_back(d);

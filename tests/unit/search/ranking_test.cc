@@ -715,6 +715,44 @@ TEST(Ranking, FeedbackTiesGoByArticleNotByIndexOrder) {
   EXPECT_EQ(expansion(true), std::set<std::string>{"Zalpha"});
 }
 
+TEST(Ranking, FeedbackTiesBeyondTheFirstWindowStillGoByArticle) {
+  // Twelve articles tie for the one feedback document, more than the first
+  // pass (2) and the second (8) hold; twenty weigh less and have article
+  // ids that sort first. The feedback document is the tied one with the
+  // smallest article id, however the articles were indexed.
+  auto expansion = [](bool reversed) {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    std::vector<int> tied(12);
+    for (int i = 0; i < 12; ++i) tied[i] = i;
+    if (reversed) std::reverse(tied.begin(), tied.end());
+    auto two = [](int i) { return std::string(1, char('0' + i / 10)) + char('0' + i % 10); };
+    for (int i : tied) {
+      Xapian::Document d;
+      d.add_boolean_term("Qt" + two(i));
+      d.add_term("Zbudget", 2);
+      d.add_term("Zunique" + two(i), 3);
+      db.add_document(d);
+    }
+    for (int i = 0; i < 20; ++i) {
+      Xapian::Document d;
+      d.add_boolean_term("Qa" + two(i));
+      d.add_term("Zbudget", 1);
+      d.add_term("Zlower" + two(i), 4);
+      db.add_document(d);
+    }
+    RankingOptions o;
+    o.prf_docs = 1;
+    o.prf_terms = 1;
+    o.prf_weight = 0.2;
+    o.prf_min_words = 1;
+    std::set<std::string> t = Terms(Expand(db, Xapian::Query("Zbudget"), o));
+    t.erase("Zbudget");
+    return t;
+  };
+  EXPECT_EQ(expansion(false), std::set<std::string>{"Zunique00"});
+  EXPECT_EQ(expansion(true), std::set<std::string>{"Zunique00"});
+}
+
 TEST(Ranking, ProximityBoostUsesTheTermsThatCarryPositions) {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
   Xapian::Document d;
