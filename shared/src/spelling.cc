@@ -144,6 +144,56 @@ size_t EditDistance(std::string_view a, std::string_view b, size_t max) {
   return d;
 }
 
+PrefixDistance::PrefixDistance(std::string_view word, size_t max) : word_(word), max_(max) {
+  // Cells beyond `max` of the diagonal (|i - j| > max) hold at least max + 1
+  // and are never computed: they stay max + 1, which decides every
+  // comparison with `max` as their own value would (Ukkonen's band).
+  rows_.assign(word_.size() + 1, max_ + 1);
+  for (size_t j = 0; j <= std::min(word_.size(), max_); ++j) rows_[j] = j;
+}
+
+size_t PrefixDistance::Reach(std::string_view term, size_t* distance) {
+  // The rows UnreachablePrefix computes, each row i from rows i - 1 and
+  // i - 2 and term[0, i): rows up to the bytes shared with last_ stand.
+  const size_t m = word_.size(), width = m + 1;
+  size_t shared = 0;
+  const size_t most = std::min(held_, term.size());
+  while (shared < most && term[shared] == last_[shared]) ++shared;
+  if (dead_ && shared == held_) {
+    *distance = max_ + 1;
+    return held_;
+  }
+  last_.resize(term.size());
+  std::copy(term.begin() + shared, term.end(), last_.begin() + shared);
+  dead_ = false;
+  if (rows_.size() < (term.size() + 1) * width)
+    rows_.resize((term.size() + 1) * width, max_ + 1);
+  for (size_t i = shared + 1; i <= term.size(); ++i) {
+    const size_t* prev = &rows_[(i - 1) * width];
+    const size_t* prev2 = i > 1 ? &rows_[(i - 2) * width] : nullptr;
+    size_t* cur = &rows_[i * width];
+    size_t row_min = max_ + 1;
+    if (i <= max_) row_min = cur[0] = i;
+    const size_t last = std::min(m, i + max_);
+    for (size_t j = i > max_ ? i - max_ : 1; j <= last; ++j) {
+      size_t cost = term[i - 1] == word_[j - 1] ? 0 : 1;
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+      if (prev2 && j > 1 && term[i - 1] == word_[j - 2] && term[i - 2] == word_[j - 1])
+        cur[j] = std::min(cur[j], prev2[j - 2] + 1);
+      row_min = std::min(row_min, cur[j]);
+    }
+    if (row_min > max_) {
+      held_ = i;
+      dead_ = true;
+      *distance = max_ + 1;
+      return i;
+    }
+  }
+  held_ = term.size();
+  *distance = std::min(rows_[term.size() * width + m], max_ + 1);
+  return 0;
+}
+
 void ForTermsWithin(
     const Xapian::Database& db, std::string_view word, const std::string& prefix, size_t max,
     const std::function<void(const std::string&, size_t, Xapian::doccount)>& visit) {
@@ -154,10 +204,11 @@ void ForTermsWithin(
   // and from a term to the next past the further chunks of its posting list.
   Xapian::TermIterator it = db.allterms_begin(prefix);
   const Xapian::TermIterator end = db.allterms_end(prefix);
+  PrefixDistance reach(word, max);
   while (it != end) {
     const std::string term = *it;
     size_t d = 0;
-    if (size_t dead = UnreachablePrefix(word, term, max, &d); dead != 0) {
+    if (size_t dead = reach.Reach(term, &d); dead != 0) {
       // The first term after those starting with term[0, dead): that
       // prefix with its last byte raised (bytes 0xff dropped first).
       std::string next = term.substr(0, dead);
@@ -180,14 +231,25 @@ void ForWordsWithin(
     const std::function<void(const std::string&, size_t, Xapian::doccount)>& visit) {
   // As ForTermsWithin, over a list in memory.
   auto it = words.begin();
+  PrefixDistance reach(word, max);
   while (it != words.end()) {
     size_t d = 0;
-    if (size_t dead = UnreachablePrefix(word, it->term, max, &d); dead != 0) {
-      // Every word starting with term[0, dead) is out of reach.
+    if (size_t dead = reach.Reach(it->term, &d); dead != 0) {
+      // Every word starting with term[0, dead) is out of reach. They follow
+      // this one, usually a few: galloping finds their end in a few probes.
       const std::string_view out = std::string_view(it->term).substr(0, dead);
-      it = std::partition_point(it, words.end(), [out](const Vocabulary::Word& w) {
+      auto starts = [out](const Vocabulary::Word& w) {
         return std::string_view(w.term).starts_with(out);
-      });
+      };
+      auto from = it + 1, to = words.end();  // the end lies in [from, to]
+      for (ptrdiff_t step = 1; step <= to - from; step *= 2) {
+        if (!starts(from[step - 1])) {
+          to = from + step - 1;
+          break;
+        }
+        from += step;
+      }
+      it = std::partition_point(from, to, starts);
       continue;
     }
     if (d <= max && it->term != word) visit(it->term, d, it->freq);

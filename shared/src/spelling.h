@@ -36,6 +36,25 @@ size_t EditDistance(std::string_view a, std::string_view b, size_t max);
 size_t UnreachablePrefix(std::string_view word, std::string_view term, size_t max,
                          size_t* distance);
 
+// UnreachablePrefix for one `word` over many terms: the rows of the table
+// for the bytes a term shares with the term before it are kept, so that a
+// walk over terms in sorted order computes the row of each distinct prefix
+// once, as a walk down a trie would. Any order gives the same answers.
+class PrefixDistance {
+ public:
+  PrefixDistance(std::string_view word, size_t max);
+  // As UnreachablePrefix(word, term, max, distance).
+  size_t Reach(std::string_view term, size_t* distance);
+
+ private:
+  std::string word_;
+  size_t max_;
+  std::string last_;      // the term whose rows are held
+  size_t held_ = 0;       // rows 0 to held_ of the table for last_
+  bool dead_ = false;     // row held_ is beyond reach
+  std::vector<size_t> rows_;  // row i at i * (word_.size() + 1)
+};
+
 // Calls `visit(term, distance, articles)` for each indexed term that starts
 // with `prefix` and is within `max` edits of `word` (`word` itself left
 // out), in term order, reading only the parts of the term list that can

@@ -10,6 +10,7 @@
 #include <atomic>
 #include <filesystem>
 #include <map>
+#include <random>
 #include <string>
 #include <thread>
 #include <tuple>
@@ -423,10 +424,8 @@ size_t FullDistance(std::string_view a, std::string_view b) {
   return d[a.size()][b.size()];
 }
 
-// For every pair of short words over a small alphabet (where many are
-// within reach): both distances are the whole table's, and no word starting
-// with a prefix found unreachable is within reach.
-TEST(Spelling, UnreachablePrefixNeverHidesAWordWithinReach) {
+// Every word over the letters a, b and c of up to five letters, "" first.
+std::vector<std::string> WordsOverABC() {
   std::vector<std::string> words = {""};
   for (size_t begin = 0, length = 0; length < 5; ++length) {
     const size_t end = words.size();
@@ -434,6 +433,14 @@ TEST(Spelling, UnreachablePrefixNeverHidesAWordWithinReach) {
       for (char c : {'a', 'b', 'c'}) words.push_back(words[i] + c);
     begin = end;
   }
+  return words;
+}
+
+// For every pair of short words over a small alphabet (where many are
+// within reach): both distances are the whole table's, and no word starting
+// with a prefix found unreachable is within reach.
+TEST(Spelling, UnreachablePrefixNeverHidesAWordWithinReach) {
+  std::vector<std::string> words = WordsOverABC();
   size_t cut = 0;
   for (size_t max : {1, 2}) {
     for (const std::string& word : words) {
@@ -455,6 +462,40 @@ TEST(Spelling, UnreachablePrefixNeverHidesAWordWithinReach) {
     }
   }
   EXPECT_GT(cut, 10000u);  // not vacuous
+}
+
+// PrefixDistance keeps the rows of the prefix a term shares with the one
+// before: in sorted order (as the walks meet terms), in reverse and in a
+// shuffled order, after prefixes found unreachable and within reach, it
+// answers as UnreachablePrefix does, for longer and shorter terms alike.
+TEST(Spelling, PrefixDistanceAnswersAsUnreachablePrefixInAnyOrder) {
+  std::vector<std::string> words = WordsOverABC();
+  words.push_back("abcabcabca");  // longer than any word: dead past its band
+  std::vector<std::string> sorted = words;
+  std::sort(sorted.begin(), sorted.end());
+  std::vector<std::string> reversed(sorted.rbegin(), sorted.rend());
+  std::vector<std::string> shuffled = sorted;
+  std::mt19937 random(7);
+  std::shuffle(shuffled.begin(), shuffled.end(), random);
+  size_t dead_seen = 0, near_seen = 0;
+  for (size_t max : {0, 1, 2, 3}) {
+    for (const std::string& word : words) {
+      for (const auto* order : {&sorted, &reversed, &shuffled}) {
+        internal::PrefixDistance reach(word, max);
+        for (const std::string& term : *order) {
+          size_t want_d = 99, got_d = 98;
+          const size_t want = internal::UnreachablePrefix(word, term, max, &want_d);
+          const size_t got = reach.Reach(term, &got_d);
+          ASSERT_EQ(got, want) << word << " " << term << " within " << max;
+          ASSERT_EQ(got_d, want_d) << word << " " << term << " within " << max;
+          dead_seen += got != 0;
+          near_seen += got_d <= max;
+        }
+      }
+    }
+  }
+  EXPECT_GT(dead_seen, 100000u);  // not vacuous either way
+  EXPECT_GT(near_seen, 10000u);
 }
 
 // The walks over an index's term list and over a list of its words in
