@@ -153,10 +153,9 @@ struct FeedbackDoc {
 // articles were indexed in (writer threads, shards): where the n-th weight
 // ties with the next ones, the tied documents are chosen by their article
 // id instead, so that the same articles give the same feedback however
-// they were indexed. A wider pass for the ties counts only the documents
-// weighing at least the n-th (a weight cutoff), which lets Xapian skip the
-// rest as the final query's top hits would: the same documents, since none
-// below the n-th weight is kept.
+// they were indexed. The wider passes that collect the tied documents run
+// with the n-th weight as a cutoff, so that Xapian can skip every lighter
+// document: they find the same documents, as none lighter is kept.
 std::vector<FeedbackDoc> FeedbackDocs(const Xapian::Database& db, Xapian::Enquire& enquire,
                                       Xapian::doccount n) {
   constexpr Xapian::doccount kMaxTied = 1000;
