@@ -1,10 +1,8 @@
 #include "spelling.h"
 
 #include <algorithm>
-#include <array>
 #include <cstdint>
 #include <functional>
-#include <span>
 #include <vector>
 
 #include "language.h"
@@ -105,35 +103,9 @@ size_t UnreachablePrefix(std::string_view word, std::string_view term, size_t ma
   // every entry exceeds `max` stays beyond reach for every longer prefix of
   // the term (each entry of the next row adds at least one edit to an entry
   // of this row, or, through a transposition, to one of the row before,
-  // which is within one edit of an entry of this row).
-  const size_t m = word.size();
-  // Three rows, on the stack for words of up to 63 bytes (this runs for
-  // hundreds of terms per suggestion).
-  constexpr size_t kOnStack = 64;
-  std::array<size_t, 3 * kOnStack> stack;
-  std::vector<size_t> heap(m + 1 > kOnStack ? 3 * (m + 1) : 0);
-  size_t* rows = heap.empty() ? stack.data() : heap.data();
-  std::span<size_t> prev2(rows, m + 1), prev(rows + m + 1, m + 1), cur(rows + 2 * (m + 1), m + 1);
-  for (size_t j = 0; j <= m; ++j) prev[j] = j;
-  for (size_t i = 1; i <= term.size(); ++i) {
-    cur[0] = i;
-    size_t row_min = cur[0];
-    for (size_t j = 1; j <= m; ++j) {
-      size_t cost = term[i - 1] == word[j - 1] ? 0 : 1;
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
-      if (i > 1 && j > 1 && term[i - 1] == word[j - 2] && term[i - 2] == word[j - 1])
-        cur[j] = std::min(cur[j], prev2[j - 2] + 1);
-      row_min = std::min(row_min, cur[j]);
-    }
-    if (row_min > max) {
-      *distance = max + 1;
-      return i;
-    }
-    std::swap(prev2, prev);
-    std::swap(prev, cur);
-  }
-  *distance = std::min(prev[m], max + 1);
-  return 0;
+  // which is within one edit of an entry of this row). PrefixDistance
+  // computes it; a walk keeps one for all its terms.
+  return PrefixDistance(word, max).Reach(term, distance);
 }
 
 size_t EditDistance(std::string_view a, std::string_view b, size_t max) {
@@ -153,7 +125,7 @@ PrefixDistance::PrefixDistance(std::string_view word, size_t max) : word_(word),
 }
 
 size_t PrefixDistance::Reach(std::string_view term, size_t* distance) {
-  // The rows UnreachablePrefix computes, each row i from rows i - 1 and
+  // The table's rows (UnreachablePrefix), each row i from rows i - 1 and
   // i - 2 and term[0, i): rows up to the bytes shared with last_ stand.
   const size_t m = word_.size(), width = m + 1;
   size_t shared = 0;

@@ -467,7 +467,8 @@ TEST(Spelling, UnreachablePrefixNeverHidesAWordWithinReach) {
 // PrefixDistance keeps the rows of the prefix a term shares with the one
 // before: in sorted order (as the walks meet terms), in reverse and in a
 // shuffled order, after prefixes found unreachable and within reach, it
-// answers as UnreachablePrefix does, for longer and shorter terms alike.
+// answers as a fresh one (UnreachablePrefix) does and as the whole table,
+// for longer and shorter terms alike.
 TEST(Spelling, PrefixDistanceAnswersAsUnreachablePrefixInAnyOrder) {
   std::vector<std::string> words = WordsOverABC();
   words.push_back("abcabcabca");  // longer than any word: dead past its band
@@ -488,6 +489,7 @@ TEST(Spelling, PrefixDistanceAnswersAsUnreachablePrefixInAnyOrder) {
           const size_t got = reach.Reach(term, &got_d);
           ASSERT_EQ(got, want) << word << " " << term << " within " << max;
           ASSERT_EQ(got_d, want_d) << word << " " << term << " within " << max;
+          ASSERT_EQ(got_d, std::min(FullDistance(word, term), max + 1)) << word << " " << term;
           dead_seen += got != 0;
           near_seen += got_d <= max;
         }
