@@ -426,6 +426,32 @@ class ExtractOnly(Env):
         self.assertFalse(os.path.exists(self.db))
 
 
+class Capitals(Env):
+    """An article set in capitals (wire copy, old archives) gives its speakers,
+    organisations and quotes as the same article in mixed case does."""
+
+    def test_seed_in_capitals(self):
+        with open(os.path.join(DATA, "seed.txt"), encoding="utf-8") as f:
+            lines = f.read().split("\n")
+        # Everything in capitals but the URL and the format's version line.
+        self.add("seed-caps.txt", text="\n".join(
+            line if line.startswith("http") or line.startswith("Version ") else line.upper()
+            for line in lines))
+        self.index()
+        hit = self.hits('speaker:rudd org:"metropolitan police"')[0]
+        self.assertTrue(hit["title"].startswith("GOOGLE, MICROSOFT, FACEBOOK AND TWITTER"))
+        for name in ["Amber Rudd", "Craig Mackey", "Brad Smith"]:
+            self.assertIn(name, hit["speakers"])
+        for org in ["Microsoft", "WhatsApp", "Metropolitan Police"]:
+            self.assertIn(org, hit["organisations"])
+        # Words of the story are no organisations, and quotes are shown as written.
+        self.assertNotIn("SAID", [o.upper() for o in hit["organisations"]])
+        doc = json.loads(self.search("--quotes", "--json", "speaker:rudd").stdout)
+        texts = [q["text"] for q in doc["quotes"]]
+        self.assertIn("THERE SHOULD BE NO PLACE FOR TERRORISTS TO HIDE", texts)
+        self.assertEqual({q["speaker"] for q in doc["quotes"]}, {"Amber Rudd"})
+
+
 class SampleCorpus(Env):
     """The promise of the README's main command, checked on corpora/ itself."""
 

@@ -106,6 +106,17 @@ class WordSet {
   uint64_t lengths_ = 0;
 };
 
+// Orders names by their ASCII-lowered bytes.
+bool LessLowered(std::string_view a, std::string_view b) {
+  const size_t n = std::min(a.size(), b.size());
+  for (size_t i = 0; i < n; ++i) {
+    const unsigned char x = static_cast<unsigned char>(LowerAscii(a[i]));
+    const unsigned char y = static_cast<unsigned char>(LowerAscii(b[i]));
+    if (x != y) return x < y;
+  }
+  return a.size() < b.size();
+}
+
 std::string_view StripDot(std::string_view w) {
   if (!w.empty() && w.back() == '.') w.remove_suffix(1);
   return w;
@@ -415,6 +426,24 @@ bool LookupOrganisation(std::string_view name, OrgEntry* entry) {
   }
   return true;
 }
+std::string_view CasedGazetteerName(std::string_view lower) {
+  // Built on first use (only articles in capitals ask): the names sorted by
+  // their lowered spelling.
+  static const std::vector<std::string_view> by_lowered = [] {
+    std::vector<std::string_view> names;
+    names.reserve(kGazetteerOrganisations.size + kGazetteerPlaces.size);
+    for (size_t i = 0; i < kGazetteerOrganisations.size; ++i) {
+      if ((kGazetteerOrganisationsFlags[i] & 1) == 0) names.push_back(kGazetteerOrganisations[i]);
+    }
+    for (size_t i = 0; i < kGazetteerPlaces.size; ++i) names.push_back(kGazetteerPlaces[i]);
+    std::stable_sort(names.begin(), names.end(), LessLowered);
+    return names;
+  }();
+  auto it = std::lower_bound(by_lowered.begin(), by_lowered.end(), lower, LessLowered);
+  if (it == by_lowered.end() || LessLowered(lower, *it)) return {};
+  return *it;
+}
+
 bool IsKnownPlace(std::string_view name) { return kGazetteerPlaces.Contains(name); }
 bool IsFirstName(std::string_view word) { return kGazetteerFirstNames.Contains(word); }
 bool IsCommonWord(std::string_view lower_word) {

@@ -73,6 +73,12 @@ bool IsFirstName(std::string_view word);
 bool IsCommonWord(std::string_view lower_word);
 // The same, or its plural in -s ("statistics", "notes").
 bool IsCommonWordOrPlural(std::string_view lower_word);
+// The gazetteer's organisation or place spelled `lower` once its ASCII
+// capitals are lowered ("united nations" -> "United Nations", "nato" ->
+// "NATO"); empty if none. Organisations that are also English words
+// ("Apple") are left out. For text in capitals, which has lost the case the
+// exact lookups above compare.
+std::string_view CasedGazetteerName(std::string_view lower);
 // Longest gazetteer entry in words (for bounded look-ahead).
 constexpr int kMaxGazetteerWords = 6;
 

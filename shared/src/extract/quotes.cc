@@ -190,7 +190,9 @@ Span ReportedClause(const std::vector<Token>& tokens, const SpeechEvent& ev) {
 
 std::vector<Quote> FindQuotes(const std::vector<Token>& tokens,
                               const std::vector<SpeechEvent>& events,
-                              const std::vector<std::string>& person_names) {
+                              const std::vector<std::string>& person_names,
+                              const std::vector<Token>* shown) {
+  const std::vector<Token>& as_written = shown != nullptr ? *shown : tokens;
   auto name_of = [&](int person) -> const std::string* {
     if (person < 0 || static_cast<size_t>(person) >= person_names.size() ||
         person_names[person].empty()) {
@@ -228,7 +230,7 @@ std::vector<Quote> FindQuotes(const std::vector<Token>& tokens,
       // '"..., " she said': the comma belongs to the sentence around the quote.
       while (part.size() > 1 && tokens[part.end - 1].Is(",")) --part.end;
       if (!quote.text.empty()) quote.text.push_back(' ');
-      quote.text += SpanText(tokens, part);
+      quote.text += SpanText(as_written, part);
     }
     quote.direct = true;
     quote.paragraph = para;
@@ -249,7 +251,7 @@ std::vector<Quote> FindQuotes(const std::vector<Token>& tokens,
     if (dup) continue;
     Quote quote;
     quote.speaker = *name;
-    quote.text = SpanText(tokens, s);
+    quote.text = SpanText(as_written, s);
     quote.direct = false;
     quote.paragraph = tokens[s.begin].para;
     found.push_back({s.begin, std::move(quote)});

@@ -16,9 +16,12 @@ namespace newsarc::internal {
 
 // `events` and `person_names` come from FindSpeakers; quotes whose person
 // has no name there (not a speaker) are dropped. Returns quotes in text order.
+// A quote's words are copied from `shown` (the same tokens as written, for an
+// article read through a recased copy: recase.h), or from `tokens` if null.
 std::vector<Quote> FindQuotes(const std::vector<Token>& tokens,
                               const std::vector<SpeechEvent>& events,
-                              const std::vector<std::string>& person_names);
+                              const std::vector<std::string>& person_names,
+                              const std::vector<Token>* shown = nullptr);
 
 }  // namespace newsarc::internal
 

@@ -9,5 +9,6 @@ set(NEWSARC_EXTRACT_SOURCES
   src/extract/org_cues.cc
   src/extract/speakers.cc
   src/extract/quotes.cc
+  src/extract/recase.cc
   src/extract/extract.cc
 )

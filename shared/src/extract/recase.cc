@@ -1,0 +1,566 @@
+#include "extract/recase.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
+#include "ascii.h"
+#include "extract/lexicon.h"
+#include "extract/text.h"
+#include "stop_words.h"
+
+namespace newsarc::internal {
+namespace {
+
+// Forms of common verbs, nouns and adjectives that are not a lemma plus a
+// regular ending, which the word list (lemmas only) cannot tell.
+bool IsIrregularForm(std::string_view w) {
+  static constexpr std::string_view kForms[] = {
+      "ate",         "awoke",     "beaten",     "became",    "began",      "begun",
+      "bent",        "bet",       "bitten",     "bled",      "blew",       "blown",
+      "bore",        "born",      "borne",      "bought",    "bound",      "bred",
+      "broke",       "broken",    "brought",    "built",     "burnt",      "caught",
+      "chose",       "chosen",    "clung",      "came",      "crept",      "dealt",
+      "did",         "done",      "drew",       "drawn",     "dreamt",     "drank",
+      "drunk",       "drove",     "driven",     "dug",       "dwelt",      "eaten",
+      "fed",         "fell",      "fallen",     "felt",      "fled",       "flew",
+      "flown",       "fought",    "forbade",    "forgave",   "forgiven",   "forgot",
+      "forgotten",   "froze",     "frozen",     "found",     "gave",       "given",
+      "gone",        "got",       "gotten",     "grew",      "grown",      "had",
+      "has",         "heard",     "held",       "hid",       "hidden",     "hung",
+      "kept",        "knelt",     "knew",       "known",     "laid",       "led",
+      "leapt",       "left",      "lent",       "lit",       "lost",       "made",
+      "meant",       "met",       "mistook",    "paid",      "ran",        "rang",
+      "rode",        "ridden",    "risen",      "rose",      "rung",       "said",
+      "sang",        "sank",      "sat",        "saw",       "seen",       "sent",
+      "shook",       "shaken",    "shone",      "shot",      "shown",      "shrank",
+      "slept",       "slid",      "slung",      "sold",      "sought",     "spat",
+      "spent",       "spoke",     "spoken",     "sprang",    "stole",      "stolen",
+      "stood",       "struck",    "stuck",      "stung",     "strove",     "sung",
+      "sunk",        "swam",      "swept",      "swore",     "sworn",      "swung",
+      "taken",       "taught",    "tore",       "torn",      "thought",    "threw",
+      "thrown",      "told",      "took",       "trod",      "understood", "undertook",
+      "undertaken",  "upheld",    "was",        "went",      "were",       "withdrew",
+      "withdrawn",   "woke",      "won",        "wore",      "worn",       "wound",
+      "wove",        "woven",     "wrote",      "written",   "men",        "women",
+      "children",    "people",    "feet",       "teeth",     "mice",       "geese",
+      "better",      "best",      "worse",      "worst",     "less",       "least",
+      "further",     "furthest",  "elder",      "eldest",    "can",        "could",
+      "may",         "might",     "must",       "shall",     "should",     "will",
+      "would",       "ought",     "upon",       "via",       "amid",       "amidst",
+      "among",       "amongst",   "toward",     "towards",   "onto",       "unto",
+      "within",      "without",   "whether",    "although",  "though",     "unless",
+      "whereas",     "whose",     "whom",       "whoever",   "whatever",   "whichever",
+      "whenever",    "wherever",  "however",    "yet",       "also",       "else",
+      "ever",        "never",     "even",       "quite",     "rather",     "almost",
+      "already",     "always",    "often",      "perhaps",   "still",      "thus",
+      "hence",       "indeed",    "instead",    "meanwhile", "moreover",   "nevertheless",
+      "nonetheless", "otherwise", "therefore",  "anyone",    "anybody",    "anything",
+      "everyone",    "everybody", "everything", "someone",   "somebody",   "something",
+      "nobody",      "nothing",   "none",       "mr",        "mrs",        "ms",
+      "ago",         "across",    "along",      "around",    "behind",     "beside",
+      "besides",     "beyond",    "despite",    "inside",    "outside",    "since",
+      "throughout",  "till",      "underneath", "unlike",    "per",        "several",
+      "many",        "much",      "every",      "either",    "neither",    "ones",
+      "yours",       "itself"};
+  return std::find(std::begin(kForms), std::end(kForms), w) != std::end(kForms);
+}
+
+bool Common(std::string_view lemma) { return lemma.size() >= 2 && IsCommonWord(lemma); }
+
+// `w` minus `cut` final bytes, plus `add`, is a common word.
+bool StemIsCommon(std::string_view w, size_t cut, std::string_view add) {
+  if (w.size() <= cut) return false;
+  std::string s(w.substr(0, w.size() - cut));
+  s += add;
+  return Common(s);
+}
+
+// "stopped" -> "stop": the consonant before the ending doubled.
+bool DoubledIsCommon(std::string_view w, size_t cut) {
+  if (w.size() < cut + 3) return false;
+  const size_t n = w.size() - cut;
+  return w[n - 1] == w[n - 2] && StemIsCommon(w, cut + 1, "");
+}
+
+// True for a lower-case English word in one of its usual forms: a lemma of
+// the word list, its plural, past, participles, comparatives, an adverb in
+// -ly, or an irregular form.
+bool IsEnglishWordForm(std::string_view w) {
+  if (IsCommonWordOrPlural(w) || IsIrregularForm(w)) return true;
+  // An ending, the bytes to cut with it, what to put back: "carried" ->
+  // "carry", "used" -> "use", "stopped" -> "stop" (doubled).
+  struct Ending {
+    std::string_view suffix;
+    size_t cut;
+    std::string_view add;
+    bool doubled;
+  };
+  static constexpr Ending kEndings[] = {
+      {"ies", 3, "y", false}, {"ied", 3, "y", false},  {"es", 2, "", false},
+      {"ed", 2, "", false},   {"ed", 1, "", false},    {"ed", 2, "", true},
+      {"ing", 3, "", false},  {"ing", 3, "e", false},  {"ing", 3, "", true},
+      {"ier", 3, "y", false}, {"iest", 4, "y", false}, {"er", 2, "", false},
+      {"er", 1, "", false},   {"er", 2, "", true},     {"est", 3, "", false},
+      {"est", 2, "", false},  {"est", 3, "", true},    {"ily", 3, "y", false},
+      {"ally", 4, "", false}, {"ly", 2, "", false},    {"ly", 1, "e", false}};
+  for (const Ending& e : kEndings) {
+    if (w.size() <= e.suffix.size() + 1 ||
+        w.compare(w.size() - e.suffix.size(), e.suffix.size(), e.suffix) != 0) {
+      continue;
+    }
+    if (e.doubled ? DoubledIsCommon(w, e.cut) : StemIsCommon(w, e.cut, e.add)) return true;
+  }
+  return false;
+}
+
+// Endings of English nouns and adjectives that names hardly have
+// ("oceanographer" aside, "geologist", "specialising", "predation"); the
+// word list holds only lemmas counted in a tagged corpus. A first name is
+// checked before this.
+bool HasEnglishEnding(std::string_view w) {
+  static constexpr std::string_view kEndings[] = {
+      "ologist", "ologists", "ist",   "ists",    "ism",     "isms",     "tion",   "tions", "sion",
+      "sions",   "ment",     "ments", "ness",    "ity",     "ities",    "ship",   "ships", "able",
+      "ible",    "ous",      "ful",   "less",    "ize",     "izes",     "ized",   "izing", "ise",
+      "ises",    "ised",     "ising", "ization", "isation", "ical",     "ically", "ative", "atives",
+      "ency",    "ancy",     "logy",  "graphy",  "grapher", "graphers", "ologies"};
+  for (std::string_view e : kEndings) {
+    if (w.size() >= e.size() + 3 && w.substr(w.size() - e.size()) == e) return true;
+  }
+  return false;
+}
+
+// Units and Latin abbreviations, lower case in edited text.
+bool IsLowerAbbreviation(std::string_view w) {
+  static constexpr std::string_view kAbbreviations[] = {
+      "kph", "mph", "kmh", "km",  "kg",  "lb",  "lbs", "ft", "mm",  "cm",     "ml",
+      "mg",  "kw",  "kwh", "mw",  "hp",  "yd",  "yds", "hr", "hrs", "pct",    "sq",
+      "oz",  "bbl", "i.e", "e.g", "a.m", "p.m", "etc", "vs", "cf",  "approx", "incl"};
+  if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+  return std::find(std::begin(kAbbreviations), std::end(kAbbreviations), w) !=
+         std::end(kAbbreviations);
+}
+
+bool HasDigit(std::string_view w) {
+  return std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// No vowel (y counts): "BBC", "NHS", "KGB" are read letter by letter.
+bool Unpronounceable(std::string_view lower) {
+  return std::none_of(lower.begin(), lower.end(), [](char c) {
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' ||
+           static_cast<unsigned char>(c) >= 0x80;
+  });
+}
+
+bool HasLowerCase(std::string_view w) {
+  for (size_t i = 0; i < w.size();) {
+    UChar32 c;
+    int32_t pos = static_cast<int32_t>(i);
+    U8_NEXT(reinterpret_cast<const uint8_t*>(w.data()), pos, static_cast<int32_t>(w.size()), c);
+    i = static_cast<size_t>(pos);
+    if (c >= 0 && (c < 0x80 ? IsLowerAscii(static_cast<char>(c)) : u_islower(c))) return true;
+  }
+  return false;
+}
+
+std::string TitleCase(std::string_view lower) {
+  std::string s(lower);
+  if (!s.empty() && IsLowerAscii(s[0])) s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  return s;
+}
+
+// A word of the text without case: English or not. Every part of a
+// hyphenated word is ("co-author", "tree-dwelling", "eight-year").
+bool IsEnglish(std::string_view w) {
+  static constexpr std::string_view kPrefixes[] = {
+      "co",  "ex", "non", "pre",   "post",    "anti", "pro",   "vice",  "self", "multi", "semi",
+      "mid", "re", "sub", "inter", "counter", "over", "under", "ultra", "mini", "micro"};
+  if (IsStopWord(w) || IsEnglishWordForm(w)) return true;
+  if (std::find(std::begin(kPrefixes), std::end(kPrefixes), w) != std::end(kPrefixes)) return true;
+  if (const size_t dash = w.find('-'); dash != std::string_view::npos) {
+    return dash > 0 && dash + 1 < w.size() && IsEnglish(w.substr(0, dash)) &&
+           IsEnglish(w.substr(dash + 1));
+  }
+  if (IsFirstName(TitleCase(w))) return false;
+  if (HasEnglishEnding(w)) return true;
+  // Verb forms of words the list lacks ("encrypted", "ploughing"); not the
+  // syllables of Chinese names ("Jinping", "Xiaoping").
+  const auto ends = [&](std::string_view e) {
+    return w.size() > e.size() && w.compare(w.size() - e.size(), e.size(), e) == 0;
+  };
+  if (w.size() >= 6 && ends("ed")) return true;
+  return w.size() >= 7 && ends("ing") && !ends("jing") && !ends("qing") && !ends("xing") &&
+         !ends("ping") && !ends("ming");
+}
+
+bool IsHyphenated(std::string_view w) {
+  const size_t dash = w.find('-');
+  return dash != std::string_view::npos && dash > 0 && dash + 1 < w.size();
+}
+
+enum class Case : uint8_t {
+  kKeep,      // as written: not a word, an acronym, a number
+  kLower,     // an English word
+  kTitle,     // a name: first letter upper case, the others lower
+  kSentence,  // an English word opening a sentence: its first letter upper case
+  kParts,     // hyphenated, some parts English: each part on its own
+              // ("Yemen-based")
+  kAsGazetteer,
+};
+
+enum class Letters : uint8_t {
+  kLower,
+  kFirst,  // the first upper case, the others lower: "I'm"
+  kName,   // the same after an apostrophe or a hyphen too: "O'Neill", "El-Bitar"
+};
+
+// Writes the letters of text[begin, end) into out at the same place, in the
+// case `how` gives them.
+void SetCase(std::string_view text, size_t begin, size_t end, Letters how, std::string* out) {
+  bool first = how != Letters::kLower;
+  for (size_t i = begin; i < end;) {
+    UChar32 c;
+    int32_t pos = static_cast<int32_t>(i);
+    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), pos, static_cast<int32_t>(end), c);
+    const size_t next = static_cast<size_t>(pos);
+    if (c < 0) {
+      i = next;
+      continue;
+    }
+    const bool letter = c < 0x80 ? IsAsciiLetter(static_cast<char>(c)) : u_isalpha(c) != 0;
+    if (!letter) {
+      i = next;
+      // "O'NEILL", "EL-BITAR": each part after an apostrophe or hyphen starts
+      // afresh in a name.
+      if (how == Letters::kName && (c == '\'' || c == '-' || c == 0x2013)) first = true;
+      continue;
+    }
+    const UChar32 want = first ? u_toupper(c) : u_tolower(c);
+    first = false;
+    if (want != c && U8_LENGTH(want) == static_cast<int32_t>(next - i)) {
+      uint8_t* dst = reinterpret_cast<uint8_t*>(out->data());
+      int32_t at = static_cast<int32_t>(i);
+      UBool error = false;
+      U8_APPEND(dst, at, static_cast<int32_t>(next), want, error);
+      (void)error;
+    }
+    i = next;
+  }
+}
+
+class Recaser {
+ public:
+  explicit Recaser(std::string_view text) : text_(text) {
+    Tokenize(text, 0, &tokens_);
+    cls_.assign(tokens_.size(), Case::kKeep);
+    gazetteer_.assign(tokens_.size(), std::string_view());
+  }
+
+  std::string Run() {
+    Classify();
+    Names();
+    FirstNamesAfterRoles();
+    Roles();
+    Organisations();
+    SentenceStarts();
+    std::string out(text_);
+    for (size_t k = 0; k < tokens_.size(); ++k) Write(k, &out);
+    return out;
+  }
+
+ private:
+  size_t Begin(size_t k) const {
+    return static_cast<size_t>(tokens_[k].text.data() - text_.data());
+  }
+  size_t End(size_t k) const { return Begin(k) + tokens_[k].text.size(); }
+  bool Word(size_t k) const { return k < tokens_.size() && tokens_[k].IsWord(); }
+  // The word in lower case, a right single quote read as an apostrophe
+  // ("I’M" -> "i'm"), for the word lists.
+  std::string LowerOf(size_t k) const {
+    std::string w = Lower(tokens_[k].text);
+    for (size_t p; (p = w.find("\xE2\x80\x99")) != std::string::npos;) w.replace(p, 3, "'");
+    return w;
+  }
+
+  // Words k .. k + n - 1 are one gazetteer name: a single space between
+  // each; returns its spelling there, or empty.
+  std::string_view GazetteerAt(size_t k, size_t n) const {
+    for (size_t j = k; j < k + n; ++j) {
+      if (!Word(j)) return {};
+      if (j > k && (Begin(j) != End(j - 1) + 1 || text_[End(j - 1)] != ' ')) return {};
+    }
+    const std::string lowered = Lower(text_.substr(Begin(k), End(k + n - 1) - Begin(k)));
+    return CasedGazetteerName(lowered);
+  }
+
+  void Classify() {
+    for (size_t k = 0; k < tokens_.size(); ++k) {
+      const Token& t = tokens_[k];
+      if (t.kind == TokenKind::kPossessive) cls_[k] = Case::kLower;  // "ZURICH'S"
+      if (!t.IsWord()) continue;
+      if (HasLowerCase(t.text) || HasDigit(t.text)) continue;  // as written
+      if (IsLowerAbbreviation(LowerOf(k))) {                   // before "FT", the newspaper
+        cls_[k] = Case::kLower;
+        continue;
+      }
+      // The longest gazetteer name from here: "UNITED NATIONS", "NATO".
+      bool named = false;
+      for (size_t n = std::min<size_t>(kMaxGazetteerWords, tokens_.size() - k); n >= 1; --n) {
+        std::string_view name = GazetteerAt(k, n);
+        if (name.empty()) continue;
+        // One word: an acronym ("NATO", not "IT") or a name spelled in mixed
+        // case that is no English word ("WhatsApp"; "Paris" needs no list).
+        if (n == 1 && (IsStopWord(LowerOf(k)) || (HasLowerCase(name) && IsEnglish(LowerOf(k))))) {
+          break;
+        }
+        for (size_t j = k; j < k + n; ++j) cls_[j] = Case::kAsGazetteer;
+        gazetteer_[k] = name;
+        k += n - 1;
+        named = true;
+        break;
+      }
+      if (named) continue;
+      const std::string w = LowerOf(k);
+      if (w.find('.') != std::string::npos) {
+        continue;  // "U.S.", "U.A.R."
+      } else if (w.size() == 1) {
+        cls_[k] = w == "a" ? Case::kLower : Case::kKeep;  // "A" an article; "I", "J."
+      } else if (IsEnglish(w)) {
+        cls_[k] = Case::kLower;
+      } else if (Unpronounceable(w) && w.size() <= 5) {
+        cls_[k] = Case::kKeep;
+      } else if (IsHyphenated(w)) {
+        cls_[k] = Case::kParts;
+      } else {
+        cls_[k] = Case::kTitle;
+      }
+    }
+  }
+
+  bool IsName(size_t k) const {
+    return Word(k) && (cls_[k] == Case::kTitle || cls_[k] == Case::kAsGazetteer ||
+                       (cls_[k] == Case::kKeep && !HasLowerCase(tokens_[k].text) &&
+                        !HasDigit(tokens_[k].text)));  // "NBC", not "42"
+  }
+
+  // The word after a personal title or a first name is a name even when it
+  // is also a word ("MR BROWN", "GORDON BROWN"), unless it is a function
+  // word or a speech verb ("GORDON SAID"). A first name that is also a word
+  // ("BILL", "MARK") is a name before a name.
+  void Names() {
+    for (size_t k = 0; k < tokens_.size(); ++k) {
+      if (!Word(k)) continue;
+      const std::string w = LowerOf(k);
+      const std::string title = TitleCase(w);
+      const bool personal = IsPersonalTitle(w);
+      const bool first_name = IsFirstName(title) && !IsStopWord(w);  // the list has "The"
+      if (personal || (first_name && cls_[k] == Case::kTitle)) {
+        if (personal) cls_[k] = Case::kTitle;
+        size_t n = k + 1;
+        if (n < tokens_.size() && tokens_[n].Is(".")) ++n;  // "MR. SMITH"
+        if (Word(n) && cls_[n] == Case::kLower && !IsStopWord(LowerOf(n)) &&
+            SpeechVerbKind(LowerOf(n)) == SpeechVerb::kNone) {
+          cls_[n] = Case::kTitle;
+        }
+      } else if (first_name && cls_[k] == Case::kLower && Word(k + 1) &&
+                 cls_[k + 1] == Case::kTitle) {
+        cls_[k] = Case::kTitle;
+      }
+    }
+  }
+
+  // A word between a role and a name is a first name even when it is also
+  // a word: "SECRETARY AMBER RUDD", "PRESIDENT BILL CLINTON".
+  void FirstNamesAfterRoles() {
+    for (size_t k = 1; k + 1 < tokens_.size(); ++k) {
+      if (!Word(k - 1) || !Word(k) || cls_[k] != Case::kLower || !IsName(k + 1)) continue;
+      const std::string role = LowerOf(k - 1);
+      if (!IsRoleWord(role) && !IsPersonalTitle(role)) continue;
+      if (NameWord(k)) cls_[k] = Case::kTitle;
+    }
+  }
+
+  // Role words before a name take capitals as in "President Nasser",
+  // "Deputy Prime Minister Smith"; right to left, so a chain of them does.
+  void Roles() {
+    for (size_t k = tokens_.size(); k-- > 0;) {
+      if (!Word(k) || cls_[k] != Case::kLower || !IsName(k + 1)) continue;
+      const std::string w = LowerOf(k);
+      if (IsRoleWord(w) || IsRoleModifier(w) || IsPersonalTitle(w) || IsRoleDomain(w)) {
+        cls_[k] = Case::kTitle;
+      }
+    }
+  }
+
+  // A word that can stand in a name after "of" ("Foreign", "Affairs"), not
+  // a function word, a verb form or a person's role.
+  bool NameWord(size_t k) const {
+    if (!Word(k)) return false;
+    if (IsName(k)) return true;
+    if (cls_[k] != Case::kLower) return false;
+    const std::string w = LowerOf(k);
+    const auto ends = [&](std::string_view e) {
+      return w.size() > e.size() + 2 && w.compare(w.size() - e.size(), e.size(), e) == 0;
+    };
+    return !IsStopWord(w) && !IsIrregularForm(w) && !ends("ed") && !ends("ing") && !ends("ly") &&
+           SpeechVerbKind(w) == SpeechVerb::kNone && !IsUnnamedSource(w) && !IsRoleHead(w);
+  }
+
+  // "BAATH PARTY" -> "Baath Party", "NATIONAL POLICE", "CONGRESS", "BANK OF
+  // ENGLAND", "MINISTRY OF FOREIGN AFFAIRS", "CENTER FOR FOOD SAFETY".
+  void Organisations() {
+    // Adjectives that go with an organisation's keyword in its name.
+    static constexpr std::string_view kNameAdjectives[] = {
+        "national",      "federal",     "supreme",      "constitutional", "central",
+        "royal",         "legislative", "armed",        "coast",          "interior",
+        "international", "democratic",  "republican",   "communist",      "socialist",
+        "general",       "joint",       "metropolitan", "municipal",      "provincial"};
+    for (size_t k = 0; k < tokens_.size(); ++k) {
+      if (!Word(k) || cls_[k] != Case::kLower) continue;
+      const std::string w = LowerOf(k);
+      if (IsInstitution(TitleCase(w)) || w == "democrats" || w == "republicans") {
+        cls_[k] = Case::kTitle;
+        continue;
+      }
+      const bool keyword = IsOrgKeyword(w);
+      // Not after a nationality or a place: "French police", "Paris court".
+      if (keyword && k > 0 && IsName(k - 1) && !IsNationality(LowerOf(k - 1)) &&
+          !IsKnownPlace(TitleCase(LowerOf(k - 1)))) {
+        cls_[k] = Case::kTitle;
+        continue;
+      }
+      if (Word(k + 1) && cls_[k + 1] == Case::kLower && IsOrgKeyword(LowerOf(k + 1)) &&
+          std::find(std::begin(kNameAdjectives), std::end(kNameAdjectives), w) !=
+              std::end(kNameAdjectives)) {
+        cls_[k] = cls_[k + 1] = Case::kTitle;
+        continue;
+      }
+      if (!IsOrgHeadKeyword(w) || !Word(k + 1)) continue;
+      const std::string connector = LowerOf(k + 1);
+      if (connector != "of" && connector != "for") continue;
+      size_t n = k + 2;
+      if (Word(n) && LowerOf(n) == "the") ++n;
+      size_t end = n;
+      while (end < n + 5 && NameWord(end)) {
+        const std::string last = LowerOf(end++);
+        // "WAYS AND MEANS", "SERVICES AND PUBLIC PROTECTION"
+        if (Word(end) && LowerOf(end) == "and" && NameWord(end + 1)) {
+          ++end;
+          continue;
+        }
+        // A plural ends a name ("REPRESENTATIVES", not "REPRESENTATIVES
+        // HOLDS").
+        if (last.size() > 3 && last.back() == 's' && last[last.size() - 2] != 's' &&
+            last[last.size() - 2] != 'u' && last[last.size() - 2] != 'i') {
+          break;
+        }
+      }
+      if (end == n) continue;
+      cls_[k] = Case::kTitle;
+      for (size_t j = n; j < end; ++j) {
+        if (cls_[j] == Case::kLower && LowerOf(j) != "and") cls_[j] = Case::kTitle;
+      }
+    }
+  }
+
+  // A sentence opens with a capital, as in any edited text.
+  void SentenceStarts() {
+    for (size_t k = 0; k < tokens_.size(); ++k) {
+      const bool start =
+          tokens_[k].sentence_start ||
+          (k > 0 && tokens_[k - 1].kind == TokenKind::kOpenQuote && tokens_[k - 1].sentence_start);
+      // '"... ." said Smith': the verb goes on the sentence of the quote.
+      const bool after_quote = k > 0 && tokens_[k - 1].kind == TokenKind::kCloseQuote;
+      if (start && Word(k) && cls_[k] == Case::kLower &&
+          !(after_quote && SpeechVerbKind(LowerOf(k)) != SpeechVerb::kNone)) {
+        cls_[k] = Case::kSentence;
+      }
+    }
+  }
+
+  void Write(size_t k, std::string* out) const {
+    switch (cls_[k]) {
+      case Case::kKeep:
+        return;
+      case Case::kLower:
+        SetCase(text_, Begin(k), End(k), Letters::kLower, out);
+        return;
+      case Case::kTitle:
+        SetCase(text_, Begin(k), End(k), Letters::kName, out);
+        return;
+      case Case::kSentence:
+        SetCase(text_, Begin(k), End(k), Letters::kFirst, out);
+        return;
+      case Case::kParts:
+        for (size_t b = Begin(k), e = End(k); b < e;) {
+          size_t d = text_.find('-', b);
+          if (d == std::string_view::npos || d > e) d = e;
+          const std::string part = Lower(text_.substr(b, d - b));
+          SetCase(text_, b, d, IsEnglish(part) ? Letters::kLower : Letters::kName, out);
+          b = d + 1;
+        }
+        return;
+      case Case::kAsGazetteer:
+        if (!gazetteer_[k].empty()) out->replace(Begin(k), gazetteer_[k].size(), gazetteer_[k]);
+        return;
+    }
+  }
+
+  std::string_view text_;
+  std::vector<Token> tokens_;
+  std::vector<Case> cls_;
+  std::vector<std::string_view> gazetteer_;  // at the first word of a name
+};
+
+}  // namespace
+
+bool IsCaseless(std::string_view text, size_t min_letters) {
+  size_t upper = 0, lower = 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    // Enough lower case that even if every byte left were a capital it
+    // would stay: most text is decided within its first lines.
+    if (lower * 20 >= upper + lower + (text.size() - i)) return false;
+    const unsigned char b = static_cast<unsigned char>(text[i]);
+    if (b == ' ' || b == '\n' || b == '\t' || b == '\r') {
+      ++i;
+      continue;
+    }
+    // Addresses keep their case in any text: a URL or an e-mail address in
+    // a story in capitals is no sign of lower case.
+    size_t end = text.find_first_of(" \n\t\r", i);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view chunk = text.substr(i, end - i);
+    if (chunk.find("://") != std::string_view::npos || chunk.find('@') != std::string_view::npos ||
+        chunk.substr(0, 4) == "www.") {
+      i = end;
+      continue;
+    }
+    for (; i < end; ++i) {
+      const unsigned char c = static_cast<unsigned char>(text[i]);
+      if (c < 0x80) {
+        upper += IsUpperAscii(static_cast<char>(c));
+        lower += IsLowerAscii(static_cast<char>(c));
+        continue;
+      }
+      UChar32 u;
+      int32_t pos = static_cast<int32_t>(i);
+      U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), pos, static_cast<int32_t>(end), u);
+      i = static_cast<size_t>(pos) - 1;
+      if (u < 0) continue;
+      if (u_isupper(u) || u_istitle(u)) ++upper;
+      if (u_islower(u)) ++lower;
+    }
+  }
+  const size_t letters = upper + lower;
+  return letters >= min_letters && letters > 0 && lower * 20 < letters;
+}
+
+std::string Recase(std::string_view text) { return Recaser(text).Run(); }
+
+}  // namespace newsarc::internal
