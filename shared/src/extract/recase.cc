@@ -315,7 +315,8 @@ class Recaser {
         if (name.empty()) continue;
         // One word: an acronym ("NATO", not "IT") or a name spelled in mixed
         // case that is no English word ("WhatsApp"; "Paris" needs no list).
-        if (n == 1 && (IsStopWord(LowerOf(k)) || (HasLowerCase(name) && IsEnglish(LowerOf(k))))) {
+        if (n == 1 && (IsStopWord(LowerOf(k)) || IsNameConnector(LowerOf(k)) ||
+                       (HasLowerCase(name) && IsEnglish(LowerOf(k))))) {
           break;
         }
         for (size_t j = k; j < k + n; ++j) cls_[j] = Case::kAsGazetteer;
@@ -330,7 +331,7 @@ class Recaser {
         continue;  // "U.S.", "U.A.R."
       } else if (w.size() == 1) {
         cls_[k] = w == "a" ? Case::kLower : Case::kKeep;  // "A" an article; "I", "J."
-      } else if (IsEnglish(w)) {
+      } else if (IsEnglish(w) || IsNameConnector(w)) {    // "de Gaulle", "bin Laden"
         cls_[k] = Case::kLower;
       } else if (Unpronounceable(w) && w.size() <= 5) {
         cls_[k] = Case::kKeep;
@@ -358,11 +359,14 @@ class Recaser {
       const std::string w = LowerOf(k);
       const std::string title = TitleCase(w);
       const bool personal = IsPersonalTitle(w);
-      const bool first_name = IsFirstName(title) && !IsStopWord(w);  // the list has "The"
+      // (The list has "The" and "De".)
+      const bool first_name = IsFirstName(title) && !IsStopWord(w) && !IsNameConnector(w);
       if (personal || (first_name && cls_[k] == Case::kTitle)) {
         if (personal) cls_[k] = Case::kTitle;
         size_t n = k + 1;
         if (n < tokens_.size() && tokens_[n].Is(".")) ++n;  // "MR. SMITH"
+        // Past a particle: "OSAMA BIN LADEN", "CHARLES DE GAULLE".
+        if (Word(n) && IsNameConnector(LowerOf(n)) && !IsStopWord(LowerOf(n))) ++n;
         if (Word(n) && cls_[n] == Case::kLower && !IsStopWord(LowerOf(n)) &&
             SpeechVerbKind(LowerOf(n)) == SpeechVerb::kNone) {
           cls_[n] = Case::kTitle;
@@ -475,7 +479,9 @@ class Recaser {
           tokens_[k].sentence_start ||
           (k > 0 && tokens_[k - 1].kind == TokenKind::kOpenQuote && tokens_[k - 1].sentence_start);
       // '"... ." said Smith': the verb goes on the sentence of the quote.
-      const bool after_quote = k > 0 && tokens_[k - 1].kind == TokenKind::kCloseQuote;
+      // (Either quote mark: the text's quotes may not pair up.)
+      const bool after_quote = k > 0 && (tokens_[k - 1].kind == TokenKind::kCloseQuote ||
+                                         tokens_[k - 1].kind == TokenKind::kOpenQuote);
       if (start && Word(k) && cls_[k] == Case::kLower &&
           !(after_quote && SpeechVerbKind(LowerOf(k)) != SpeechVerb::kNone)) {
         cls_[k] = Case::kSentence;

@@ -47,6 +47,10 @@ TEST(Recase, GazetteerNamesAcronymsUnitsAndDots) {
 TEST(Recase, NamesAfterTitlesAndFirstNamesRolesAndOrganisations) {
   EXPECT_EQ(Recase("MR BROWN MET GORDON BROWN, SAID DEPUTY PRIME MINISTER JOHN SMITH."),
             "Mr Brown met Gordon Brown, said Deputy Prime Minister John Smith.");
+  // Particles of names stay in lower case, and no acronym: "DE" is one in
+  // the gazetteer.
+  EXPECT_EQ(Recase("CHARLES DE GAULLE MET OSAMA BIN LADEN."),
+            "Charles de Gaulle met Osama bin Laden.");
   // A word between a role and a name is a first name; a verb is not.
   EXPECT_EQ(Recase("HOME SECRETARY AMBER RUDD MET THE MINISTER. THE MINISTER TOLD "
                    "REUTERS."),
