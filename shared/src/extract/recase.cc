@@ -253,6 +253,16 @@ void SetCase(std::string_view text, size_t begin, size_t end, Letters how, std::
   }
 }
 
+// Heads of names that say what a body is for: "Center for Food Safety".
+bool IsPurposeHead(std::string_view w) {
+  static constexpr std::string_view kHeads[] = {
+      "center",     "centre", "institute", "commission",  "committee", "council",
+      "foundation", "office", "agency",    "association", "society",   "fund",
+      "academy",    "school", "coalition", "alliance",    "league",    "union",
+      "federation", "bureau", "board",     "ministry",    "department"};
+  return std::find(std::begin(kHeads), std::end(kHeads), w) != std::end(kHeads);
+}
+
 class Recaser {
  public:
   explicit Recaser(std::string_view text) : text_(text) {
@@ -444,25 +454,28 @@ class Recaser {
         cls_[k] = cls_[k + 1] = Case::kTitle;
         continue;
       }
-      if (!IsOrgHeadKeyword(w) || !Word(k + 1)) continue;
+      if (!(IsOrgHeadKeyword(w) || IsPurposeHead(w)) || !Word(k + 1)) continue;
+      // "FOR" only after the heads of bodies named for a purpose ("CENTER FOR
+      // FOOD SAFETY"), not "ARMY FOR HELP".
       const std::string connector = LowerOf(k + 1);
-      if (connector != "of" && connector != "for") continue;
+      if (connector != "of" && (connector != "for" || !IsPurposeHead(w))) continue;
       size_t n = k + 2;
       if (Word(n) && LowerOf(n) == "the") ++n;
       size_t end = n;
       while (end < n + 5 && NameWord(end)) {
-        const std::string last = LowerOf(end++);
+        const std::string word = LowerOf(end);
+        // A plural ends a name ("REPRESENTATIVES", not "REPRESENTATIVES
+        // HOLDS"), and right after a name it is a verb ("BAATH RESEMBLES").
+        const bool plural = word.size() > 3 && word.back() == 's' && word[word.size() - 2] != 's' &&
+                            word[word.size() - 2] != 'u' && word[word.size() - 2] != 'i';
+        if (plural && end > n && cls_[end] == Case::kLower && IsName(end - 1)) break;
+        ++end;
         // "WAYS AND MEANS", "SERVICES AND PUBLIC PROTECTION"
         if (Word(end) && LowerOf(end) == "and" && NameWord(end + 1)) {
           ++end;
           continue;
         }
-        // A plural ends a name ("REPRESENTATIVES", not "REPRESENTATIVES
-        // HOLDS").
-        if (last.size() > 3 && last.back() == 's' && last[last.size() - 2] != 's' &&
-            last[last.size() - 2] != 'u' && last[last.size() - 2] != 'i') {
-          break;
-        }
+        if (plural) break;
       }
       if (end == n) continue;
       cls_[k] = Case::kTitle;
@@ -482,8 +495,10 @@ class Recaser {
       // (Either quote mark: the text's quotes may not pair up.)
       const bool after_quote = k > 0 && (tokens_[k - 1].kind == TokenKind::kCloseQuote ||
                                          tokens_[k - 1].kind == TokenKind::kOpenQuote);
+      // "SAID POLK." opens no sentence of its own either: "said Polk".
+      const SpeechVerb verb = Word(k) ? SpeechVerbKind(LowerOf(k)) : SpeechVerb::kNone;
       if (start && Word(k) && cls_[k] == Case::kLower &&
-          !(after_quote && SpeechVerbKind(LowerOf(k)) != SpeechVerb::kNone)) {
+          !(after_quote && verb != SpeechVerb::kNone) && verb != SpeechVerb::kEither) {
         cls_[k] = Case::kSentence;
       }
     }

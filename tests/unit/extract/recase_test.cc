@@ -68,6 +68,13 @@ TEST(Recase, NamesAfterTitlesAndFirstNamesRolesAndOrganisations) {
             "National Police and Congress met the Department of Emergency Services "
             "and "
             "Public Protection.");
+  // Not past a verb after a name, nor "for" after any head.
+  EXPECT_EQ(Recase("THE CENTER FOR FOOD SAFETY AND THE ARMY FOR HELP. THE UNION OF BAATH "
+                   "RESEMBLES THE OTHERS."),
+            "The Center for Food Safety and the army for help. The Union of Baath resembles "
+            "the others.");
+  // A speech verb opening a sentence stays a verb.
+  EXPECT_EQ(Recase("IT WAS LATE. SAID POLK."), "It was late. said Polk.");
   // A first name that is also a word, before a name; "The" is in the list
   // of first names too, but a function word is none.
   EXPECT_EQ(Recase("THEN BILL KOWALSKI ASKED THE DOCKERS."),
