@@ -71,4 +71,5 @@ bool IsStopWord(std::string_view word) {
     if (kStopTable[i] == word) return true;
   }
 }
+
 }  // namespace newsarc::internal

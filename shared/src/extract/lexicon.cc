@@ -426,6 +426,7 @@ bool LookupOrganisation(std::string_view name, OrgEntry* entry) {
   }
   return true;
 }
+
 std::string_view CasedGazetteerName(std::string_view lower) {
   // Built on first use (only articles in capitals ask): the names sorted by
   // their lowered spelling.
