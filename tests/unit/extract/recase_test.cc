@@ -29,16 +29,14 @@ TEST(Recase, CaselessIsCapitalsWithAlmostNoLowerCase) {
 }
 
 TEST(Recase, WordsLowerNamesCapitalisedSentencesOpened) {
-  EXPECT_EQ(Recase("PRESIDENT NASSER HAS GIVEN EVERY INDICATION THAT HE INTENDS TO "
-                   "AVOID "
+  EXPECT_EQ(Recase("PRESIDENT NASSER HAS GIVEN EVERY INDICATION THAT HE INTENDS TO AVOID "
                    "THE MISTAKES. THE UNION WITH SYRIA FAILED."),
             "President Nasser has given every indication that he intends to avoid "
             "the mistakes. The union with Syria failed.");
 }
 
 TEST(Recase, GazetteerNamesAcronymsUnitsAndDots) {
-  EXPECT_EQ(Recase("THE UNITED NATIONS AND NATO MET THE BBC IN THE U.S. ON A 250 FT "
-                   "SHIP."),
+  EXPECT_EQ(Recase("THE UNITED NATIONS AND NATO MET THE BBC IN THE U.S. ON A 250 FT SHIP."),
             "The United Nations and NATO met the BBC in the U.S. on a 250 ft ship.");
   // A function word that is also an acronym stays a word.
   EXPECT_EQ(Recase("IT WAS OVER."), "It was over.");
@@ -52,21 +50,17 @@ TEST(Recase, NamesAfterTitlesAndFirstNamesRolesAndOrganisations) {
   EXPECT_EQ(Recase("CHARLES DE GAULLE MET OSAMA BIN LADEN."),
             "Charles de Gaulle met Osama bin Laden.");
   // A word between a role and a name is a first name; a verb is not.
-  EXPECT_EQ(Recase("HOME SECRETARY AMBER RUDD MET THE MINISTER. THE MINISTER TOLD "
-                   "REUTERS."),
+  EXPECT_EQ(Recase("HOME SECRETARY AMBER RUDD MET THE MINISTER. THE MINISTER TOLD REUTERS."),
             "Home Secretary Amber Rudd met the minister. The minister told Reuters.");
   // A name the gazetteer spells in mixed case, unless it is an English word.
   EXPECT_EQ(Recase("WHATSAPP MESSAGES ARE ENCRYPTED."), "WhatsApp messages are encrypted.");
   EXPECT_EQ(Recase("THE BAATH PARTY AND THE BANK OF ENGLAND SPOKE TO FRENCH POLICE."),
             "The Baath Party and the Bank of England spoke to French police.");
-  EXPECT_EQ(Recase("THE MINISTRY OF TRANSPORT AGREED, THE HOUSE OF REPRESENTATIVES "
-                   "HOLDS "
+  EXPECT_EQ(Recase("THE MINISTRY OF TRANSPORT AGREED, THE HOUSE OF REPRESENTATIVES HOLDS "
                    "THAT THE NATIONAL POLICE AND CONGRESS MET THE DEPARTMENT OF "
                    "EMERGENCY SERVICES AND PUBLIC PROTECTION."),
-            "The Ministry of Transport agreed, the House of Representatives holds "
-            "that the "
-            "National Police and Congress met the Department of Emergency Services "
-            "and "
+            "The Ministry of Transport agreed, the House of Representatives holds that the "
+            "National Police and Congress met the Department of Emergency Services and "
             "Public Protection.");
   // Not past a verb after a name, nor "for" after any head.
   EXPECT_EQ(Recase("THE CENTER FOR FOOD SAFETY AND THE ARMY FOR HELP. THE UNION OF BAATH "
@@ -82,8 +76,7 @@ TEST(Recase, NamesAfterTitlesAndFirstNamesRolesAndOrganisations) {
 }
 
 TEST(Recase, QuotesContractionsAndHyphens) {
-  EXPECT_EQ(Recase("\"I'M SO PROUD OF HIM.\" SAID HIS CO-AUTHOR, A YEMEN-BASED "
-                   "GEOLOGIST."),
+  EXPECT_EQ(Recase("\"I'M SO PROUD OF HIM.\" SAID HIS CO-AUTHOR, A YEMEN-BASED GEOLOGIST."),
             "\"I'm so proud of him.\" said his co-author, a Yemen-based geologist.");
   EXPECT_EQ(Recase("I\xE2\x80\x99M SURE."), "I\xE2\x80\x99m sure.");
   // Verb forms of words the word list lacks; a Chinese name is no verb.
@@ -103,10 +96,8 @@ TEST(Recase, ExtractReadsAnArticleInCapitals) {
   Article a;
   a.title = "NASSER RULES OUT UNION";
   a.body =
-      "CAIRO -- PRESIDENT GAMAL ABDEL NASSER SAID ON MONDAY THAT EGYPT WOULD "
-      "NOT JOIN THE "
-      "UNION. \"WE WILL NOT REPEAT THE MISTAKES OF THE PAST,\" NASSER TOLD "
-      "REPORTERS. A "
+      "CAIRO -- PRESIDENT GAMAL ABDEL NASSER SAID ON MONDAY THAT EGYPT WOULD NOT JOIN THE "
+      "UNION. \"WE WILL NOT REPEAT THE MISTAKES OF THE PAST,\" NASSER TOLD REPORTERS. A "
       "SPOKESMAN FOR THE BAATH PARTY SAID THE PARTY HAD GIVEN NO ANSWER.";
   const Extraction x = Extract(a);
   ASSERT_EQ(x.speakers.size(), 1u);
