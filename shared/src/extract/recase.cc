@@ -301,7 +301,8 @@ class Recaser {
   // each; returns its spelling there, or empty.
   std::string_view GazetteerAt(size_t k, size_t n) const {
     for (size_t j = k; j < k + n; ++j) {
-      if (!Word(j)) return {};
+      // Words in mixed case are left as written, inside a name too.
+      if (!Word(j) || HasLowerCase(tokens_[j].text)) return {};
       if (j > k && (Begin(j) != End(j - 1) + 1 || text_[End(j - 1)] != ' ')) return {};
     }
     const std::string lowered = Lower(text_.substr(Begin(k), End(k + n - 1) - Begin(k)));

@@ -90,6 +90,8 @@ TEST(Recase, KeepsLengthAndLeavesMixedCaseWords) {
   ASSERT_EQ(out.size(), in.size());
   EXPECT_EQ(out, "Zürich's McDONALD and Émile said 42 times \xFF bad words.");
   EXPECT_EQ(Recase("Already edited text, Mr Brown."), "Already edited text, Mr Brown.");
+  // Inside a gazetteer name too ("United Nations").
+  EXPECT_EQ(Recase("THE UNITED nATIONS."), "The united nATIONS.");
 }
 
 TEST(Recase, ExtractReadsAnArticleInCapitals) {
