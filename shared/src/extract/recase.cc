@@ -123,11 +123,13 @@ bool IsEnglishWordForm(std::string_view w) {
 // checked before this.
 bool HasEnglishEnding(std::string_view w) {
   static constexpr std::string_view kEndings[] = {
-      "ologist", "ologists", "ist",   "ists",    "ism",     "isms",     "tion",   "tions", "sion",
-      "sions",   "ment",     "ments", "ness",    "ity",     "ities",    "ship",   "ships", "able",
-      "ible",    "ous",      "ful",   "less",    "ize",     "izes",     "ized",   "izing", "ise",
-      "ises",    "ised",     "ising", "ization", "isation", "ical",     "ically", "ative", "atives",
-      "ency",    "ancy",     "logy",  "graphy",  "grapher", "graphers", "ologies"};
+      "ologist", "ologists", "ist", "ists", "ism", "isms", "tion", "tions", "sion", "sions", "ment",
+      "ments", "ness", "ity", "ities", "ship", "ships", "able", "ible", "ous", "ful", "less", "ize",
+      "izes", "ized", "izing", "ise", "ises", "ised", "ising", "ization", "isation", "ical",
+      "ically", "ative", "atives", "ency", "ancy", "logy", "graphy", "grapher", "graphers",
+      "ologies",
+      // Adverbs ("dutifully", "prudently"), not names in -ly ("Donnelly").
+      "fully", "ously", "ively", "ably", "ibly", "ingly", "edly", "ently", "antly"};
   for (std::string_view e : kEndings) {
     if (w.size() >= e.size() + 3 && w.substr(w.size() - e.size()) == e) return true;
   }
@@ -378,8 +380,10 @@ class Recaser {
         if (n < tokens_.size() && tokens_[n].Is(".")) ++n;  // "MR. SMITH"
         // Past a particle: "OSAMA BIN LADEN", "CHARLES DE GAULLE".
         if (Word(n) && IsNameConnector(LowerOf(n)) && !IsStopWord(LowerOf(n))) ++n;
+        // After a first name, not a verb or an adverb either ("HUNTER
+        // DECLINED", "SAADI DUTIFULLY").
         if (Word(n) && cls_[n] == Case::kLower && !IsStopWord(LowerOf(n)) &&
-            SpeechVerbKind(LowerOf(n)) == SpeechVerb::kNone) {
+            SpeechVerbKind(LowerOf(n)) == SpeechVerb::kNone && (personal || NameWord(n))) {
           cls_[n] = Case::kTitle;
         }
       } else if (first_name && cls_[k] == Case::kLower && Word(k + 1) &&

@@ -49,6 +49,9 @@ TEST(Recase, NamesAfterTitlesAndFirstNamesRolesAndOrganisations) {
   // the gazetteer.
   EXPECT_EQ(Recase("CHARLES DE GAULLE MET OSAMA BIN LADEN."),
             "Charles de Gaulle met Osama bin Laden.");
+  // After a first name, a verb or an adverb stays a word.
+  EXPECT_EQ(Recase("MICHAEL TURNED AWAY AND GORDON DUTIFULLY LEFT."),
+            "Michael turned away and Gordon dutifully left.");
   // A word between a role and a name is a first name; a verb is not.
   EXPECT_EQ(Recase("HOME SECRETARY AMBER RUDD MET THE MINISTER. THE MINISTER TOLD REUTERS."),
             "Home Secretary Amber Rudd met the minister. The minister told Reuters.");
