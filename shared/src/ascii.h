@@ -20,6 +20,13 @@ inline bool IsLowerAscii(char c) { return c >= 'a' && c <= 'z'; }
 
 inline bool IsAsciiLetter(char c) { return IsUpperAscii(c) || IsLowerAscii(c); }
 
+inline bool HasDigit(std::string_view text) {
+  for (const char c : text) {
+    if (c >= '0' && c <= '9') return true;
+  }
+  return false;
+}
+
 inline char LowerAscii(char c) {
   return IsUpperAscii(c) ? static_cast<char>(c - 'A' + 'a') : c;
 }

@@ -29,7 +29,6 @@ namespace {
 // paragraph must not turn into thousands of phrase lookups.
 constexpr size_t kMaxBoosts = 32;
 
-
 // Xapian's QueryParser asks this stopper, which needs no construction.
 class EnglishStopper final : public Xapian::Stopper {
  public:

@@ -404,6 +404,72 @@ bool IsNameConnector(std::string_view word) {
   return conn.Has(word, /*lower=*/false);  // case-sensitive: "Of" in titles stays a name word
 }
 
+bool IsIrregularWordForm(std::string_view word) {
+  static const WordSet forms({
+      "ate", "awoke", "beaten", "became", "began", "begun", "bent", "bet", "bitten", "bled",
+      "blew", "blown", "bore", "born", "borne", "bought", "bound", "bred", "broke", "broken",
+      "brought", "built", "burnt", "caught", "chose", "chosen", "clung", "came", "crept",
+      "dealt", "did", "done", "drew", "drawn", "dreamt", "drank", "drunk", "drove", "driven",
+      "dug", "dwelt", "eaten", "fed", "fell", "fallen", "felt", "fled", "flew", "flown",
+      "fought", "forbade", "forgave", "forgiven", "forgot", "forgotten", "froze", "frozen",
+      "found", "gave", "given", "gone", "got", "gotten", "grew", "grown", "had", "has", "heard",
+      "held", "hid", "hidden", "hung", "kept", "knelt", "knew", "known", "laid", "led", "leapt",
+      "left", "lent", "lit", "lost", "made", "meant", "met", "mistook", "paid", "ran", "rang",
+      "rode", "ridden", "risen", "rose", "rung", "said", "sang", "sank", "sat", "saw", "seen",
+      "sent", "shook", "shaken", "shone", "shot", "shown", "shrank", "slept", "slid", "slung",
+      "sold", "sought", "spat", "spent", "spoke", "spoken", "sprang", "stole", "stolen", "stood",
+      "struck", "stuck", "stung", "strove", "sung", "sunk", "swam", "swept", "swore", "sworn",
+      "swung", "taken", "taught", "tore", "torn", "thought", "threw", "thrown", "told", "took",
+      "trod", "understood", "undertook", "undertaken", "upheld", "was", "went", "were",
+      "withdrew", "withdrawn", "woke", "won", "wore", "worn", "wound", "wove", "woven", "wrote",
+      "written", "men", "women", "children", "people", "feet", "teeth", "mice", "geese",
+      "better", "best", "worse", "worst", "less", "least", "further", "furthest", "elder",
+      "eldest", "can", "could", "may", "might", "must", "shall", "should", "will", "would",
+      "ought", "upon", "via", "amid", "amidst", "among", "amongst", "toward", "towards", "onto",
+      "unto", "within", "without", "whether", "although", "though", "unless", "whereas", "whose",
+      "whom", "whoever", "whatever", "whichever", "whenever", "wherever", "however", "yet",
+      "also", "else", "ever", "never", "even", "quite", "rather", "almost", "already", "always",
+      "often", "perhaps", "still", "thus", "hence", "indeed", "instead", "meanwhile", "moreover",
+      "nevertheless", "nonetheless", "otherwise", "therefore", "anyone", "anybody", "anything",
+      "everyone", "everybody", "everything", "someone", "somebody", "something", "nobody",
+      "nothing", "none", "mr", "mrs", "ms", "ago", "across", "along", "around", "behind",
+      "beside", "besides", "beyond", "despite", "inside", "outside", "since", "throughout",
+      "till", "underneath", "unlike", "per", "several", "many", "much", "every", "either",
+      "neither", "ones", "yours", "itself"});
+  return forms.Has(word);
+}
+
+bool IsLowerCaseAbbreviation(std::string_view word) {
+  static const WordSet abbreviations({
+      "kph", "mph", "kmh", "km", "kg", "lb", "lbs", "ft", "mm", "cm", "ml", "mg", "kw", "kwh",
+      "mw", "hp", "yd", "yds", "hr", "hrs", "pct", "sq", "oz", "bbl", "i.e", "e.g", "a.m", "p.m",
+      "etc", "vs", "cf", "approx", "incl"});
+  return abbreviations.Has(StripDot(word));
+}
+
+bool IsWordPrefix(std::string_view word) {
+  static const WordSet prefixes({
+      "co", "ex", "non", "pre", "post", "anti", "pro", "vice", "self", "multi", "semi", "mid",
+      "re", "sub", "inter", "counter", "over", "under", "ultra", "mini", "micro"});
+  return prefixes.Has(word);
+}
+
+bool IsPurposeHead(std::string_view word) {
+  static const WordSet heads({
+      "center", "centre", "institute", "commission", "committee", "council", "foundation",
+      "office", "agency", "association", "society", "fund", "academy", "school", "coalition",
+      "alliance", "league", "union", "federation", "bureau", "board", "ministry", "department"});
+  return heads.Has(word);
+}
+
+bool IsOrgNameAdjective(std::string_view word) {
+  static const WordSet adjectives({
+      "national", "federal", "supreme", "constitutional", "central", "royal", "legislative",
+      "armed", "coast", "interior", "international", "democratic", "republican", "communist",
+      "socialist", "general", "joint", "metropolitan", "municipal", "provincial"});
+  return adjectives.Has(word);
+}
+
 bool IsInstitution(std::string_view w) {
   return w == "Senate" || w == "Congress" || w == "Parliament" || w == "Knesset" ||
          w == "Duma" || w == "Bundestag" || w == "Reichstag" || w == "Politburo";

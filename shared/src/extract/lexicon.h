@@ -58,6 +58,22 @@ bool IsUnnamedSource(std::string_view word);
 // Name connectors inside capitalised runs: "of", "for", "de", "&", ...
 bool IsNameConnector(std::string_view word);
 
+// For text in capitals (recase.h), lower-case words only:
+// Forms of common verbs, nouns and adjectives that are not a lemma plus a
+// regular ending ("went", "children", "whom"), which the word list of
+// lemmas cannot tell.
+bool IsIrregularWordForm(std::string_view word);
+// Units and Latin abbreviations, lower case in edited text ("ft", "kph",
+// "i.e."; a final dot ignored).
+bool IsLowerCaseAbbreviation(std::string_view word);
+// Prefixes that make English words with a hyphen: "co", "ex", "non", ...
+bool IsWordPrefix(std::string_view word);
+// Heads of names that say what a body is for: "center" (for Food Safety).
+bool IsPurposeHead(std::string_view word);
+// Adjectives that go with an organisation keyword in its name: "national"
+// (Police), "armed" (Forces), "coast" (Guard).
+bool IsOrgNameAdjective(std::string_view word);
+
 // Gazetteer (exact, case-sensitive).
 bool IsKnownOrganisation(std::string_view name);
 struct OrgEntry {

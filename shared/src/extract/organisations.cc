@@ -7,6 +7,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "ascii.h"
 #include "extract/lexicon.h"
 #include "extract/org_cues.h"
 
@@ -15,13 +16,6 @@ namespace {
 
 
 bool IsPlaceOrNever(std::string_view w) { return IsNeverName(w) || IsKnownPlace(w); }
-
-bool HasDigit(std::string_view w) {
-  for (char c : w) {
-    if (c >= '0' && c <= '9') return true;
-  }
-  return false;
-}
 
 bool Acronym(const Token& t) {
   if (!t.IsWord() || !t.all_caps || t.text.size() > 8 || HasDigit(t.text)) return false;

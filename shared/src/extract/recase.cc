@@ -15,60 +15,6 @@
 namespace newsarc::internal {
 namespace {
 
-// Forms of common verbs, nouns and adjectives that are not a lemma plus a
-// regular ending, which the word list (lemmas only) cannot tell.
-bool IsIrregularForm(std::string_view w) {
-  static constexpr std::string_view kForms[] = {
-      "ate",         "awoke",     "beaten",     "became",    "began",      "begun",
-      "bent",        "bet",       "bitten",     "bled",      "blew",       "blown",
-      "bore",        "born",      "borne",      "bought",    "bound",      "bred",
-      "broke",       "broken",    "brought",    "built",     "burnt",      "caught",
-      "chose",       "chosen",    "clung",      "came",      "crept",      "dealt",
-      "did",         "done",      "drew",       "drawn",     "dreamt",     "drank",
-      "drunk",       "drove",     "driven",     "dug",       "dwelt",      "eaten",
-      "fed",         "fell",      "fallen",     "felt",      "fled",       "flew",
-      "flown",       "fought",    "forbade",    "forgave",   "forgiven",   "forgot",
-      "forgotten",   "froze",     "frozen",     "found",     "gave",       "given",
-      "gone",        "got",       "gotten",     "grew",      "grown",      "had",
-      "has",         "heard",     "held",       "hid",       "hidden",     "hung",
-      "kept",        "knelt",     "knew",       "known",     "laid",       "led",
-      "leapt",       "left",      "lent",       "lit",       "lost",       "made",
-      "meant",       "met",       "mistook",    "paid",      "ran",        "rang",
-      "rode",        "ridden",    "risen",      "rose",      "rung",       "said",
-      "sang",        "sank",      "sat",        "saw",       "seen",       "sent",
-      "shook",       "shaken",    "shone",      "shot",      "shown",      "shrank",
-      "slept",       "slid",      "slung",      "sold",      "sought",     "spat",
-      "spent",       "spoke",     "spoken",     "sprang",    "stole",      "stolen",
-      "stood",       "struck",    "stuck",      "stung",     "strove",     "sung",
-      "sunk",        "swam",      "swept",      "swore",     "sworn",      "swung",
-      "taken",       "taught",    "tore",       "torn",      "thought",    "threw",
-      "thrown",      "told",      "took",       "trod",      "understood", "undertook",
-      "undertaken",  "upheld",    "was",        "went",      "were",       "withdrew",
-      "withdrawn",   "woke",      "won",        "wore",      "worn",       "wound",
-      "wove",        "woven",     "wrote",      "written",   "men",        "women",
-      "children",    "people",    "feet",       "teeth",     "mice",       "geese",
-      "better",      "best",      "worse",      "worst",     "less",       "least",
-      "further",     "furthest",  "elder",      "eldest",    "can",        "could",
-      "may",         "might",     "must",       "shall",     "should",     "will",
-      "would",       "ought",     "upon",       "via",       "amid",       "amidst",
-      "among",       "amongst",   "toward",     "towards",   "onto",       "unto",
-      "within",      "without",   "whether",    "although",  "though",     "unless",
-      "whereas",     "whose",     "whom",       "whoever",   "whatever",   "whichever",
-      "whenever",    "wherever",  "however",    "yet",       "also",       "else",
-      "ever",        "never",     "even",       "quite",     "rather",     "almost",
-      "already",     "always",    "often",      "perhaps",   "still",      "thus",
-      "hence",       "indeed",    "instead",    "meanwhile", "moreover",   "nevertheless",
-      "nonetheless", "otherwise", "therefore",  "anyone",    "anybody",    "anything",
-      "everyone",    "everybody", "everything", "someone",   "somebody",   "something",
-      "nobody",      "nothing",   "none",       "mr",        "mrs",        "ms",
-      "ago",         "across",    "along",      "around",    "behind",     "beside",
-      "besides",     "beyond",    "despite",    "inside",    "outside",    "since",
-      "throughout",  "till",      "underneath", "unlike",    "per",        "several",
-      "many",        "much",      "every",      "either",    "neither",    "ones",
-      "yours",       "itself"};
-  return std::find(std::begin(kForms), std::end(kForms), w) != std::end(kForms);
-}
-
 bool Common(std::string_view lemma) { return lemma.size() >= 2 && IsCommonWord(lemma); }
 
 // `w` minus `cut` final bytes, plus `add`, is a common word.
@@ -90,7 +36,7 @@ bool DoubledIsCommon(std::string_view w, size_t cut) {
 // the word list, its plural, past, participles, comparatives, an adverb in
 // -ly, or an irregular form.
 bool IsEnglishWordForm(std::string_view w) {
-  if (IsCommonWordOrPlural(w) || IsIrregularForm(w)) return true;
+  if (IsCommonWordOrPlural(w) || IsIrregularWordForm(w)) return true;
   // An ending, the bytes to cut with it, what to put back: "carried" ->
   // "carry", "used" -> "use", "stopped" -> "stop" (doubled).
   struct Ending {
@@ -136,21 +82,6 @@ bool HasEnglishEnding(std::string_view w) {
   return false;
 }
 
-// Units and Latin abbreviations, lower case in edited text.
-bool IsLowerAbbreviation(std::string_view w) {
-  static constexpr std::string_view kAbbreviations[] = {
-      "kph", "mph", "kmh", "km",  "kg",  "lb",  "lbs", "ft", "mm",  "cm",     "ml",
-      "mg",  "kw",  "kwh", "mw",  "hp",  "yd",  "yds", "hr", "hrs", "pct",    "sq",
-      "oz",  "bbl", "i.e", "e.g", "a.m", "p.m", "etc", "vs", "cf",  "approx", "incl"};
-  if (!w.empty() && w.back() == '.') w.remove_suffix(1);
-  return std::find(std::begin(kAbbreviations), std::end(kAbbreviations), w) !=
-         std::end(kAbbreviations);
-}
-
-bool HasDigit(std::string_view w) {
-  return std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 // No vowel (y counts): "BBC", "NHS", "KGB" are read letter by letter.
 bool Unpronounceable(std::string_view lower) {
   return std::none_of(lower.begin(), lower.end(), [](char c) {
@@ -179,11 +110,8 @@ std::string TitleCase(std::string_view lower) {
 // A word of the text without case: English or not. Every part of a
 // hyphenated word is ("co-author", "tree-dwelling", "eight-year").
 bool IsEnglish(std::string_view w) {
-  static constexpr std::string_view kPrefixes[] = {
-      "co",  "ex", "non", "pre",   "post",    "anti", "pro",   "vice",  "self", "multi", "semi",
-      "mid", "re", "sub", "inter", "counter", "over", "under", "ultra", "mini", "micro"};
   if (IsStopWord(w) || IsEnglishWordForm(w)) return true;
-  if (std::find(std::begin(kPrefixes), std::end(kPrefixes), w) != std::end(kPrefixes)) return true;
+  if (IsWordPrefix(w)) return true;  // "co-author", "ex-minister"
   if (const size_t dash = w.find('-'); dash != std::string_view::npos) {
     return dash > 0 && dash + 1 < w.size() && IsEnglish(w.substr(0, dash)) &&
            IsEnglish(w.substr(dash + 1));
@@ -255,22 +183,26 @@ void SetCase(std::string_view text, size_t begin, size_t end, Letters how, std::
   }
 }
 
-// Heads of names that say what a body is for: "Center for Food Safety".
-bool IsPurposeHead(std::string_view w) {
-  static constexpr std::string_view kHeads[] = {
-      "center",     "centre", "institute", "commission",  "committee", "council",
-      "foundation", "office", "agency",    "association", "society",   "fund",
-      "academy",    "school", "coalition", "alliance",    "league",    "union",
-      "federation", "bureau", "board",     "ministry",    "department"};
-  return std::find(std::begin(kHeads), std::end(kHeads), w) != std::end(kHeads);
-}
-
 class Recaser {
  public:
   explicit Recaser(std::string_view text) : text_(text) {
     Tokenize(text, 0, &tokens_);
     cls_.assign(tokens_.size(), Case::kKeep);
     gazetteer_.assign(tokens_.size(), std::string_view());
+    lower_.reserve(tokens_.size());
+    for (const Token& t : tokens_) {
+      std::string w;
+      w.reserve(t.text.size());
+      for (size_t i = 0; i < t.text.size(); ++i) {
+        if (t.text.compare(i, 3, "\xE2\x80\x99") == 0) {
+          w += '\'';
+          i += 2;
+        } else {
+          w += LowerAscii(t.text[i]);
+        }
+      }
+      lower_.push_back(std::move(w));
+    }
   }
 
   std::string Run() {
@@ -292,12 +224,8 @@ class Recaser {
   size_t End(size_t k) const { return Begin(k) + tokens_[k].text.size(); }
   bool Word(size_t k) const { return k < tokens_.size() && tokens_[k].IsWord(); }
   // The word in lower case, a right single quote read as an apostrophe
-  // ("I’M" -> "i'm"), for the word lists.
-  std::string LowerOf(size_t k) const {
-    std::string w = Lower(tokens_[k].text);
-    for (size_t p; (p = w.find("\xE2\x80\x99")) != std::string::npos;) w.replace(p, 3, "'");
-    return w;
-  }
+  // ("I’M" -> "i'm"), for the word lists; every pass asks.
+  const std::string& LowerOf(size_t k) const { return lower_[k]; }
 
   // Words k .. k + n - 1 are one gazetteer name: a single space between
   // each; returns its spelling there, or empty.
@@ -317,7 +245,7 @@ class Recaser {
       if (t.kind == TokenKind::kPossessive) cls_[k] = Case::kLower;  // "ZURICH'S"
       if (!t.IsWord()) continue;
       if (HasLowerCase(t.text) || HasDigit(t.text)) continue;  // as written
-      if (IsLowerAbbreviation(LowerOf(k))) {                   // before "FT", the newspaper
+      if (IsLowerCaseAbbreviation(LowerOf(k))) {               // before "FT", the newspaper
         cls_[k] = Case::kLower;
         continue;
       }
@@ -339,7 +267,7 @@ class Recaser {
         break;
       }
       if (named) continue;
-      const std::string w = LowerOf(k);
+      const std::string& w = LowerOf(k);
       if (w.find('.') != std::string::npos) {
         continue;  // "U.S.", "U.A.R."
       } else if (w.size() == 1) {
@@ -369,7 +297,7 @@ class Recaser {
   void Names() {
     for (size_t k = 0; k < tokens_.size(); ++k) {
       if (!Word(k)) continue;
-      const std::string w = LowerOf(k);
+      const std::string& w = LowerOf(k);
       const std::string title = TitleCase(w);
       const bool personal = IsPersonalTitle(w);
       // (The list has "The" and "De".)
@@ -398,7 +326,7 @@ class Recaser {
   void FirstNamesAfterRoles() {
     for (size_t k = 1; k + 1 < tokens_.size(); ++k) {
       if (!Word(k - 1) || !Word(k) || cls_[k] != Case::kLower || !IsName(k + 1)) continue;
-      const std::string role = LowerOf(k - 1);
+      const std::string& role = LowerOf(k - 1);
       if (!IsRoleWord(role) && !IsPersonalTitle(role)) continue;
       if (NameWord(k)) cls_[k] = Case::kTitle;
     }
@@ -409,7 +337,7 @@ class Recaser {
   void Roles() {
     for (size_t k = tokens_.size(); k-- > 0;) {
       if (!Word(k) || cls_[k] != Case::kLower || !IsName(k + 1)) continue;
-      const std::string w = LowerOf(k);
+      const std::string& w = LowerOf(k);
       if (IsRoleWord(w) || IsRoleModifier(w) || IsPersonalTitle(w) || IsRoleDomain(w)) {
         cls_[k] = Case::kTitle;
       }
@@ -422,26 +350,21 @@ class Recaser {
     if (!Word(k)) return false;
     if (IsName(k)) return true;
     if (cls_[k] != Case::kLower) return false;
-    const std::string w = LowerOf(k);
+    const std::string& w = LowerOf(k);
     const auto ends = [&](std::string_view e) {
       return w.size() > e.size() + 2 && w.compare(w.size() - e.size(), e.size(), e) == 0;
     };
-    return !IsStopWord(w) && !IsIrregularForm(w) && !ends("ed") && !ends("ing") && !ends("ly") &&
-           SpeechVerbKind(w) == SpeechVerb::kNone && !IsUnnamedSource(w) && !IsRoleHead(w);
+    return !IsStopWord(w) && !IsIrregularWordForm(w) && !ends("ed") && !ends("ing") &&
+           !ends("ly") && SpeechVerbKind(w) == SpeechVerb::kNone && !IsUnnamedSource(w) &&
+           !IsRoleHead(w);
   }
 
   // "BAATH PARTY" -> "Baath Party", "NATIONAL POLICE", "CONGRESS", "BANK OF
   // ENGLAND", "MINISTRY OF FOREIGN AFFAIRS", "CENTER FOR FOOD SAFETY".
   void Organisations() {
-    // Adjectives that go with an organisation's keyword in its name.
-    static constexpr std::string_view kNameAdjectives[] = {
-        "national",      "federal",     "supreme",      "constitutional", "central",
-        "royal",         "legislative", "armed",        "coast",          "interior",
-        "international", "democratic",  "republican",   "communist",      "socialist",
-        "general",       "joint",       "metropolitan", "municipal",      "provincial"};
     for (size_t k = 0; k < tokens_.size(); ++k) {
       if (!Word(k) || cls_[k] != Case::kLower) continue;
-      const std::string w = LowerOf(k);
+      const std::string& w = LowerOf(k);
       if (IsInstitution(TitleCase(w)) || w == "democrats" || w == "republicans") {
         cls_[k] = Case::kTitle;
         continue;
@@ -454,21 +377,20 @@ class Recaser {
         continue;
       }
       if (Word(k + 1) && cls_[k + 1] == Case::kLower && IsOrgKeyword(LowerOf(k + 1)) &&
-          std::find(std::begin(kNameAdjectives), std::end(kNameAdjectives), w) !=
-              std::end(kNameAdjectives)) {
+          IsOrgNameAdjective(w)) {
         cls_[k] = cls_[k + 1] = Case::kTitle;
         continue;
       }
       if (!(IsOrgHeadKeyword(w) || IsPurposeHead(w)) || !Word(k + 1)) continue;
       // "FOR" only after the heads of bodies named for a purpose ("CENTER FOR
       // FOOD SAFETY"), not "ARMY FOR HELP".
-      const std::string connector = LowerOf(k + 1);
+      const std::string& connector = LowerOf(k + 1);
       if (connector != "of" && (connector != "for" || !IsPurposeHead(w))) continue;
       size_t n = k + 2;
       if (Word(n) && LowerOf(n) == "the") ++n;
       size_t end = n;
       while (end < n + 5 && NameWord(end)) {
-        const std::string word = LowerOf(end);
+        const std::string& word = LowerOf(end);
         // A plural ends a name ("REPRESENTATIVES", not "REPRESENTATIVES
         // HOLDS"), and right after a name it is a verb ("BAATH RESEMBLES").
         const bool plural = word.size() > 3 && word.back() == 's' && word[word.size() - 2] != 's' &&
@@ -541,6 +463,7 @@ class Recaser {
   std::vector<Token> tokens_;
   std::vector<Case> cls_;
   std::vector<std::string_view> gazetteer_;  // at the first word of a name
+  std::vector<std::string> lower_;           // each token in lower case
 };
 
 }  // namespace
