@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -54,6 +55,43 @@ bool OfConnector(const Token& t) {
 
 }  // namespace
 
+bool StartsPerson(const std::vector<Token>& tokens, size_t m, size_t end) {
+  if (m + 1 >= end || !tokens[m].IsWord() || !tokens[m + 1].IsWord()) return false;
+  // A word that may be part of a person's name (not "Board", "Sciences").
+  auto name_word = [&](size_t i) {
+    const Token& t = tokens[i];
+    return i < end && t.IsWord() && t.cap && !IsOrgKeyword(t.text) &&
+           !IsCommonWordOrPlural(Lower(t.text));
+  };
+  auto place = [&](size_t i, size_t words) {
+    return i + words <= end && IsKnownPlace(SpanText(tokens, {i, i + words}));
+  };
+  const Token& t = tokens[m];
+  // A role, not a domain that names bodies too ("Health", "Home", "Regional"),
+  // except "Speaker".
+  if (IsPersonalTitle(t.text) ||
+      (IsRoleWord(t.text) && (!IsRoleDomain(t.text) || t.Is("Speaker")))) {
+    // "Speaker Nancy Pelosi" ("Nancy" is also a place), "Speaker Pelosi" at
+    // the end of the name.
+    return IsFirstName(tokens[m + 1].text) || (name_word(m + 1) && name_word(m + 2)) ||
+           (m + 2 == end && name_word(m + 1) && !place(m + 1, 1));
+  }
+  // "Darin LaHood", not "Sri Lanka", "Beverly Hills" or the "Kong" of "Hong Kong".
+  return IsFirstName(t.text) && !place(m, 1) && !place(m, 2) &&
+         !(m > 0 && tokens[m - 1].IsWord() && IsKnownPlace(SpanText(tokens, {m - 1, m + 1}))) &&
+         name_word(m + 1) && !place(m + 1, 1);
+}
+
+// The start of the person at `m` (StartsPerson), with the roles before it:
+// "Prime Minister Kalevi Sorsa", "Premier Prince Souvanna Phouma".
+size_t PersonStart(const std::vector<Token>& tokens, size_t from, size_t m) {
+  while (m > from && tokens[m - 1].IsWord() &&
+         (IsRoleHead(tokens[m - 1].text) || tokens[m - 1].Is("Prime"))) {
+    --m;
+  }
+  return m;
+}
+
 size_t ExtendRight(const std::vector<Token>& tokens, size_t b, size_t e) {
   const size_t n = tokens.size();
   bool in_of = false;
@@ -81,6 +119,16 @@ size_t ExtendRight(const std::vector<Token>& tokens, size_t b, size_t e) {
     }
     size_t k = j;
     while (k < n && name_word(k)) ++k;
+    // A person after the name is not part of it: "House of Representatives
+    // Darin LaHood", "House of Representatives Speaker Nancy Pelosi", and
+    // after the connector itself, "Senate against Ted Cruz" (but "University
+    // of Mary Washington", a place).
+    for (size_t m = j; m < k; ++m) {
+      if (StartsPerson(tokens, m, k)) {
+        k = PersonStart(tokens, j, m);
+        break;
+      }
+    }
     if (k == j) break;
     if (conj && (tokens[j].all_caps || IsOrgHeadKeyword(tokens[j].text) ||
                  IsOrgKeyword(tokens[k - 1].text) ||
@@ -159,6 +207,19 @@ size_t ExtendLeft(const std::vector<Token>& tokens, size_t s, size_t k) {
     }
   }
   return s;
+}
+
+// The words that follow a first name in the article: the surnames of the
+// people it names ("told MSNBC Cummings" after "Elijah Cummings").
+std::unordered_set<std::string_view> Surnames(const std::vector<Token>& tokens) {
+  std::unordered_set<std::string_view> out;
+  for (size_t j = 1; j < tokens.size(); ++j) {
+    if (tokens[j].IsWord() && tokens[j].cap && tokens[j - 1].IsWord() && tokens[j - 1].cap &&
+        IsFirstName(tokens[j - 1].text)) {
+      out.insert(tokens[j].text);
+    }
+  }
+  return out;
 }
 
 // "House of Representatives", "Embassy of Japan": heads that name an
@@ -272,9 +333,11 @@ Span KeywordSpan(const std::vector<Token>& tokens, Span run, size_t from, size_t
   if (e + 1 < run.end && tokens[e].IsWord() && IsNameConnector(tokens[e].text)) {
     size_t f = e + 1;
     while (f < run.end && tokens[f].IsWord() &&
-           (!IsRoleHead(tokens[f].text) || IsRoleDomain(tokens[f].text))) {
+           (!IsRoleHead(tokens[f].text) || IsRoleDomain(tokens[f].text)) &&
+           !(f > e + 1 && StartsPerson(tokens, f, run.end))) {
       ++f;
     }
+    if (f < run.end && StartsPerson(tokens, f, run.end)) f = PersonStart(tokens, e + 1, f);
     if (f > e + 1) e = f;
   }
   while (e < run.end && tokens[e].IsWord() && IsOrgKeyword(tokens[e].text)) ++e;
@@ -359,6 +422,11 @@ bool CouldBeOrganisation(const std::vector<Token>& tokens, Span run) {
 void FindOrganisations(const std::vector<Token>& tokens, const std::vector<Span>& runs,
                        OrgTable* orgs, std::vector<bool>* is_org) {
   const std::unordered_set<std::string_view> terms = DefinedTerms(tokens);
+  std::optional<std::unordered_set<std::string_view>> surnames_seen;  // when first needed
+  auto surnames = [&]() -> const std::unordered_set<std::string_view>& {
+    if (!surnames_seen) surnames_seen = Surnames(tokens);
+    return *surnames_seen;
+  };
   for (const Span& run : runs) {
     size_t i = run.begin;
     int last_entity = -1;
@@ -379,7 +447,9 @@ void FindOrganisations(const std::vector<Token>& tokens, const std::vector<Span>
           // Not "NBA MVP", "FIDE Master", "NBA All-Star", "DRM I'm".
           (tokens[i + 1].Is("TV") ||
            (!tokens[i + 1].all_caps && !IsCommonWord(Lower(tokens[i + 1].text)) &&
-            tokens[i + 1].text.find_first_of("-'") == std::string_view::npos))) {
+            tokens[i + 1].text.find_first_of("-'") == std::string_view::npos &&
+            (tokens[i].text.find('.') != std::string_view::npos ||
+             !surnames().count(tokens[i + 1].text))))) {
         last_entity = orgs->Add(SpanText(tokens, run), i);
         last_begin = i;
         last_end = run.end;

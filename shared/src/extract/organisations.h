@@ -65,6 +65,12 @@ void CompleteOrganisations(const std::vector<Token>& tokens, const std::vector<S
 // one paragraph and quote state. Returns the new end.
 size_t ExtendRight(const std::vector<Token>& tokens, size_t b, size_t e);
 
+// True if a person's name starts at token `m` of a name that ends before
+// `end`: a first name and a surname ("Darin LaHood"), or a role or title
+// before a first name ("Speaker Nancy Pelosi"); not a place ("Mary
+// Washington") or a name that is a common word ("Jack Straw").
+bool StartsPerson(const std::vector<Token>& tokens, size_t m, size_t end);
+
 // True if a lone capitalised run could be an organisation that speaks
 // ("Microsoft said"): not a place, person, common word or unnamed source.
 bool CouldBeOrganisation(const std::vector<Token>& tokens, Span run);

@@ -1,6 +1,7 @@
 #include "extract/speakers.h"
 
 #include <algorithm>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
@@ -314,7 +315,9 @@ class Resolver {
       --s;
     }
     // First person-like name in the clause that is not the object of a preposition.
-    for (size_t i = s; i < v; ++i) {
+    std::optional<PersonName> first;
+    size_t first_run = 0;
+    for (size_t i = s; i < v && !first; ++i) {
       int r = run_at_[i];
       if (r < 0 || runs_[r].begin != i || runs_[r].end > v) continue;
       // The object of a preposition is not the subject, unless the name
@@ -329,9 +332,38 @@ class Resolver {
       }
       PersonName pn;
       if (ParseAt(static_cast<size_t>(r), &pn)) {
+        first = pn;
+        first_run = static_cast<size_t>(r);
+      }
+    }
+    // Unless that is a name only by its capitals ("Longtime Imus in the
+    // Morning writer and performer Rob Bartlett said"): then a full name
+    // right before the verb, after a lower-case description, is the head of
+    // the subject. Not the object of a preposition ("an analyst with
+    // Prudential Bache said"), nor the second of two people ("UAW president
+    // Owen Bieber and vice president Marc Stepp said").
+    if (int r = v > s ? run_at_[v - 1] : -1;
+        r >= 0 && runs_[r].end == v && runs_[r].begin > s &&
+        (!first || (!first->strong && first_run != static_cast<size_t>(r)))) {
+      const size_t b = runs_[r].begin;
+      bool second = false;
+      for (size_t i = s + 1; i < b && !second; ++i) {
+        second = (tokens_[i].Is("and") || tokens_[i].Is("or")) && tokens_[i - 1].cap;
+      }
+      const Token& before = tokens_[b - 1];
+      PersonName pn;
+      // (Nor after an article: "the El Nacional reported" names a paper.)
+      if (!second && before.IsWord() && !before.cap && !before.Is("and") && !before.Is("or") &&
+          !before.Is("nor") && !before.Is("but") && !before.Is("the") && !before.Is("a") &&
+          !before.Is("an") && !IsPreposition(before.text) &&
+          ParseAt(static_cast<size_t>(r), &pn) && pn.full) {
         Attribute(Resolve(pn));
         return true;
       }
+    }
+    if (first) {
+      Attribute(Resolve(*first));
+      return true;
     }
     // Nearest subject right before the verb, over adverbs and auxiliaries.
     size_t j = v;

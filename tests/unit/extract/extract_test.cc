@@ -116,7 +116,18 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Speaking to Martin Smith of the network, he said it was fine.", ""},
         // ... but does to the only person of an earlier sentence.
         Case{"Police spoke with Anne Sacoolas at home. She said she would stay.",
-             "Anne Sacoolas"}));
+             "Anne Sacoolas"},
+        // A name capitalised only at the start of the sentence, then a
+        // description and a full name before the verb: that name is the subject.
+        Case{"Longtime Imus in the Morning writer and performer Rob Bartlett said: \"He was "
+             "a rebel.\"",
+             "Rob Bartlett"},
+        Case{"\"It will pass,\" Acme Bank analyst Chuck Levitt said.", "Chuck Levitt"},
+        // ... but not a company after a preposition, nor the second of two
+        // people.
+        Case{"\"It will pass,\" Mark Rogers, an analyst for Acme Bache said.", "Mark Rogers"},
+        Case{"Union president Owen Bieber and vice president Marc Stepp said it was good.",
+             "Owen Bieber"}));
 
 class OrgTest : public ::testing::TestWithParam<Case> {};
 
@@ -241,7 +252,24 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Albertson's Inc said its net rose. Standard and Poor's Corp may cut its rating.",
              "Albertson's Inc; Standard and Poor's Corp"},
         // Still an organisation when it is not a sentence of its own.
-        Case{"The ministry told REUTER correspondents on Monday.", "REUTER"}));
+        Case{"The ministry told REUTER correspondents on Monday.", "REUTER"},
+        // A person after a name or its "of" part is not part of it.
+        Case{"He met the House of Representatives Darin LaHood today.",
+             "House of Representatives"},
+        Case{"He met the United States House of Representatives Speaker Nancy Pelosi today.",
+             "United States House of Representatives"},
+        Case{"He met the Board of Governors Speaker Pelosi today.", "Board of Governors"},
+        Case{"He joined the Social Democratic Party of Prime Minister Kalevi Sorsa in May.",
+             "Social Democratic Party"},
+        Case{"He lost his 2018 run for Senate against Ted Cruz.", "Senate"},
+        // ... but a place is ("Nancy", "Mary Washington", "Hong Kong").
+        Case{"She studied at the University of Mary Washington in May.",
+             "University of Mary Washington"},
+        Case{"The Stock Exchange of Hong Kong Ronald Li said no.", "Stock Exchange of Hong Kong"},
+        // An acronym before the surname of a person the article names.
+        Case{"Elijah Cummings died. Chuck Schumer told MSNBC Cummings \"was a great man.\"",
+             "MSNBC"},
+        Case{"He works for CNN Philippines.", "CNN Philippines"}));
 
 TEST(ExtractTest, AcronymIsAlias) {
   auto x = ExtractText("The Federal Security Service (FSB) said so. The FSB declined to comment.");
