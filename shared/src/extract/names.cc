@@ -205,6 +205,12 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
   }
   const Token& last = tokens[name.end - 1];
   if (IsRoleWord(last.text) || IsPersonalTitle(last.text) || IsOrgKeyword(last.text)) return false;
+  // "Las Vegas Review-Journal": a keyword after a hyphen names a body too.
+  if (const size_t h = last.text.rfind('-');
+      h != std::string_view::npos && h + 1 < last.text.size() && last.text[h + 1] >= 'A' &&
+      last.text[h + 1] <= 'Z' && IsOrgKeyword(last.text.substr(h + 1))) {
+    return false;
+  }
   size_t words = 0;
   bool all_plain = true;
   for (size_t i = name.begin; i < name.end; ++i) {

@@ -130,10 +130,19 @@ size_t ExtendRight(const std::vector<Token>& tokens, size_t b, size_t e) {
       }
     }
     if (k == j) break;
+    // "Y and Z Services" is another body, unless the gazetteer knows the
+    // whole ("Department of Health and Human Services").
+    auto known_whole = [&] {
+      for (size_t t = b; t < best; ++t) {
+        if (IsKnownOrganisation(SpanText(tokens, {t, k}))) return true;
+      }
+      return false;
+    };
     if (conj && (tokens[j].all_caps || IsOrgHeadKeyword(tokens[j].text) ||
                  IsOrgKeyword(tokens[k - 1].text) ||
                  IsKnownOrganisation(std::string(tokens[j].text)) ||
-                 IsFirstName(tokens[j].text))) {
+                 IsFirstName(tokens[j].text)) &&
+        !known_whole()) {
       break;
     }
     best = k;
@@ -220,6 +229,25 @@ std::unordered_set<std::string_view> Surnames(const std::vector<Token>& tokens) 
     }
   }
   return out;
+}
+
+// "Denmark-based", "Hassan-side", "B-minus", "I'm": a word that names
+// nothing, for all its capital.
+bool IsCompoundAdjectiveOrContraction(std::string_view w) {
+  const size_t cut = w.find_last_of("-'");
+  if (cut == std::string_view::npos) return false;
+  const std::string_view tail = w.substr(cut + 1);
+  if (w[cut] == '\'') {
+    return tail == "m" || tail == "re" || tail == "ve" || tail == "ll" || tail == "d" ||
+           tail == "t";
+  }
+  static constexpr std::string_view kTails[] = {
+      "based", "side", "born", "owned", "led", "backed", "run", "controlled", "funded",
+      "rated", "related", "style", "minus", "plus", "compatible", "date", "linked", "made"};
+  for (std::string_view t : kTails) {
+    if (tail == t) return true;
+  }
+  return false;
 }
 
 // "House of Representatives", "Embassy of Japan": heads that name an
@@ -314,6 +342,7 @@ Span KeywordSpan(const std::vector<Token>& tokens, Span run, size_t from, size_t
   size_t s = k;
   while (s > from && tokens[s - 1].IsWord() &&
          (!IsRoleHead(tokens[s - 1].text) || tokens[s - 1].Is("New")) &&
+         !IsCompoundAdjectiveOrContraction(tokens[s - 1].text) &&
          !(IsNationality(tokens[s - 1].text) && s != k)) {
     // "Tristan Smith of University College": an "of" belongs to the name
     // only after a keyword ("Bank of", "Organisation of").
@@ -408,6 +437,7 @@ bool CouldBeOrganisation(const std::vector<Token>& tokens, Span run) {
   }
   std::string text = SpanText(tokens, run);
   if (IsKnownPlace(text)) return false;
+  if (IsCompoundAdjectiveOrContraction(tokens[run.end - 1].text)) return false;
   std::string lower = Lower(first.text);
   if (run.size() == 1 && !first.all_caps &&
       (IsCommonWord(lower) || (WeakCapital(tokens, run.begin) && lower.size() > 3 &&

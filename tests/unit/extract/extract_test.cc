@@ -127,7 +127,9 @@ INSTANTIATE_TEST_SUITE_P(
         // people.
         Case{"\"It will pass,\" Mark Rogers, an analyst for Acme Bache said.", "Mark Rogers"},
         Case{"Union president Owen Bieber and vice president Marc Stepp said it was good.",
-             "Owen Bieber"}));
+             "Owen Bieber"},
+        // A paper is no person: a keyword after a hyphen.
+        Case{"Sanders won, the Las Vegas Review-Journal reported.", ""}));
 
 class OrgTest : public ::testing::TestWithParam<Case> {};
 
@@ -269,7 +271,17 @@ INSTANTIATE_TEST_SUITE_P(
         // An acronym before the surname of a person the article names.
         Case{"Elijah Cummings died. Chuck Schumer told MSNBC Cummings \"was a great man.\"",
              "MSNBC"},
-        Case{"He works for CNN Philippines.", "CNN Philippines"}));
+        Case{"He works for CNN Philippines.", "CNN Philippines"},
+        // The gazetteer's name across "and": one body, not two.
+        Case{"He heads the Department of Health and Human Services now.",
+             "Department of Health and Human Services"},
+        // Compound adjectives and contractions name nothing, alone, in a list
+        // or before a name.
+        Case{"UK-based retailer Tesco and Denmark-based retailer Salling Group agreed.",
+             "Tesco; Salling Group"},
+        Case{"Shares of Boston-based FMR Corp rose. S/P cut B-minus Valero Energy Corp.",
+             "FMR Corp; Valero Energy Corp"},
+        Case{"He said: \"I'm asking Google, I'm asking Microsoft.\"", "Google; Microsoft"}));
 
 TEST(ExtractTest, AcronymIsAlias) {
   auto x = ExtractText("The Federal Security Service (FSB) said so. The FSB declined to comment.");
