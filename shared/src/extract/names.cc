@@ -205,6 +205,11 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
   }
   const Token& last = tokens[name.end - 1];
   if (IsRoleWord(last.text) || IsPersonalTitle(last.text) || IsOrgKeyword(last.text)) return false;
+  // "Vice Presidents": a role's plural is no name either.
+  if (last.text.size() > 3 && last.text.back() == 's' &&
+      IsRoleWord(last.text.substr(0, last.text.size() - 1))) {
+    return false;
+  }
   // "Las Vegas Review-Journal": a keyword after a hyphen names a body too.
   if (const size_t h = last.text.rfind('-');
       h != std::string_view::npos && h + 1 < last.text.size() && last.text[h + 1] >= 'A' &&

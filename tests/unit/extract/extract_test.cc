@@ -128,8 +128,12 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"\"It will pass,\" Mark Rogers, an analyst for Acme Bache said.", "Mark Rogers"},
         Case{"Union president Owen Bieber and vice president Marc Stepp said it was good.",
              "Owen Bieber"},
-        // A paper is no person: a keyword after a hyphen.
-        Case{"Sanders won, the Las Vegas Review-Journal reported.", ""}));
+        // A paper is no person: a keyword after a hyphen; nor are a role's
+        // plural ("Ministers said").
+        Case{"Sanders won, the Las Vegas Review-Journal reported.", ""},
+        Case{"Agriculture Ministers said the talks had failed.", ""},
+        Case{"One of the Vice Presidents, Rebecca Nyandeng, commented: \"He was great.\"",
+             "Rebecca Nyandeng"}));
 
 class OrgTest : public ::testing::TestWithParam<Case> {};
 
