@@ -543,6 +543,37 @@ std::optional<std::string> ExclusionGroups(std::string_view text, const Xapian::
 
 }  // namespace
 
+std::string TextForXapian(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 8);
+  bool after_word = false;  // the last character was part of a word
+  size_t i = 0;
+  while (i < text.size()) {
+    const char c = text[i];
+    if (static_cast<unsigned char>(c) < 0x80) {
+      if (c == '(' && after_word) out.push_back(' ');
+      out.push_back(c);
+      after_word = IsAsciiLetter(c) || (c >= '0' && c <= '9');
+      ++i;
+      continue;
+    }
+    Xapian::Utf8Iterator it(text.data() + i, text.size() - i);
+    const unsigned ch = *it;
+    ++it;
+    const size_t len = it == Xapian::Utf8Iterator()
+                           ? text.size() - i
+                           : static_cast<size_t>(it.raw() - (text.data() + i));
+    after_word = Xapian::Unicode::is_wordchar(ch);
+    if (after_word) {
+      out.append(text.data() + i, len);
+    } else {
+      out.push_back(' ');
+    }
+    i += len;
+  }
+  return out;
+}
+
 bool IsOperator(std::string_view token) {
   while (!token.empty() && token.front() == '(') token.remove_prefix(1);
   while (!token.empty() && token.back() == ')') token.remove_suffix(1);
@@ -712,7 +743,7 @@ Result<ParsedQuery> ParseQuery(std::string_view query, DefaultOp op,
     std::string text = operators ? BracketProximityChains(tokens) : parsed.folded;
     if (auto groups = ExclusionGroups(text, stop_words)) text = std::move(*groups);
     if (auto exclusions = ExclusionsOnly(text, stop_words)) text = std::move(*exclusions);
-    parsed.query = qp.parse_query(text, flags);
+    parsed.query = qp.parse_query(TextForXapian(text), flags);
     if (!errors.first().empty()) {
       return Status::InvalidArgument("bad query \"" + std::string(query) +
                                      "\": " + errors.first());

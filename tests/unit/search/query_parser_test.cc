@@ -236,6 +236,31 @@ TEST(QueryParser, DeeplyNestedExclusionsDoNotExhaustTheStack) {
             "Query((Zx@1 AND_NOT Zrudd@2))");
 }
 
+TEST(QueryParser, StopWordsInNestedExclusionsDoNotCrashXapian) {
+  // Xapian 1.4.22's parser dereferenced a null query on stop words joined by
+  // a symbol or a lone operator in an exclusion nested after "word(" (found
+  // by fuzz_query_parser): each of these crashed newsarc-search.
+  for (const char* q : {"-r(-(a\xE2\x82\xAC" "or", "x -r(-(the\xC2\xA9of", "-r(-(a + or",
+                        "x -r(-(the - of))", "x -r(-(the | of))", "-r (-(a\xE2\x80\x94or",
+                        "dR bda0t AD(-a#- c OR((-( a\x96\xD6+\xE1OR )"}) {
+    auto parsed = ParseQuery(q);
+    EXPECT_TRUE(parsed.ok() || parsed.status().code() == StatusCode::kInvalidArgument) << q;
+  }
+  // A bracket glued to a word means what it means after a space.
+  ASSERT_TRUE(ParseQuery("rudd(whatsapp OR facebook)").ok());
+  EXPECT_EQ(ParseQuery("rudd(whatsapp OR facebook)").value().query.get_description(),
+            ParseQuery("rudd (whatsapp OR facebook)").value().query.get_description());
+}
+
+TEST(QueryParser, TextForXapianSpacesOutSymbolsAndGluedBrackets) {
+  EXPECT_EQ(TextForXapian("a\xE2\x82\xAC" "b \xC2\xA9 c"), "a b   c");
+  EXPECT_EQ(TextForXapian("r(-(a) 5(x) ((y) f:(z)"), "r (-(a) 5 (x) ((y) f:(z)");
+  // Words stay as they are, CJK and accented letters included; U+FFFD goes.
+  EXPECT_EQ(TextForXapian("caf\xC3\xA9 \xE6\x97\xA5\xE6\x9C\xAC x\xEF\xBF\xBDy"),
+            "caf\xC3\xA9 \xE6\x97\xA5\xE6\x9C\xAC x y");
+  EXPECT_EQ(TextForXapian(""), "");
+}
+
 TEST(QueryParser, StemmerFollowsLang) {
   EXPECT_EQ(ParseQuery("x").value().stemmer, "english");
   EXPECT_EQ(ParseQuery("lang:fr x").value().stemmer, "french");
