@@ -161,12 +161,14 @@ SpeechVerb SpeechVerbKind(std::string_view word) {
 }
 
 bool IsPersonalTitle(std::string_view word, Gender* gender) {
-  static const WordSet male({"mr", "sir", "lord", "mister", "monsieur", "señor"});
+  static const WordSet male({"mr", "sir", "lord", "mister", "monsieur", "señor", "monsignor",
+                             "monseñor", "monsenor"});
   static const WordSet female(
       {"ms", "mrs", "miss", "lady", "dame", "baroness", "madam", "mme", "madame"});
   static const WordSet neutral({"dr", "prof", "professor", "rev", "reverend",
                                 "det", "supt", "sgt", "insp", "cllr", "hon",
-                                "judge", "justice", "father", "rabbi", "imam"});
+                                "judge", "justice", "father", "rabbi", "imam", "ayatollah",
+                                "pastor"});
   const std::string_view w = StripDot(word);
   Gender g = Gender::kUnknown;
   bool is = false;

@@ -85,6 +85,9 @@ INSTANTIATE_TEST_SUITE_P(
         // Unlisted role nouns and post-nominals are not part of the name.
         Case{"Ecologist Maria Lopez said the plan would work.", "Maria Lopez"},
         Case{"Counsel Maria Lopez QC said the plan would work.", "Maria Lopez"},
+        // Clergy titles: "Monsignor", "Monse\xC3\xB1or", "Ayatollah", "Pastor".
+        Case{"Archbishop Monse\xC3\xB1or Jorge Scheinig said it was wrong.", "Jorge Scheinig"},
+        Case{"Ayatollah Ruhollah Khomeini said the war would go on.", "Ruhollah Khomeini"},
         // Participles of speech verbs attribute to the clause's subject.
         Case{"The mayor, Maria Lopez, sent condolences, adding, \"It is sad.\"", "Maria Lopez"},
         Case{"\"It is sad,\" Peter Hall quipped.", "Peter Hall"},
