@@ -37,6 +37,14 @@ bool IsRunWord(const std::vector<Token>& tokens, size_t i) {
         IsOrgKeyword(tokens[i + 1].text)) {
       return true;
     }
+    // "First Boston Corp", "First National Bank": so does an ordinal.
+    if (t.Is("First") || t.Is("Second") || t.Is("Third")) {
+      for (size_t j = i + 1; j < tokens.size() && j <= i + 3 && tokens[j].IsWord() &&
+                             tokens[j].cap && !IsNeverName(tokens[j].text);
+           ++j) {
+        if (IsOrgKeyword(tokens[j].text)) return true;
+      }
+    }
     return false;
   }
   return true;
@@ -205,6 +213,11 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
   }
   const Token& last = tokens[name.end - 1];
   if (IsRoleWord(last.text) || IsPersonalTitle(last.text) || IsOrgKeyword(last.text)) return false;
+  // "(General) Agreement (on Tariffs and Trade)": a treaty is no person.
+  for (std::string_view treaty : {"Agreement", "Treaty", "Accord", "Convention", "Pact",
+                                  "Protocol", "Charter"}) {
+    if (last.text == treaty) return false;
+  }
   // "Vice Presidents": a role's plural is no name either.
   if (last.text.size() > 3 && last.text.back() == 's' &&
       IsRoleWord(last.text.substr(0, last.text.size() - 1))) {

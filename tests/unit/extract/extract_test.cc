@@ -135,6 +135,7 @@ INSTANTIATE_TEST_SUITE_P(
         // plural ("Ministers said").
         Case{"Sanders won, the Las Vegas Review-Journal reported.", ""},
         Case{"Agriculture Ministers said the talks had failed.", ""},
+        Case{"The forum is the General Agreement on Tariffs and Trade, he noted.", ""},
         Case{"One of the Vice Presidents, Rebecca Nyandeng, commented: \"He was great.\"",
              "Rebecca Nyandeng"}));
 
@@ -279,6 +280,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Elijah Cummings died. Chuck Schumer told MSNBC Cummings \"was a great man.\"",
              "MSNBC"},
         Case{"He works for CNN Philippines.", "CNN Philippines"},
+        // An ordinal opens a firm's name.
+        Case{"The issue was led by First Boston Corp on Monday.", "First Boston Corp"},
         // The gazetteer's name across "and": one body, not two.
         Case{"He heads the Department of Health and Human Services now.",
              "Department of Health and Human Services"},
