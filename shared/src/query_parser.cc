@@ -546,30 +546,21 @@ std::optional<std::string> ExclusionGroups(std::string_view text, const Xapian::
 std::string TextForXapian(std::string_view text) {
   std::string out;
   out.reserve(text.size() + 8);
-  bool after_word = false;  // the last character was part of a word
-  size_t i = 0;
-  while (i < text.size()) {
-    const char c = text[i];
-    if (static_cast<unsigned char>(c) < 0x80) {
-      if (c == '(' && after_word) out.push_back(' ');
-      out.push_back(c);
-      after_word = IsAsciiLetter(c) || (c >= '0' && c <= '9');
-      ++i;
-      continue;
+  for (size_t i = 0; i < text.size(); ++i) {
+    // After a letter or digit of a word: ASCII, or the last byte of a
+    // multi-byte character (10xxxxxx) that is a word character for Xapian.
+    if (text[i] == '(' && i > 0) {
+      const unsigned char p = static_cast<unsigned char>(text[i - 1]);
+      bool word = IsAsciiLetter(text[i - 1]) || (p >= '0' && p <= '9');
+      if (p >= 0x80) {
+        size_t b = i - 1;
+        while (b > 0 && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) --b;
+        Xapian::Utf8Iterator it(text.data() + b, i - b);
+        word = Xapian::Unicode::is_wordchar(*it);
+      }
+      if (word) out.push_back(' ');
     }
-    Xapian::Utf8Iterator it(text.data() + i, text.size() - i);
-    const unsigned ch = *it;
-    ++it;
-    const size_t len = it == Xapian::Utf8Iterator()
-                           ? text.size() - i
-                           : static_cast<size_t>(it.raw() - (text.data() + i));
-    after_word = Xapian::Unicode::is_wordchar(ch);
-    if (after_word) {
-      out.append(text.data() + i, len);
-    } else {
-      out.push_back(' ');
-    }
-    i += len;
+    out.push_back(text[i]);
   }
   return out;
 }

@@ -60,12 +60,11 @@ struct DateBounds {
 };
 Result<DateBounds> ParseDateRange(std::string_view value);
 
-// `text` as newsarc hands it to Xapian's query parser: every character that
-// is neither ASCII nor part of a word for Xapian (symbols, dashes, U+FFFD:
-// "€", "—") as a space, which is how Xapian reads them anyway, and a space
-// between a word and a bracket glued to it ("r(" to "r ("). Xapian 1.4.22
-// crashes on stop words in a nested exclusion after either ("-r(-(a + or",
-// "-r (-(a€or").
+// `text` as newsarc hands it to Xapian's query parser: a space between a
+// word and a bracket glued to it ("r(" to "r ("). Xapian 1.4.22 read
+// "rudd(whatsapp OR facebook)" as rudd AND whatsapp AND the word "or" AND
+// facebook, and crashed on stop words in an exclusion nested after such a
+// bracket ("-r(-(a + or", "x -r(-(the\u20acof").
 std::string TextForXapian(std::string_view text);
 
 // True for AND OR NOT XOR NEAR NEAR/n ADJ ADJ/n, which Xapian recognises only
