@@ -64,7 +64,7 @@ Result<DateBounds> ParseDateRange(std::string_view value);
 // word and a bracket glued to it ("r(" to "r ("). Xapian 1.4.22 read
 // "rudd(whatsapp OR facebook)" as rudd AND whatsapp AND the word "or" AND
 // facebook, and crashed on stop words in an exclusion nested after such a
-// bracket ("-r(-(a + or", "x -r(-(the\u20acof").
+// bracket ("-r(-(a + or", "x -r(-(the - of))").
 std::string TextForXapian(std::string_view text);
 
 // True for AND OR NOT XOR NEAR NEAR/n ADJ ADJ/n, which Xapian recognises only
