@@ -544,21 +544,24 @@ std::optional<std::string> ExclusionGroups(std::string_view text, const Xapian::
 }  // namespace
 
 std::string TextForXapian(std::string_view text) {
+  auto opens = [&](size_t i) {  // a group may start after text[i]
+    return IsAsciiSpace(text[i]) || text[i] == '(' || text[i] == '"';
+  };
+  auto field = [&](size_t colon) {  // "title:" ends at text[colon]
+    size_t b = colon;
+    while (b > 0 && IsAsciiLetter(text[b - 1])) --b;
+    return std::find(std::begin(kFieldNames), std::end(kFieldNames),
+                     text.substr(b, colon - b)) != std::end(kFieldNames);
+  };
   std::string out;
   out.reserve(text.size() + 8);
   for (size_t i = 0; i < text.size(); ++i) {
-    // After a letter or digit of a word: ASCII, or the last byte of a
-    // multi-byte character (10xxxxxx) that is a word character for Xapian.
-    if (text[i] == '(' && i > 0) {
-      const unsigned char p = static_cast<unsigned char>(text[i - 1]);
-      bool word = IsAsciiLetter(text[i - 1]) || (p >= '0' && p <= '9');
-      if (p >= 0x80) {
-        size_t b = i - 1;
-        while (b > 0 && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) --b;
-        Xapian::Utf8Iterator it(text.data() + b, i - b);
-        word = Xapian::Unicode::is_wordchar(*it);
-      }
-      if (word) out.push_back(' ');
+    // Not after a space, a bracket or a quote, nor after the sign of a
+    // group ("-(", "+(" where a word could start) or a field ("title:(").
+    if (text[i] == '(' && i > 0 && !opens(i - 1) &&
+        !((text[i - 1] == '-' || text[i - 1] == '+') && (i == 1 || opens(i - 2))) &&
+        !(text[i - 1] == ':' && field(i - 1))) {
+      out.push_back(' ');
     }
     out.push_back(text[i]);
   }

@@ -60,11 +60,14 @@ struct DateBounds {
 };
 Result<DateBounds> ParseDateRange(std::string_view value);
 
-// `text` as newsarc hands it to Xapian's query parser: a space between a
-// word and a bracket glued to it ("r(" to "r ("). Xapian 1.4.22 read
-// "rudd(whatsapp OR facebook)" as rudd AND whatsapp AND the word "or" AND
-// facebook, and crashed on stop words in an exclusion nested after such a
-// bracket ("-r(-(a + or", "x -r(-(the - of))").
+// `text` as newsarc hands it to Xapian's query parser: a space before a
+// bracket glued to what comes before it ("r(" to "r (", "r.(" to "r. ("),
+// except after a space, a bracket, a quote, the sign of a group ("-(") or a
+// field ("title:(a b)", Xapian's field group).
+// Xapian 1.4.22 read "rudd(whatsapp OR facebook)" as rudd AND whatsapp AND
+// the word "or" AND facebook, and crashed on stop words in an exclusion
+// nested after such a bracket ("-r(-(a + or", "x -r(-(the - of))",
+// "-r.(-(a + or").
 std::string TextForXapian(std::string_view text);
 
 // True for AND OR NOT XOR NEAR NEAR/n ADJ ADJ/n, which Xapian recognises only

@@ -241,8 +241,9 @@ TEST(QueryParser, StopWordsInNestedExclusionsDoNotCrashXapian) {
   // a symbol or a lone operator in an exclusion nested after "word(" (found
   // by fuzz_query_parser): each of these crashed newsarc-search.
   for (const char* q : {"-r(-(a\xE2\x82\xAC" "or", "x -r(-(the\xC2\xA9of", "-r(-(a + or",
-                        "x -r(-(the - of))", "x -r(-(the | of))",
-                        "dR bda0t AD(-a#- c OR((-( a\x96\xD6+\xE1OR )"}) {
+                        "x -r(-(the - of))", "x -r(-(the | of))", "-r.(-(a + or",
+                        "-r\xEF\xBF\xBD(-(a + or", "-r-(-(a + or", "-r:(-(a + or",
+                        "dR bda0t AD(-a#- c OR((-( a\x96\xD6+\xE1OR )", "-r\x01\x80(-(a + or"}) {
     auto parsed = ParseQuery(q);
     EXPECT_TRUE(parsed.ok() || parsed.status().code() == StatusCode::kInvalidArgument) << q;
   }
@@ -253,12 +254,15 @@ TEST(QueryParser, StopWordsInNestedExclusionsDoNotCrashXapian) {
 }
 
 TEST(QueryParser, TextForXapianSpacesOutGluedBrackets) {
-  EXPECT_EQ(TextForXapian("r(-(a) 5(x) ((y) f:(z) -(w) \"(v)\""),
-            "r (-(a) 5 (x) ((y) f:(z) -(w) \"(v)\"");
-  // After a word character beyond ASCII too, not after a symbol.
-  EXPECT_EQ(TextForXapian("caf\xC3\xA9(x) \xE6\x97\xA5(y) \xE2\x82\xAC(z)"),
-            "caf\xC3\xA9 (x) \xE6\x97\xA5 (y) \xE2\x82\xAC(z)");
-  EXPECT_EQ(TextForXapian("("), "(");
+  EXPECT_EQ(TextForXapian("r(-(a) 5(x) ((y) f:(z) -(w) +(v) \"(u)\" x-(t) .(s)"),
+            "r (-(a) 5 (x) ((y) f: (z) -(w) +(v) \"(u)\" x- (t) . (s)");
+  // A field's group stays one: "title:(a b)" is both words in titles.
+  EXPECT_EQ(TextForXapian("title:(a b) -speaker:(c) subtitle:(d)"),
+            "title:(a b) -speaker:(c) subtitle: (d)");
+  EXPECT_EQ(TextForXapian("caf\xC3\xA9(x) \xE2\x82\xAC(z)"),
+            "caf\xC3\xA9 (x) \xE2\x82\xAC (z)");
+  EXPECT_EQ(TextForXapian("(-(a))"), "(-(a))");
+  EXPECT_EQ(TextForXapian("-(a)"), "-(a)");
   EXPECT_EQ(TextForXapian(""), "");
 }
 
