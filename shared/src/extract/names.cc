@@ -141,6 +141,28 @@ std::string SpanText(const std::vector<Token>& tokens, Span span) {
   return out;
 }
 
+// "Broadcaster Piers Morgan", "Ecologist Ryan Norris": a sentence that opens
+// with an agent noun (-er, -or, -ist, -ian) before exactly two more words,
+// capitalised, neither of them a common word, a keyword or a place, when
+// the first names the lists hold do not tell ("Piers", "Ryan").
+bool AgentNounOpening(const std::vector<Token>& tokens, size_t i, size_t end) {
+  if (i + 3 != end || !WeakCapital(tokens, i)) return false;
+  const std::string lower = Lower(tokens[i].text);
+  bool agent = false;
+  for (std::string_view suffix : {"er", "or", "ist", "ian"}) {
+    agent = agent || (lower.size() > suffix.size() + 4 && lower.ends_with(suffix));
+  }
+  if (!agent || IsKnownPlace(tokens[i].text)) return false;
+  for (size_t k = i + 1; k < end; ++k) {
+    const Token& t = tokens[k];
+    if (!t.IsWord() || !t.cap || t.all_caps || IsCommonWord(Lower(t.text)) ||
+        IsOrgKeyword(t.text) || IsKnownPlace(t.text)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out) {
   // "Hassan Rouhani of Iran", "Tristan Smith of University College": the
   // person is the part before the connector.
@@ -193,7 +215,7 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
   // "Ecologist Ryan Norris", "Co-author Jing-Shan Zhao": an unlisted role
   // noun before a first name.
   if (start + 2 < run.end + 0 && tokens[start].IsWord() && !IsFirstName(tokens[start].text) &&
-      IsFirstName(tokens[start + 1].text) &&
+      (IsFirstName(tokens[start + 1].text) || AgentNounOpening(tokens, start, run.end)) &&
       (IsCommonWord(Lower(tokens[start].text)) || WeakCapital(tokens, start) ||
        IsRoleDomain(tokens[start].text) ||  // "(Chancellor of the) Exchequer Nigel Lawson"
        tokens[start].text.find('-') != std::string_view::npos)) {

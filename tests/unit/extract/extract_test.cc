@@ -85,6 +85,11 @@ INSTANTIATE_TEST_SUITE_P(
         // Unlisted role nouns and post-nominals are not part of the name.
         Case{"Ecologist Maria Lopez said the plan would work.", "Maria Lopez"},
         Case{"Counsel Maria Lopez QC said the plan would work.", "Maria Lopez"},
+        // ... also before a first name the lists lack, when an agent noun
+        // opens the sentence before two name words.
+        Case{"He was hurt. Broadcaster Piers Morgan said, \"He is a hero.\"", "Piers Morgan"},
+        Case{"Ecologist Ryan Norris of the University of Guelph also said it was rare.",
+             "Ryan Norris"},
         // Clergy titles: "Monsignor", "Monse\xC3\xB1or", "Ayatollah", "Pastor".
         Case{"Archbishop Monse\xC3\xB1or Jorge Scheinig said it was wrong.", "Jorge Scheinig"},
         Case{"Ayatollah Ruhollah Khomeini said the war would go on.", "Ruhollah Khomeini"},
