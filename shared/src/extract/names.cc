@@ -141,6 +141,8 @@ std::string SpanText(const std::vector<Token>& tokens, Span span) {
   return out;
 }
 
+namespace {
+
 // "Broadcaster Piers Morgan", "Ecologist Ryan Norris": a sentence that opens
 // with an agent noun (-er, -or, -ist, -ian) before exactly two more words,
 // capitalised, neither of them a common word, a keyword or a place, when
@@ -162,6 +164,8 @@ bool AgentNounOpening(const std::vector<Token>& tokens, size_t i, size_t end) {
   }
   return true;
 }
+
+}  // namespace
 
 bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out) {
   // "Hassan Rouhani of Iran", "Tristan Smith of University College": the

@@ -82,6 +82,8 @@ bool StartsPerson(const std::vector<Token>& tokens, size_t m, size_t end) {
          name_word(m + 1) && !place(m + 1, 1);
 }
 
+namespace {
+
 // The start of the person at `m` (StartsPerson), with the roles before it:
 // "Prime Minister Kalevi Sorsa", "Premier Prince Souvanna Phouma".
 size_t PersonStart(const std::vector<Token>& tokens, size_t from, size_t m) {
@@ -91,6 +93,8 @@ size_t PersonStart(const std::vector<Token>& tokens, size_t from, size_t m) {
   }
   return m;
 }
+
+}  // namespace
 
 size_t ExtendRight(const std::vector<Token>& tokens, size_t b, size_t e) {
   const size_t n = tokens.size();
