@@ -9,6 +9,7 @@
 #include "extract/lexicon.h"
 #include "extract/organisations.h"
 #include "newsarc/normalizer.h"
+#include "stop_words.h"
 
 namespace newsarc::internal {
 namespace {
@@ -424,6 +425,18 @@ class Resolver {
       if (r >= 0 && runs_[r].begin == k) {
         PersonName pn;
         if (ParseAt(static_cast<size_t>(r), &pn) && pn.full) {
+          // "said Societe Generale economist Alain Marais": a name that a
+          // lower-case role noun and a full name follow is the employer.
+          const size_t e = runs_[r].end;
+          PersonName next;
+          if (e + 1 < tokens_.size() && tokens_[e].IsWord() && !tokens_[e].cap &&
+              tokens_[e].para == para && !tokens_[e].in_quote &&
+              SpeechVerbKind(tokens_[e].text) == SpeechVerb::kNone &&
+              !IsStopWord(tokens_[e].text) && run_at_[e + 1] >= 0 &&
+              runs_[run_at_[e + 1]].begin == e + 1 &&
+              ParseAt(static_cast<size_t>(run_at_[e + 1]), &next) && next.full) {
+            pn = next;
+          }
           Attribute(Resolve(pn));
           return true;
         }

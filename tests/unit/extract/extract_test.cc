@@ -78,6 +78,8 @@ INSTANTIATE_TEST_SUITE_P(
         // Names after the verb behind an organisation and a role noun.
         Case{"\"It works,\" said Acme astronomer Maria Lopez.", "Maria Lopez"},
         Case{"\"It works,\" wrote student protester Peter Hall on Twitter.", "Peter Hall"},
+        Case{"\"It is worrying,\" said Societe Generale economist Alain Marais.",
+             "Alain Marais"},
         Case{"\"It hurts,\" said his father, Peter Hall, after the ceremony.", "Peter Hall"},
         // "X of Y" is the person X; a place before the name is not part of it.
         Case{"President Peter Hall of Ruritania said the plan would work.", "Peter Hall"},
