@@ -543,6 +543,47 @@ std::optional<std::string> ExclusionGroups(std::string_view text, const Xapian::
 
 }  // namespace
 
+std::string DropStopWordGroups(std::string_view text, const Xapian::Stopper* stop) {
+  std::string out(text);
+  if (stop == nullptr) return out;
+  // Innermost signed groups first; each pass removes one, so nested ones
+  // ("-(-(a + or))") go from the inside out.
+  for (size_t passes = 0; passes < 64; ++passes) {
+    bool dropped = false;
+    for (size_t open = out.find('('); open != std::string::npos; open = out.find('(', open + 1)) {
+      if (open == 0 || (out[open - 1] != '-' && out[open - 1] != '+')) continue;
+      size_t end = open + 1;
+      while (end < out.size() && out[end] != '(' && out[end] != ')') ++end;
+      if (end < out.size() && out[end] == '(') continue;  // not innermost
+      // The words between the brackets, split as Xapian splits them.
+      bool content = false, quoted = false;
+      std::string word;
+      auto flush = [&] {
+        if (!word.empty() && !(*stop)(word)) content = true;
+        word.clear();
+      };
+      for (Xapian::Utf8Iterator it(out.data() + open + 1, end - open - 1);
+           it != Xapian::Utf8Iterator(); ++it) {
+        const unsigned ch = *it;
+        quoted = quoted || ch == '"' || ch == ':' || ch == '*';
+        if (Xapian::Unicode::is_wordchar(ch) || ch == '\'') {
+          Xapian::Unicode::append_utf8(word, ch);
+        } else {
+          flush();
+        }
+      }
+      flush();
+      if (content || quoted) continue;
+      const size_t close = end < out.size() ? end + 1 : end;
+      out.replace(open - 1, close - (open - 1), " ");
+      dropped = true;
+      break;
+    }
+    if (!dropped) break;
+  }
+  return out;
+}
+
 std::string TextForXapian(std::string_view text) {
   auto opens = [&](size_t i) {  // a group may start after text[i]
     return IsAsciiSpace(text[i]) || text[i] == '(' || text[i] == '"';
@@ -737,7 +778,7 @@ Result<ParsedQuery> ParseQuery(std::string_view query, DefaultOp op,
     std::string text = operators ? BracketProximityChains(tokens) : parsed.folded;
     if (auto groups = ExclusionGroups(text, stop_words)) text = std::move(*groups);
     if (auto exclusions = ExclusionsOnly(text, stop_words)) text = std::move(*exclusions);
-    parsed.query = qp.parse_query(TextForXapian(text), flags);
+    parsed.query = qp.parse_query(TextForXapian(DropStopWordGroups(text, stop_words)), flags);
     if (!errors.first().empty()) {
       return Status::InvalidArgument("bad query \"" + std::string(query) +
                                      "\": " + errors.first());

@@ -70,6 +70,12 @@ Result<DateBounds> ParseDateRange(std::string_view value);
 // "-r.(-(a + or").
 std::string TextForXapian(std::string_view text);
 
+// `text` without the signed groups that hold only stop words ("x -(a + or)"
+// to "x"): they would exclude or require nothing, and Xapian 1.4.22's parser
+// crashes on some of them after a hated word ("-r -(a + or", "-r -(the€the)").
+// Groups with a phrase, a field or a wildcard are kept.
+std::string DropStopWordGroups(std::string_view text, const Xapian::Stopper* stop);
+
 // True for AND OR NOT XOR NEAR NEAR/n ADJ ADJ/n, which Xapian recognises only
 // in upper case; `token` may carry parentheses around it.
 bool IsOperator(std::string_view token);

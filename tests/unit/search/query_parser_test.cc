@@ -7,6 +7,8 @@
 
 #include <string>
 
+#include "ranking.h"
+
 namespace newsarc::internal {
 namespace {
 
@@ -243,7 +245,10 @@ TEST(QueryParser, StopWordsInNestedExclusionsDoNotCrashXapian) {
   for (const char* q : {"-r(-(a\xE2\x82\xAC" "or", "x -r(-(the\xC2\xA9of", "-r(-(a + or",
                         "x -r(-(the - of))", "x -r(-(the | of))", "-r.(-(a + or",
                         "-r\xEF\xBF\xBD(-(a + or", "-r-(-(a + or", "-r:(-(a + or",
-                        "dR bda0t AD(-a#- c OR((-( a\x96\xD6+\xE1OR )", "-r\x01\x80(-(a + or"}) {
+                        "dR bda0t AD(-a#- c OR((-( a\x96\xD6+\xE1OR )", "-r\x01\x80(-(a + or",
+                        // and without a glued bracket (a later fuzz_query_parser finding)
+                        "-r -(a + or", "-r\x01\x80 -(a + or", "x -r -(a+or",
+                        "-r -(a\xE2\x82\xAC" "or", "-r -(-(a + or))", "-r -(the\xE2\x82\xAC" "the)"}) {
     auto parsed = ParseQuery(q);
     EXPECT_TRUE(parsed.ok() || parsed.status().code() == StatusCode::kInvalidArgument) << q;
   }
@@ -251,6 +256,24 @@ TEST(QueryParser, StopWordsInNestedExclusionsDoNotCrashXapian) {
   ASSERT_TRUE(ParseQuery("rudd(whatsapp OR facebook)").ok());
   EXPECT_EQ(ParseQuery("rudd(whatsapp OR facebook)").value().query.get_description(),
             ParseQuery("rudd (whatsapp OR facebook)").value().query.get_description());
+}
+
+TEST(QueryParser, DropStopWordGroupsKeepsWhatMatters) {
+  const Xapian::Stopper* stop = QueryStopper(Ranking());
+  ASSERT_NE(stop, nullptr);
+  EXPECT_EQ(DropStopWordGroups("x -(a + or) y", stop), "x   y");
+  EXPECT_EQ(DropStopWordGroups("-r -(-(a + or))", stop), "-r  ");
+  EXPECT_EQ(DropStopWordGroups("-r -(a\xE2\x82\xAC" "or", stop), "-r  ");
+  // Kept: a content word, a phrase, a field, a wildcard, an unsigned group.
+  EXPECT_EQ(DropStopWordGroups("x -(the whatsapp)", stop), "x -(the whatsapp)");
+  EXPECT_EQ(DropStopWordGroups("x -(\"the who\")", stop), "x -(\"the who\")");
+  EXPECT_EQ(DropStopWordGroups("x -(title:the)", stop), "x -(title:the)");
+  EXPECT_EQ(DropStopWordGroups("x -(th*)", stop), "x -(th*)");
+  EXPECT_EQ(DropStopWordGroups("(the who)", stop), "(the who)");
+  EXPECT_EQ(DropStopWordGroups("x -(a)", nullptr), "x -(a)");
+  // The query means the same without them.
+  EXPECT_EQ(ParseQuery("rudd -(the + of)").value().query.get_description(),
+            ParseQuery("rudd").value().query.get_description());
 }
 
 TEST(QueryParser, TextForXapianSpacesOutGluedBrackets) {
