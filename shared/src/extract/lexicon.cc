@@ -298,6 +298,12 @@ bool IsOrgClassNoun(std::string_view word) {
   return nouns.Has(word);
 }
 
+bool IsTreatyWord(std::string_view word) {
+  static const WordSet treaties(
+      {"agreement", "treaty", "accord", "convention", "pact", "protocol", "charter"});
+  return treaties.Has(word);
+}
+
 bool IsNonOrgAcronym(std::string_view word) {
   static const WordSet stop({
       "uk", "us", "usa", "u.s", "u.k", "u.s.", "u.k.", "tv", "ceo", "cfo", "coo", "cto",

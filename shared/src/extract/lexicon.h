@@ -34,6 +34,10 @@ bool IsRoleModifier(std::string_view word);
 bool IsRoleHead(std::string_view word);
 // Domains of roles and ministries: "Home", "Justice", "Health", "State".
 bool IsRoleDomain(std::string_view word);
+// Words that end the name of a treaty: "Agreement", "Treaty", "Accord",
+// "Convention", "Pact", "Protocol", "Charter" ("General Agreement (on
+// Tariffs and Trade)"), in any case: neither a person nor an organisation.
+bool IsTreatyWord(std::string_view word);
 // Last words of organisation names: "Police", "Ministry", "Inc", ...
 bool IsOrgKeyword(std::string_view word);
 // A company's legal form, dots ignored: AG, PLC, Inc, N.V., L.P., ... Part of

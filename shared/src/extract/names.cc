@@ -240,10 +240,7 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
   const Token& last = tokens[name.end - 1];
   if (IsRoleWord(last.text) || IsPersonalTitle(last.text) || IsOrgKeyword(last.text)) return false;
   // "(General) Agreement (on Tariffs and Trade)": a treaty is no person.
-  for (std::string_view treaty : {"Agreement", "Treaty", "Accord", "Convention", "Pact",
-                                  "Protocol", "Charter"}) {
-    if (last.text == treaty) return false;
-  }
+  if (IsTreatyWord(last.text)) return false;
   // "Vice Presidents": a role's plural is no name either.
   if (last.text.size() > 3 && last.text.back() == 's' &&
       IsRoleWord(last.text.substr(0, last.text.size() - 1))) {

@@ -276,15 +276,15 @@ void Mark(std::vector<bool>* is_org, Span s) {
 }
 
 // Last words of capitalised names of things that are not organisations:
-// "Automatic Identification System (AIS)".
+// "Automatic Identification System (AIS)", treaties.
 bool IsThingHead(std::string_view w) {
   static constexpr std::string_view kThings[] = {
-      "System", "Station", "Programme", "Program", "Act", "Disease", "Syndrome", "Telescope",
-      "Mission", "Project", "Index", "Agreement", "Treaty", "Protocol", "State", "Bill"};
+      "System", "Station", "Programme", "Program", "Act", "Disease", "Syndrome",
+      "Telescope", "Mission", "Project", "Index", "State", "Bill"};
   for (auto t : kThings) {
     if (w == t) return true;
   }
-  return false;
+  return IsTreatyWord(w);
 }
 
 // Acronyms that the article defines as terms: "Ebola virus disease (EVD)".

@@ -298,7 +298,10 @@ INSTANTIATE_TEST_SUITE_P(
              "Tesco; Salling Group"},
         Case{"Shares of Boston-based FMR Corp rose. S/P cut B-minus Valero Energy Corp.",
              "FMR Corp; Valero Energy Corp"},
-        Case{"He said: \"I'm asking Google, I'm asking Microsoft.\"", "Google; Microsoft"}));
+        Case{"He said: \"I'm asking Google, I'm asking Microsoft.\"", "Google; Microsoft"},
+        // A treaty defining its acronym is no body.
+        Case{"Both signed the Pacific Fisheries Accord (PFA). The PFA took effect.", ""},
+        Case{"Both signed the Basel Fisheries Convention (BFC) in May.", ""}));
 
 TEST(ExtractTest, AcronymIsAlias) {
   auto x = ExtractText("The Federal Security Service (FSB) said so. The FSB declined to comment.");
