@@ -53,6 +53,14 @@ Extraction Extract(const Article& article) {
   internal::SpeakerResult speakers = internal::FindSpeakers(tokens, runs, is_org);
   internal::CompleteOrganisations(tokens, runs, speakers.org_subjects, speakers.person_words,
                                   &orgs, &is_org);
+  // A name the article gives an organisation before its legal form is that
+  // organisation speaking: "McDonnell Douglas said", after "McDonnell
+  // Douglas Corp".
+  for (const Entity& e : speakers.speakers) {
+    if (orgs.Find(e.name) >= 0) continue;
+    const int id = orgs.FindBeforeLegalForm(e.name);
+    if (id >= 0) orgs.AddAlias(id, e.name);
+  }
   // A name the article also uses for an organisation ("Deutsche Telekom")
   // is no person: one decision per name.
   for (std::string& name : speakers.person_names) {

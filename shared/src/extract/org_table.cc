@@ -141,6 +141,28 @@ int OrgTable::Find(const std::string& form) const {
   return it == by_form_.end() ? -1 : it->second;
 }
 
+int OrgTable::FindBeforeLegalForm(const std::string& name) const {
+  const std::string key = Lower(StripThe(name));
+  if (key.find(' ') == std::string::npos) return -1;
+  for (size_t i = 0; i < entities_.size(); ++i) {
+    if (dead_[i]) continue;
+    std::string_view rest = entities_[i].name;
+    bool form = false;
+    for (;;) {
+      while (!rest.empty() && (rest.back() == ' ' || rest.back() == ',')) rest.remove_suffix(1);
+      const size_t space = rest.rfind(' ');
+      if (space == std::string_view::npos) break;
+      const std::string_view last = rest.substr(space + 1);
+      const bool legal = IsLegalForm(last);
+      if (!legal && !(form && (last == "and" || last == "&"))) break;
+      form = form || legal;
+      rest.remove_suffix(last.size());
+    }
+    if (form && Lower(StripThe(std::string(rest))) == key) return static_cast<int>(i);
+  }
+  return -1;
+}
+
 std::vector<Entity> OrgTable::Take() {
   std::vector<size_t> order;
   for (size_t i = 0; i < entities_.size(); ++i) {

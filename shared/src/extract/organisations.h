@@ -35,6 +35,10 @@ class OrgTable {
   void MergeShortForms();
   // Entity called `form` (name or alias), or -1.
   int Find(const std::string& form) const;
+  // Entity whose name is `name` (two words or more) and then a legal form
+  // ("McDonnell Douglas" of "McDonnell Douglas Corp", "Merrill Lynch" of
+  // "Merrill Lynch and Co"), or -1.
+  int FindBeforeLegalForm(const std::string& name) const;
   const std::vector<Entity>& entities() const { return entities_; }
   std::vector<Entity> Take();
 

@@ -144,7 +144,13 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Agriculture Ministers said the talks had failed.", ""},
         Case{"The forum is the General Agreement on Tariffs and Trade, he noted.", ""},
         Case{"One of the Vice Presidents, Rebecca Nyandeng, commented: \"He was great.\"",
-             "Rebecca Nyandeng"}));
+             "Rebecca Nyandeng"},
+        // A firm named before its legal form earlier in the article speaks.
+        Case{"Boeing ordered parts from Hughes Tool Co. Hughes Tool said it was pleased.", ""},
+        Case{"Merrill Lynch and Co cut its forecast. Merrill Lynch said rates would rise.", ""},
+        // ... not the person of the same surname, nor a person without one.
+        Case{"Hughes Tool Co grew. Mr Hughes said it was pleased.", "Hughes"},
+        Case{"Acme Inc grew. John Smith said it was pleased.", "John Smith"}));
 
 class OrgTest : public ::testing::TestWithParam<Case> {};
 
@@ -299,6 +305,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Shares of Boston-based FMR Corp rose. S/P cut B-minus Valero Energy Corp.",
              "FMR Corp; Valero Energy Corp"},
         Case{"He said: \"I'm asking Google, I'm asking Microsoft.\"", "Google; Microsoft"},
+        Case{"Merrill Lynch and Co cut its forecast. Merrill Lynch said rates would rise.",
+             "Merrill Lynch and Co"},
         // A treaty defining its acronym is no body.
         Case{"Both signed the Pacific Fisheries Accord (PFA). The PFA took effect.", ""},
         Case{"Both signed the Basel Fisheries Convention (BFC) in May.", ""}));
