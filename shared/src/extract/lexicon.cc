@@ -261,12 +261,12 @@ bool IsOrgKeyword(std::string_view word) {
       "technology", "systems", "solutions", "pharmaceuticals", "energy", "entertainment",
       "studios", "records", "publishing", "publishers",
       "rovers", "wanderers", "athletic", "forum", "brothers", "bros", "investments",
-      "banque", "industrie"});
+      "banque", "industrie", "bourse", "cos"});
   return kw.Has(StripDot(word));
 }
 
 bool IsLegalForm(std::string_view word) {
-  static const WordSet forms({"ag", "plc", "inc", "ltd", "llc", "llp", "corp", "co",
+  static const WordSet forms({"ag", "plc", "inc", "ltd", "llc", "llp", "corp", "co", "cos",
                               "gmbh", "sa", "nv", "bv", "na", "lp", "spa", "ab",
                               "asa", "oyj", "kk", "pty", "sarl", "srl", "se"});
   std::string bare;

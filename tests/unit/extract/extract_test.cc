@@ -307,6 +307,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"He said: \"I'm asking Google, I'm asking Microsoft.\"", "Google; Microsoft"},
         Case{"Merrill Lynch and Co cut its forecast. Merrill Lynch said rates would rise.",
              "Merrill Lynch and Co"},
+        // A stock exchange and a company's plural legal form.
+        Case{"Shares fell on the Paris Bourse. Williams Cos said it would sell.",
+             "Paris Bourse; Williams Cos"},
         // A treaty defining its acronym is no body.
         Case{"Both signed the Pacific Fisheries Accord (PFA). The PFA took effect.", ""},
         Case{"Both signed the Basel Fisheries Convention (BFC) in May.", ""}));
