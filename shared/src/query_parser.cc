@@ -94,12 +94,16 @@ Status BadDate(std::string_view value) {
 
 // Field processors do not throw: Xapian 1.4's parser leaks its parse stack
 // when an exception comes out of a field processor (found by the fuzzer).
-// They note the first error here and match nothing; ParseQuery reports it.
+// They note the first error here and return a stand-in; ParseQuery reports
+// the error and never runs the query.
 class ProcessorErrors {
  public:
   Xapian::Query Fail(const std::string& message) {
     if (first_.empty()) first_ = message;
-    return Xapian::Query::MatchNothing;
+    // Not an empty query: in a hated group after a hated word
+    // ("x (-a (-((-date:zz"), Xapian 1.4.22's parser takes an empty one for
+    // a missing group and dereferences a null pointer.
+    return Xapian::Query::MatchAll;
   }
   const std::string& first() const { return first_; }
 
@@ -300,16 +304,17 @@ class WordsSeen : public Xapian::Stopper {
 // The query's field names (those the parser below is told about).
 constexpr std::string_view kFieldNames[] = {"title", "speaker", "org", "site", "lang", "date"};
 
+bool IsFieldName(std::string_view name) {
+  return std::find(std::begin(kFieldNames), std::end(kFieldNames), name) != std::end(kFieldNames);
+}
+
 // "speaker:" for a token that is a field name and its colon with nothing
 // after it (after any of `+`, `-` and opening brackets), else "".
 std::string_view BareField(std::string_view token) {
   while (!token.empty() && (token.front() == '(' || token.front() == '+' || token.front() == '-'))
     token.remove_prefix(1);
   if (token.size() < 2 || token.back() != ':') return {};
-  const std::string_view name = token.substr(0, token.size() - 1);
-  return std::find(std::begin(kFieldNames), std::end(kFieldNames), name) != std::end(kFieldNames)
-             ? token
-             : std::string_view();
+  return IsFieldName(token.substr(0, token.size() - 1)) ? token : std::string_view();
 }
 
 // `speaker: rudd` as `speaker:rudd`: a field name written with a space
@@ -543,56 +548,157 @@ std::optional<std::string> ExclusionGroups(std::string_view text, const Xapian::
 
 }  // namespace
 
-std::string DropStopWordGroups(std::string_view text, const Xapian::Stopper* stop) {
-  std::string out(text);
-  if (stop == nullptr) return out;
-  // Innermost signed groups first; each pass removes one, so nested ones
-  // ("-(-(a + or))") go from the inside out.
-  for (size_t passes = 0; passes < 64; ++passes) {
-    bool dropped = false;
-    for (size_t open = out.find('('); open != std::string::npos; open = out.find('(', open + 1)) {
-      if (open == 0 || (out[open - 1] != '-' && out[open - 1] != '+')) continue;
-      size_t end = open + 1;
-      while (end < out.size() && out[end] != '(' && out[end] != ')') ++end;
-      if (end < out.size() && out[end] == '(') continue;  // not innermost
-      // The words between the brackets, split as Xapian splits them.
-      bool content = false, quoted = false;
-      std::string word;
-      auto flush = [&] {
-        if (!word.empty() && !(*stop)(word)) content = true;
-        word.clear();
-      };
-      for (Xapian::Utf8Iterator it(out.data() + open + 1, end - open - 1);
-           it != Xapian::Utf8Iterator(); ++it) {
-        const unsigned ch = *it;
-        quoted = quoted || ch == '"' || ch == ':' || ch == '*';
-        if (Xapian::Unicode::is_wordchar(ch) || ch == '\'') {
-          Xapian::Unicode::append_utf8(word, ch);
-        } else {
-          flush();
-        }
-      }
-      flush();
-      if (content || quoted) continue;
-      const size_t close = end < out.size() ? end + 1 : end;
-      out.replace(open - 1, close - (open - 1), " ");
-      dropped = true;
-      break;
-    }
-    if (!dropped) break;
+namespace {
+
+// Whether the group opening at text[open] is the term of a + or - sign, as
+// Xapian's lexer reads it: after the sign, it skips anything but a word, a
+// bracket or a quote ("-(", "-. (", "-[ . (") and takes a field's group
+// ("-title:(") too. A sign counts after a space, a control character, an
+// opening bracket or nothing, and before anything but a space or a sign;
+// Xapian skips any other as a symbol. `sign`: the sign's index. Bytes
+// beyond ASCII count as symbols: this may take a group for signed that is
+// not (a sign before an accented word hates it), never the reverse.
+bool SignedGroup(std::string_view text, size_t open, size_t& sign) {
+  auto blank = [](char c) { return static_cast<unsigned char>(c) <= ' '; };
+  size_t i = open;
+  if (i > 0 && text[i - 1] == ':') {
+    size_t b = i - 1;
+    while (b > 0 && IsAsciiLetter(text[b - 1])) --b;
+    if (IsFieldName(text.substr(b, i - 1 - b))) i = b;
   }
+  for (; i > 0; --i) {
+    const char c = text[i - 1];
+    if ((c == '+' || c == '-') && (i == 1 || blank(text[i - 2]) || text[i - 2] == '(') &&
+        !IsAsciiSpace(text[i]) && text[i] != '+' && text[i] != '-') {
+      sign = i - 1;
+      return true;
+    }
+    if (c == '(' || c == ')' || c == '"' || IsAsciiLetter(c) || (c >= '0' && c <= '9') ||
+        c == '_')
+      return false;
+  }
+  return false;
+}
+
+bool IsDoubleQuote(unsigned ch) { return ch == '"' || ch == 0x201c || ch == 0x201d; }
+
+// Where in `text` Xapian's parser finds a term that `stop` does not drop,
+// reading it as Xapian's lexer does: the byte offsets of the words that are
+// no stop word, of every word in a phrase (a phrase keeps its stop words;
+// "" and a quote at the end open none), of each wildcard ("th*") and of
+// each field with a value but a title ("title:the" is a stop word too). A
+// word is lowered, joined across an apostrophe (also U+2019 and U+201B)
+// and across the characters Xapian ignores within words (U+200B to U+200D,
+// U+2060, U+FEFF); a star or a colon alone makes none. One pass, so that
+// groups within groups cost no more than the text.
+std::vector<size_t> TermsAt(std::string_view text, const Xapian::Stopper& stop) {
+  using Xapian::Unicode::is_wordchar;
+  const Xapian::Utf8Iterator end;
+  std::vector<size_t> at;
+  std::string word;
+  size_t word_at = 0;
+  bool quoted = false;
+  auto end_word = [&](bool term) {
+    const size_t b = word.find_first_not_of('\'');
+    if (b != std::string::npos &&
+        (term || !stop(word.substr(b, word.find_last_not_of('\'') + 1 - b))))
+      at.push_back(word_at);
+    word.clear();
+  };
+  for (Xapian::Utf8Iterator it(text.data(), text.size()); it != end; ++it) {
+    unsigned ch = *it;
+    if (ch == 0x2019 || ch == 0x201b) ch = '\'';
+    if (is_wordchar(ch) || ch == '\'') {
+      if (word.empty()) word_at = static_cast<size_t>(it.raw() - text.data());
+      Xapian::Unicode::append_utf8(word, Xapian::Unicode::tolower(ch));
+      continue;
+    }
+    if (!word.empty() && (ch == 0x200b || ch == 0x200c || ch == 0x200d || ch == 0x2060 ||
+                          ch == 0xfeff))
+      continue;
+    Xapian::Utf8Iterator next = it;
+    ++next;
+    if (ch == '*' && !word.empty() && (next == end || !is_wordchar(*next))) {
+      end_word(true);
+      continue;
+    }
+    if (ch == ':' && IsFieldName(word) && next != end && *next > ' ' && *next != ')') {
+      if (word == "title") {
+        word.clear();  // the prefix of the next word
+      } else {
+        end_word(true);  // a filter
+      }
+      continue;
+    }
+    end_word(quoted);
+    if (!IsDoubleQuote(ch)) continue;
+    if (quoted) {
+      quoted = false;
+      continue;
+    }
+    // A quote opens a phrase unless only spaces follow it, or another
+    // quote (Xapian ignores "" and a quote at the end).
+    while (next != end && Xapian::Unicode::is_whitespace(*next)) ++next;
+    if (next == end) break;
+    if (IsDoubleQuote(*next)) {
+      it = next;
+    } else {
+      quoted = true;
+    }
+  }
+  end_word(quoted);
+  return at;
+}
+
+}  // namespace
+
+std::string DropStopWordGroups(std::string_view text, const Xapian::Stopper* stop) {
+  if (stop == nullptr || text.find('(') == std::string_view::npos) return std::string(text);
+  // Every group outside quotes, in the order they open; an unclosed one
+  // runs to the end, as Xapian reads it.
+  struct Group {
+    size_t open, end;  // end: one past the closing bracket
+  };
+  std::vector<Group> groups;
+  std::vector<size_t> opens;  // indexes into groups
+  bool quoted = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '"') quoted = !quoted;
+    if (quoted) continue;
+    if (text[i] == '(') {
+      opens.push_back(groups.size());
+      groups.push_back({i, text.size()});
+    } else if (text[i] == ')' && !opens.empty()) {
+      groups[opens.back()].end = i + 1;
+      opens.pop_back();
+    }
+  }
+  // Outermost first: a dropped group takes those within it along.
+  const std::vector<size_t> terms = TermsAt(text, *stop);
+  std::string out;
+  size_t copied = 0;
+  for (const Group& g : groups) {
+    size_t sign = 0;
+    if (g.open < copied || !SignedGroup(text, g.open, sign) || sign < copied) continue;
+    const auto term = std::upper_bound(terms.begin(), terms.end(), g.open);
+    if (term != terms.end() && *term < g.end) continue;
+    out.append(text.substr(copied, sign - copied));
+    out += ' ';
+    copied = g.end;
+  }
+  out.append(text.substr(copied));
   return out;
 }
 
 std::string TextForXapian(std::string_view text) {
+  if (text.find('(') == std::string_view::npos) return std::string(text);
   auto opens = [&](size_t i) {  // a group may start after text[i]
     return IsAsciiSpace(text[i]) || text[i] == '(' || text[i] == '"';
   };
   auto field = [&](size_t colon) {  // "title:" ends at text[colon]
     size_t b = colon;
     while (b > 0 && IsAsciiLetter(text[b - 1])) --b;
-    return std::find(std::begin(kFieldNames), std::end(kFieldNames),
-                     text.substr(b, colon - b)) != std::end(kFieldNames);
+    return IsFieldName(text.substr(b, colon - b));
   };
   std::string out;
   out.reserve(text.size() + 8);
@@ -775,10 +881,12 @@ Result<ParsedQuery> ParseQuery(std::string_view query, DefaultOp op,
                      Xapian::QueryParser::FLAG_WILDCARD |
                      Xapian::QueryParser::FLAG_PURE_NOT |
                      Xapian::QueryParser::FLAG_CJK_NGRAM;
-    std::string text = operators ? BracketProximityChains(tokens) : parsed.folded;
+    // Stop-word groups go first, so that `-r -(a + or)` is `-r` to what follows.
+    std::string text = DropStopWordGroups(
+        TextForXapian(operators ? BracketProximityChains(tokens) : parsed.folded), stop_words);
     if (auto groups = ExclusionGroups(text, stop_words)) text = std::move(*groups);
     if (auto exclusions = ExclusionsOnly(text, stop_words)) text = std::move(*exclusions);
-    parsed.query = qp.parse_query(TextForXapian(DropStopWordGroups(text, stop_words)), flags);
+    parsed.query = qp.parse_query(text, flags);
     if (!errors.first().empty()) {
       return Status::InvalidArgument("bad query \"" + std::string(query) +
                                      "\": " + errors.first());

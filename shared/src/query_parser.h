@@ -70,10 +70,14 @@ Result<DateBounds> ParseDateRange(std::string_view value);
 // "-r.(-(a + or").
 std::string TextForXapian(std::string_view text);
 
-// `text` without the signed groups that hold only stop words ("x -(a + or)"
-// to "x"): they would exclude or require nothing, and Xapian 1.4.22's parser
-// crashes on some of them after a hated word ("-r -(a + or", "-r -(the€the)").
-// Groups with a phrase, a field or a wildcard are kept.
+// `text` (TextForXapian's output) without the groups that hold only stop
+// words and follow a + or - sign, the sign and any field taken along: "x
+// -(a + or) y" keeps "x" and "y", "-r -[ ((-(a (a or" keeps "-r". They would
+// exclude or require nothing, and Xapian 1.4.22's parser dereferences a null
+// query when such a group follows a hated word ("-r -(a + or", "-o -. (a;or)",
+// groups within groups too). Groups with another word, a phrase, a wildcard
+// or a filter are kept, and so are unsigned ones ("(the who)"). Linear in the
+// text, however deep the groups.
 std::string DropStopWordGroups(std::string_view text, const Xapian::Stopper* stop);
 
 // True for AND OR NOT XOR NEAR NEAR/n ADJ ADJ/n, which Xapian recognises only

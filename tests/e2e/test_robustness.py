@@ -682,6 +682,8 @@ class BadQueries(Env):
         '\x00bridge', 'bridge\x1b[31m', '\u202etxt.exe', 'ﬁ ß İ', '🦓', '\ufeff',
         # Xapian 1.4.22's parser crashed on these (README, "Tests, sanitizers, fuzzing").
         '-r(-(a\u20acor', 'bridge -r(-(the - of))', '-r(-(a + or',
+        '-o -. (a;or)', 'bridge -o -title:(a;or)', 'bridge +(a;or)', '-r -[((-( a;( a;or )',
+        'bridge (-3 (-((-date:zz', 'bridge -a -(-speaker:,)',
     ]
 
     def run_query(self, *args):
@@ -716,6 +718,10 @@ class BadQueries(Env):
         self.run_query(" AND ".join(words[:5000]))
         self.run_query("(" * 5000 + "bridge" + ")" * 5000)
         self.run_query("x " + "(" * 60000 + "-bridge" + ")" * 60000)  # exclusions rewritten
+        # signed groups within signed groups: their words are read once for all of them
+        # (reading them group by group took 19 s for this query)
+        self.run_query("x " + "-(" * 30000 + "bridge" + ")" * 30000)
+        self.run_query("x " + "-(" * 30000 + "the" + ")" * 30000)
         self.run_query('"' + " ".join(words[:5000]) + '"')
         self.run_query("x" * 100000)
 

@@ -248,9 +248,24 @@ TEST(QueryParser, StopWordsInNestedExclusionsDoNotCrashXapian) {
                         "dR bda0t AD(-a#- c OR((-( a\x96\xD6+\xE1OR )", "-r\x01\x80(-(a + or",
                         // and without a glued bracket (a later fuzz_query_parser finding)
                         "-r -(a + or", "-r\x01\x80 -(a + or", "x -r -(a+or",
-                        "-r -(a\xE2\x82\xAC" "or", "-r -(-(a + or))", "-r -(the\xE2\x82\xAC" "the)"}) {
+                        "-r -(a\xE2\x82\xAC" "or", "-r -(-(a + or))", "-r -(the\xE2\x82\xAC" "the)",
+                        // a sign, then symbols or a field before the group; groups within
+                        // an unsigned group; a loved group (later findings)
+                        "-O -\xE1(a\xE1OR", "-o -. (a;or)", "-o -title:(a;or)", "x +(a;or)",
+                        "~-a#cO  -#cO  -[((-( a\x96\xD6+\xE1( a\x96\xD6+\xE1OR )",
+                        "-[((-( a\xE2\x82\xAC+\xE2\x82\xAC( a\xE2\x82\xAC+\xE2\x82\xAC" "OR )",
+                        // a field with a bad value in a hated group
+                        "\xE1(-3(-((-date:\xD1", "x (-3 (-((-date:zz", "x -a -(-speaker:,)",
+                        // a sign after a control character; spaces among the symbols
+                        "-o\x17-title:(a;or", "-o -. \xFF(a;or", "-o -. . (a;or)", "-o -(a (a;or))",
+                        // a colon, a quote, a star or a title field that make no term
+                        "-o -(a;or:", "-o -(a;or\"", "-o -(title:the;or)", "-o -(a * or*the)",
+                        "-o -title:(a\"\"\"\"or"}) {
     auto parsed = ParseQuery(q);
     EXPECT_TRUE(parsed.ok() || parsed.status().code() == StatusCode::kInvalidArgument) << q;
+  }
+  for (const char* q : {"x (-3 (-((-date:zz", "x -a -(-speaker:,)", "x -a -((-site:/))"}) {
+    EXPECT_EQ(ParseQuery(q).status().code(), StatusCode::kInvalidArgument) << q;
   }
   // A bracket glued to a word means what it means after a space.
   ASSERT_TRUE(ParseQuery("rudd(whatsapp OR facebook)").ok());
@@ -264,16 +279,45 @@ TEST(QueryParser, DropStopWordGroupsKeepsWhatMatters) {
   EXPECT_EQ(DropStopWordGroups("x -(a + or) y", stop), "x   y");
   EXPECT_EQ(DropStopWordGroups("-r -(-(a + or))", stop), "-r  ");
   EXPECT_EQ(DropStopWordGroups("-r -(a\xE2\x82\xAC" "or", stop), "-r  ");
+  // The sign may stand before symbols and spaces, or a field; the words of
+  // groups within count.
+  EXPECT_EQ(DropStopWordGroups("-o -. (a;or) x", stop), "-o   x");
+  EXPECT_EQ(DropStopWordGroups("-o -(a (a;or)) x", stop), "-o   x");
+  EXPECT_EQ(DropStopWordGroups("-o -title:(a;or) x", stop), "-o   x");
+  EXPECT_EQ(DropStopWordGroups("-r -[ ((-( a ( a or )", stop), "-r  ");
+  EXPECT_EQ(DropStopWordGroups("x +(a;or)", stop), "x  ");
+  EXPECT_EQ(DropStopWordGroups("-o -. . \xFF (a;or) x", stop), "-o   x");
+  EXPECT_EQ(DropStopWordGroups("-o\x17-title:(a;or) x", stop), "-o\x17  x");
+  EXPECT_EQ(DropStopWordGroups("x -((rudd) the)", stop), "x -((rudd) the)");
+  EXPECT_EQ(DropStopWordGroups("x -(a 'rudd')", stop), "x -(a 'rudd')");
   // Kept: a content word, a phrase, a field, a wildcard, an unsigned group.
   EXPECT_EQ(DropStopWordGroups("x -(the whatsapp)", stop), "x -(the whatsapp)");
   EXPECT_EQ(DropStopWordGroups("x -(\"the who\")", stop), "x -(\"the who\")");
-  EXPECT_EQ(DropStopWordGroups("x -(title:the)", stop), "x -(title:the)");
+  EXPECT_EQ(DropStopWordGroups("x -(title:rudd)", stop), "x -(title:rudd)");
+  EXPECT_EQ(DropStopWordGroups("x -(speaker:the)", stop), "x -(speaker:the)");
+  // ... but not a title's stop word, a lone quote, a star or colon alone.
+  EXPECT_EQ(DropStopWordGroups("x -(title:the)", stop), "x  ");
+  EXPECT_EQ(DropStopWordGroups("x -(a;or\"", stop), "x  ");
+  EXPECT_EQ(DropStopWordGroups("x -(a\"\" \"\"or)", stop), "x  ");
+  EXPECT_EQ(DropStopWordGroups("x -(a \"or\")", stop), "x -(a \"or\")");
+  EXPECT_EQ(DropStopWordGroups("x -(a;or:)", stop), "x  ");
+  EXPECT_EQ(DropStopWordGroups("x -(a * or*the)", stop), "x  ");
+  EXPECT_EQ(DropStopWordGroups("x -(a\xE2\x80\x8Bnd don\xE2\x80\x99t)", stop), "x  ");
+  EXPECT_EQ(DropStopWordGroups("x -(or*;the)", stop), "x -(or*;the)");
   EXPECT_EQ(DropStopWordGroups("x -(th*)", stop), "x -(th*)");
   EXPECT_EQ(DropStopWordGroups("(the who)", stop), "(the who)");
+  EXPECT_EQ(DropStopWordGroups("x ((a;or))", stop), "x ((a;or))");
+  EXPECT_EQ(DropStopWordGroups("x (the -(a;or))", stop), "x (the  )");
+  EXPECT_EQ(DropStopWordGroups("x \"-(a;or)\"", stop), "x \"-(a;or)\"");
+  EXPECT_EQ(DropStopWordGroups("x-(a;or) rudd-(of)", stop), "x-(a;or) rudd-(of)");
   EXPECT_EQ(DropStopWordGroups("x -(a)", nullptr), "x -(a)");
   // The query means the same without them.
   EXPECT_EQ(ParseQuery("rudd -(the + of)").value().query.get_description(),
             ParseQuery("rudd").value().query.get_description());
+  // Before the exclusions are read: "-rudd -(the + of)" excludes Rudd.
+  ASSERT_TRUE(ParseQuery("-rudd -(the + of)").ok());
+  EXPECT_EQ(ParseQuery("-rudd -(the + of)").value().query.get_description(),
+            ParseQuery("-rudd").value().query.get_description());
 }
 
 TEST(QueryParser, TextForXapianSpacesOutGluedBrackets) {
