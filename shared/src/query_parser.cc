@@ -550,31 +550,50 @@ std::optional<std::string> ExclusionGroups(std::string_view text, const Xapian::
 
 namespace {
 
+// The character that ends at text[end - 1] (0 < end), as Xapian reads it:
+// a byte of a sequence that is not UTF-8 is a character of its own.
+unsigned CharBefore(std::string_view text, size_t end) {
+  auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
+  size_t b = end - 1;
+  while (b > 0 && end - b < 4 && (byte(b) & 0xc0) == 0x80) --b;
+  const unsigned lead = byte(b);
+  const size_t length = lead < 0x80 ? 1 : lead < 0xc2 ? 0 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
+  if (length != end - b) return byte(end - 1);
+  unsigned ch = length == 1 ? lead : lead & (0x7f >> length);
+  for (size_t k = b + 1; k < end; ++k) ch = (ch << 6) | (byte(k) & 0x3f);
+  return ch;
+}
+
+// Whether Xapian's lexer takes a + or - after `ch` for a sign: after white
+// space (control characters among it) or an opening bracket.
+bool SpaceOrOpening(unsigned ch) { return ch == '(' || Xapian::Unicode::is_whitespace(ch); }
+
 // Whether the group opening at text[open] is the term of a + or - sign, as
-// Xapian's lexer reads it: after the sign, it skips anything but a word, a
-// bracket or a quote ("-(", "-. (", "-[ . (") and takes a field's group
-// ("-title:(") too. A sign counts after a space, a control character, an
-// opening bracket or nothing, and before anything but a space or a sign;
-// Xapian skips any other as a symbol. `sign`: the sign's index. Bytes
-// beyond ASCII count as symbols: this may take a group for signed that is
-// not (a sign before an accented word hates it), never the reverse.
+// Xapian's lexer reads it: after the sign, it skips anything but a word or a
+// bracket ("-(", "-. (", "-[ . (", '-"" (': pairs of quotes open no phrase)
+// and takes a field's group ("-title:(") too. A sign counts at the start,
+// after white space (control characters too: "d\x7f+(") or an opening
+// bracket, and before anything but a space or a sign; Xapian skips any other
+// as a symbol. `sign`: the sign's index. Bytes beyond ASCII count as
+// symbols: this may take a group for signed that is not (a sign before an
+// accented word hates it), never the reverse.
 bool SignedGroup(std::string_view text, size_t open, size_t& sign) {
-  auto blank = [](char c) { return static_cast<unsigned char>(c) <= ' '; };
   size_t i = open;
   if (i > 0 && text[i - 1] == ':') {
     size_t b = i - 1;
     while (b > 0 && IsAsciiLetter(text[b - 1])) --b;
     if (IsFieldName(text.substr(b, i - 1 - b))) i = b;
   }
+  bool quoted = false;  // an odd number of quotes since the group
   for (; i > 0; --i) {
     const char c = text[i - 1];
-    if ((c == '+' || c == '-') && (i == 1 || blank(text[i - 2]) || text[i - 2] == '(') &&
+    if ((c == '+' || c == '-') && (i == 1 || SpaceOrOpening(CharBefore(text, i - 1))) &&
         !IsAsciiSpace(text[i]) && text[i] != '+' && text[i] != '-') {
       sign = i - 1;
-      return true;
+      return !quoted;
     }
-    if (c == '(' || c == ')' || c == '"' || IsAsciiLetter(c) || (c >= '0' && c <= '9') ||
-        c == '_')
+    quoted = quoted != (c == '"');  // "" opens no phrase: Xapian skips it
+    if (c == '(' || c == ')' || IsAsciiLetter(c) || (c >= '0' && c <= '9') || c == '_')
       return false;
   }
   return false;

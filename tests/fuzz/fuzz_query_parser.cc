@@ -1,5 +1,6 @@
 // libFuzzer target for the query parser. Properties checked:
-//  - ParseQuery never crashes and either succeeds or returns kInvalidArgument;
+//  - ParseQuery never crashes and either succeeds or returns kInvalidArgument,
+//    in keyword (AND) and in --any (OR) mode;
 //  - folding is idempotent: FoldQuery(FoldQuery(q)) == FoldQuery(q);
 //  - so the folded query parses exactly like the original (same description
 //    or the same error code);
@@ -39,6 +40,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       split == std::string::npos ? std::string() : input.substr(split + 1);
   auto parsed = ParseQuery(query);
   Check(parsed.ok() || parsed.status().code() == StatusCode::kInvalidArgument);
+  // `--any` (OR) mode: Xapian's parser takes + and - other ways there.
+  auto any = ParseQuery(query, newsarc::internal::DefaultOp::kOr);
+  Check(any.ok() || any.status().code() == StatusCode::kInvalidArgument);
 
   std::string folded = FoldQuery(query);
   Check(FoldQuery(folded) == folded);

@@ -260,8 +260,18 @@ TEST(QueryParser, StopWordsInNestedExclusionsDoNotCrashXapian) {
                         "-o\x17-title:(a;or", "-o -. \xFF(a;or", "-o -. . (a;or)", "-o -(a (a;or))",
                         // a colon, a quote, a star or a title field that make no term
                         "-o -(a;or:", "-o -(a;or\"", "-o -(title:the;or)", "-o -(a * or*the)",
-                        "-o -title:(a\"\"\"\"or"}) {
+                        "-o -title:(a\"\"\"\"or",
+                        // a sign after DEL, white space to Xapian (CI's 15 s run found it)
+                        "d\x7F+\xE1(a\xE1OR", "d\x7F+(a;or", "x\xC2\x85-y -(a;or)",
+                        "x\xC2\xA0-y\xC2\xA0-(a;or)",
+                        // quotes in pairs between the sign and the group
+                        "-o -\"\"\"\" (a\xFFor", "-o -\"\" \"\" (a;or)"}) {
     auto parsed = ParseQuery(q);
+    EXPECT_TRUE(parsed.ok() || parsed.status().code() == StatusCode::kInvalidArgument) << q;
+  }
+  // In --any mode Xapian ANDs loved terms apart: "+y +(a;or)" crashed it there.
+  for (const char* q : {"+y +(a;or)", "x +y +(a;or)", "x -y -(a;or)", "d\x7F+(a;or"}) {
+    auto parsed = ParseQuery(q, DefaultOp::kOr);
     EXPECT_TRUE(parsed.ok() || parsed.status().code() == StatusCode::kInvalidArgument) << q;
   }
   for (const char* q : {"x (-3 (-((-date:zz", "x -a -(-speaker:,)", "x -a -((-site:/))"}) {
@@ -288,6 +298,10 @@ TEST(QueryParser, DropStopWordGroupsKeepsWhatMatters) {
   EXPECT_EQ(DropStopWordGroups("x +(a;or)", stop), "x  ");
   EXPECT_EQ(DropStopWordGroups("-o -. . \xFF (a;or) x", stop), "-o   x");
   EXPECT_EQ(DropStopWordGroups("-o\x17-title:(a;or) x", stop), "-o\x17  x");
+  EXPECT_EQ(DropStopWordGroups("d\x7F+(a;or) x", stop), "d\x7F  x");
+  EXPECT_EQ(DropStopWordGroups("d;+(a;or) x", stop), "d;+(a;or) x");
+  EXPECT_EQ(DropStopWordGroups("-o -\"\" (a;or) x", stop), "-o   x");
+  EXPECT_EQ(DropStopWordGroups("-o \"-\" (a;or) x", stop), "-o \"-\" (a;or) x");
   EXPECT_EQ(DropStopWordGroups("x -((rudd) the)", stop), "x -((rudd) the)");
   EXPECT_EQ(DropStopWordGroups("x -(a 'rudd')", stop), "x -(a 'rudd')");
   // Kept: a content word, a phrase, a field, a wildcard, an unsigned group.
