@@ -1,7 +1,10 @@
 #include "query_parser.h"
 
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <set>
 #include <string>
@@ -308,6 +311,14 @@ bool IsFieldName(std::string_view name) {
   return std::find(std::begin(kFieldNames), std::end(kFieldNames), name) != std::end(kFieldNames);
 }
 
+// Where the field name that ends before text[colon] starts ("title" of
+// "-title:("), or npos when the letters there are no field name.
+size_t FieldBefore(std::string_view text, size_t colon) {
+  size_t b = colon;
+  while (b > 0 && IsAsciiLetter(text[b - 1])) --b;
+  return IsFieldName(text.substr(b, colon - b)) ? b : std::string_view::npos;
+}
+
 // "speaker:" for a token that is a field name and its colon with nothing
 // after it (after any of `+`, `-` and opening brackets), else "".
 std::string_view BareField(std::string_view token) {
@@ -546,22 +557,14 @@ std::optional<std::string> ExclusionGroups(std::string_view text, const Xapian::
   return out;
 }
 
-}  // namespace
-
-namespace {
-
 // The character that ends at text[end - 1] (0 < end), as Xapian reads it:
 // a byte of a sequence that is not UTF-8 is a character of its own.
 unsigned CharBefore(std::string_view text, size_t end) {
-  auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
-  size_t b = end - 1;
-  while (b > 0 && end - b < 4 && (byte(b) & 0xc0) == 0x80) --b;
-  const unsigned lead = byte(b);
-  const size_t length = lead < 0x80 ? 1 : lead < 0xc2 ? 0 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
-  if (length != end - b) return byte(end - 1);
-  unsigned ch = length == 1 ? lead : lead & (0x7f >> length);
-  for (size_t k = b + 1; k < end; ++k) ch = (ch << 6) | (byte(k) & 0x3f);
-  return ch;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t i = static_cast<int32_t>(end);
+  UChar32 c;
+  U8_PREV(s, 0, i, c);
+  return c >= 0 ? static_cast<unsigned>(c) : s[end - 1];
 }
 
 // Whether Xapian's lexer takes a + or - after `ch` for a sign: after white
@@ -580,9 +583,8 @@ bool SpaceOrOpening(unsigned ch) { return ch == '(' || Xapian::Unicode::is_white
 bool SignedGroup(std::string_view text, size_t open, size_t& sign) {
   size_t i = open;
   if (i > 0 && text[i - 1] == ':') {
-    size_t b = i - 1;
-    while (b > 0 && IsAsciiLetter(text[b - 1])) --b;
-    if (IsFieldName(text.substr(b, i - 1 - b))) i = b;
+    const size_t field = FieldBefore(text, i - 1);  // "-title:(": the sign is before the name
+    if (field != std::string_view::npos) i = field;
   }
   bool quoted = false;  // an odd number of quotes since the group
   for (; i > 0; --i) {
@@ -714,11 +716,7 @@ std::string TextForXapian(std::string_view text) {
   auto opens = [&](size_t i) {  // a group may start after text[i]
     return IsAsciiSpace(text[i]) || text[i] == '(' || text[i] == '"';
   };
-  auto field = [&](size_t colon) {  // "title:" ends at text[colon]
-    size_t b = colon;
-    while (b > 0 && IsAsciiLetter(text[b - 1])) --b;
-    return IsFieldName(text.substr(b, colon - b));
-  };
+
   std::string out;
   out.reserve(text.size() + 8);
   for (size_t i = 0; i < text.size(); ++i) {
@@ -726,7 +724,7 @@ std::string TextForXapian(std::string_view text) {
     // group ("-(", "+(" where a word could start) or a field ("title:(").
     if (text[i] == '(' && i > 0 && !opens(i - 1) &&
         !((text[i - 1] == '-' || text[i - 1] == '+') && (i == 1 || opens(i - 2))) &&
-        !(text[i - 1] == ':' && field(i - 1))) {
+        !(text[i - 1] == ':' && FieldBefore(text, i - 1) != std::string_view::npos)) {
       out.push_back(' ');
     }
     out.push_back(text[i]);
