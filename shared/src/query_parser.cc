@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -319,6 +320,47 @@ size_t FieldBefore(std::string_view text, size_t colon) {
   return IsFieldName(text.substr(b, colon - b)) ? b : std::string_view::npos;
 }
 
+// The character that ends at text[end - 1] (0 < end), as Xapian reads it:
+// a byte of a sequence that is not UTF-8 is a character of its own.
+unsigned CharBefore(std::string_view text, size_t end) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t i = static_cast<int32_t>(end);
+  UChar32 c;
+  U8_PREV(s, 0, i, c);
+  return c >= 0 ? static_cast<unsigned>(c) : s[end - 1];
+}
+
+// Whether a field name and its colon start at text[i], followed by a value
+// (a character above U+0020 but a closing bracket), and are no part of a
+// longer word: where Xapian's parser sees a field when a term starts there.
+// A word character beyond ASCII before the name may end a term of its own
+// (Xapian splits Chinese, Japanese and Korean characters off, "中speaker:x"
+// is a field) or not ("éspeaker:x"): TextForXapian spaces the name out, so
+// that it is a field either way.
+bool IsFieldAt(std::string_view text, size_t i) {
+  if (!IsAsciiLetter(text[i])) return false;
+  if (i > 0) {
+    const unsigned before = CharBefore(text, i);
+    if (before < 0x80 && Xapian::Unicode::is_wordchar(before)) return false;
+  }
+  size_t colon = i;
+  while (colon < text.size() && IsAsciiLetter(text[colon])) ++colon;
+  return colon + 1 < text.size() && text[colon] == ':' &&
+         static_cast<unsigned char>(text[colon + 1]) > ' ' && text[colon + 1] != ')' &&
+         IsFieldName(text.substr(i, colon - i));
+}
+
+// Whether Xapian's lexer starts a term at text[i] whatever came before: at
+// the start, after an ASCII space, a bracket, a quote or a sign (a + or -
+// at the start or after one of those).
+bool StartsTerm(std::string_view text, size_t i) {
+  auto opens = [&](size_t k) {
+    return IsAsciiSpace(text[k]) || text[k] == '(' || text[k] == '"';
+  };
+  return i == 0 || opens(i - 1) ||
+         ((text[i - 1] == '-' || text[i - 1] == '+') && (i == 1 || opens(i - 2)));
+}
+
 // "speaker:" for a token that is a field name and its colon with nothing
 // after it (after any of `+`, `-` and opening brackets), else "".
 std::string_view BareField(std::string_view token) {
@@ -557,16 +599,6 @@ std::optional<std::string> ExclusionGroups(std::string_view text, const Xapian::
   return out;
 }
 
-// The character that ends at text[end - 1] (0 < end), as Xapian reads it:
-// a byte of a sequence that is not UTF-8 is a character of its own.
-unsigned CharBefore(std::string_view text, size_t end) {
-  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  int32_t i = static_cast<int32_t>(end);
-  UChar32 c;
-  U8_PREV(s, 0, i, c);
-  return c >= 0 ? static_cast<unsigned>(c) : s[end - 1];
-}
-
 // Whether Xapian's lexer takes a + or - after `ch` for a sign: after white
 // space (control characters among it) or an opening bracket.
 bool SpaceOrOpening(unsigned ch) { return ch == '(' || Xapian::Unicode::is_whitespace(ch); }
@@ -603,116 +635,213 @@ bool SignedGroup(std::string_view text, size_t open, size_t& sign) {
 
 bool IsDoubleQuote(unsigned ch) { return ch == '"' || ch == 0x201c || ch == 0x201d; }
 
-// Where in `text` Xapian's parser finds a term that `stop` does not drop,
-// reading it as Xapian's lexer does: the byte offsets of the words that are
-// no stop word, of every word in a phrase (a phrase keeps its stop words;
-// "" and a quote at the end open none), of each wildcard ("th*") and of
-// each field with a value but a title ("title:the" is a stop word too). A
-// word is lowered, joined across an apostrophe (also U+2019 and U+201B)
-// and across the characters Xapian ignores within words (U+200B to U+200D,
-// U+2060, U+FEFF); a star or a colon alone makes none. One pass, so that
-// groups within groups cost no more than the text.
-std::vector<size_t> TermsAt(std::string_view text, const Xapian::Stopper& stop) {
-  using Xapian::Unicode::is_wordchar;
-  const Xapian::Utf8Iterator end;
-  std::vector<size_t> at;
-  std::string word;
-  size_t word_at = 0;
-  bool quoted = false;
-  auto end_word = [&](bool term) {
-    const size_t b = word.find_first_not_of('\'');
-    if (b != std::string::npos &&
-        (term || !stop(word.substr(b, word.find_last_not_of('\'') + 1 - b))))
-      at.push_back(word_at);
-    word.clear();
-  };
-  for (Xapian::Utf8Iterator it(text.data(), text.size()); it != end; ++it) {
-    unsigned ch = *it;
-    if (ch == 0x2019 || ch == 0x201b) ch = '\'';
-    if (is_wordchar(ch) || ch == '\'') {
-      if (word.empty()) word_at = static_cast<size_t>(it.raw() - text.data());
-      Xapian::Unicode::append_utf8(word, Xapian::Unicode::tolower(ch));
-      continue;
-    }
-    if (!word.empty() && (ch == 0x200b || ch == 0x200c || ch == 0x200d || ch == 0x2060 ||
-                          ch == 0xfeff))
-      continue;
-    Xapian::Utf8Iterator next = it;
-    ++next;
-    if (ch == '*' && !word.empty() && (next == end || !is_wordchar(*next))) {
-      end_word(true);
-      continue;
-    }
-    if (ch == ':' && IsFieldName(word) && next != end && *next > ' ' && *next != ')') {
-      if (word == "title") {
-        word.clear();  // the prefix of the next word
-      } else {
-        end_word(true);  // a filter
-      }
-      continue;
-    }
-    end_word(quoted);
-    if (!IsDoubleQuote(ch)) continue;
-    if (quoted) {
-      quoted = false;
-      continue;
-    }
-    // A quote opens a phrase unless only spaces follow it, or another
-    // quote (Xapian ignores "" and a quote at the end).
-    while (next != end && Xapian::Unicode::is_whitespace(*next)) ++next;
-    if (next == end) break;
-    if (IsDoubleQuote(*next)) {
-      it = next;
-    } else {
-      quoted = true;
-    }
-  }
-  end_word(quoted);
-  return at;
+// The fields of the query language, their values turned into queries by
+// processors that report bad values to `errors`.
+void AddFields(Xapian::QueryParser& qp, ProcessorErrors* errors) {
+  qp.add_prefix("title", std::string(schema::kTitle));
+  // Boolean prefixes with a field processor are the only ones Xapian 1.4
+  // hands a quoted value to (`speaker:"amber rudd"`); a free-text prefix
+  // with a processor drops it. An empty grouping gives every filter its
+  // own group, so `speaker:a speaker:b` means both.
+  const std::string own_group;
+  qp.add_boolean_prefix(
+      "speaker",
+      (new EntityProcessor("speaker", schema::kSpeakerWord, schema::kSpeaker, errors))->release(),
+      &own_group);
+  qp.add_boolean_prefix(
+      "org", (new EntityProcessor("org", schema::kOrgWord, schema::kOrg, errors))->release(),
+      &own_group);
+  qp.add_boolean_prefix("site", (new SiteProcessor(errors))->release());
+  qp.add_boolean_prefix("lang", (new LangProcessor(errors))->release());
+  qp.add_boolean_prefix("date", (new DateProcessor(errors))->release());
 }
 
-}  // namespace
+constexpr unsigned kParseFlags =
+    Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+    Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
+    Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_CJK_NGRAM;
 
-std::string DropStopWordGroups(std::string_view text, const Xapian::Stopper* stop) {
-  if (stop == nullptr || text.find('(') == std::string_view::npos) return std::string(text);
-  // Every group outside quotes, in the order they open; an unclosed one
-  // runs to the end, as Xapian reads it.
-  struct Group {
-    size_t open, end;  // end: one past the closing bracket
-  };
+// A bracketed group as Xapian's lexer sees it: text[open] is its opening
+// bracket, `end` one past its closing one (the text's end when unclosed),
+// `parent` the group it stands in (or npos).
+struct Group {
+  size_t open, end, parent;
+};
+
+// Whether Xapian's lexer takes the bracket at text[i] (outside a phrase) for
+// the start of a group: at the start, or after white space or a bracket, + or
+// -. After anything else it skips the bracket, and the next closing one
+// closes the group around it ('""(a) b)').
+bool OpensGroup(std::string_view text, size_t i) {
+  if (i == 0) return true;
+  const unsigned before = CharBefore(text, i);
+  return before == '(' || before == ')' || before == '+' || before == '-' ||
+         Xapian::Unicode::is_whitespace(before);
+}
+
+// The groups of `text` (TextForXapian's output) outside phrases and filter
+// values, in the order they open, reading the text as Xapian's lexer does
+// (one pass, however deep the groups): a quote opens a phrase unless only
+// spaces follow it, or another quote (Xapian ignores "" and a quote at the
+// end), and the next quote closes it; a bracket opens a group where
+// OpensGroup says, and after "title:". A filter ("speaker:x", outside a
+// phrase, where a term starts) has a value that Xapian reads as one boolean
+// term: to the next closing quote when it opens with one ("" within it is a
+// quote), else to white space below U+0021 or a closing bracket, so that a
+// quote or a bracket in it opens nothing ('speaker:d" t').
+std::vector<Group> GroupsLikeXapian(std::string_view text) {
+  const Xapian::Utf8Iterator end;
+  constexpr size_t kNone = std::string_view::npos;
   std::vector<Group> groups;
   std::vector<size_t> opens;  // indexes into groups
   bool quoted = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '"') quoted = !quoted;
-    if (quoted) continue;
-    if (text[i] == '(') {
-      opens.push_back(groups.size());
-      groups.push_back({i, text.size()});
-    } else if (text[i] == ')' && !opens.empty()) {
-      groups[opens.back()].end = i + 1;
-      opens.pop_back();
+  auto at = [&](const Xapian::Utf8Iterator& i) { return static_cast<size_t>(i.raw() - text.data()); };
+  Xapian::Utf8Iterator it(text.data(), text.size());
+  while (it != end) {
+    const size_t here = at(it);
+    const unsigned ch = *it;
+    Xapian::Utf8Iterator next = it;
+    ++next;
+    if (!quoted && IsFieldAt(text, here) && StartsTerm(text, here)) {
+      const size_t colon = text.find(':', here);
+      if (text.substr(here, colon - here) == "title" && text[colon + 1] == '(') {
+        opens.push_back(groups.size());  // a title's group ("title:(a b)")
+        groups.push_back(
+            {colon + 1, text.size(), opens.size() > 1 ? opens[opens.size() - 2] : kNone});
+        it = Xapian::Utf8Iterator(text.data() + colon + 2, text.size() - colon - 2);
+        continue;
+      }
+      if (text.substr(here, colon - here) != "title") {
+        it = Xapian::Utf8Iterator(text.data() + colon + 1, text.size() - colon - 1);
+        if (*it == '"') {
+          for (++it; it != end;) {
+            const bool quote = *it == '"';
+            ++it;
+            if (quote && (it == end || *it != '"')) break;
+            if (quote) ++it;  // "" is a quote within the value
+          }
+        } else {
+          while (it != end && *it > ' ' && *it != ')') ++it;
+        }
+        continue;
+      }
     }
+    if (!IsDoubleQuote(ch)) {
+      if (!quoted && ch == '(' && OpensGroup(text, here)) {
+        opens.push_back(groups.size());
+        groups.push_back({here, text.size(), opens.size() > 1 ? opens[opens.size() - 2] : kNone});
+      } else if (!quoted && ch == ')' && !opens.empty()) {
+        groups[opens.back()].end = at(next);
+        opens.pop_back();
+      }
+      it = next;
+      continue;
+    }
+    if (quoted) {
+      quoted = false;
+      it = next;
+      continue;
+    }
+    while (next != end && Xapian::Unicode::is_whitespace(*next)) ++next;
+    if (next == end) break;
+    if (IsDoubleQuote(*next)) {
+      ++next;
+    } else {
+      quoted = true;
+    }
+    it = next;
   }
-  // Outermost first: a dropped group takes those within it along.
-  const std::vector<size_t> terms = TermsAt(text, *stop);
+  return groups;
+}
+
+// Where the text that goes with the group opening at text[open] starts: its
+// sign and any field ("-title:("), else its field, else the bracket.
+size_t GroupStart(std::string_view text, size_t open) {
+  size_t sign = 0;
+  if (SignedGroup(text, open, sign)) return sign;
+  if (open > 0 && text[open - 1] == ':') {
+    const size_t field = FieldBefore(text, open - 1);
+    if (field != std::string_view::npos) return field;
+  }
+  return open;
+}
+
+std::string DropGroups(std::string_view text,
+                       const std::function<bool(const std::string&)>& empty) {
+  const std::vector<Group> groups = GroupsLikeXapian(text);
+  // Innermost first: by where they end, then the later opening first (the
+  // unclosed ones all end at the end).
+  std::vector<size_t> order(groups.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return groups[a].end != groups[b].end ? groups[a].end < groups[b].end
+                                          : groups[a].open > groups[b].open;
+  });
+  struct Span {
+    size_t begin, end;
+  };
+  std::vector<bool> kept(groups.size(), false);  // found to hold something
+  std::vector<std::vector<Span>> dropped_within(groups.size());
+  std::vector<Span> dropped;  // every dropped group, with its sign and field
+  std::string check;
+  for (size_t g : order) {
+    const Group& group = groups[g];
+    if (!kept[g]) {
+      // The group as Xapian would read it alone, without the groups within
+      // it that are already dropped (each of them a space): each byte of the
+      // text is read once, however deep the groups.
+      check.clear();
+      size_t from = group.open;
+      for (const Span& s : dropped_within[g]) {  // in the order they end: ascending
+        check.append(text.substr(from, s.begin - from));
+        check += ' ';
+        from = s.end;
+      }
+      check.append(text.substr(from, group.end - from));
+      kept[g] = !empty(check);
+    }
+    if (kept[g]) {
+      if (group.parent != std::string_view::npos) kept[group.parent] = true;
+      continue;
+    }
+    const Span span{GroupStart(text, group.open), group.end};
+    dropped.push_back(span);
+    if (group.parent != std::string_view::npos) dropped_within[group.parent].push_back(span);
+  }
+  // Each outermost dropped span becomes a space.
+  std::sort(dropped.begin(), dropped.end(),
+            [](const Span& a, const Span& b) { return a.begin < b.begin; });
   std::string out;
   size_t copied = 0;
-  for (const Group& g : groups) {
-    size_t sign = 0;
-    if (g.open < copied || !SignedGroup(text, g.open, sign) || sign < copied) continue;
-    const auto term = std::upper_bound(terms.begin(), terms.end(), g.open);
-    if (term != terms.end() && *term < g.end) continue;
-    out.append(text.substr(copied, sign - copied));
+  for (const Span& s : dropped) {
+    if (s.begin < copied) continue;  // within one already dropped
+    out.append(text.substr(copied, s.begin - copied));
     out += ' ';
-    copied = g.end;
+    copied = s.end;
   }
   out.append(text.substr(copied));
   return out;
 }
 
+}  // namespace
+
+std::string DropEmptyGroups(std::string_view text, const Xapian::Stopper* stop) {
+  if (stop == nullptr || text.find('(') == std::string_view::npos) return std::string(text);
+  ProcessorErrors errors;  // a bad value in a group is reported by the whole query's parse
+  Xapian::QueryParser qp;
+  qp.set_stopper(stop);
+  AddFields(qp, &errors);
+  return DropGroups(text, [&](const std::string& group) {
+    try {
+      return qp.parse_query(group, kParseFlags).empty();
+    } catch (const Xapian::Error&) {
+      return false;  // a group that is an error stays one
+    }
+  });
+}
+
 std::string TextForXapian(std::string_view text) {
-  if (text.find('(') == std::string_view::npos) return std::string(text);
+  if (text.find_first_of("(:") == std::string_view::npos) return std::string(text);
   auto opens = [&](size_t i) {  // a group may start after text[i]
     return IsAsciiSpace(text[i]) || text[i] == '(' || text[i] == '"';
   };
@@ -727,6 +856,10 @@ std::string TextForXapian(std::string_view text) {
         !(text[i - 1] == ':' && FieldBefore(text, i - 1) != std::string_view::npos)) {
       out.push_back(' ');
     }
+    // A field glued to what comes before it ("a-speaker:x", "o'speaker:x"):
+    // Xapian would read a phrase or a longer word there, or not, depending
+    // on what comes before; after a space it is a field.
+    if (IsFieldAt(text, i) && !StartsTerm(text, i)) out.push_back(' ');
     out.push_back(text[i]);
   }
   return out;
@@ -872,38 +1005,13 @@ Result<ParsedQuery> ParseQuery(std::string_view query, DefaultOp op,
     // otherwise OR together every term starting with "a".
     qp.set_max_expansion(256, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
 
-    qp.add_prefix("title", std::string(schema::kTitle));
-    // Boolean prefixes with a field processor are the only ones Xapian 1.4
-    // hands a quoted value to (`speaker:"amber rudd"`); a free-text prefix
-    // with a processor drops it. An empty grouping gives every filter its
-    // own group, so `speaker:a speaker:b` means both.
-    const std::string own_group;
-    qp.add_boolean_prefix("speaker",
-                          (new EntityProcessor("speaker", schema::kSpeakerWord,
-                                               schema::kSpeaker, &errors))
-                              ->release(),
-                          &own_group);
-    qp.add_boolean_prefix(
-        "org",
-        (new EntityProcessor("org", schema::kOrgWord, schema::kOrg, &errors))
-            ->release(),
-        &own_group);
-    qp.add_boolean_prefix("site", (new SiteProcessor(&errors))->release());
-    qp.add_boolean_prefix("lang", (new LangProcessor(&errors))->release());
-    qp.add_boolean_prefix("date", (new DateProcessor(&errors))->release());
-
-    unsigned flags = Xapian::QueryParser::FLAG_PHRASE |
-                     Xapian::QueryParser::FLAG_BOOLEAN |
-                     Xapian::QueryParser::FLAG_LOVEHATE |
-                     Xapian::QueryParser::FLAG_WILDCARD |
-                     Xapian::QueryParser::FLAG_PURE_NOT |
-                     Xapian::QueryParser::FLAG_CJK_NGRAM;
-    // Stop-word groups go first, so that `-r -(a + or)` is `-r` to what follows.
-    std::string text = DropStopWordGroups(
+    AddFields(qp, &errors);
+    // Empty groups go first, so that `-r -(a + or)` is `-r` to what follows.
+    std::string text = DropEmptyGroups(
         TextForXapian(operators ? BracketProximityChains(tokens) : parsed.folded), stop_words);
     if (auto groups = ExclusionGroups(text, stop_words)) text = std::move(*groups);
     if (auto exclusions = ExclusionsOnly(text, stop_words)) text = std::move(*exclusions);
-    parsed.query = qp.parse_query(text, flags);
+    parsed.query = qp.parse_query(text, kParseFlags);
     if (!errors.first().empty()) {
       return Status::InvalidArgument("bad query \"" + std::string(query) +
                                      "\": " + errors.first());

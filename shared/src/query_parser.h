@@ -63,22 +63,29 @@ Result<DateBounds> ParseDateRange(std::string_view value);
 // `text` as newsarc hands it to Xapian's query parser: a space before a
 // bracket glued to what comes before it ("r(" to "r (", "r.(" to "r. ("),
 // except after a space, a bracket, a quote, the sign of a group ("-(") or a
-// field ("title:(a b)", Xapian's field group).
+// field ("title:(a b)", Xapian's field group), and before a field glued to
+// what comes before it ("a-speaker:x" to "a- speaker:x": Xapian would read
+// the phrase "a speaker x" there, but a field after "中").
 // Xapian 1.4.22 read "rudd(whatsapp OR facebook)" as rudd AND whatsapp AND
 // the word "or" AND facebook, and crashed on stop words in an exclusion
 // nested after such a bracket ("-r(-(a + or", "x -r(-(the - of))",
 // "-r.(-(a + or").
 std::string TextForXapian(std::string_view text);
 
-// `text` (TextForXapian's output) without the groups that hold only stop
-// words and follow a + or - sign, the sign and any field taken along: "x
-// -(a + or) y" keeps "x" and "y", "-r -[ ((-(a (a or" keeps "-r". They would
-// exclude or require nothing, and Xapian 1.4.22's parser dereferences a null
-// query when such a group follows a hated word ("-r -(a + or", "-o -. (a;or)",
-// groups within groups too). Groups with another word, a phrase, a wildcard
-// or a filter are kept, and so are unsigned ones ("(the who)"). Linear in the
-// text, however deep the groups.
-std::string DropStopWordGroups(std::string_view text, const Xapian::Stopper* stop);
+// `text` (TextForXapian's output) without the bracketed groups that Xapian's
+// parser, set up as ParseQuery sets it up with `stop` (may be null: nothing
+// then goes), reads as empty, each with its sign and field: "x -(a + or) y"
+// keeps "x" and "y", "-r -[ ((-( a ( a or" keeps "-r". They would exclude or
+// require nothing, and Xapian 1.4.22's parser dereferences a null query when
+// such a group follows a sign and a word with that sign before it ("-r -(a +
+// or", "-o -. (a;or)", groups within groups too). Xapian itself reads each
+// group, innermost first, without the groups within it that go (a space
+// each): groups with a word that is no stop word, a phrase, a wildcard or a
+// filter stay, and so do "(the who)" and others that Xapian reads again
+// without its stop words. Where the groups are is read here as Xapian's
+// lexer reads it: brackets outside phrases and filter values. Each byte of
+// the text is parsed at most once more, however deep the groups.
+std::string DropEmptyGroups(std::string_view text, const Xapian::Stopper* stop);
 
 // True for AND OR NOT XOR NEAR NEAR/n ADJ ADJ/n, which Xapian recognises only
 // in upper case; `token` may carry parentheses around it.

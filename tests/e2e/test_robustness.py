@@ -683,7 +683,9 @@ class BadQueries(Env):
         # Xapian 1.4.22's parser crashed on these (README, "Tests, sanitizers, fuzzing").
         '-r(-(a\u20acor', 'bridge -r(-(the - of))', '-r(-(a + or',
         '-o -. (a;or)', 'bridge -o -title:(a;or)', 'bridge +(a;or)', '-r -[((-( a;( a;or )',
-        'bridge (-3 (-((-date:zz', 'bridge -a -(-speaker:,)',
+        'bridge (-3 (-((-date:zz', 'bridge -a -(-speaker:,)', 'speaker:d" bridge +(a;or)',
+        'bridge -y org:a"b t -(a;or)', '\u4e2dspeaker:d" bridge +(a;or)',
+        'bridge -r -( ;or ""(a) rudd)',
     ]
 
     def run_query(self, *args):
@@ -718,8 +720,8 @@ class BadQueries(Env):
         self.run_query(" AND ".join(words[:5000]))
         self.run_query("(" * 5000 + "bridge" + ")" * 5000)
         self.run_query("x " + "(" * 60000 + "-bridge" + ")" * 60000)  # exclusions rewritten
-        # signed groups within signed groups: their words are read once for all of them
-        # (reading them group by group took 19 s for this query)
+        # signed groups within signed groups: each byte is read once to tell the empty ones
+        # (reading each group's words afresh took 19 s for this query)
         self.run_query("x " + "-(" * 30000 + "bridge" + ")" * 30000)
         self.run_query("x " + "-(" * 30000 + "the" + ")" * 30000)
         self.run_query('"' + " ".join(words[:5000]) + '"')
