@@ -695,7 +695,9 @@ std::vector<Group> GroupsLikeXapian(std::string_view text) {
   std::vector<Group> groups;
   std::vector<size_t> opens;  // indexes into groups
   bool quoted = false;
-  auto at = [&](const Xapian::Utf8Iterator& i) { return static_cast<size_t>(i.raw() - text.data()); };
+  auto at = [&](const Xapian::Utf8Iterator& i) {
+    return static_cast<size_t>(i.raw() - text.data());
+  };
   Xapian::Utf8Iterator it(text.data(), text.size());
   while (it != end) {
     const size_t here = at(it);
