@@ -75,7 +75,7 @@ std::string TextForXapian(std::string_view text);
 // `text` (TextForXapian's output) without the bracketed groups that Xapian's
 // parser, set up as ParseQuery sets it up with `stop` (may be null: nothing
 // then goes), reads as empty, each with its sign and field: "x -(a + or) y"
-// keeps "x" and "y", "-r -[ ((-( a ( a or" keeps "-r". They would exclude or
+// keeps "x" and "y", "-r -[ ((-( a;or;( a;or" keeps "-r". They would exclude or
 // require nothing, and Xapian 1.4.22's parser dereferences a null query when
 // such a group follows a sign and a word with that sign before it ("-r -(a +
 // or", "-o -. (a;or)", groups within groups too). Xapian itself reads each
