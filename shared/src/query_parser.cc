@@ -694,6 +694,10 @@ std::vector<Group> GroupsLikeXapian(std::string_view text) {
   constexpr size_t kNone = std::string_view::npos;
   std::vector<Group> groups;
   std::vector<size_t> opens;  // indexes into groups
+  auto open_group = [&](size_t bracket) {
+    groups.push_back({bracket, text.size(), opens.empty() ? kNone : opens.back()});
+    opens.push_back(groups.size() - 1);
+  };
   bool quoted = false;
   auto at = [&](const Xapian::Utf8Iterator& i) {
     return static_cast<size_t>(i.raw() - text.data());
@@ -706,14 +710,13 @@ std::vector<Group> GroupsLikeXapian(std::string_view text) {
     ++next;
     if (!quoted && IsFieldAt(text, here) && StartsTerm(text, here)) {
       const size_t colon = text.find(':', here);
-      if (text.substr(here, colon - here) == "title" && text[colon + 1] == '(') {
-        opens.push_back(groups.size());  // a title's group ("title:(a b)")
-        groups.push_back(
-            {colon + 1, text.size(), opens.size() > 1 ? opens[opens.size() - 2] : kNone});
+      const bool title = text.substr(here, colon - here) == "title";
+      if (title && text[colon + 1] == '(') {
+        open_group(colon + 1);  // a title's group ("title:(a b)")
         it = Xapian::Utf8Iterator(text.data() + colon + 2, text.size() - colon - 2);
         continue;
       }
-      if (text.substr(here, colon - here) != "title") {
+      if (!title) {
         it = Xapian::Utf8Iterator(text.data() + colon + 1, text.size() - colon - 1);
         if (*it == '"') {
           for (++it; it != end;) {
@@ -730,8 +733,7 @@ std::vector<Group> GroupsLikeXapian(std::string_view text) {
     }
     if (!IsDoubleQuote(ch)) {
       if (!quoted && ch == '(' && OpensGroup(text, here)) {
-        opens.push_back(groups.size());
-        groups.push_back({here, text.size(), opens.size() > 1 ? opens[opens.size() - 2] : kNone});
+        open_group(here);
       } else if (!quoted && ch == ')' && !opens.empty()) {
         groups[opens.back()].end = at(next);
         opens.pop_back();
@@ -844,17 +846,12 @@ std::string DropEmptyGroups(std::string_view text, const Xapian::Stopper* stop) 
 
 std::string TextForXapian(std::string_view text) {
   if (text.find_first_of("(:") == std::string_view::npos) return std::string(text);
-  auto opens = [&](size_t i) {  // a group may start after text[i]
-    return IsAsciiSpace(text[i]) || text[i] == '(' || text[i] == '"';
-  };
-
   std::string out;
   out.reserve(text.size() + 8);
   for (size_t i = 0; i < text.size(); ++i) {
-    // Not after a space, a bracket or a quote, nor after the sign of a
-    // group ("-(", "+(" where a word could start) or a field ("title:(").
-    if (text[i] == '(' && i > 0 && !opens(i - 1) &&
-        !((text[i - 1] == '-' || text[i - 1] == '+') && (i == 1 || opens(i - 2))) &&
+    // Not where a term starts (after a space, a bracket, a quote or the sign
+    // of a group: "-(", "+(") nor after a field ("title:(").
+    if (text[i] == '(' && !StartsTerm(text, i) &&
         !(text[i - 1] == ':' && FieldBefore(text, i - 1) != std::string_view::npos)) {
       out.push_back(' ');
     }
