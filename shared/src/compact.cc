@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "collapse_key.h"
+#include "commit_gate.h"
 #include "schema.h"
 #include "shard_layout.h"
 #include "staged_build.h"
@@ -31,11 +32,11 @@ namespace {
 
 constexpr std::string_view kScratchSuffix = ".compacting";
 
-// The files of a glass database and newsarc's lock file: anything else in a
-// database folder would go with the old database.
+// The files of a glass database and newsarc's lock files: anything else in
+// a database folder would go with the old database.
 bool BelongsToDatabase(const std::string& name) {
   return name.ends_with(".glass") || name == "iamglass" || name == "flintlock" ||
-         name == "v.tmp" || name == kStagingLockFile;
+         name == "v.tmp" || name == kStagingLockFile || name == kCommitGateFile;
 }
 
 uint64_t FolderBytes(const fs::path& dir) {
@@ -106,8 +107,10 @@ Status CompactOne(const fs::path& db, CompactStats& stats) {
   if (!s.ok()) return abandon(s);
   // The new database gets the very lock files (inodes) of the old one: a
   // writer already waiting for the lock wakes up holding the lock of the
-  // database in place, and one arriving after the exchange finds it taken.
-  for (const std::string_view name : {std::string_view("flintlock"), kStagingLockFile}) {
+  // database in place, and one arriving after the exchange finds it taken
+  // (and a search holding the commit gate holds it on the new one too).
+  for (const std::string_view name :
+       {std::string_view("flintlock"), kStagingLockFile, kCommitGateFile}) {
     const fs::path lock = db / name;
     if (!fs::exists(lock, ec)) continue;
     const fs::path link = scratch / (std::string(name) + ".link");

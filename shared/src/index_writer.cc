@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "collapse_key.h"
+#include "commit_gate.h"
 #include "compact.h"
 #include "document_builder.h"
 #include "keys.h"
@@ -453,6 +454,21 @@ struct IndexWriter::Impl {
   // Flags every database of this writer is opened with: DB_NO_SYNC when
   // this is the writer of a staging index.
   int db_flags = 0;
+  // Taken around each commit, so that a search losing to them can hold them
+  // off (commit_gate.h). Opened with the index's database(s).
+  std::optional<internal::CommitGate> gate;
+
+  Status OpenGate() {
+    auto g = internal::CommitGate::ForWriter(dir);
+    if (!g.ok()) return g.status();
+    gate.emplace(std::move(g.value()));
+    return Status::Ok();
+  }
+
+  // Holds the gate while it lives (nothing when there is none).
+  std::optional<internal::CommitGate::Hold> ShutGate() const {
+    return gate ? gate->Exclusive() : std::nullopt;
+  }
 
   bool sharded() const { return shard_by != ShardBy::kNone; }
 
@@ -577,6 +593,7 @@ struct IndexWriter::Impl {
     if (!std::filesystem::exists(dir / "iamglass", ec))
       if (Status s = internal::MergeStaging(dir, /*copies_marked=*/true); !s.ok()) return s;
     if (Status s = OpenDatabase(dir, false, options.wait_for_lock, db); !s.ok()) return s;
+    if (Status s = OpenGate(); !s.ok()) return s;
     // Files begun but not finished keep their ids for FinishFile.
     for (auto& [path, ids] : staged->impl_->file_ids) file_ids[path].merge(ids);
     staged.reset();
@@ -588,6 +605,7 @@ struct IndexWriter::Impl {
   }
 
   Status CommitAll() {
+    const auto shut = ShutGate();
     if (!sharded()) {
       return internal::GuardXapian("committing", [&] {
         db.commit();
@@ -744,6 +762,7 @@ Status IndexWriter::Impl::MoveArticle(size_t from, size_t to,
   if (Status s = shards[to]->Run([&](Xapian::WritableDatabase& d) {
         d.replace_document(b.id_term, b.document);
         d.set_metadata(ClaimMetaKey(b.id), claims);
+        const auto shut = ShutGate();
         d.commit();
         return Status::Ok();
       });
@@ -898,6 +917,7 @@ Result<IndexWriter> IndexWriter::OpenWithFlags(const std::filesystem::path& dir,
                                 impl->db_flags);
         !s.ok())
       return s;
+    if (Status s = impl->OpenGate(); !s.ok()) return s;
     // What a merged build left if it was stopped before cleaning up, and a
     // killed compaction's scratch copy (the lock is ours: none is running).
     if (internal::HasStaging(dir)) (void)internal::RemoveStaging(dir);
@@ -919,6 +939,7 @@ Result<IndexWriter> IndexWriter::OpenWithFlags(const std::filesystem::path& dir,
   if (Status s = OpenDatabase(meta_path, true, options.wait_for_lock, impl->db, impl->db_flags);
       !s.ok())
     return s;
+  if (Status s = impl->OpenGate(); !s.ok()) return s;
   // A killed compaction's scratch copy (of each shard: OpenShard).
   (void)internal::RemoveCompactScratch(meta_path);
   Status s = internal::GuardXapian(where, [&]() -> Status {

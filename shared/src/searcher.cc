@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "collapse_key.h"
+#include "commit_gate.h"
 #include "facets.h"
 #include "mapped_reads.h"
 #include "more_like_this.h"
@@ -42,7 +43,10 @@ using internal::ShardSpec;
 
 // How often a search is retried when a writer commits meanwhile. Each retry
 // reopens on the newest revision, which stays readable until the writer
-// commits twice more: a search needs far less time than two commits.
+// commits twice more. After a first loss the search holds the index's
+// commits off (commit_gate.h): a search slower than the writer's commits
+// then loses only to a commit that takes no gate (Xapian's own, every
+// XAPIAN_FLUSH_THRESHOLD articles, or a writer older than the gate).
 constexpr int kMaxAttempts = 10;
 
 // Matches a query of filters only checks to give an exact total (a second
@@ -769,6 +773,10 @@ Result<Searcher> Searcher::Open(const std::filesystem::path& dir,
 Result<SearchResults> Searcher::Search(const SearchRequest& request) const {
   int network_attempt = 0;
   const bool mapped = impl_->options.map_files && ++impl_->searches > 1;
+  // The commit gate, held from the first lost try on (declared before the
+  // hold, which must not outlive it).
+  std::optional<internal::CommitGate> gate;
+  std::optional<internal::CommitGate::Hold> pinned;
   for (int attempt = 1;; ++attempt) {
     try {
       // See the latest commit (cheap when there is none). Inside the try:
@@ -799,11 +807,13 @@ Result<SearchResults> Searcher::Search(const SearchRequest& request) const {
     } catch (const Xapian::DatabaseError&) {
       // A writer committed twice since we opened (DatabaseModifiedError), or
       // a block we read was recycled by a commit in the same instant (glass
-      // reports that as corruption): catch up and try again. Real damage
-      // fails every attempt and is reported.
+      // reports that as corruption): catch up and try again, holding the
+      // commits off from now on. Real damage fails every attempt and is
+      // reported.
       if (attempt >= kMaxAttempts) {
         return internal::StatusFromCurrentException("search");
       }
+      if (!gate && (gate = internal::CommitGate::ForReader(impl_->dir))) pinned = gate->Shared();
     } catch (...) {
       return internal::StatusFromCurrentException("search \"" + request.query +
                                                   "\"");

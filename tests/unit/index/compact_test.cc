@@ -14,6 +14,7 @@
 #include <thread>
 #include <vector>
 
+#include "commit_gate.h"
 #include "compact.h"
 #include "index_test_util.h"
 #include "newsarc/index_writer.h"
@@ -105,6 +106,7 @@ TEST_F(CompactTest, OneDatabaseKeepsArticlesIdsAndRecords) {
   const auto metadata = testing::AllMetadata(dir_);
   const uint32_t docs = Xapian::Database(dir_.string()).get_doccount();
   const ino_t lock = Inode(dir_ / "flintlock");
+  const ino_t gate = Inode(dir_ / internal::kCommitGateFile);
 
   auto done = IndexWriter::Compact(dir_);
   ASSERT_TRUE(done.ok()) << done.status().message();
@@ -122,9 +124,11 @@ TEST_F(CompactTest, OneDatabaseKeepsArticlesIdsAndRecords) {
   EXPECT_EQ(unmarked(testing::AllMetadata(dir_)), unmarked(metadata));
   testing::ExpectCopiesMarked(dir_);
   EXPECT_EQ(Xapian::Database(dir_.string()).get_doccount(), docs);
-  // The lock file is the old one (a waiting writer waits on its inode), and
-  // nothing is left beside the index.
+  // The lock files are the old ones (a waiting writer waits on the inode,
+  // a search may hold the commit gate), and nothing is left beside the
+  // index.
   EXPECT_EQ(Inode(dir_ / "flintlock"), lock);
+  EXPECT_EQ(Inode(dir_ / internal::kCommitGateFile), gate);
   EXPECT_FALSE(fs::exists(internal::CompactScratch(dir_)));
   // (Only this index's: the folder is shared with tests running at the same
   // time, whose compactions leave their own scratch there for a moment.)

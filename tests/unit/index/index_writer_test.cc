@@ -5,9 +5,13 @@
 #include <unistd.h>
 #include <xapian.h>
 
+#include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <string>
+#include <thread>
 
+#include "commit_gate.h"
 #include "index_test_util.h"
 #include "schema.h"
 #include "stored_fields.h"
@@ -320,6 +324,49 @@ TEST_F(IndexWriterTest, DeleteById) {
   ASSERT_OK(w.value().Commit());
   EXPECT_EQ(StoredVersion("http://x.org/a"), -1);
   EXPECT_EQ(StoredVersion("http://x.org/b"), 0);
+}
+
+// A search that lost to the writer's commits holds the commit gate shared
+// (commit_gate.h): the writer's next commit waits until it lets go, in a
+// one-database index and in a sharded one (the gate is the index folder's).
+TEST_F(IndexWriterTest, CommitsWaitWhileASearchHoldsTheGate) {
+  WriterOptions sharded;
+  sharded.shard_by = ShardBy::kHash;
+  sharded.shards = 2;
+  for (const WriterOptions& options : {WriterOptions{}, sharded}) {
+    const fs::path dir = dir_ / (options.shards ? "sharded" : "one");
+    SCOPED_TRACE(dir.filename().string());
+    auto w = IndexWriter::Open(dir, options);
+    ASSERT_TRUE(w.ok()) << w.status().message();
+    ASSERT_OK(w.value().Add(MakeArticle("http://x.org/a", 0, "/f/a.txt")));
+    ASSERT_OK(w.value().Commit());
+    auto gate = internal::CommitGate::ForReader(dir);
+    ASSERT_TRUE(gate.has_value()) << "the writer makes the gate";
+    auto held = gate->Shared();
+    ASSERT_TRUE(held.has_value());
+    // While it is held, another search may take it too.
+    auto other = internal::CommitGate::ForReader(dir);
+    ASSERT_TRUE(other.has_value());
+    EXPECT_TRUE(other->Shared().has_value());
+
+    std::atomic<bool> committed{false};
+    Status status;
+    std::thread writer([&] {
+      status = w.value().Add(MakeArticle("http://x.org/b", 0, "/f/b.txt"));
+      if (status.ok()) status = w.value().Commit();
+      committed = true;
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    EXPECT_FALSE(committed) << "the commit did not wait for the search";
+    held.reset();
+    writer.join();
+    ASSERT_OK(status);
+    auto searcher = Searcher::Open(dir);
+    ASSERT_TRUE(searcher.ok()) << searcher.status().message();
+    EXPECT_EQ(searcher.value().ArticleCount(), 2u);
+  }
+  // No gate where no writer has been.
+  EXPECT_FALSE(internal::CommitGate::ForReader(dir_ / "nothing").has_value());
 }
 
 TEST(ArticleId, UrlThenFileAndRecord) {

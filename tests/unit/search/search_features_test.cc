@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <map>
 #include <random>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <tuple>
@@ -19,6 +20,7 @@
 
 #include "../index/index_test_util.h"
 #include "collapse_key.h"
+#include "commit_gate.h"
 #include "newsarc/index_writer.h"
 #include "newsarc/normalizer.h"
 #include "newsarc/searcher.h"
@@ -771,6 +773,68 @@ TEST(Searcher, SearchesWhileAWriterCommits) {
   auto r = searcher.value().Search(Query("zebras"));
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r.value().estimated_total, 60u);
+}
+
+// A search that takes longer than a writer needs for two commits: every try
+// reads a revision that is gone before it ends, so without the commit gate
+// (commit_gate.h) each retry loses too. Facets over every article make the
+// search slow; the writer here commits as fast as Xapian can (no fsync),
+// each commit rewriting the postings of "whatsapp" across the index, and
+// takes the gate around each commit as an IndexWriter does (which
+// IndexWriter.CommitsWaitWhileASearchHoldsTheGate checks).
+TEST(Searcher, ASearchSlowerThanTwoCommitsStillEnds) {
+  Index index("slow-search");
+  // Articles that are not copies of each other (copies are collapsed).
+  std::vector<std::string> words;
+  std::istringstream wire(kWire);
+  for (std::string w; wire >> w;) words.push_back(w);
+  std::mt19937 rnd(7);
+  std::vector<Article> base;
+  for (int i = 0; i < 3000; ++i) {
+    std::string body;
+    for (int w = 0; w < 80; ++w) body += words[rnd() % words.size()] + " ";
+    const std::string n = std::to_string(i);
+    base.push_back(Make("b" + n, "WhatsApp story " + n, body + "WhatsApp.",
+                        "https://b.example/" + n, "2017-03-26"));
+  }
+  index.Add(base);
+  auto searcher = Searcher::Open(index.dir());
+  ASSERT_TRUE(searcher.ok());
+  auto gate = internal::CommitGate::ForWriter(index.dir());
+  ASSERT_TRUE(gate.ok()) << gate.status().message();
+  std::atomic<bool> done{false};
+  std::atomic<int> commits{0};
+  std::string writer_failure;  // read after the join
+  std::thread writer([&] {
+    try {
+      Xapian::WritableDatabase db(index.dir().string(),
+                                  Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
+      while (!done) {
+        for (int k = 0; k < 1; ++k) db.add_document(db.get_document(1 + rnd() % 3000));
+        const auto shut = gate.value().Exclusive();
+        db.commit();
+        ++commits;
+      }
+    } catch (const Xapian::Error& e) {
+      writer_failure = e.get_description();
+    }
+  });
+  SearchRequest request = Query("whatsapp");
+  request.facets = true;
+  request.limit = 1000;  // with their snippets
+  std::string failure;
+  int searches = 0;
+  for (; searches < 30 && failure.empty(); ++searches) {
+    auto r = searcher.value().Search(request);
+    if (!r.ok()) failure = r.status().message();
+    else if (r.value().facet_articles < base.size()) failure = "facets over too few articles";
+  }
+  done = true;
+  writer.join();
+  ASSERT_EQ(writer_failure, "");
+  EXPECT_EQ(failure, "") << "after " << searches << " searches";
+  // The writer went on committing all along.
+  EXPECT_GT(commits.load(), searches);
 }
 
 // A long-lived Searcher (its block reads from maps of the files after the
