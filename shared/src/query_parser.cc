@@ -392,6 +392,13 @@ Result<std::string> GlueFieldValues(std::string_view folded) {
   return out;
 }
 
+// Whether `core` (a token without its signs and brackets) starts with a
+// field name and its colon.
+bool StartsWithField(std::string_view core) {
+  const size_t colon = core.find(':');
+  return colon != std::string_view::npos && IsFieldName(core.substr(0, colon));
+}
+
 // `amber rudd NEAR encryption` as `amber (rudd NEAR encryption)`, what it
 // means: Xapian 1.4 takes a chain of NEAR or ADJ only on its own or in
 // brackets, and otherwise parses the query again as plain words (NEAR as
@@ -829,6 +836,78 @@ std::string DropGroups(std::string_view text,
 
 }  // namespace
 
+Result<std::string> ExpandFilterGroups(std::string_view folded) {
+  const std::vector<QueryToken> tokens = Tokens(folded);
+  std::string out;
+  std::string field;  // "speaker:" within its group, else empty
+  int depth = 0;      // brackets open within the group, its own included
+  bool values = false;
+  bool quoted = false;  // within a quoted value of the group
+  for (const QueryToken& token : tokens) {
+    std::string_view t = token.text;
+    if (!out.empty()) out += ' ';
+    size_t i = 0;
+    if (field.empty()) {
+      while (i < t.size() && (t[i] == '+' || t[i] == '-' || t[i] == '(')) ++i;
+      const size_t colon = t.find(':', i);
+      if (token.quoted || colon == std::string_view::npos || colon + 1 >= t.size() ||
+          t[colon + 1] != '(' || !IsFieldName(t.substr(i, colon - i)) ||
+          t.substr(i, colon - i) == "title") {
+        out += t;
+        continue;
+      }
+      // The signs and brackets before the field stay; its name goes into
+      // the group, before each value.
+      out += t.substr(0, i);
+      field = std::string(t.substr(i, colon + 1 - i));
+      depth = 0;
+      values = false;
+      quoted = false;
+      t.remove_prefix(colon + 1);
+      i = 0;
+    }
+    // Values are read as Xapian reads a filter's: one that opens with a
+    // quote runs to the next quote; a quote within one opens nothing.
+    if (quoted) {
+      const size_t quote = t.find('"');
+      quoted = quote == std::string_view::npos;
+      i = quoted ? t.size() : quote + 1;
+      out += t.substr(0, i);
+    } else {
+      while (i < t.size() && (t[i] == '+' || t[i] == '-' || t[i] == '(')) {
+        if (t[i] == '(') ++depth;
+        out += t[i++];
+      }
+      size_t end;
+      if (i < t.size() && t[i] == '"') {
+        end = t.find('"', i + 1);
+        quoted = end == std::string_view::npos;
+        end = quoted ? t.size() : end + 1;
+      } else {
+        end = std::min(t.find(')', i), t.size());
+      }
+      const std::string_view core = t.substr(i, end - i);
+      if (!core.empty() && !IsOperator(core)) {
+        if (!StartsWithField(core)) out += field;
+        values = true;
+      }
+      out += core;
+      i = end;
+    }
+    for (; i < t.size(); ++i) {
+      out += t[i];
+      if (t[i] != ')' || --depth > 0) continue;
+      if (!values) return Status::InvalidArgument(field + " needs a value inside its brackets");
+      field.clear();
+      out += t.substr(i + 1);  // what follows the group in the token
+      break;
+    }
+  }
+  if (!field.empty() && !values)
+    return Status::InvalidArgument(field + " needs a value inside its brackets");
+  return out;
+}
+
 std::string DropEmptyGroups(std::string_view text, const Xapian::Stopper* stop) {
   if (stop == nullptr || text.find('(') == std::string_view::npos) return std::string(text);
   ProcessorErrors errors;  // a bad value in a group is reported by the whole query's parse
@@ -974,6 +1053,8 @@ Result<ParsedQuery> ParseQuery(std::string_view query, DefaultOp op,
   std::string folded = FoldQuery(query);
   Result<std::string> glued =
       folded.find(':') == std::string::npos ? std::move(folded) : GlueFieldValues(folded);
+  if (glued.ok() && glued.value().find(":(") != std::string::npos)
+    glued = ExpandFilterGroups(glued.value());
   if (!glued.ok()) {
     return Status::InvalidArgument("bad query \"" + std::string(query) + "\": " +
                                    glued.status().message());

@@ -60,6 +60,15 @@ struct DateBounds {
 };
 Result<DateBounds> ParseDateRange(std::string_view value);
 
+// A filter's group as the filters it stands for: `speaker:(rudd OR may)` as
+// `(speaker:rudd OR speaker:may)`, `-org:(bbc "sky news")` as `-(org:bbc
+// org:"sky news")`, each value (a word or a quoted name) with the field
+// before it, operators, signs and brackets kept. Xapian would read the
+// brackets as part of the value and, after a sign, `-speaker:(rudd)` as
+// requiring Rudd. `title:(...)` is Xapian's own field group and stays. A
+// group without a value is an error. `folded`: GlueFieldValues's output.
+Result<std::string> ExpandFilterGroups(std::string_view folded);
+
 // `text` as newsarc hands it to Xapian's query parser: a space before a
 // bracket glued to what comes before it ("r(" to "r (", "r.(" to "r. ("),
 // except after a space, a bracket, a quote, the sign of a group ("-(") or a

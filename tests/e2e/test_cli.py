@@ -132,6 +132,19 @@ class Indexing(Env):
             self.assertIn(SEED_TITLE, self.titles(q), q)
         self.assertEqual(self.hits("speaker:whatsapp"), [])
 
+    def test_a_filters_group_puts_the_filter_on_each_value(self):
+        self.index()
+        self.assertIn(SEED_TITLE, self.titles("speaker:(mackey OR nobodyknown)"))
+        self.assertIn(SEED_TITLE, self.titles('org:(whatsapp "metropolitan police")'))
+        everything = self.titles("-org:nobodyknown")
+        self.assertIn(SEED_TITLE, everything)
+        # Excluded, as without the brackets (Xapian alone required the speaker).
+        for q in ["-speaker:(rudd)", "-speaker:(rudd OR nobodyknown)", "-speaker: (rudd)"]:
+            self.assertNotIn(SEED_TITLE, self.titles(q), q)
+            self.assertEqual(self.titles(q), self.titles("-speaker:rudd"), q)
+        p = self.search("speaker:()", expect=2)
+        self.assertIn("speaker: needs a value inside its brackets", p.stderr)
+
 
 class Incremental(Env):
     def setUp(self):

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 
 #include "ranking.h"
 
@@ -184,6 +185,18 @@ const ParseCase kCases[] = {
     {"(org: ) x", "error: org: needs a value"},
     {"lang:englsh", "error: lang: 'englsh' is neither a language code"},
     {"lang:\"\"", "error: lang: needs a language code"},
+    // A filter's group: the filter on each value in it (Xapian alone read
+    // "-speaker:(abc)" as requiring the speaker).
+    {"x -speaker:(abc)", "(Zx@1 AND_NOT XSWabc)"},
+    {"x speaker:(rudd OR may)", "(Zx@1 AND (0 * XSWrudd OR 0 * XSWmay))"},
+    {"x -org:(bbc \"sky news\")", "(Zx@1 AND_NOT (XOWbbc AND XORsky news))"},
+    {"x site:(bbc.co.uk cnn.com)", "(Zx@1 AND 0 * (Hbbc.co.uk OR Hcnn.com))"},
+    {"x date:(2017 OR 2019..2020)", "(Zx@1 AND (0 * XY2017 OR 0 * (XY2019 OR XY2020)))"},
+    {"x speaker:((rudd OR may) -boris)",
+     "(Zx@1 AND ((0 * XSWrudd OR 0 * XSWmay) AND_NOT XSWboris))"},
+    {"-speaker: (rudd OR may)", "(<alldocuments> AND_NOT (0 * XSWrudd OR 0 * XSWmay))"},
+    {"x speaker:()", "error: speaker: needs a value inside its brackets"},
+    {"x org:( OR )", "error: org: needs a value inside its brackets"},
 };
 
 INSTANTIATE_TEST_SUITE_P(Table, QueryParserTest, ::testing::ValuesIn(kCases));
@@ -384,6 +397,42 @@ TEST(QueryParser, DropEmptyGroupsKeepsWhatMatters) {
   ASSERT_TRUE(ParseQuery("-rudd -(the + of)").ok());
   EXPECT_EQ(ParseQuery("-rudd -(the + of)").value().query.get_description(),
             ParseQuery("-rudd").value().query.get_description());
+}
+
+TEST(QueryParser, ExpandFilterGroupsPutsTheFieldOnEachValue) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"-speaker:(abc)", "-(speaker:abc)"},
+      {"x +org:(a OR \"b c\" -d) y", "x +(org:a OR org:\"b c\" -org:d) y"},
+      {"(site:(a b)) c", "((site:a site:b)) c"},
+      {"lang:((en OR fr) -de)", "((lang:en OR lang:fr) -lang:de)"},
+      {"speaker:(\"amber rudd\")", "(speaker:\"amber rudd\")"},
+      {"speaker:(a)b c", "(speaker:a)b c"},
+      {"speaker:(a b", "(speaker:a speaker:b"},      // unclosed, as Xapian reads it
+      {"speaker:(org:x)", "(org:x)"},                 // a value with its own field
+      {"title:(a b) x:(c)", "title:(a b) x:(c)"},     // Xapian's own field group
+      {"\"speaker:(a)\" b", "\"speaker:(a)\" b"},  // in a phrase
+      {"date:(2017..2018) lang:en", "(date:2017..2018) lang:en"},
+      {"speaker:(d\"x y) z", "(speaker:d\"x speaker:y) z"},  // a quote within a value
+      {"org:(\"a b c\" -d)", "(org:\"a b c\" -org:d)"},
+  };
+  for (const auto& [in, want] : cases) {
+    auto got = ExpandFilterGroups(in);
+    ASSERT_TRUE(got.ok()) << in << ": " << got.status().message();
+    EXPECT_EQ(got.value(), want) << in;
+  }
+  for (const char* bad : {"speaker:()", "x -org:( AND ) y", "site:(("}) {
+    auto got = ExpandFilterGroups(bad);
+    ASSERT_FALSE(got.ok()) << bad << " gave " << got.value();
+    EXPECT_NE(got.status().message().find("needs a value inside its brackets"),
+              std::string::npos);
+  }
+  // Means what the filters written out mean.
+  for (const auto& [group, spelled] :
+       {std::pair{"x -speaker:(rudd may)", "x -(speaker:rudd speaker:may)"},
+        std::pair{"x org:(bbc OR itv)", "x (org:bbc OR org:itv)"}}) {
+    EXPECT_EQ(ParseQuery(group).value().query.get_description(),
+              ParseQuery(spelled).value().query.get_description());
+  }
 }
 
 TEST(QueryParser, TextForXapianSpacesOutGluedFields) {
