@@ -598,7 +598,7 @@ class Concurrency(Env):
         # index. Searcher::Search reopens inside its retry loop and
         # Searcher::Open retries too; before that a search failed about one
         # run in three with "DatabaseModifiedError". A facet count could still
-        # lose ten tries in a row on a loaded machine (one CI run in a few):
+        # lose ten tries in a row on a loaded machine (it did in one CI run):
         # a search that loses once now holds the commits off (commit_gate.h).
         self.index("-q", os.path.join(self.docs, "text"))
         p = self.start_indexer("--commit-every", "25")
