@@ -361,11 +361,17 @@ bool StartsTerm(std::string_view text, size_t i) {
          ((text[i - 1] == '-' || text[i - 1] == '+') && (i == 1 || opens(i - 2)));
 }
 
+// Where the run of signs and opening brackets from token[i] on ends ("-("
+// of "-(speaker:x").
+size_t AfterSignsAndOpenings(std::string_view token, size_t i = 0) {
+  while (i < token.size() && (token[i] == '+' || token[i] == '-' || token[i] == '(')) ++i;
+  return i;
+}
+
 // "speaker:" for a token that is a field name and its colon with nothing
 // after it (after any of `+`, `-` and opening brackets), else "".
 std::string_view BareField(std::string_view token) {
-  while (!token.empty() && (token.front() == '(' || token.front() == '+' || token.front() == '-'))
-    token.remove_prefix(1);
+  token.remove_prefix(AfterSignsAndOpenings(token));
   if (token.size() < 2 || token.back() != ':') return {};
   return IsFieldName(token.substr(0, token.size() - 1)) ? token : std::string_view();
 }
@@ -848,11 +854,11 @@ Result<std::string> ExpandFilterGroups(std::string_view folded) {
     if (!out.empty()) out += ' ';
     size_t i = 0;
     if (field.empty()) {
-      while (i < t.size() && (t[i] == '+' || t[i] == '-' || t[i] == '(')) ++i;
+      i = AfterSignsAndOpenings(t);
       const size_t colon = t.find(':', i);
+      const std::string_view name = t.substr(i, colon - i);  // all of it without a colon
       if (token.quoted || colon == std::string_view::npos || colon + 1 >= t.size() ||
-          t[colon + 1] != '(' || !IsFieldName(t.substr(i, colon - i)) ||
-          t.substr(i, colon - i) == "title") {
+          t[colon + 1] != '(' || !IsFieldName(name) || name == "title") {
         out += t;
         continue;
       }
@@ -874,10 +880,10 @@ Result<std::string> ExpandFilterGroups(std::string_view folded) {
       i = quoted ? t.size() : quote + 1;
       out += t.substr(0, i);
     } else {
-      while (i < t.size() && (t[i] == '+' || t[i] == '-' || t[i] == '(')) {
-        if (t[i] == '(') ++depth;
-        out += t[i++];
-      }
+      const size_t lead = AfterSignsAndOpenings(t, i);
+      depth += static_cast<int>(std::count(t.begin() + i, t.begin() + lead, '('));
+      out += t.substr(i, lead - i);
+      i = lead;
       size_t end;
       if (i < t.size() && t[i] == '"') {
         end = t.find('"', i + 1);
