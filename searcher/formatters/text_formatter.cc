@@ -139,7 +139,8 @@ void TextFormatter::Write(const SearchResults& results, std::ostream& out) {
 
 // --quotes: "1. Amber Rudd: “...”" (reported speech without quote marks,
 // marked "(reported)"), then the article: title, date, URL or path; then
-// "N of M quotes from about K matching articles" (no newline).
+// "N of M quotes from K matching articles" ("from about K" when K is
+// Xapian's estimate; no newline).
 void TextFormatter::WriteQuotes(const SearchResults& results,
                                 std::ostream& out) {
   const bool color = options_.color;
@@ -162,8 +163,8 @@ void TextFormatter::WriteQuotes(const SearchResults& results,
     out << "   " << styled(kDim, StripControls(article)) << "\n\n";
   }
   out << results.quotes.size() << " of " << results.quote_total
-      << (results.quote_total == 1 ? " quote" : " quotes") << " from about "
-      << results.estimated_total
+      << (results.quote_total == 1 ? " quote" : " quotes")
+      << (results.total_exact ? " from " : " from about ") << results.estimated_total
       << (results.estimated_total == 1 ? " matching article"
                                         : " matching articles");
 }

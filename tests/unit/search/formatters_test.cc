@@ -303,6 +303,22 @@ TEST(TextFormatter, Quotes) {
   EXPECT_EQ(colored.find("\x1b[2J"), std::string::npos);  // not from the article
 }
 
+TEST(TextFormatter, QuotesFromACountedTotal) {
+  // The articles were counted, not estimated: no "about", as for hits.
+  SearchResults r = QuoteSample();
+  r.total_exact = true;
+  std::ostringstream out;
+  FormatOptions options;
+  options.quotes = true;
+  MakeFormatter(OutputFormat::kText, options)->Write(r, out);
+  const std::string text = out.str();
+  EXPECT_TRUE(text.ends_with("\n2 of 3 quotes from 2 matching articles\n")) << text;
+  r.estimated_total = 1;
+  std::ostringstream one;
+  MakeFormatter(OutputFormat::kText, options)->Write(r, one);
+  EXPECT_TRUE(one.str().ends_with("\n2 of 3 quotes from 1 matching article\n")) << one.str();
+}
+
 TEST(PathsFormatter, QuotePaths) {
   EXPECT_EQ(WriteQuotes(OutputFormat::kPaths), "/news/a.txt\n/news/b.txt\n");
 }
