@@ -24,7 +24,7 @@ struct SearchRequest {
   // The query in newsarc's query language (see README, "Query language").
   std::string query;
   uint32_t offset = 0;   // hits to skip
-  uint32_t limit = 10;   // hits to return
+  uint32_t limit = 10;   // hits to return; 0: a count (estimated_total, counted up to 2,000)
   SortOrder sort = SortOrder::kRelevance;
   // Match articles with any of the free-text words (OR), ranked by how many
   // and how rare, instead of all of them (AND; when nothing has them all,
