@@ -29,8 +29,8 @@ Result<ParsedIndexFlags> ParseIndexFlags(int argc, char** argv) {
   IndexFlags& f = out.flags;
   std::string db;
   CLI::App app{
-      "Index a folder of news articles (archive text, .txt, .json, .jsonl, .csv, and .gz of "
-      "them) into a newsarc index. Re-runs read only new and changed files and drop "
+      "Index a folder of news articles (archive text, .txt, .json, .jsonl, .csv, .html, and .gz "
+      "of them) into a newsarc index. Re-runs read only new and changed files and drop "
       "articles whose files are gone.",
       "newsarc-index"};
   app.add_option("--db", db,

@@ -10,6 +10,7 @@ packages=(
   libfmt-dev                           # formatting
   libcli11-dev                         # command-line flags
   zlib1g-dev                           # .gz input
+  libgumbo-dev                         # .html input
   libjemalloc-dev                      # newsarc-index's allocator
   libgtest-dev libgmock-dev googletest # tests
   python3                              # scripts and end-to-end test drivers

@@ -38,22 +38,6 @@ std::string_view TrimLine(std::string_view s) {
   return s;
 }
 
-// One line: white space runs (including newlines) become one space.
-std::string OneLine(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : TrimLine(s)) {
-    if (c == ' ' || c == '\t' || c == '\n') {
-      space = true;
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
-
 std::string Lower(std::string_view s) {
   std::string out(s);
   for (char& c : out)
@@ -106,6 +90,22 @@ std::string SiteName(std::string_view s) {
 }
 
 }  // namespace
+
+// One line: white space runs (including newlines) become one space.
+std::string OneLine(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : TrimLine(s)) {
+    if (c == ' ' || c == '\t' || c == '\n') {
+      space = true;
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
 
 std::string NormalizeBody(std::string_view text) {
   std::string out;

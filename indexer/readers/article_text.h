@@ -28,6 +28,10 @@ std::string TakeDateline(std::string* text);
 // if it is still long.
 std::string TitleFromText(std::string_view body);
 
+// `s` on one line, trimmed: each run of white space (newlines included)
+// becomes one space.
+std::string OneLine(std::string_view s);
+
 // Makes every string of `*article` valid UTF-8 (belt and braces: readers
 // decode first) and puts one-line fields (title, url, ...) on one line.
 void FinishArticle(Article* article);

@@ -8,6 +8,7 @@
 #include "readers/byte_source.h"
 #include "readers/csv_reader.h"
 #include "readers/decode.h"
+#include "readers/html_reader.h"
 #include "readers/json_reader.h"
 
 namespace newsarc::indexer {
@@ -30,6 +31,7 @@ std::optional<Format> FormatOf(const std::filesystem::path& path) {
   if (ext == ".json") return Format::kJson;
   if (ext == ".jsonl" || ext == ".ndjson") return Format::kJsonLines;
   if (ext == ".csv") return Format::kCsv;
+  if (ext == ".html" || ext == ".htm") return Format::kHtml;
   return std::nullopt;
 }
 
@@ -51,6 +53,8 @@ std::unique_ptr<Reader> NewReader(Format format, std::string name,
       return NewJsonLinesReader(std::move(name), std::move(in));
     case Format::kCsv:
       return NewCsvReader(std::move(name), std::move(in));
+    case Format::kHtml:
+      return NewHtmlReader(std::move(name), std::move(in));
   }
   return nullptr;
 }

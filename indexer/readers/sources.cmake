@@ -8,4 +8,5 @@ set(NEWSARC_READER_SOURCES
   readers/archive_text_reader.cc
   readers/json_reader.cc
   readers/csv_reader.cc
+  readers/html_reader.cc
 )

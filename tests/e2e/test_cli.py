@@ -94,6 +94,35 @@ class Indexing(Env):
         self.assertEqual([h["duplicates"] for h in self.hits("council bridge")], [1])
         self.assertEqual(self.hits("site:old.example.org bridge")[0]["site"], "old.example.org")
 
+    def test_a_saved_web_page_is_an_article(self):
+        self.add("pages/heatwave.html", text=(
+            '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+            "<title>Heatwave closes schools | The Example Post</title>"
+            '<meta property="og:site_name" content="The Example Post">'
+            '<meta property="article:published_time" content="2019-07-25T08:00:00Z">'
+            '<link rel="canonical" href="https://www.post.example/news/heatwave">'
+            "<script>var ads = 'sunscreen';</script></head><body>"
+            "<nav><a href='/'>Home</a> <a href='/sport'>Sport</a></nav><main><article>"
+            "<h1>Heatwave closes schools</h1><p>Schools in three counties closed on Thursday "
+            "as temperatures passed 38C.</p><p>&ldquo;Children&rsquo;s safety comes first,"
+            "&rdquo; said council leader Maria Lopez.</p></article></main>"
+            "<footer>Sport newsletter</footer></body></html>"))
+        self.add("pages/menu.htm.gz", data=gzip.compress(b"<nav>Home</nav>"))
+        p = self.index(expect=1)  # the page with no text is reported
+        self.assertRegex(p.stderr, r"menu\.htm\.gz:1: no title or text")
+        hits = self.hits("schools temperatures")
+        self.assertEqual(len(hits), 1)
+        hit = hits[0]
+        self.assertEqual(hit["title"], "Heatwave closes schools")
+        self.assertEqual(hit["url"], "https://www.post.example/news/heatwave")
+        self.assertEqual(hit["site"], "post.example")
+        self.assertTrue(hit["date"].startswith("2019-07-25"), hit["date"])
+        self.assertEqual(hit["speakers"], ["Maria Lopez"])
+        self.assertEqual(self.titles("speaker:lopez"), ["Heatwave closes schools"])
+        # Scripts, navigation and footers are not the article's text.
+        for word in ("sunscreen", "sport", "newsletter"):
+            self.assertEqual(self.hits(word), [], word)
+
     def test_default_database_location_is_shared(self):
         env = dict(self.env)
         del env["NEWSARC_DB"]

@@ -19,7 +19,8 @@ TEST(IsArticleFileTest, Table) {
       {"a.txt.gz", true}, {"a.jsonl.GZ", true}, {"a.csv.gz", true},
       {"a.gz", false},    {"a.tar.gz", false},  {"a.pdf", false},
       {"txt", false},     {".txt.bak", false},  {"a.json.gz.bak", false},
-      {"README", false},  {"a.xml", false},
+      {"README", false},  {"a.xml", false},     {"a.html", true},
+      {"a.HTM", true},    {"a.html.gz", true},  {"a.xhtml", false},
   };
   for (const Case& c : cases)
     EXPECT_EQ(IsArticleFile(c.path), c.want) << c.path;

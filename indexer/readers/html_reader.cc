@@ -1,0 +1,564 @@
+#include "readers/html_reader.h"
+
+#include <gumbo.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstring>
+#include <iterator>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "readers/article_text.h"
+#include "readers/decode.h"
+
+namespace newsarc::indexer {
+namespace {
+
+std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+// Gumbo's memory, taken from large blocks and given back all at once:
+// Gumbo frees its tree recursively, which a page nested deep enough would
+// take past the end of the stack, and its many small blocks come cheaper so.
+class Arena {
+ public:
+  static void* Allocate(void* arena, size_t size) {
+    return static_cast<Arena*>(arena)->Take(size);
+  }
+  static void Free(void*, void*) {}
+
+ private:
+  void* Take(size_t size) {
+    size = (size + 15) & ~size_t{15};
+    if (size > kBlock / 4) return blocks_.emplace_back(new std::byte[size]).get();
+    if (size > left_) {
+      next_ = blocks_.emplace_back(new std::byte[kBlock]).get();
+      left_ = kBlock;
+    }
+    void* p = next_;
+    next_ += size;
+    left_ -= size;
+    return p;
+  }
+
+  static constexpr size_t kBlock = size_t{1} << 20;
+  std::vector<std::unique_ptr<std::byte[]>> blocks_;
+  std::byte* next_ = nullptr;
+  size_t left_ = 0;
+};
+
+bool IsNameChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// The page's text as UTF-8: as any text file when it has a byte-order mark,
+// is UTF-16 or is valid UTF-8; else in the charset it declares; else as
+// detected.
+std::string DecodeHtml(std::string_view bytes) {
+  const std::string_view head = bytes.substr(0, 4096);
+  if (DetectBom(bytes).length > 0 || !SniffUtf16(head).empty() || IsUtf8(bytes))
+    return DecodeToUtf8(bytes);
+  std::string declared = DeclaredCharset(head);
+  if (declared.empty() || declared == "utf-8" || declared == "utf8") return DecodeToUtf8(bytes);
+  // As browsers do: Latin-1 and ASCII labels mean windows-1252.
+  if (declared == "iso-8859-1" || declared == "latin1" || declared == "us-ascii" ||
+      declared == "ascii") {
+    declared = "windows-1252";
+  }
+  return SanitizeUtf8(ConvertToUtf8(bytes, declared));
+}
+
+const char* Attribute(const GumboNode* node, const char* name) {
+  const GumboAttribute* a = gumbo_get_attribute(&node->v.element.attributes, name);
+  return a ? a->value : nullptr;
+}
+
+std::string AttributeLower(const GumboNode* node, const char* name) {
+  const char* v = Attribute(node, name);
+  return v ? LowerAscii(v) : std::string();
+}
+
+// Hidden from readers: `hidden`, aria-hidden="true", an inline display:none.
+bool Hidden(const GumboNode* node) {
+  if (Attribute(node, "hidden") != nullptr) return true;
+  if (AttributeLower(node, "aria-hidden") == "true") return true;
+  std::string style = AttributeLower(node, "style");
+  style.erase(std::remove_if(style.begin(), style.end(), IsSpace), style.end());
+  return style.find("display:none") != std::string::npos;
+}
+
+// Elements whose text is not the article's.
+bool Skipped(GumboTag tag, bool keep_header) {
+  switch (tag) {
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_TITLE:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_VIDEO:
+    case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_MATH:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_MENU:
+      return true;
+    case GUMBO_TAG_HEADER:
+      return !keep_header;
+    default:
+      return false;
+  }
+}
+
+// Elements that make a paragraph of their own.
+bool Block(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_DETAILS:
+    case GUMBO_TAG_SUMMARY:
+    case GUMBO_TAG_CENTER:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Appends `text` with each run of white space as one space.
+void AppendCollapsed(std::string_view text, std::string* out) {
+  for (char c : text) {
+    if (IsSpace(c)) {
+      if (!out->empty() && out->back() != ' ' && out->back() != '\n') out->push_back(' ');
+    } else {
+      out->push_back(c);
+    }
+  }
+}
+
+// The readable text under `root`, one paragraph per block ("\n\n" between
+// them; NormalizeBody tidies). An explicit stack: pages can nest deeply.
+std::string TextOf(const GumboNode* root, bool keep_header) {
+  std::string out;
+  struct Step {
+    const GumboNode* node;
+    bool close;  // the end of a block
+  };
+  std::vector<Step> stack{{root, false}};
+  while (!stack.empty()) {
+    const Step step = stack.back();
+    stack.pop_back();
+    if (step.close) {
+      out += "\n\n";
+      continue;
+    }
+    const GumboNode* node = step.node;
+    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE) {
+      AppendCollapsed(node->v.text.text, &out);
+      continue;
+    }
+    if (node->type != GUMBO_NODE_ELEMENT) continue;  // comments, CDATA, templates
+    const GumboTag tag = node->v.element.tag;
+    if (node != root && (Skipped(tag, keep_header) || Hidden(node))) continue;
+    if (tag == GUMBO_TAG_BR) {
+      out += '\n';
+      continue;
+    }
+    if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) out += ' ';
+    const bool block = Block(tag);
+    if (block) {
+      out += "\n\n";
+      stack.push_back({node, true});
+    }
+    const GumboVector& children = node->v.element.children;
+    for (unsigned i = children.length; i > 0; --i)
+      stack.push_back({static_cast<const GumboNode*>(children.data[i - 1]), false});
+  }
+  return out;
+}
+
+// What the walk over the whole page finds.
+struct Page {
+  std::string title;  // <title>
+  std::string language;
+  std::string canonical;
+  std::vector<std::pair<std::string, std::string>> meta;  // (name, content), names lower case
+  std::vector<const GumboNode*> articles;
+  const GumboNode* main = nullptr;
+  const GumboNode* body = nullptr;
+};
+
+bool InArticle(const GumboNode* node) {
+  for (const GumboNode* up = node->parent; up != nullptr; up = up->parent) {
+    if (up->type == GUMBO_NODE_ELEMENT && up->v.element.tag == GUMBO_TAG_ARTICLE) return true;
+  }
+  return false;
+}
+
+Page Walk(const GumboNode* document) {
+  Page page;
+  std::vector<const GumboNode*> stack{document};
+  while (!stack.empty()) {
+    const GumboNode* node = stack.back();
+    stack.pop_back();
+    const GumboVector* children = nullptr;
+    if (node->type == GUMBO_NODE_DOCUMENT) {
+      children = &node->v.document.children;
+    } else if (node->type == GUMBO_NODE_ELEMENT) {
+      const GumboElement& e = node->v.element;
+      children = &e.children;
+      switch (e.tag) {
+        case GUMBO_TAG_HTML:
+          if (const char* lang = Attribute(node, "lang"); lang && page.language.empty())
+            page.language = lang;
+          break;
+        case GUMBO_TAG_TITLE:
+          if (page.title.empty()) page.title = TextOf(node, true);
+          continue;
+        case GUMBO_TAG_META: {
+          const char* content = Attribute(node, "content");
+          if (content == nullptr) break;
+          for (const char* key : {"property", "name", "itemprop"}) {
+            if (const char* name = Attribute(node, key))
+              page.meta.emplace_back(LowerAscii(name), content);
+          }
+          break;
+        }
+        case GUMBO_TAG_LINK:
+          if (page.canonical.empty() && AttributeLower(node, "rel") == "canonical") {
+            if (const char* href = Attribute(node, "href")) page.canonical = href;
+          }
+          break;
+        case GUMBO_TAG_SCRIPT:
+        case GUMBO_TAG_STYLE:
+        case GUMBO_TAG_TEMPLATE:
+          continue;
+        case GUMBO_TAG_ARTICLE:
+          // Outermost only: one inside another (a comment) has less text,
+          // and reading every level of nested ones again would be quadratic.
+          if (!Hidden(node) && !InArticle(node)) page.articles.push_back(node);
+          break;
+        case GUMBO_TAG_MAIN:
+          if (page.main == nullptr && !Hidden(node)) page.main = node;
+          break;
+        case GUMBO_TAG_BODY:
+          if (page.body == nullptr) page.body = node;
+          break;
+        default:
+          if (page.main == nullptr && AttributeLower(node, "role") == "main" && !Hidden(node))
+            page.main = node;
+          break;
+      }
+    }
+    if (children == nullptr) continue;
+    for (unsigned i = children->length; i > 0; --i)
+      stack.push_back(static_cast<const GumboNode*>(children->data[i - 1]));
+  }
+  return page;
+}
+
+// The first non-empty `found(element)` under `root`, in document order,
+// not looking into what readers' text leaves out (the root excepted).
+template <typename Found>
+std::string FirstIn(const GumboNode* root, Found found) {
+  std::vector<const GumboNode*> stack{root};
+  while (!stack.empty()) {
+    const GumboNode* node = stack.back();
+    stack.pop_back();
+    if (node->type != GUMBO_NODE_ELEMENT) continue;
+    if (node != root && (Skipped(node->v.element.tag, true) || Hidden(node))) continue;
+    if (std::string value = found(node); !value.empty()) return value;
+    const GumboVector& children = node->v.element.children;
+    for (unsigned i = children.length; i > 0; --i)
+      stack.push_back(static_cast<const GumboNode*>(children.data[i - 1]));
+  }
+  return "";
+}
+
+// The text of the first <h1> under `root` that has some.
+std::string FirstHeading(const GumboNode* root) {
+  return FirstIn(root, [](const GumboNode* node) {
+    return node->v.element.tag == GUMBO_TAG_H1 ? OneLine(TextOf(node, true)) : std::string();
+  });
+}
+
+// The datetime of the first <time> under `root` that has one.
+std::string FirstTime(const GumboNode* root) {
+  return FirstIn(root, [](const GumboNode* node) {
+    const char* when =
+        node->v.element.tag == GUMBO_TAG_TIME ? Attribute(node, "datetime") : nullptr;
+    return std::string(when ? when : "");
+  });
+}
+
+std::string MetaValue(const Page& page, std::initializer_list<std::string_view> names) {
+  for (std::string_view name : names) {
+    for (const auto& [key, value] : page.meta) {
+      if (key == name && !OneLine(value).empty()) return value;
+    }
+  }
+  return "";
+}
+
+// `title` without a trailing " | Site" (or " - ", " – ", " — ") naming `site`.
+std::string WithoutSiteName(std::string title, std::string_view site) {
+  if (site.empty()) return title;
+  const std::string lower_site = LowerAscii(site);
+  for (std::string_view separator : {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {
+    const size_t at = title.rfind(separator);
+    if (at == std::string::npos || at == 0) continue;
+    if (LowerAscii(OneLine(title.substr(at + separator.size()))) == lower_site)
+      return title.substr(0, at);
+  }
+  return title;
+}
+
+// The first paragraph of `body` (a normalised body).
+std::string_view FirstParagraph(std::string_view body) {
+  return body.substr(0, std::min(body.find("\n\n"), body.size()));
+}
+
+}  // namespace
+
+std::string DeclaredCharset(std::string_view head) {
+  const std::string lower = LowerAscii(head);
+  for (size_t at = lower.find("<meta"); at != std::string::npos;
+       at = lower.find("<meta", at + 5)) {
+    const size_t end = lower.find('>', at);
+    const std::string_view tag =
+        std::string_view(lower).substr(at, end == std::string::npos ? std::string::npos : end - at);
+    size_t c = tag.find("charset");
+    if (c == std::string::npos) continue;
+    c += 7;
+    while (c < tag.size() && IsSpace(tag[c])) ++c;
+    if (c >= tag.size() || tag[c] != '=') continue;
+    ++c;
+    while (c < tag.size() && (IsSpace(tag[c]) || tag[c] == '"' || tag[c] == '\'')) ++c;
+    auto in_name = [](char x) {
+      return (x >= 'a' && x <= 'z') || (x >= '0' && x <= '9') || x == '-' || x == '_' ||
+             x == '.' || x == ':';
+    };
+    size_t e = c;
+    while (e < tag.size() && in_name(tag[e])) ++e;
+    if (e > c) return std::string(tag.substr(c, e - c));
+  }
+  return "";
+}
+
+size_t NestingDepth(std::string_view html, size_t stop_above) {
+  static constexpr std::string_view kVoid[] = {"area", "base", "br",    "col",   "embed",
+                                               "hr",   "img",  "input", "link",  "meta",
+                                               "param", "source", "track", "wbr", "keygen"};
+  static constexpr std::string_view kOwnKind[] = {"p",  "li", "dt", "dd", "option",
+                                                  "tr", "td", "th"};
+  static constexpr std::string_view kRawText[] = {"script", "style",    "textarea", "title",
+                                                  "xmp",    "noembed", "noframes", "iframe"};
+  auto in = [](const auto& list, std::string_view name) {
+    return std::find(std::begin(list), std::end(list), name) != std::end(list);
+  };
+  const std::string lower = LowerAscii(html);
+  const std::string_view text = lower;
+  std::vector<std::string_view> open;
+  size_t deepest = 0;
+  for (size_t i = text.find('<'); i != std::string_view::npos; i = text.find('<', i)) {
+    if (text.substr(i, 4) == "<!--") {
+      const size_t e = text.find("-->", i + 4);
+      if (e == std::string_view::npos) break;
+      i = e + 3;
+      continue;
+    }
+    const bool end = i + 1 < text.size() && text[i + 1] == '/';
+    const size_t from = i + (end ? 2 : 1);
+    size_t to = from;
+    while (to < text.size() && IsNameChar(text[to])) ++to;
+    if (to == from || !(text[from] >= 'a' && text[from] <= 'z')) {
+      ++i;
+      continue;
+    }
+    const std::string_view name = text.substr(from, to - from);
+    const size_t close = text.find('>', to);
+    if (close == std::string_view::npos) break;
+    i = close + 1;
+    if (end) {
+      auto at = std::find(open.rbegin(), open.rend(), name);
+      if (at != open.rend()) open.erase(at.base() - 1, open.end());
+      continue;
+    }
+    if (in(kVoid, name) || text[close - 1] == '/') continue;
+    if (in(kOwnKind, name) && !open.empty() && open.back() == name) open.pop_back();
+    open.push_back(name);
+    deepest = std::max(deepest, open.size());
+    if (deepest > stop_above) break;
+    if (in(kRawText, name)) {  // its text is no markup: on to its end tag
+      i = text.find("</" + std::string(name), i);
+      if (i == std::string_view::npos) break;
+    }
+  }
+  return deepest;
+}
+
+Result<Article> ParseHtmlArticle(std::string_view html) {
+  const std::string text = DecodeHtml(html);
+  if (NestingDepth(text, kMaxHtmlDepth) > kMaxHtmlDepth) {
+    return Status::InvalidArgument("elements nested more than " +
+                                   std::to_string(kMaxHtmlDepth) + " deep: not read");
+  }
+  Arena arena;
+  GumboOptions options = kGumboDefaultOptions;
+  options.allocator = &Arena::Allocate;
+  options.deallocator = &Arena::Free;
+  options.userdata = &arena;
+  options.max_errors = 0;  // each error keeps a copy of the open elements
+  // Never given to gumbo_destroy_output: the arena frees it all.
+  const GumboOutput* output = gumbo_parse_with_options(&options, text.data(), text.size());
+  if (output == nullptr || output->document == nullptr)
+    return Status::InvalidArgument("no title or text");
+  const Page page = Walk(output->document);
+
+  // The text: the <article> with the most, unless it holds little of the
+  // page's (teasers on a front page); else <main>; else <body>.
+  const GumboNode* outer = page.main ? page.main : page.body;
+  std::string body = outer ? TextOf(outer, false) : std::string();
+  const GumboNode* root = outer;
+  std::string best;
+  const GumboNode* best_article = nullptr;
+  for (const GumboNode* article : page.articles) {
+    std::string t = TextOf(article, true);
+    if (best_article == nullptr || t.size() > best.size()) {
+      best = std::move(t);
+      best_article = article;
+    }
+  }
+  if (best_article != nullptr && best.size() * 10 >= body.size() * 3) {
+    body = std::move(best);
+    root = best_article;
+  }
+  body = NormalizeBody(body);
+
+  const std::string site = MetaValue(page, {"og:site_name", "application-name"});
+  std::string title = MetaValue(page, {"og:title", "twitter:title", "headline"});
+  if (OneLine(title).empty() && root != nullptr) title = FirstHeading(root);
+  if (OneLine(title).empty()) title = WithoutSiteName(OneLine(page.title), site);
+  title = OneLine(title);
+  // The headline again at the top of the text.
+  if (!title.empty() && OneLine(FirstParagraph(body)) == title) {
+    const size_t cut = body.find("\n\n");
+    body = cut == std::string::npos ? std::string() : body.substr(cut + 2);
+  }
+
+  std::string date = MetaValue(
+      page, {"article:published_time", "og:published_time", "datepublished", "date", "pubdate",
+             "publishdate", "publish-date", "publication_date", "dc.date.issued", "dcterms.issued",
+             "dc.date", "dcterms.date", "dcterms.created", "sailthru.date", "parsely-pub-date",
+             "article.published", "citation_publication_date"});
+  if (OneLine(date).empty() && root != nullptr) date = FirstTime(root);
+  std::string author;
+  for (const auto& [key, value] : page.meta) {
+    if (key != "author" && key != "article:author" && key != "dc.creator" && key != "byl" &&
+        key != "sailthru.author" && key != "parsely-author")
+      continue;
+    std::string v = OneLine(value);
+    if (v.empty() || v.find("://") != std::string::npos) continue;  // a profile page
+    if (LowerAscii(v.substr(0, 3)) == "by ") v = v.substr(3);
+    author = v;
+    break;
+  }
+  std::string url = OneLine(page.canonical);
+  if (url.empty()) url = MetaValue(page, {"og:url"});
+
+  RecordFields fields = {{"title", title},
+                         {"text", body},
+                         {"description", MetaValue(page, {"og:description", "description",
+                                                          "twitter:description"})},
+                         {"url", url},
+                         {"date", date},
+                         {"author", author},
+                         {"language", page.language}};
+  auto article = ArticleFromFields(fields);
+  if (!article.ok()) return Status::InvalidArgument("no title or text");
+  return article;
+}
+
+namespace {
+
+class HtmlReader : public Reader {
+ public:
+  HtmlReader(std::string path, std::unique_ptr<ByteSource> in)
+      : path_(std::move(path)), in_(std::move(in)) {}
+
+  Result<std::optional<Article>> Next() override {
+    if (done_) return std::optional<Article>();
+    done_ = true;
+    Status error;
+    // A page is read whole, and never more than the limit of one article:
+    // a longer one is refused (cut short, its markup would be broken).
+    std::string bytes = ReadUpTo(*in_, kMaxArticleBytes + 1, &error);
+    if (!error.ok()) return Status(error.code(), path_ + ":1: " + error.message());
+    if (bytes.size() > kMaxArticleBytes) {
+      return Status::InvalidArgument(path_ + ":1: longer than " +
+                                     std::to_string(kMaxArticleBytes >> 20) +
+                                     " MiB: not read");
+    }
+    auto article = ParseHtmlArticle(bytes);
+    if (!article.ok()) return Status::InvalidArgument(path_ + ":1: " + article.status().message());
+    Article a = std::move(article).value();
+    a.source_path = path_;
+    FinishArticle(&a);
+    return std::optional<Article>(std::move(a));
+  }
+
+ private:
+  std::string path_;
+  std::unique_ptr<ByteSource> in_;
+  bool done_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Reader> NewHtmlReader(std::string path, std::unique_ptr<ByteSource> in) {
+  return std::make_unique<HtmlReader>(std::move(path), std::move(in));
+}
+
+}  // namespace newsarc::indexer

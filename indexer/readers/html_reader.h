@@ -1,0 +1,64 @@
+// .html / .htm: one saved web page is one article, parsed with Gumbo (an
+// HTML5 parser: tag soup is read as browsers read it).
+//
+//   title     og:title or twitter:title, else the first <h1> of the text,
+//             else <title>
+//   body      the text of the page's <article> (the one with the most text
+//             when there are several), else of <main>, else of <body>;
+//             scripts, styles, navigation, headers, footers, asides,
+//             figures, forms and hidden elements left out; each block
+//             (paragraph, heading, list item, ...) a paragraph; the
+//             description meta tag when there is no text
+//   url       <link rel="canonical">, else og:url
+//   date      article:published_time and the other publication-date meta
+//             tags crawlers and CMSs write, else the first <time datetime>
+//             of the text
+//   byline    the author meta tags (not profile URLs)
+//   language  <html lang>
+// The bytes are decoded as the page declares (<meta charset>, or the
+// http-equiv content type) when they are not UTF-8, else as any text file.
+#ifndef NEWSARC_INDEXER_READERS_HTML_READER_H_
+#define NEWSARC_INDEXER_READERS_HTML_READER_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "newsarc/article.h"
+#include "newsarc/status.h"
+#include "readers/byte_source.h"
+#include "readers/reader.h"
+
+namespace newsarc::indexer {
+
+// How deep a page's elements may nest. Gumbo's parser checks the open
+// elements at many tags, so its time grows with the depth times the number
+// of tags (49,990 nested <div>s: 4 s); real pages nest a few dozen deep.
+inline constexpr size_t kMaxHtmlDepth = 1000;
+
+// How deep the elements of `html` nest, as a scan of its tags reads them:
+// void elements and "/>" open nothing, an end tag closes up to the last
+// open element of its name (none if there is none), a p, li, dt, dd,
+// option, tr, td or th closes one of its kind right before it, and the
+// text of scripts, styles, titles, text areas and comments is no markup.
+// Gumbo's tree nests about as deep (HTML's other implied end tags aside).
+// Stops counting once past `stop_above`.
+size_t NestingDepth(std::string_view html, size_t stop_above = SIZE_MAX);
+
+// The charset a page declares in its first 4 KB (<meta charset="...">, or
+// content="text/html; charset=..."), lower case, or "".
+std::string DeclaredCharset(std::string_view head);
+
+// The article in one page (`html`: the file's bytes). kInvalidArgument with
+// the reason only ("no title or text"); the caller adds "path:line: ".
+[[nodiscard]] Result<Article> ParseHtmlArticle(std::string_view html);
+
+// Reads one .html/.htm file from `in` (already gunzipped): one article,
+// record 0.
+std::unique_ptr<Reader> NewHtmlReader(std::string path, std::unique_ptr<ByteSource> in);
+
+}  // namespace newsarc::indexer
+
+#endif  // NEWSARC_INDEXER_READERS_HTML_READER_H_
