@@ -505,8 +505,13 @@ Result<Article> ParseHtmlArticle(std::string_view html) {
     author = v;
     break;
   }
+  // The canonical link, unless it is relative ("/news/a") and og:url is not.
   std::string url = OneLine(page.canonical);
-  if (url.empty()) url = MetaValue(page, {"og:url"});
+  const std::string og_url = OneLine(MetaValue(page, {"og:url"}));
+  if (url.find("://") == std::string::npos &&
+      (url.empty() || og_url.find("://") != std::string::npos)) {
+    url = og_url;
+  }
 
   RecordFields fields = {{"title", title},
                          {"text", body},

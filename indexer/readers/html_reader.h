@@ -9,7 +9,8 @@
 //             figures, forms and hidden elements left out; each block
 //             (paragraph, heading, list item, ...) a paragraph; the
 //             description meta tag when there is no text
-//   url       <link rel="canonical">, else og:url
+//   url       <link rel="canonical">, else (or when the link is relative
+//             and og:url is not) og:url
 //   date      article:published_time and the other publication-date meta
 //             tags crawlers and CMSs write, else the first <time datetime>
 //             of the text

@@ -104,6 +104,14 @@ TEST(HtmlReaderTest, DatesAndUrls) {
                                      "</time><p>Text.</p></article>"));
   EXPECT_EQ(a.date, "2019-01-04");
   EXPECT_EQ(a.url, "https://x.org/a");
+  // A relative canonical link gives way to an absolute og:url, and stands
+  // when there is none.
+  a = ReadOne("a.html", Page("<link rel=\"canonical\" href=\"/news/a\">"
+                             "<meta property=\"og:url\" content=\"https://x.org/news/a\">",
+                             "<p>Text.</p>"));
+  EXPECT_EQ(a.url, "https://x.org/news/a");
+  a = ReadOne("a.html", Page("<link rel=\"canonical\" href=\"/news/a\">", "<p>Text.</p>"));
+  EXPECT_EQ(a.url, "/news/a");
   a = ReadOne("a.html", Page("<meta name=\"pubdate\" content=\"20170329\">"
                              "<meta name=\"author\" content=\"By Sam Writer\">",
                              "<p>Text.</p>"));
