@@ -38,13 +38,6 @@ std::string_view TrimLine(std::string_view s) {
   return s;
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // The first non-empty value among `names`.
 std::string First(const RecordFields& fields,
                   std::initializer_list<std::string_view> names) {
@@ -81,7 +74,7 @@ std::string Byline(std::string_view s) {
 
 // "www.BBC.co.uk" stays a host name; "https://bbc.co.uk/news" gives its host.
 std::string SiteName(std::string_view s) {
-  std::string l = Lower(OneLine(s));
+  std::string l = LowerAscii(OneLine(s));
   if (size_t scheme = l.find("://"); scheme != std::string::npos) {
     l.erase(0, scheme + 3);
     l.resize(std::min(l.size(), l.find_first_of("/?#")));
@@ -90,6 +83,13 @@ std::string SiteName(std::string_view s) {
 }
 
 }  // namespace
+
+std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
 
 // One line: white space runs (including newlines) become one space.
 std::string OneLine(std::string_view s) {

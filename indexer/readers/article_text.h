@@ -28,6 +28,9 @@ std::string TakeDateline(std::string* text);
 // if it is still long.
 std::string TitleFromText(std::string_view body);
 
+// `s` with its ASCII letters in lower case (names of fields, tags, charsets).
+std::string LowerAscii(std::string_view s);
+
 // `s` on one line, trimmed: each run of white space (newlines included)
 // becomes one space.
 std::string OneLine(std::string_view s);

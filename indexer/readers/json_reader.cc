@@ -56,13 +56,6 @@ std::string ParseErrorReason(rapidjson::ParseErrorCode code) {
   }
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 std::string NumberText(const rapidjson::Value& v) {
   if (v.IsInt64()) return std::to_string(v.GetInt64());
   if (v.IsUint64()) return std::to_string(v.GetUint64());
@@ -101,7 +94,7 @@ RecordFields FieldsOf(const rapidjson::Value& object) {
     std::string text = ValueText(m.value);
     if (text.empty()) continue;
     fields.emplace_back(
-        Lower(std::string_view(m.name.GetString(), m.name.GetStringLength())),
+        LowerAscii(std::string_view(m.name.GetString(), m.name.GetStringLength())),
         std::move(text));
   }
   return fields;
