@@ -193,7 +193,7 @@ Result<Article> ArticleFromFields(const RecordFields& raw) {
   // (NewsAPI's "content" stops at 200 characters).
   std::string text;
   for (std::string_view name :
-       {"text", "body", "maintext", "content", "article"}) {
+       {"text", "body", "maintext", "content", "article", "articlebody"}) {
     std::string v = First(fields, {name});
     if (v.size() > text.size()) text = std::move(v);
   }
@@ -207,7 +207,7 @@ Result<Article> ArticleFromFields(const RecordFields& raw) {
   a.url = OneLine(First(fields, {"url", "link"}));
   std::string date =
       First(fields, {"date", "date_publish", "published", "publishedat",
-                     "pubdate", "date_published"});
+                     "pubdate", "date_published", "datepublished", "datecreated"});
   a.date = NormalizeDate(date);
   if (a.date.empty()) {
     std::string d = OneLine(date);
@@ -220,7 +220,7 @@ Result<Article> ArticleFromFields(const RecordFields& raw) {
   a.site = SiteName(First(fields, {"source_domain", "site", "domain"}));
   // As given ("en-GB", "English"): the index keeps its code, or detects the
   // language when it is neither a code nor a name (LanguageCode).
-  a.language = OneLine(First(fields, {"language", "lang"}));
+  a.language = OneLine(First(fields, {"language", "lang", "inlanguage"}));
   a.id = OneLine(First(fields, {"id"}));
   return a;
 }

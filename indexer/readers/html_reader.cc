@@ -13,6 +13,7 @@
 
 #include "readers/article_text.h"
 #include "readers/decode.h"
+#include "readers/json_reader.h"
 
 namespace newsarc::indexer {
 namespace {
@@ -218,6 +219,7 @@ struct Page {
   std::string language;
   std::string canonical;
   std::vector<std::pair<std::string, std::string>> meta;  // (name, content), names lower case
+  std::vector<std::string> json_ld;  // the text of each <script type="application/ld+json">
   std::vector<const GumboNode*> articles;
   const GumboNode* main = nullptr;
   const GumboNode* body = nullptr;
@@ -265,6 +267,16 @@ Page Walk(const GumboNode* document) {
           }
           break;
         case GUMBO_TAG_SCRIPT:
+          if (OneLine(AttributeLower(node, "type")) == "application/ld+json") {
+            std::string script;
+            for (unsigned i = 0; i < e.children.length; ++i) {
+              const auto* child = static_cast<const GumboNode*>(e.children.data[i]);
+              if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_WHITESPACE)
+                script += child->v.text.text;
+            }
+            page.json_ld.push_back(std::move(script));
+          }
+          continue;
         case GUMBO_TAG_STYLE:
         case GUMBO_TAG_TEMPLATE:
           continue;
@@ -353,6 +365,54 @@ std::string_view FirstParagraph(std::string_view body) {
   return body.substr(0, std::min(body.find("\n\n"), body.size()));
 }
 
+// Gumbo's tree of `html` (UTF-8), its memory taken from `arena`; nullptr if
+// Gumbo gives none. Never given to gumbo_destroy_output: the arena frees it.
+const GumboNode* ParseTree(std::string_view html, Arena* arena) {
+  GumboOptions options = kGumboDefaultOptions;
+  options.allocator = &Arena::Allocate;
+  options.deallocator = &Arena::Free;
+  options.userdata = arena;
+  options.max_errors = 0;  // each error keeps a copy of the open elements
+  const GumboOutput* output = gumbo_parse_with_options(&options, html.data(), html.size());
+  return output ? output->document : nullptr;
+}
+
+// The text of a JSON-LD articleBody, normalised: as HTML when it holds
+// markup (a '<' before a letter, '/' or '!'), else each line a paragraph;
+// character references decoded either way. "" when it is nested too deep.
+std::string JsonLdBodyText(std::string_view body) {
+  bool markup = false;
+  for (size_t i = body.find('<'); i != std::string_view::npos && !markup;
+       i = body.find('<', i + 1)) {
+    const char next = i + 1 < body.size() ? body[i + 1] : ' ';
+    markup = (IsNameChar(next) && !(next >= '0' && next <= '9')) || next == '/' || next == '!';
+  }
+  std::string html;
+  if (markup) {
+    html = body;
+  } else {
+    for (char c : body) {
+      if (c == '\n') html += "<p>";
+      else html += c;
+    }
+  }
+  if (NestingDepth(html, kMaxHtmlDepth) > kMaxHtmlDepth) return "";
+  Arena arena;
+  const GumboNode* document = ParseTree(html, &arena);
+  if (document == nullptr) return "";
+  const Page page = Walk(document);
+  return page.body ? NormalizeBody(TextOf(page.body, true)) : std::string();
+}
+
+// A byline from an author's name as pages give it: on one line, without a
+// leading "By "; "" for a profile page's URL.
+std::string AuthorName(std::string_view name) {
+  std::string v = OneLine(name);
+  if (v.find("://") != std::string::npos) return "";
+  if (LowerAscii(v.substr(0, 3)) == "by ") v = v.substr(3);
+  return v;
+}
+
 }  // namespace
 
 std::string DeclaredCharset(std::string_view head) {
@@ -439,16 +499,17 @@ Result<Article> ParseHtmlArticle(std::string_view html) {
                                    std::to_string(kMaxHtmlDepth) + " deep: not read");
   }
   Arena arena;
-  GumboOptions options = kGumboDefaultOptions;
-  options.allocator = &Arena::Allocate;
-  options.deallocator = &Arena::Free;
-  options.userdata = &arena;
-  options.max_errors = 0;  // each error keeps a copy of the open elements
-  // Never given to gumbo_destroy_output: the arena frees it all.
-  const GumboOutput* output = gumbo_parse_with_options(&options, text.data(), text.size());
-  if (output == nullptr || output->document == nullptr)
-    return Status::InvalidArgument("no title or text");
-  const Page page = Walk(output->document);
+  const GumboNode* document = ParseTree(text, &arena);
+  if (document == nullptr) return Status::InvalidArgument("no title or text");
+  const Page page = Walk(document);
+  // The page's JSON-LD article (schema.org), if it has one.
+  JsonLdArticle ld;
+  for (const std::string& script : page.json_ld) {
+    if (auto found = ParseJsonLdArticle(script)) {
+      ld = std::move(*found);
+      break;
+    }
+  }
 
   // The text: the <article> with the most, unless it holds little of the
   // page's (teasers on a front page); else <main>; else <body>.
@@ -469,9 +530,17 @@ Result<Article> ParseHtmlArticle(std::string_view html) {
     root = best_article;
   }
   body = NormalizeBody(body);
+  // The JSON-LD's body when the page shows less of the text (a teaser above
+  // a paywall, a page whose scripts fill the text in).
+  if (!ld.body.empty()) {
+    std::string full = JsonLdBodyText(ld.body);
+    if (full.size() > body.size()) body = std::move(full);
+  }
 
-  const std::string site = MetaValue(page, {"og:site_name", "application-name"});
+  std::string site = MetaValue(page, {"og:site_name", "application-name"});
+  if (OneLine(site).empty()) site = ld.publisher;
   std::string title = MetaValue(page, {"og:title", "twitter:title", "headline"});
+  if (OneLine(title).empty()) title = ld.headline;
   if (OneLine(title).empty() && root != nullptr) title = FirstHeading(root);
   if (OneLine(title).empty()) title = WithoutSiteName(OneLine(page.title), site);
   title = OneLine(title);
@@ -481,39 +550,48 @@ Result<Article> ParseHtmlArticle(std::string_view html) {
     body = cut == std::string::npos ? std::string() : body.substr(cut + 2);
   }
 
-  std::string date = MetaValue(
-      page, {"article:published_time", "og:published_time", "datepublished", "date", "pubdate",
-             "publishdate", "publish-date", "publication_date", "dc.date.issued", "dcterms.issued",
-             "dc.date", "dcterms.date", "dcterms.created", "sailthru.date", "parsely-pub-date",
-             "article.published", "citation_publication_date"});
+  // Open Graph's publication time, else the JSON-LD's, else the other
+  // meta tags', else the first <time> of the text.
+  std::string date = MetaValue(page, {"article:published_time", "og:published_time"});
+  if (OneLine(date).empty()) date = ld.date;
+  if (OneLine(date).empty()) {
+    date = MetaValue(page, {"datepublished", "date", "pubdate", "publishdate", "publish-date",
+                            "publication_date", "dc.date.issued", "dcterms.issued", "dc.date",
+                            "dcterms.date", "dcterms.created", "sailthru.date",
+                            "parsely-pub-date", "article.published",
+                            "citation_publication_date"});
+  }
   if (OneLine(date).empty() && root != nullptr) date = FirstTime(root);
-  std::string author;
+  // The JSON-LD's authors (each one named), else the author meta tags.
+  std::string author = AuthorName(ld.author);
   for (const auto& [key, value] : page.meta) {
-    if (key != "author" && key != "article:author" && key != "dc.creator" && key != "byl" &&
-        key != "sailthru.author" && key != "parsely-author")
-      continue;
-    std::string v = OneLine(value);
-    if (v.empty() || v.find("://") != std::string::npos) continue;  // a profile page
-    if (LowerAscii(v.substr(0, 3)) == "by ") v = v.substr(3);
-    author = v;
-    break;
+    if (!author.empty()) break;
+    if (key == "author" || key == "article:author" || key == "dc.creator" || key == "byl" ||
+        key == "sailthru.author" || key == "parsely-author")
+      author = AuthorName(value);
   }
-  // The canonical link, unless it is relative ("/news/a") and og:url is not.
-  std::string url = OneLine(page.canonical);
-  const std::string og_url = OneLine(MetaValue(page, {"og:url"}));
-  if (url.find("://") == std::string::npos &&
-      (url.empty() || og_url.find("://") != std::string::npos)) {
-    url = og_url;
+  // The first absolute URL of the canonical link, og:url and the JSON-LD's
+  // url; else the first of them given ("/news/a").
+  std::string url;
+  for (const std::string& u :
+       {OneLine(page.canonical), OneLine(MetaValue(page, {"og:url"})), OneLine(ld.url)}) {
+    if (u.find("://") != std::string::npos) {
+      url = u;
+      break;
+    }
+    if (url.empty()) url = u;
   }
+  std::string description =
+      MetaValue(page, {"og:description", "description", "twitter:description"});
+  if (OneLine(description).empty()) description = ld.description;
 
   RecordFields fields = {{"title", title},
                          {"text", body},
-                         {"description", MetaValue(page, {"og:description", "description",
-                                                          "twitter:description"})},
+                         {"description", description},
                          {"url", url},
                          {"date", date},
                          {"author", author},
-                         {"language", page.language}};
+                         {"language", page.language.empty() ? ld.language : page.language}};
   auto article = ArticleFromFields(fields);
   if (!article.ok()) return Status::InvalidArgument("no title or text");
   return article;

@@ -1,21 +1,25 @@
 // .html / .htm: one saved web page is one article, parsed with Gumbo (an
 // HTML5 parser: tag soup is read as browsers read it).
 //
-//   title     og:title or twitter:title, else the first <h1> of the text,
-//             else <title>
+//   title     og:title or twitter:title, else the JSON-LD's headline, else
+//             the first <h1> of the text, else <title>
 //   body      the text of the page's <article> (the one with the most text
 //             when there are several), else of <main>, else of <body>;
 //             scripts, styles, navigation, headers, footers, asides,
 //             figures, forms and hidden elements left out; each block
 //             (paragraph, heading, list item, ...) a paragraph; the
-//             description meta tag when there is no text
-//   url       <link rel="canonical">, else (or when the link is relative
-//             and og:url is not) og:url
-//   date      article:published_time and the other publication-date meta
-//             tags crawlers and CMSs write, else the first <time datetime>
-//             of the text
-//   byline    the author meta tags (not profile URLs)
-//   language  <html lang>
+//             JSON-LD's articleBody when it is longer; the description
+//             meta tag (else the JSON-LD's) when there is no text
+//   url       the first absolute one of <link rel="canonical">, og:url and
+//             the JSON-LD's url; else the first of them given
+//   date      article:published_time, else the JSON-LD's datePublished,
+//             else the other publication-date meta tags crawlers and CMSs
+//             write, else the first <time datetime> of the text
+//   byline    the JSON-LD's authors, else the author meta tags (not
+//             profile URLs)
+//   language  <html lang>, else the JSON-LD's inLanguage
+// The JSON-LD is the page's first schema.org article object in a <script
+// type="application/ld+json"> (ParseJsonLdArticle, json_reader.h).
 // The bytes are decoded as the page declares (<meta charset>, or the
 // http-equiv content type) when they are not UTF-8, else as any text file.
 #ifndef NEWSARC_INDEXER_READERS_HTML_READER_H_

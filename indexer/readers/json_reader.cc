@@ -6,9 +6,13 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <initializer_list>
+#include <iterator>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 #include "readers/article_text.h"
 #include "readers/decode.h"
@@ -64,13 +68,14 @@ std::string NumberText(const rapidjson::Value& v) {
   return buf;
 }
 
-// Text of a scalar; for arrays (authors), the texts of its strings, numbers
-// and {"name": ...} objects joined with ", ". Objects and nulls: nothing.
+// Text of a scalar; of a {"name": ...} object (an author), its name; for
+// arrays (authors), the texts of its strings, numbers and such objects
+// joined with ", ". Other objects and nulls: nothing.
 std::string ValueText(const rapidjson::Value& v, bool in_array = false) {
   if (v.IsString()) return std::string(v.GetString(), v.GetStringLength());
   if (v.IsNumber()) return NumberText(v);
   if (v.IsBool()) return v.GetBool() ? "true" : "false";
-  if (v.IsObject() && in_array) {
+  if (v.IsObject()) {
     auto name = v.FindMember("name");
     if (name != v.MemberEnd() && name->value.IsString())
       return ValueText(name->value);
@@ -245,7 +250,118 @@ class JsonReader : public Reader {
   std::unique_ptr<Reader> lines_;
 };
 
+// JSON-LD as pages write it, made JSON that RapidJSON reads: an HTML
+// comment around it ("<!-- ... -->") taken off, and control characters
+// inside strings escaped (a raw line break as "\n", others as a space).
+std::string LenientJson(std::string_view s) {
+  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  while (!s.empty() && blank(s.front())) s.remove_prefix(1);
+  while (!s.empty() && blank(s.back())) s.remove_suffix(1);
+  if (s.starts_with("<!--")) s.remove_prefix(4);
+  if (s.ends_with("-->")) s.remove_suffix(3);
+  std::string out;
+  out.reserve(s.size());
+  bool in_string = false, escaped = false;
+  for (char c : s) {
+    if (in_string) {
+      if (escaped) {
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == '"') {
+        in_string = false;
+      } else if (static_cast<unsigned char>(c) < 0x20) {
+        out += c == '\n' ? "\\n" : " ";
+        continue;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    }
+    out += c;
+  }
+  return out;
+}
+
+// An "@type" (a name or a list of names) naming an article type, with or
+// without its vocabulary ("NewsArticle", "schema:NewsArticle",
+// "https://schema.org/NewsArticle").
+bool IsArticleType(const rapidjson::Value& type) {
+  static constexpr std::string_view kTypes[] = {
+      "Article", "NewsArticle", "AnalysisNewsArticle", "AskPublicNewsArticle",
+      "BackgroundNewsArticle", "OpinionNewsArticle", "ReportageNewsArticle",
+      "ReviewNewsArticle", "SatiricalArticle", "BlogPosting", "LiveBlogPosting", "Report"};
+  auto one = [](const rapidjson::Value& t) {
+    if (!t.IsString()) return false;
+    std::string_view name(t.GetString(), t.GetStringLength());
+    if (size_t cut = name.find_last_of("/:#"); cut != std::string_view::npos)
+      name.remove_prefix(cut + 1);
+    return std::find(std::begin(kTypes), std::end(kTypes), name) != std::end(kTypes);
+  };
+  if (!type.IsArray()) return one(type);
+  return std::any_of(type.Begin(), type.End(), one);
+}
+
+// The text of the first of `names` that `object` has with some text.
+std::string MemberText(const rapidjson::Value& object,
+                       std::initializer_list<const char*> names) {
+  for (const char* name : names) {
+    auto m = object.FindMember(name);
+    if (m == object.MemberEnd()) continue;
+    std::string text = ValueText(m->value);
+    if (text.find_first_not_of(" \t\r\n") != std::string::npos) return text;
+  }
+  return "";
+}
+
+JsonLdArticle JsonLdFields(const rapidjson::Value& object) {
+  JsonLdArticle a;
+  a.headline = MemberText(object, {"headline", "name"});
+  a.body = MemberText(object, {"articleBody", "text"});
+  a.date = MemberText(object, {"datePublished", "dateCreated"});
+  a.author = MemberText(object, {"author", "creator"});
+  a.url = MemberText(object, {"url"});
+  if (a.url.empty()) {
+    auto page = object.FindMember("mainEntityOfPage");
+    if (page != object.MemberEnd()) {
+      a.url = page->value.IsObject() ? MemberText(page->value, {"@id", "url"})
+                                     : ValueText(page->value);
+    }
+  }
+  if (auto lang = object.FindMember("inLanguage"); lang != object.MemberEnd()) {
+    a.language = lang->value.IsObject() ? MemberText(lang->value, {"alternateName", "name"})
+                                        : ValueText(lang->value);
+  }
+  a.description = MemberText(object, {"description"});
+  a.publisher = MemberText(object, {"publisher", "sourceOrganization"});
+  return a;
+}
+
 }  // namespace
+
+std::optional<JsonLdArticle> ParseJsonLdArticle(std::string_view script) {
+  const std::string text = LenientJson(script);
+  rapidjson::Document doc;
+  doc.Parse<kParseFlags | rapidjson::kParseTrailingCommasFlag |
+            rapidjson::kParseCommentsFlag>(text.data(), text.size());
+  if (doc.HasParseError()) return std::nullopt;
+  // Depth first, in document order; an explicit stack, as JSON nests deep.
+  std::vector<const rapidjson::Value*> stack{&doc};
+  while (!stack.empty()) {
+    const rapidjson::Value* v = stack.back();
+    stack.pop_back();
+    if (v->IsArray()) {
+      for (auto i = v->End(); i != v->Begin(); --i) stack.push_back(i - 1);
+      continue;
+    }
+    if (!v->IsObject()) continue;
+    if (auto type = v->FindMember("@type"); type != v->MemberEnd() && IsArticleType(type->value)) {
+      JsonLdArticle a = JsonLdFields(*v);
+      if (!a.headline.empty() || !a.body.empty()) return a;
+    }
+    for (auto m = v->MemberEnd(); m != v->MemberBegin(); --m) stack.push_back(&(m - 1)->value);
+  }
+  return std::nullopt;
+}
 
 std::unique_ptr<Reader> NewJsonReader(std::string path,
                                       std::unique_ptr<ByteSource> in) {

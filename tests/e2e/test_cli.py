@@ -108,6 +108,16 @@ class Indexing(Env):
             "&rdquo; said council leader Maria Lopez.</p></article></main>"
             "<footer>Sport newsletter</footer></body></html>"))
         self.add("pages/menu.htm.gz", data=gzip.compress(b"<nav>Home</nav>"))
+        # A page whose scripts fill the text in: all of it is in its JSON-LD.
+        self.add("pages/app.html", text=(
+            '<html><head><script type="application/ld+json">'
+            '{"@context": "https://schema.org", "@type": "NewsArticle",'
+            ' "headline": "Ferry strike ends", "datePublished": "2020-02-03",'
+            ' "author": {"@type": "Person", "name": "Tom Ward"},'
+            ' "url": "https://news.example.org/ferry",'
+            ' "articleBody": "The ferry strike ended on Monday.\\n'
+            '\\"Crossings resume tomorrow,\\" union leader Ana Costa said."}'
+            '</script></head><body><div id="app">Loading</div></body></html>'))
         p = self.index(expect=1)  # the page with no text is reported
         self.assertRegex(p.stderr, r"menu\.htm\.gz:1: no title or text")
         hits = self.hits("schools temperatures")
@@ -122,6 +132,12 @@ class Indexing(Env):
         # Scripts, navigation and footers are not the article's text.
         for word in ("sunscreen", "sport", "newsletter"):
             self.assertEqual(self.hits(word), [], word)
+        hits = self.hits("ferry crossings")
+        self.assertEqual([h["title"] for h in hits], ["Ferry strike ends"])
+        self.assertEqual(hits[0]["url"], "https://news.example.org/ferry")
+        self.assertEqual(hits[0]["date"], "2020-02-03")
+        self.assertEqual(hits[0]["speakers"], ["Ana Costa"])
+        self.assertEqual(self.hits("loading"), [])
 
     def test_default_database_location_is_shared(self):
         env = dict(self.env)

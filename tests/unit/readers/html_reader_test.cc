@@ -5,6 +5,7 @@
 #include <string>
 
 #include "reader_test_util.h"
+#include "readers/json_reader.h"
 #include "readers/reader.h"
 
 namespace newsarc::indexer {
@@ -121,6 +122,130 @@ TEST(HtmlReaderTest, DatesAndUrls) {
   a = ReadOne("a.html", Page("<title>T</title><meta name=\"description\" content=\"Just this.\">",
                              "<script>x()</script>"));
   EXPECT_EQ(a.body, "Just this.");
+}
+
+// A page's JSON-LD block.
+std::string JsonLd(const std::string& json) {
+  return "<script type=\"application/ld+json\">" + json + "</script>";
+}
+
+TEST(HtmlReaderTest, JsonLdArticle) {
+  // Behind a paywall: the page shows a teaser, the JSON-LD (in a @graph,
+  // beside other types; a raw line break in a string, a trailing comma)
+  // has the whole text and everything else.
+  const std::string graph = R"({"@context": "https://schema.org", "@graph": [
+      {"@type": "WebSite", "name": "The Daily Example", "url": "https://example.com/"},
+      {"@type": ["NewsArticle", "ReportageNewsArticle"],
+       "headline": "Rudd meets tech firms",
+       "articleBody": "Amber Rudd met the firms on Thursday.
+\"No place to hide,\" she said.",
+       "datePublished": "2017-03-30T09:15:00+01:00",
+       "author": [{"@type": "Person", "name": "Jane Reporter"},
+                  {"@type": "Person", "name": "Sam Writer"}],
+       "mainEntityOfPage": {"@id": "https://example.com/news/rudd"},
+       "inLanguage": "en-GB",
+       "publisher": {"@type": "Organization", "name": "The Daily Example"},},
+  ]})";
+  Article a = ReadOne("a.html", Page("<title>Rudd meets tech firms | The Daily Example</title>" +
+                                         JsonLd(graph) +
+                                         "<meta name=\"author\" content=\"Site Desk\">",
+                                     "<article><p>Amber Rudd met the firms.</p>"
+                                     "<p>Subscribe to read more.</p></article>"));
+  EXPECT_EQ(a.title, "Rudd meets tech firms");
+  EXPECT_EQ(a.body,
+            "Amber Rudd met the firms on Thursday.\n\n\"No place to hide,\" she said.");
+  EXPECT_EQ(a.date, "2017-03-30T09:15:00+01:00");
+  EXPECT_EQ(a.byline, "Jane Reporter, Sam Writer");  // before the meta tag's
+  EXPECT_EQ(a.url, "https://example.com/news/rudd");
+  EXPECT_EQ(a.language, "en-GB");
+
+  // The page's own text when it has more; Open Graph's title, publication
+  // time and URL before the JSON-LD's; the JSON-LD's date before the other
+  // meta tags'.
+  const std::string article = R"({"@type": "Article", "headline": "JSON-LD headline",
+      "articleBody": "Short.", "datePublished": "2020-05-06", "url": "https://x.org/ld",
+      "author": "https://x.org/staff/ann"})";
+  a = ReadOne("a.html", Page(JsonLd(article) +
+                                 "<meta property=\"og:title\" content=\"OG title\">"
+                                 "<meta property=\"og:url\" content=\"https://x.org/og\">"
+                                 "<meta name=\"date\" content=\"2021-01-01\">"
+                                 "<meta name=\"author\" content=\"Ann Lee\">",
+                             "<p>The page's text, which is longer than the JSON-LD's.</p>"));
+  EXPECT_EQ(a.title, "OG title");
+  EXPECT_EQ(a.body, "The page's text, which is longer than the JSON-LD's.");
+  EXPECT_EQ(a.date, "2020-05-06");
+  EXPECT_EQ(a.url, "https://x.org/og");
+  EXPECT_EQ(a.byline, "Ann Lee");  // the JSON-LD's author is a profile URL
+  a = ReadOne("a.html", Page(JsonLd(article) + "<meta property=\"article:published_time\" "
+                                               "content=\"2020-05-05\">",
+                             "<p>Text.</p>"));
+  EXPECT_EQ(a.title, "JSON-LD headline");
+  EXPECT_EQ(a.date, "2020-05-05");
+  EXPECT_EQ(a.url, "https://x.org/ld");
+  EXPECT_EQ(a.body, "Short.");  // longer than "Text."
+
+  // A body written as HTML, with character references: its paragraphs and
+  // text, without its figures. A page that is only its JSON-LD is read.
+  a = ReadOne("a.html",
+              Page(JsonLd(R"({"@type": "BlogPosting", "name": "Post", "articleBody":
+                   "<p>It&#8217;s <b>here</b>.</p><figure>caption</figure><p>Two &amp; three.</p>"
+                   })"),
+                   ""));
+  EXPECT_EQ(a.title, "Post");
+  EXPECT_EQ(a.body, "It\u2019s here.\n\nTwo & three.");
+
+  // What is no article, or no JSON, is passed over: the page is read as if
+  // it had none.
+  for (const std::string& script :
+       {std::string(R"({"@type": "WebPage", "name": "Not this", "text": "Nor this."})"),
+        std::string(R"({"@type": "NewsArticle", "headline": "Broken", )"),
+        std::string("not json at all"), std::string(R"([[[[[[]]]]]])")}) {
+    a = ReadOne("a.html", Page("<title>Page</title>" + JsonLd(script), "<p>Text.</p>"));
+    EXPECT_EQ(a.title, "Page") << script;
+    EXPECT_EQ(a.body, "Text.") << script;
+  }
+}
+
+TEST(HtmlReaderTest, ParseJsonLdArticle) {
+  // The first article with a headline or a body, in document order, in
+  // lists and members; types with their vocabulary.
+  auto ld = ParseJsonLdArticle(R"([{"@type": "BreadcrumbList"},
+      {"@type": "ItemList", "itemListElement": [
+        {"@type": "schema:NewsArticle"},
+        {"@type": "http://schema.org/NewsArticle", "headline": "First"},
+        {"@type": "NewsArticle", "headline": "Second"}]}])");
+  ASSERT_TRUE(ld);
+  EXPECT_EQ(ld->headline, "First");
+  // An HTML comment around it, comments in it; a language as an object, a
+  // URL as mainEntityOfPage's text.
+  ld = ParseJsonLdArticle("\n<!--\n{\"@type\": \"LiveBlogPosting\", // live\n"
+                          "\"articleBody\": \"B\", \"dateCreated\": \"2020\","
+                          " \"inLanguage\": {\"@type\": \"Language\", \"name\": \"English\","
+                          " \"alternateName\": \"en\"}, \"mainEntityOfPage\": \"https://a.b/c\","
+                          " \"creator\": [\"Ann\", \"Bo\"], \"publisher\": \"P\"}\n-->\n");
+  ASSERT_TRUE(ld);
+  EXPECT_EQ(ld->headline, "");
+  EXPECT_EQ(ld->body, "B");
+  EXPECT_EQ(ld->date, "2020");
+  EXPECT_EQ(ld->language, "en");
+  EXPECT_EQ(ld->url, "https://a.b/c");
+  EXPECT_EQ(ld->author, "Ann, Bo");
+  EXPECT_EQ(ld->publisher, "P");
+  // A raw tab, NUL and line break inside strings; outside them, white space.
+  constexpr char kRaw[] =
+      "{\"@type\":\n\t\"Report\", \"headline\": \"a\tb\0c\", \"articleBody\": \"one\ntwo\"}";
+  ld = ParseJsonLdArticle(std::string_view(kRaw, sizeof kRaw - 1));
+  ASSERT_TRUE(ld);
+  EXPECT_EQ(ld->headline, "a b c");
+  EXPECT_EQ(ld->body, "one\ntwo");
+  for (const char* none : {"", "{}", "[]", "{\"@type\": \"Article\"}",
+                           "{\"@type\": \"Person\", \"name\": \"N\"}",
+                           "{\"@type\": \"Article\", \"headline\": \"unclosed}",
+                           "{\"@type\": \"Article\", \"headline\": \"x\\"}) {
+    EXPECT_FALSE(ParseJsonLdArticle(none)) << none;
+  }
+  std::string deep(100000, '[');
+  EXPECT_FALSE(ParseJsonLdArticle(deep + std::string(100000, ']')));
 }
 
 TEST(HtmlReaderTest, DeclaredCharset) {

@@ -40,6 +40,13 @@ TEST(JsonReaderTest, CrawlerFieldNames) {
       // Numbers, nulls and objects where strings are expected.
       {R"({"title": 2017, "text": null, "body": "B", "url": null, "authors": [{"name": "Ann"}, null, 3], "date": {"x": 1}})",
        "2017|B|||Ann, 3|||"},
+      // schema.org's names (a NewsArticle written out as JSON), an author
+      // as a Person object.
+      {R"({"@type": "NewsArticle", "headline": "T", "articleBody": "B",
+           "datePublished": "2017-03-29T10:00:00Z", "author": {"@type": "Person", "name": "Ann"},
+           "inLanguage": "en-GB"})",
+       "T|B||2017-03-29T10:00:00Z|Ann||en-GB|"},
+      {R"({"headline": "T", "text": "B", "dateCreated": "2017-03-29"})", "T|B||2017-03-29||||"},
       // Text but no title: the first sentence is the title.
       {R"({"text": "Only text here.\n\nSecond paragraph."})",
        "Only text here.|Only text here.\n\nSecond paragraph.||||||"},
