@@ -377,10 +377,11 @@ const GumboNode* ParseTree(std::string_view html, Arena* arena) {
   return output ? output->document : nullptr;
 }
 
-// The text of a JSON-LD articleBody, normalised: as HTML when it holds
-// markup (a '<' before a letter, '/' or '!'), else each line a paragraph;
-// character references decoded either way. "" when it is nested too deep.
-std::string JsonLdBodyText(std::string_view body) {
+// The text of a piece of a page given as text (a JSON-LD articleBody),
+// normalised: as HTML when it holds markup (a '<' before a letter, '/' or
+// '!'), else each line a paragraph; character references decoded either
+// way. "" when it is nested too deep.
+std::string FragmentText(std::string_view body) {
   bool markup = false;
   for (size_t i = body.find('<'); i != std::string_view::npos && !markup;
        i = body.find('<', i + 1)) {
@@ -510,6 +511,10 @@ Result<Article> ParseHtmlArticle(std::string_view html) {
       break;
     }
   }
+  // Character references, which some sites write in it ("Rudd&#8217;s").
+  for (std::string* field : {&ld.headline, &ld.author, &ld.description, &ld.publisher}) {
+    if (field->find('&') != std::string::npos) *field = OneLine(FragmentText(*field));
+  }
 
   // The text: the <article> with the most, unless it holds little of the
   // page's (teasers on a front page); else <main>; else <body>.
@@ -533,7 +538,7 @@ Result<Article> ParseHtmlArticle(std::string_view html) {
   // The JSON-LD's body when the page shows less of the text (a teaser above
   // a paywall, a page whose scripts fill the text in).
   if (!ld.body.empty()) {
-    std::string full = JsonLdBodyText(ld.body);
+    std::string full = FragmentText(ld.body);
     if (full.size() > body.size()) body = std::move(full);
   }
 

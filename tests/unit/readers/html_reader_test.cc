@@ -193,6 +193,14 @@ TEST(HtmlReaderTest, JsonLdArticle) {
                    ""));
   EXPECT_EQ(a.title, "Post");
   EXPECT_EQ(a.body, "It\u2019s here.\n\nTwo & three.");
+  // Character references in its other fields too.
+  a = ReadOne("a.html", Page(JsonLd(R"({"@type": "NewsArticle", "headline": "Rudd&#8217;s plan",
+                                        "author": "Ann Lee &amp; Bo Chan",
+                                        "description": "A &lt;plan&gt;."})"),
+                             ""));
+  EXPECT_EQ(a.title, "Rudd\u2019s plan");
+  EXPECT_EQ(a.byline, "Ann Lee & Bo Chan");
+  EXPECT_EQ(a.body, "A <plan>.");  // the description, with no text
 
   // What is no article, or no JSON, is passed over: the page is read as if
   // it had none.
