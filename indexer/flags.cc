@@ -50,6 +50,8 @@ Result<ParsedIndexFlags> ParseIndexFlags(int argc, char** argv) {
   app.add_flag("--extract-only", f.extract_only,
                "print what would be extracted per article as JSON lines; no index is touched");
   app.add_flag("--json", f.json, "JSON lines output (the --extract-only format)");
+  app.add_flag("--text", f.text,
+               "with --extract-only: each article's text as well, as it is indexed");
   app.add_flag("-q,--quiet", f.quiet, "no progress bar and no summary");
   app.add_flag("--strict", f.strict, "stop at the first file or record that cannot be read");
   app.add_flag("--follow-symlinks", f.follow_symlinks,
@@ -116,6 +118,8 @@ Result<ParsedIndexFlags> ParseIndexFlags(int argc, char** argv) {
     return Status::InvalidArgument("--prune goes with indexing, not --extract-only");
   if (f.json && !f.extract_only)
     return Status::InvalidArgument("--json goes with --extract-only");
+  if (f.text && !f.extract_only)
+    return Status::InvalidArgument("--text goes with --extract-only");
   if (app.count("--shards")) {
     if (shards < 1 || shards > kMaxShards)
       return Status::InvalidArgument("--shards must be 1 to " + std::to_string(kMaxShards) +

@@ -19,6 +19,7 @@ struct IndexFlags {
   uint32_t writers = 0;               // --writers (new index); 0: one per core
   bool extract_only = false;          // --extract-only: print, touch no index
   bool json = false;                  // --json (the extract-only output)
+  bool text = false;                  // --text: the extract-only output has each article's text
   bool quiet = false;                 // --quiet: no progress, no summary
   bool strict = false;                // --strict: a skipped input is fatal
   bool progress = false;              // derived: stderr is a terminal and !quiet

@@ -466,6 +466,9 @@ Result<RunSummary> RunExtractOnly(const IndexFlags& flags, std::ostream& out) {
       w.Key("date"); str(a.date);
       w.Key("speakers"); names(x.speakers);
       w.Key("organisations"); names(x.organisations);
+      if (flags.text) {
+        w.Key("text"); str(a.body);
+      }
       w.EndObject();
       out << buf.GetString() << '\n';
       ++summary.articles_indexed;

@@ -481,6 +481,25 @@ class ExtractOnly(Env):
         for org in ["Microsoft", "WhatsApp", "Facebook", "Google", "Twitter",
                     "Metropolitan Police"]:
             self.assertIn(org, seed["organisations"])
+        self.assertNotIn("text", seed)
+        self.assertFalse(os.path.exists(self.db))
+
+    def test_text_as_indexed(self):
+        self.add("feed.jsonl", "feed.jsonl")
+        p = subprocess.run([INDEX, "--extract-only", "--json", "--text", self.docs],
+                           env=self.env, capture_output=True, text=True)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        rows = {r["title"]: r for r in map(json.loads, p.stdout.splitlines())}
+        self.assertEqual(rows["Council approves new bridge"]["text"],
+                         "The city council approved a new bridge over the river on Thursday."
+                         "\n\n\"This bridge will connect two communities,\" Mayor Jane Porter said.")
+        self.assertEqual(rows["Storm closes schools"]["text"],
+                         "A storm closed schools across the region on Tuesday, the Education "
+                         "Ministry said.")
+        p = subprocess.run([INDEX, "--text", self.docs], env=self.env, capture_output=True,
+                           text=True)
+        self.assertEqual(p.returncode, 2)
+        self.assertIn("--text goes with --extract-only", p.stderr)
         self.assertFalse(os.path.exists(self.db))
 
 
@@ -1026,6 +1045,33 @@ class KnownItem(EvalScript):
         self.assertRegex(p.stdout, r"newsarc title misses .*\n  2 +Harbour tax  ->  Harbour tax")
         p = self.run_script("--variant", "no-equals-sign", self.docs, expect=2)
         self.assertIn("--variant wants NAME=SPEC", p.stderr)
+
+    def test_web_pages_described_from_their_text(self):
+        # The first paragraph is the article's as newsarc reads the page,
+        # not a line of its markup or its navigation.
+        leads = {"Ferry strike": "Crews walked out over pay, stranding islanders and tourists "
+                                 "waiting at the quay.",
+                 "Harbour bridge": "Engineers found cracks in the steel girders during a routine "
+                                   "inspection.",
+                 "School closures": "Falling pupil numbers forced governors to merge classrooms "
+                                    "across three villages.",
+                 "Water prices": "Households face steeper bills after reservoirs needed costly "
+                                 "repairs.",
+                 "Library hours": "Volunteers will staff reading rooms on Sundays while "
+                                  "librarians train apprentices."}
+        for i, (title, lead) in enumerate(leads.items()):
+            self.add(f"p{i}.html", text=(
+                f"<html><head><title>{title} | Example</title></head><body>"
+                "<nav>Home News Sport Weather Markets Travel Culture</nav><article>"
+                f"<h1>{title}</h1><p>Short.</p><p>{lead}</p></article>"
+                "<footer>Contact Privacy Terms</footer></body></html>"))
+        out = json.loads(self.run_script("--json", "--misses", "0", self.docs).stdout)
+        self.assertEqual(out["articles"], 5)
+        description = out["systems"]["newsarc"]["description"]
+        self.assertEqual((description["queries"], description["at1"]), (5, 1.0))
+        p = self.run_script("--misses", "0", self.docs)
+        self.assertIn("5 articles in", p.stdout)
+        self.assertIn("(0 without a description query)", p.stdout)
 
 
 class Languages(Env):
