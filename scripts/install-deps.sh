@@ -11,6 +11,7 @@ packages=(
   libcli11-dev                         # command-line flags
   zlib1g-dev                           # .gz input
   libgumbo-dev                         # .html input
+  libexpat1-dev                        # .rss, .atom and .xml feeds
   libjemalloc-dev                      # newsarc-index's allocator
   libgtest-dev libgmock-dev googletest # tests
   python3                              # scripts and end-to-end test drivers

@@ -25,6 +25,9 @@ bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
 // take past the end of the stack, and its many small blocks come cheaper so.
 class Arena {
  public:
+  // `block`: the size of the blocks small requests share (a page takes 1 MB
+  // ones; a fragment of a few KB needs far less).
+  explicit Arena(size_t block = size_t{1} << 20) : block_(block) {}
   static void* Allocate(void* arena, size_t size) {
     return static_cast<Arena*>(arena)->Take(size);
   }
@@ -33,10 +36,10 @@ class Arena {
  private:
   void* Take(size_t size) {
     size = (size + 15) & ~size_t{15};
-    if (size > kBlock / 4) return blocks_.emplace_back(new std::byte[size]).get();
+    if (size > block_ / 4) return blocks_.emplace_back(new std::byte[size]).get();
     if (size > left_) {
-      next_ = blocks_.emplace_back(new std::byte[kBlock]).get();
-      left_ = kBlock;
+      next_ = blocks_.emplace_back(new std::byte[block_]).get();
+      left_ = block_;
     }
     void* p = next_;
     next_ += size;
@@ -44,7 +47,7 @@ class Arena {
     return p;
   }
 
-  static constexpr size_t kBlock = size_t{1} << 20;
+  size_t block_;
   std::vector<std::unique_ptr<std::byte[]>> blocks_;
   std::byte* next_ = nullptr;
   size_t left_ = 0;
@@ -377,11 +380,9 @@ const GumboNode* ParseTree(std::string_view html, Arena* arena) {
   return output ? output->document : nullptr;
 }
 
-// The text of a piece of a page given as text (a JSON-LD articleBody),
-// normalised: as HTML when it holds markup (a '<' before a letter, '/' or
-// '!'), else each line a paragraph; character references decoded either
-// way. "" when it is nested too deep.
-std::string FragmentText(std::string_view body) {
+}  // namespace
+
+std::string HtmlFragmentText(std::string_view body) {
   bool markup = false;
   for (size_t i = body.find('<'); i != std::string_view::npos && !markup;
        i = body.find('<', i + 1)) {
@@ -398,12 +399,14 @@ std::string FragmentText(std::string_view body) {
     }
   }
   if (NestingDepth(html, kMaxHtmlDepth) > kMaxHtmlDepth) return "";
-  Arena arena;
+  Arena arena(std::clamp<size_t>(html.size() * 16, size_t{16} << 10, size_t{1} << 20));
   const GumboNode* document = ParseTree(html, &arena);
   if (document == nullptr) return "";
   const Page page = Walk(document);
   return page.body ? NormalizeBody(TextOf(page.body, true)) : std::string();
 }
+
+namespace {
 
 // A byline from an author's name as pages give it: on one line, without a
 // leading "By "; "" for a profile page's URL.
@@ -513,7 +516,7 @@ Result<Article> ParseHtmlArticle(std::string_view html) {
   }
   // Character references, which some sites write in it ("Rudd&#8217;s").
   for (std::string* field : {&ld.headline, &ld.author, &ld.description, &ld.publisher}) {
-    if (field->find('&') != std::string::npos) *field = OneLine(FragmentText(*field));
+    if (field->find('&') != std::string::npos) *field = OneLine(HtmlFragmentText(*field));
   }
 
   // The text: the <article> with the most, unless it holds little of the
@@ -538,7 +541,7 @@ Result<Article> ParseHtmlArticle(std::string_view html) {
   // The JSON-LD's body when the page shows less of the text (a teaser above
   // a paywall, a page whose scripts fill the text in).
   if (!ld.body.empty()) {
-    std::string full = FragmentText(ld.body);
+    std::string full = HtmlFragmentText(ld.body);
     if (full.size() > body.size()) body = std::move(full);
   }
 

@@ -56,6 +56,13 @@ size_t NestingDepth(std::string_view html, size_t stop_above = SIZE_MAX);
 // content="text/html; charset=..."), lower case, or "".
 std::string DeclaredCharset(std::string_view head);
 
+// The text of a piece of HTML given as text (a JSON-LD articleBody, a
+// feed's description), normalised: as HTML when it holds markup (a '<'
+// before a letter, '/' or '!'), else each line a paragraph; character
+// references decoded either way; what a page's text leaves out (scripts,
+// figures, ...) left out. "" when it nests more than kMaxHtmlDepth deep.
+std::string HtmlFragmentText(std::string_view html);
+
 // The article in one page (`html`: the file's bytes). kInvalidArgument with
 // the reason only ("no title or text"); the caller adds "path:line: ".
 [[nodiscard]] Result<Article> ParseHtmlArticle(std::string_view html);

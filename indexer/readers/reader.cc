@@ -8,6 +8,7 @@
 #include "readers/byte_source.h"
 #include "readers/csv_reader.h"
 #include "readers/decode.h"
+#include "readers/feed_reader.h"
 #include "readers/html_reader.h"
 #include "readers/json_reader.h"
 
@@ -32,6 +33,7 @@ std::optional<Format> FormatOf(const std::filesystem::path& path) {
   if (ext == ".jsonl" || ext == ".ndjson") return Format::kJsonLines;
   if (ext == ".csv") return Format::kCsv;
   if (ext == ".html" || ext == ".htm") return Format::kHtml;
+  if (ext == ".rss" || ext == ".atom" || ext == ".xml") return Format::kFeed;
   return std::nullopt;
 }
 
@@ -55,6 +57,8 @@ std::unique_ptr<Reader> NewReader(Format format, std::string name,
       return NewCsvReader(std::move(name), std::move(in));
     case Format::kHtml:
       return NewHtmlReader(std::move(name), std::move(in));
+    case Format::kFeed:
+      return NewFeedReader(std::move(name), std::move(in));
   }
   return nullptr;
 }

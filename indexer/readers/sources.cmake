@@ -9,4 +9,5 @@ set(NEWSARC_READER_SOURCES
   readers/json_reader.cc
   readers/csv_reader.cc
   readers/html_reader.cc
+  readers/feed_reader.cc
 )

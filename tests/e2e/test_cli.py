@@ -139,6 +139,38 @@ class Indexing(Env):
         self.assertEqual(hits[0]["speakers"], ["Ana Costa"])
         self.assertEqual(self.hits("loading"), [])
 
+    def test_a_news_feed_is_one_article_per_item(self):
+        self.add("feeds/news.rss", text=(
+            '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Example</title>\n'
+            "<item><title>Ferry strike ends</title><link>https://news.example.org/ferry</link>"
+            "<pubDate>Mon, 03 Feb 2020 10:00:00 GMT</pubDate><dc:creator>Tom Ward</dc:creator>"
+            "<description><![CDATA[<p>The ferry strike ended on Monday.</p><p>&ldquo;Crossings "
+            "resume tomorrow,&rdquo; union leader Ana Costa said.</p>]]></description></item>\n"
+            "<item><title>Harbour bridge reopens</title><link>https://news.example.org/harbour"
+            "</link><description>The harbour bridge reopened on Tuesday.</description></item>\n"
+            "</channel></rss>\n"))
+        self.add("feeds/sitemap.xml", text='<?xml version="1.0"?>\n<urlset></urlset>\n')
+        p = self.index(expect=1)  # the sitemap is reported, the feed indexed
+        self.assertIn("sitemap.xml:2: not an RSS or Atom feed (its root is <urlset>)", p.stderr)
+        hits = self.hits("ferry crossings")
+        self.assertEqual([h["title"] for h in hits], ["Ferry strike ends"])
+        self.assertEqual(hits[0]["url"], "https://news.example.org/ferry")
+        self.assertTrue(hits[0]["date"].startswith("2020-02-03"), hits[0]["date"])
+        self.assertEqual(hits[0]["speakers"], ["Ana Costa"])
+        self.assertEqual(self.titles("harbour bridge"), ["Harbour bridge reopens"])
+        # A second capture of the feed, one item new: the article already
+        # indexed from the first (same URL) is not added again.
+        self.add("feeds/news-2.rss", text=(
+            "<rss><channel><item><title>Ferry strike ends</title>"
+            "<link>https://news.example.org/ferry</link><description>The ferry strike ended."
+            "</description></item><item><title>Library hours cut</title>"
+            "<link>https://news.example.org/library</link><description>Libraries will close "
+            "earlier.</description></item></channel></rss>"))
+        self.index()  # (the sitemap, unchanged, is not read again)
+        self.assertEqual(len(self.hits("ferry")), 1)
+        self.assertEqual(self.titles("library"), ["Library hours cut"])
+
     def test_default_database_location_is_shared(self):
         env = dict(self.env)
         del env["NEWSARC_DB"]

@@ -19,8 +19,10 @@ TEST(IsArticleFileTest, Table) {
       {"a.txt.gz", true}, {"a.jsonl.GZ", true}, {"a.csv.gz", true},
       {"a.gz", false},    {"a.tar.gz", false},  {"a.pdf", false},
       {"txt", false},     {".txt.bak", false},  {"a.json.gz.bak", false},
-      {"README", false},  {"a.xml", false},     {"a.html", true},
+      {"README", false},  {"a.xml", true},      {"a.html", true},
       {"a.HTM", true},    {"a.html.gz", true},  {"a.xhtml", false},
+      {"a.rss", true},    {"a.ATOM", true},     {"a.xml.gz", true},
+      {"a.rdf", false},   {"a.rss2", false},
   };
   for (const Case& c : cases)
     EXPECT_EQ(IsArticleFile(c.path), c.want) << c.path;

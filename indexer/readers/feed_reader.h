@@ -1,0 +1,41 @@
+// .rss, .atom and .xml: a news feed (RSS 2.0, RSS 1.0/RDF, Atom), one article
+// per item or entry, parsed with Expat.
+//
+//   title     the item's title (HTML in it read as HTML)
+//   body      the longest of content:encoded, Atom's content, description
+//             and summary, read as HTML (a feed escapes or CDATA-wraps it)
+//   url       RSS's <link>, Atom's <link rel="alternate"> (or with no rel),
+//             else a permalink <guid>
+//   id        the URL, as for any article (an item seen in two captures of
+//             a feed, or saved as a page too, is one article); the <guid>
+//             or Atom <id> when there is no URL
+//   date      pubDate, published, dc:date, updated (the first given)
+//   byline    dc:creator, Atom's author names, RSS's author ("ann@x.org
+//             (Ann Lee)": the name)
+//   language  the item's, else the feed's (<language>, xml:lang)
+// Feeds are read whole, up to 64 MiB (as .json files). Their bytes are
+// decoded as the XML declaration says when they are not UTF-8. HTML's named
+// entities (&nbsp;, &eacute;), which feeds use without declaring them, are
+// read as HTML does; a feed that declares entities of its own is refused
+// (entity expansion could make a small file enormous). An .xml file whose
+// root is not rss, RDF or feed is reported as no feed.
+#ifndef NEWSARC_INDEXER_READERS_FEED_READER_H_
+#define NEWSARC_INDEXER_READERS_FEED_READER_H_
+
+#include <memory>
+#include <string>
+
+#include "readers/byte_source.h"
+#include "readers/reader.h"
+
+namespace newsarc::indexer {
+
+// Reads one feed from `in` (already gunzipped). Article::record is the item's
+// number in the feed (1-based); messages give the line the item starts on
+// ("feed.rss:40: no title or text"), or that of a syntax error, after which
+// the items read before it stand.
+std::unique_ptr<Reader> NewFeedReader(std::string path, std::unique_ptr<ByteSource> in);
+
+}  // namespace newsarc::indexer
+
+#endif  // NEWSARC_INDEXER_READERS_FEED_READER_H_

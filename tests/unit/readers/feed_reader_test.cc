@@ -1,0 +1,222 @@
+#include "readers/feed_reader.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "reader_test_util.h"
+#include "readers/reader.h"
+
+namespace newsarc::indexer {
+namespace {
+
+using testing::Gzip;
+using testing::ReadAs;
+
+TEST(FeedReaderTest, Rss) {
+  // As feeds are written: the whole text CDATA-wrapped beside a shorter
+  // description of escaped HTML, HTML's entities undeclared, a bare
+  // ampersand, Media RSS's elements under the same names as RSS's.
+  const std::string rss = R"(<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+     xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/">
+<channel>
+  <title>Example News</title><link>https://news.example.org/</link>
+  <language>en-gb</language>
+  <item>
+    <title>Rudd meets AT&T&nbsp;chiefs</title>
+    <link>https://news.example.org/rudd</link>
+    <guid isPermaLink="false">item-1</guid>
+    <pubDate>Thu, 30 Mar 2017 09:15:00 +0100</pubDate>
+    <dc:creator>Jane Reporter</dc:creator>
+    <description>&lt;p&gt;Amber Rudd met the firms.&lt;/p&gt;</description>
+    <media:title>Photo</media:title>
+    <media:description>A photo caption</media:description>
+    <content:encoded><![CDATA[<p>Amber Rudd met the firms on Thursday.</p>
+      <p>&ldquo;No place to hide,&rdquo; she said.</p><figure>Photo: caption</figure>]]></content:encoded>
+  </item>
+  <item>
+    <title>Storm closes schools</title>
+    <link>https://news.example.org/storm</link>
+    <author>desk@example.org (Sam Writer)</author>
+    <description>A storm closed schools on Tuesday.</description>
+  </item>
+</channel></rss>)";
+  std::vector<testing::Item> items = ReadAs("news.rss", rss);
+  ASSERT_EQ(items.size(), 2u);
+  ASSERT_TRUE(items[0].ok) << items[0].error;
+  const Article& a = items[0].article;
+  EXPECT_EQ(a.title, "Rudd meets AT&T\u00a0chiefs");
+  EXPECT_EQ(a.body, "Amber Rudd met the firms on Thursday.\n\n\u201cNo place to hide,\u201d she said.");
+  EXPECT_EQ(a.url, "https://news.example.org/rudd");
+  EXPECT_EQ(a.id, "");  // the URL is the article's identity
+  EXPECT_EQ(a.date, "2017-03-30T09:15:00+01:00");
+  EXPECT_EQ(a.byline, "Jane Reporter");
+  EXPECT_EQ(a.language, "en-gb");
+  EXPECT_EQ(a.source_path, "news.rss");
+  EXPECT_EQ(a.record, 1u);
+  ASSERT_TRUE(items[1].ok) << items[1].error;
+  EXPECT_EQ(items[1].article.title, "Storm closes schools");
+  EXPECT_EQ(items[1].article.body, "A storm closed schools on Tuesday.");
+  EXPECT_EQ(items[1].article.byline, "Sam Writer");
+  EXPECT_EQ(items[1].article.record, 2u);
+}
+
+TEST(FeedReaderTest, Atom) {
+  const std::string atom = R"(<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">
+  <title>Example</title>
+  <entry>
+    <title type="html">Floods &lt;b&gt;close&lt;/b&gt; roads</title>
+    <link rel="related" href="https://other.example/x"/>
+    <link rel="alternate" type="text/html" href="https://example.com/floods"/>
+    <id>tag:example.com,2019:floods</id>
+    <updated>2019-01-05T10:00:00Z</updated>
+    <published>2019-01-04T08:00:00Z</published>
+    <author><name>Ann Lee</name><email>ann@example.com</email></author>
+    <author><name>Bo Chan</name></author>
+    <summary>Roads closed.</summary>
+    <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Floods closed
+      roads.</p><p>Rain <em>fell</em> all night.</p></div></content>
+  </entry>
+  <entry xml:lang="fr">
+    <title>Sans lien</title>
+    <id>urn:uuid:1225c695</id>
+    <updated>2019-01-06T00:00:00Z</updated>
+    <content type="text">Texte.</content>
+  </entry>
+</feed>)";
+  std::vector<testing::Item> items = ReadAs("a.atom", atom);
+  ASSERT_EQ(items.size(), 2u);
+  ASSERT_TRUE(items[0].ok) << items[0].error;
+  const Article& a = items[0].article;
+  EXPECT_EQ(a.title, "Floods close roads");
+  EXPECT_EQ(a.body, "Floods closed roads.\n\nRain fell all night.");
+  EXPECT_EQ(a.url, "https://example.com/floods");
+  EXPECT_EQ(a.date, "2019-01-04T08:00:00Z");  // published, not updated
+  EXPECT_EQ(a.byline, "Ann Lee, Bo Chan");
+  EXPECT_EQ(a.language, "en");
+  // No link: the entry's id is its identity; its own language.
+  ASSERT_TRUE(items[1].ok) << items[1].error;
+  EXPECT_EQ(items[1].article.url, "");
+  EXPECT_EQ(items[1].article.id, "urn:uuid:1225c695");
+  EXPECT_EQ(items[1].article.date, "2019-01-06T00:00:00Z");
+  EXPECT_EQ(items[1].article.language, "fr");
+  EXPECT_EQ(items[1].article.body, "Texte.");
+}
+
+TEST(FeedReaderTest, RssOneAndPermalinks) {
+  const std::string rdf = R"(<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+         xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+  <channel rdf:about="https://x.org/"><title>X</title><dc:language>de</dc:language></channel>
+  <item rdf:about="https://x.org/1"><title>Eins</title><link>https://x.org/1</link>
+    <dc:date>2003-12-13T18:30:02Z</dc:date><dc:creator>A</dc:creator><dc:creator>B</dc:creator>
+    <description>Text eins.</description></item>
+</rdf:RDF>)";
+  std::vector<testing::Item> items = ReadAs("feed.xml", rdf);
+  ASSERT_EQ(items.size(), 1u);
+  ASSERT_TRUE(items[0].ok) << items[0].error;
+  EXPECT_EQ(items[0].article.title, "Eins");
+  EXPECT_EQ(items[0].article.date, "2003-12-13T18:30:02Z");
+  EXPECT_EQ(items[0].article.byline, "A, B");
+  EXPECT_EQ(items[0].article.language, "de");
+  // A permalink guid stands in for a missing link; one that is no
+  // permalink does not.
+  items = ReadAs("a.rss", "<rss><channel><item><title>T</title><guid>https://x.org/p</guid>"
+                          "</item><item><title>U</title><guid isPermaLink=\"false\">"
+                          "https://x.org/q</guid></item></channel></rss>");
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_EQ(items[0].article.url, "https://x.org/p");
+  EXPECT_EQ(items[1].article.url, "");
+  EXPECT_EQ(items[1].article.id, "https://x.org/q");
+}
+
+TEST(FeedReaderTest, DeclaredEntities) {
+  // Entities of its own that stand for text, and HTML's declared in an
+  // external DTD (as Drupal writes them), which is not read.
+  std::vector<testing::Item> items = ReadAs(
+      "a.rss", "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY % HTMLlat1 PUBLIC "
+               "\"-//W3C//ENTITIES Latin 1 for XHTML//EN\" \"xhtml-lat1.ent\">"
+               "<!ENTITY nbsp \"&#160;\"><!ENTITY site \"Example\">]>\n"
+               "<rss><channel><item><title>&site;&nbsp;news</title>"
+               "<description>Caf&eacute; opens.</description></item></channel></rss>");
+  ASSERT_EQ(items.size(), 1u);
+  ASSERT_TRUE(items[0].ok) << items[0].error;
+  EXPECT_EQ(items[0].article.title, "Example\u00a0news");
+  EXPECT_EQ(items[0].article.body, "Caf\u00e9 opens.");
+}
+
+TEST(FeedReaderTest, EncodingsAndGzip) {
+  // Latin-1 bytes, as the declaration says.
+  std::vector<testing::Item> items =
+      ReadAs("a.rss", "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss><channel><item>"
+                      "<title>Z\xfcrich caf\xe9</title><description>\x93Quoted\x94.</description>"
+                      "</item></channel></rss>");
+  ASSERT_EQ(items.size(), 1u);
+  ASSERT_TRUE(items[0].ok) << items[0].error;
+  EXPECT_EQ(items[0].article.title, "Z\u00fcrich caf\u00e9");
+  EXPECT_EQ(items[0].article.body, "\u201cQuoted\u201d.");
+  items = ReadAs("a.atom.gz", Gzip("<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry>"
+                                   "<title>Zipped</title></entry></feed>"));
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].article.title, "Zipped");
+}
+
+TEST(FeedReaderTest, BadFeeds) {
+  // An item with nothing to index is reported at its line; the rest stand.
+  std::vector<testing::Item> items =
+      ReadAs("dir/a.rss", "<rss><channel>\n<item><title>One</title></item>\n<item>\n"
+                          "<link>https://x.org/empty</link></item>\n<item><title>Three</title>"
+                          "</item></channel></rss>");
+  ASSERT_EQ(items.size(), 3u);
+  EXPECT_TRUE(items[0].ok);
+  EXPECT_FALSE(items[1].ok);
+  EXPECT_EQ(items[1].error, "dir/a.rss:3: no title or text");
+  EXPECT_TRUE(items[2].ok);
+  EXPECT_EQ(items[2].article.record, 3u);
+  // Broken XML: the items before the error, then the error and its line.
+  items = ReadAs("b.rss", "<rss><channel><item><title>Kept</title></item>\n\n"
+                          "<item><title>Lost</tittle></item></channel></rss>");
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_EQ(items[0].article.title, "Kept");
+  EXPECT_EQ(items[1].error, "b.rss:3: invalid XML (mismatched tag)");
+  // Not a feed: an .xml file of another kind.
+  items = ReadAs("sitemap.xml", "<?xml version=\"1.0\"?>\n<urlset><url/></urlset>");
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].error, "sitemap.xml:2: not an RSS or Atom feed (its root is <urlset>)");
+  // Entities that refer to entities ("billion laughs"): refused before any
+  // expansion. Many references to a long one: stopped at 4 times the size.
+  items = ReadAs("lol.rss", "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY a \"aaaaaaaaaa\">"
+                            "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]>"
+                            "<rss><channel><item><title>&b;</title></item></channel></rss>");
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].error, "lol.rss:1: declares entities that refer to entities: not read");
+  std::string many = "<!DOCTYPE rss [<!ENTITY a \"" + std::string(1000, 'a') +
+                     "\">]><rss><channel><item><title>T</title><description>";
+  for (int i = 0; i < 500000; ++i) many += "&a;";
+  items = ReadAs("many.rss", many + "</description></item></channel></rss>");
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].error, "many.rss:1: its entities make it over 4 times as long: not read");
+  // Empty, or no XML at all.
+  items = ReadAs("e.rss", "");
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].error, "e.rss:1: invalid XML (no element found)");
+  items = ReadAs("t.xml", "just text");
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].error, "t.xml:1: invalid XML (syntax error)");
+  // A feed without items has no articles and nothing to report.
+  EXPECT_TRUE(ReadAs("n.rss", "<rss><channel><title>T</title></channel></rss>").empty());
+  // Deep nesting reads (Expat keeps its own stack).
+  std::string deep = "<rss><channel><item><title>Deep</title><description>";
+  for (int i = 0; i < 20000; ++i) deep += "&lt;div&gt;";
+  deep += "x</description>";
+  for (int i = 0; i < 100000; ++i) deep += "<x>";
+  items = ReadAs("deep.rss", deep);
+  ASSERT_FALSE(items.empty());
+  EXPECT_EQ(items.back().error.substr(0, 12), "deep.rss:1: ");
+}
+
+}  // namespace
+}  // namespace newsarc::indexer
