@@ -161,6 +161,7 @@ struct Item {
   uint64_t line = 0;
   std::string title;
   std::string link;
+  std::string original_link;  // FeedBurner's origLink: the story, not its redirect
   std::string guid;
   bool guid_is_link = true;  // RSS: unless isPermaLink="false"
   std::string published;     // pubDate, published
@@ -306,6 +307,8 @@ class FeedParser {
       } else if (item.link.empty() && (rel == nullptr || std::string_view(rel) == "alternate")) {
         item.link = href;
       }
+    } else if (name == "origLink") {
+      Into(&item.original_link);
     } else if (own && (name == "guid" || name == "id")) {
       const XML_Char* permalink = AttributeOf(attributes, "isPermaLink");
       item.guid_is_link = permalink == nullptr || LowerAscii(permalink) != "false";
@@ -438,6 +441,14 @@ class FeedReader : public Reader {
   }
 
   Result<Article> MakeArticle(const Item& item) const {
+    // As for a line of JSON: reading HTML takes many times its size.
+    for (const std::string* text : {&item.encoded, &item.content, &item.description,
+                                    &item.summary, &item.title}) {
+      if (text->size() > kMaxArticleBytes) {
+        return Status::InvalidArgument("item longer than " +
+                                       std::to_string(kMaxArticleBytes >> 20) + " MiB");
+      }
+    }
     // The longest of the texts the feed gives (a summary beside the whole).
     std::string body;
     for (const std::string* text : {&item.encoded, &item.content, &item.description,
@@ -446,7 +457,8 @@ class FeedReader : public Reader {
       std::string t = HtmlFragmentText(*text);
       if (t.size() > body.size()) body = std::move(t);
     }
-    std::string url = OneLine(item.link);
+    std::string url = OneLine(item.original_link);
+    if (url.empty()) url = OneLine(item.link);
     const std::string guid = OneLine(item.guid);
     if (url.empty() && item.guid_is_link && guid.find("://") != std::string::npos) url = guid;
     std::string date = OneLine(item.published);

@@ -4,8 +4,9 @@
 //   title     the item's title (HTML in it read as HTML)
 //   body      the longest of content:encoded, Atom's content, description
 //             and summary, read as HTML (a feed escapes or CDATA-wraps it)
-//   url       RSS's <link>, Atom's <link rel="alternate"> (or with no rel),
-//             else a permalink <guid>
+//   url       FeedBurner's origLink (the story, where <link> is a redirect),
+//             else RSS's <link> or Atom's <link rel="alternate"> (or with
+//             no rel), else a permalink <guid>
 //   id        the URL, as for any article (an item seen in two captures of
 //             a feed, or saved as a page too, is one article); the <guid>
 //             or Atom <id> when there is no URL
@@ -13,12 +14,14 @@
 //   byline    dc:creator, Atom's author names, RSS's author ("ann@x.org
 //             (Ann Lee)": the name)
 //   language  the item's, else the feed's (<language>, xml:lang)
-// Feeds are read whole, up to 64 MiB (as .json files). Their bytes are
-// decoded as the XML declaration says when they are not UTF-8. HTML's named
-// entities (&nbsp;, &eacute;), which feeds use without declaring them, are
-// read as HTML does; a feed that declares entities of its own is refused
-// (entity expansion could make a small file enormous). An .xml file whose
-// root is not rss, RDF or feed is reported as no feed.
+// Feeds are read whole, up to 64 MiB (as .json files), and an item's texts
+// up to 16 MiB each. Their bytes are decoded as the XML declaration says
+// when they are not UTF-8. HTML's named entities (&nbsp;, &eacute;) and bare
+// ampersands, which feeds use though XML does not allow them, are read as
+// HTML reads them. Entities a feed declares are expanded, but not one that
+// refers to others, and not past 4 times the feed's size (expansion could
+// make a small file enormous). An .xml file whose root is not rss, RDF or
+// feed is reported as no feed.
 #ifndef NEWSARC_INDEXER_READERS_FEED_READER_H_
 #define NEWSARC_INDEXER_READERS_FEED_READER_H_
 

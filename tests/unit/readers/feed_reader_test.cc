@@ -131,6 +131,14 @@ TEST(FeedReaderTest, RssOneAndPermalinks) {
   EXPECT_EQ(items[0].article.url, "https://x.org/p");
   EXPECT_EQ(items[1].article.url, "");
   EXPECT_EQ(items[1].article.id, "https://x.org/q");
+  // FeedBurner's redirect gives way to the story's own link.
+  items = ReadAs("fb.rss", "<rss xmlns:feedburner=\"http://rssnamespace.org/feedburner/ext/1.0\">"
+                           "<channel><item><title>T</title>"
+                           "<link>http://feedproxy.google.com/~r/x/~3/abc/</link>"
+                           "<feedburner:origLink>https://x.org/story</feedburner:origLink>"
+                           "</item></channel></rss>");
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].article.url, "https://x.org/story");
 }
 
 TEST(FeedReaderTest, DeclaredEntities) {
@@ -206,6 +214,14 @@ TEST(FeedReaderTest, BadFeeds) {
   items = ReadAs("t.xml", "just text");
   ASSERT_EQ(items.size(), 1u);
   EXPECT_EQ(items[0].error, "t.xml:1: invalid XML (syntax error)");
+  // An item longer than an article may be: reported, the others read.
+  items = ReadAs("big.rss", "<rss><channel><item><title>Big</title><description>" +
+                                std::string(kMaxArticleBytes + 1, 'x') +
+                                "</description></item>\n<item><title>Small</title></item>"
+                                "</channel></rss>");
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_EQ(items[0].error, "big.rss:1: item longer than 16 MiB");
+  EXPECT_EQ(items[1].article.title, "Small");
   // A feed without items has no articles and nothing to report.
   EXPECT_TRUE(ReadAs("n.rss", "<rss><channel><title>T</title></channel></rss>").empty());
   // Deep nesting reads (Expat keeps its own stack).
