@@ -116,6 +116,59 @@ std::optional<std::string> WithoutMissingWords(std::string_view query,
   return kept;
 }
 
+// `query` with each word that no article has in its stemmed form but some
+// have as written quoted ("word": the exact form); std::nullopt if there is
+// no such word, or the query has operators, phrases or brackets. Fields'
+// values and words with signs or wildcards stay as they are; a colon after
+// a word that names no field ("Presentation:" in a pasted title) is
+// dropped. Queries stem in English unless `lang:` says otherwise, so a word
+// of an article in another language (Greek, Thai: no stemmer; Russian,
+// Hungarian: another) is found only as written.
+std::optional<std::string> WithExactForms(std::string_view query, const Xapian::Database& db) {
+  const std::string folded = internal::FoldQuery(query);
+  std::vector<std::string_view> tokens;
+  for (size_t i = 0; i < folded.size();) {
+    const size_t end = std::min(folded.find_first_of(" \t", i), folded.size());
+    if (end > i) tokens.push_back(std::string_view(folded).substr(i, end - i));
+    i = end + 1;
+  }
+  for (std::string_view t : tokens) {
+    if (internal::IsOperator(t) || t.find_first_of("\"()") != std::string_view::npos)
+      return std::nullopt;
+  }
+  auto found = [&db](const Xapian::Query& q) {
+    for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t)
+      if (db.get_termfreq(*t) > 0) return true;
+    return false;
+  };
+  std::string out;
+  bool changed = false, field_value = false;
+  for (std::string_view token : tokens) {
+    std::string w(token);
+    std::string_view word = token;
+    while (!word.empty() && word.back() == ':') word.remove_suffix(1);
+    const bool bare_field = internal::IsBareField(token);
+    const bool plain = !field_value && !bare_field && !word.empty() && word.front() != '+' &&
+                       word.front() != '-' && word.find_first_of(":*") == std::string_view::npos;
+    field_value = bare_field;  // `speaker: rudd`: the next token is its value
+    if (plain) {
+      auto stemmed = internal::ParseQuery(word, internal::DefaultOp::kAnd, &db);
+      if (stemmed.ok() && !stemmed.value().query.empty() && !found(stemmed.value().query)) {
+        const std::string quoted = "\"" + std::string(word) + "\"";
+        auto exact = internal::ParseQuery(quoted, internal::DefaultOp::kAnd, &db);
+        if (exact.ok() && !exact.value().query.empty() && found(exact.value().query)) {
+          w = quoted;
+          changed = true;
+        }
+      }
+    }
+    if (!out.empty()) out += ' ';
+    out += w;
+  }
+  if (!changed) return std::nullopt;
+  return out;
+}
+
 // `query` with its words OR'd, if that is another query than `parsed`.
 std::optional<ParsedQuery> OrQuery(std::string_view query, const ParsedQuery& parsed,
                                    const Xapian::Database& db) {
@@ -531,12 +584,28 @@ Result<SearchResults> Searcher::Impl::SearchOnce(const SearchRequest& request) {
   const SearchRequest& run = request.quotes ? article_request : request;
   Matches matches = Run(query, run, folded);
   auto none = [](const Matches& m) { return m.upper_bound == 0 || (m.exact && m.estimated == 0); };
+  // The words as the query gives them, or with some in their exact form.
+  std::string words = request.query;
+  if (request.like.empty() && none(matches)) {
+    if (auto exact = WithExactForms(words, db)) {
+      auto parsed_exact = internal::ParseQuery(*exact, request.any ? DefaultOp::kOr
+                                                                   : DefaultOp::kAnd, &db);
+      if (parsed_exact.ok()) {
+        words = std::move(*exact);
+        Matches m = Run(parsed_exact.value().query, run, parsed_exact.value().folded);
+        if (!none(m)) {
+          pq = std::move(parsed_exact.value());
+          matches = std::move(m);
+        }
+      }
+    }
+  }
   if (request.like.empty() && none(matches) && pq.free_terms > 1) {
     // No article has every word. First every word but those no article
     // has at all; if that finds nothing either, articles with any of the
     // words, ranked by how many and how rare.
     std::vector<std::string> missing;
-    if (auto fewer = WithoutMissingWords(request.query, db, &missing)) {
+    if (auto fewer = WithoutMissingWords(words, db, &missing)) {
       auto parsed_fewer = internal::ParseQuery(*fewer, DefaultOp::kAnd, &db);
       if (parsed_fewer.ok()) {
         Matches m = Run(parsed_fewer.value().query, run, parsed_fewer.value().folded);
@@ -548,7 +617,7 @@ Result<SearchResults> Searcher::Impl::SearchOnce(const SearchRequest& request) {
         }
       }
     }
-    auto relaxed = results.relaxed ? std::nullopt : OrQuery(request.query, pq, db);
+    auto relaxed = results.relaxed ? std::nullopt : OrQuery(words, pq, db);
     if (relaxed) {
       pq = std::move(*relaxed);
       matches = Run(pq.query, run, pq.folded);

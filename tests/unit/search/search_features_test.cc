@@ -266,6 +266,41 @@ TEST(Searcher, CountsTheMatchesOfFiltersExactly) {
   EXPECT_EQ(index.Search(rudd).estimated_total, 1u);
 }
 
+TEST(Searcher, WordsOfOtherLanguagesFoundAsWritten) {
+  // Queries stem in English unless they say lang:. Greek has no stemmer
+  // here, so its articles have no stems; a Russian article has Russian ones.
+  Index index("other-languages");
+  Article greek = Make("el1", "Παρουσίαση: Κώστας Χρονόπουλος",
+                       "Ο Κώστας Χρονόπουλος παρουσιάζει την εκπομπή.", "https://gr.example/1",
+                       "2005-12-01");
+  greek.language = "el";
+  Article russian = Make("ru1", "Можно ли переесть витаминов?",
+                         "Осенью и зимой рекомендуют пить больше витаминов.",
+                         "https://ru.example/1", "2005-12-02");
+  russian.language = "ru";
+  Article english = Make("en1", "Vitamins in winter", kWire, "https://en.example/1",
+                         "2005-12-03");
+  index.Add({greek, russian, english});
+  // Before, each found nothing ("0 of 0 results").
+  EXPECT_EQ(index.Ids(Query("Χρονόπουλος")), "el1");
+  EXPECT_EQ(index.Ids(Query("Παρουσίαση: Κώστας Χρονόπουλος")), "el1");  // a pasted title
+  EXPECT_EQ(index.Ids(Query("Можно ли переесть витаминов?")), "ru1");
+  SearchRequest any = Query("переесть витаминов");
+  any.any = true;
+  EXPECT_EQ(index.Ids(any), "ru1");
+  EXPECT_EQ(index.Ids(Query("site:gr.example Κώστας")), "el1");
+  SearchResults r = index.Search(Query("Κώστας Χρονόπουλος"));
+  EXPECT_FALSE(r.relaxed);  // every word matched, as written
+  // A word no article has in any form is still left out, and said so.
+  r = index.Search(Query("Κώστας Ζζζζζ"));
+  ASSERT_EQ(r.hits.size(), 1u);
+  EXPECT_TRUE(r.relaxed);
+  // With lang:, as before: the language's stemmer, and its articles only.
+  EXPECT_EQ(index.Ids(Query("lang:ru витамины")), "ru1");
+  // English words stem as always.
+  EXPECT_EQ(index.Ids(Query("vitamin winter")), "en1");
+}
+
 TEST(Searcher, CountsWordsThatGoTogetherExactly) {
   // --limit 0 asks for a count. Xapian estimates an AND as if its words
   // were independent and stops at the first match: for two words that
