@@ -11,6 +11,7 @@
 #include "newsarc/normalizer.h"
 #include "ranking.h"
 #include "schema.h"
+#include "segment.h"
 #include "stored_fields.h"
 
 namespace newsarc::internal {
@@ -93,12 +94,14 @@ BuiltDocument BuildDocument(const Article& input) {
                                               : Xapian::TermGenerator::STEM_SOME);
   tg.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
   const std::string title = FoldText(a.title);
-  tg.index_text(title, 1, std::string(schema::kTitle));
+  // Thai and its neighbours word by word (segment.h), as queries are.
+  const std::string title_words = SpaceOutWords(title);
+  tg.index_text(title_words, 1, std::string(schema::kTitle));
   tg.increase_termpos(schema::kFieldGap);
-  tg.index_text(title, Ranking().title_wdf);  // ranking.h
+  tg.index_text(title_words, Ranking().title_wdf);  // ranking.h
   tg.increase_termpos(schema::kFieldGap);
   const std::string folded_body = FoldText(a.body);
-  tg.index_text(folded_body);
+  tg.index_text(SpaceOutWords(folded_body));
   if (std::string key = CollapseKey(title, folded_body); !key.empty())
     doc.add_value(schema::kSlotCollapse, key);
 

@@ -18,6 +18,7 @@
 #include "newsarc/normalizer.h"
 #include "ranking.h"
 #include "schema.h"
+#include "segment.h"
 
 namespace newsarc::internal {
 namespace {
@@ -1097,7 +1098,7 @@ Result<ParsedQuery> ParseQuery(std::string_view query, DefaultOp op,
         TextForXapian(operators ? BracketProximityChains(tokens) : parsed.folded), stop_words);
     if (auto groups = ExclusionGroups(text, stop_words)) text = std::move(*groups);
     if (auto exclusions = ExclusionsOnly(text, stop_words)) text = std::move(*exclusions);
-    parsed.query = qp.parse_query(text, kParseFlags);
+    parsed.query = qp.parse_query(SpaceOutWords(text), kParseFlags);  // as indexed
     if (!errors.first().empty()) {
       return Status::InvalidArgument("bad query \"" + std::string(query) +
                                      "\": " + errors.first());

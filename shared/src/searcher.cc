@@ -136,10 +136,12 @@ std::optional<std::string> WithExactForms(std::string_view query, const Xapian::
     if (internal::IsOperator(t) || t.find_first_of("\"()") != std::string_view::npos)
       return std::nullopt;
   }
+  // Every term of `q` in some article (a word that segment.h splits is
+  // several terms, all needed).
   auto found = [&db](const Xapian::Query& q) {
     for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t)
-      if (db.get_termfreq(*t) > 0) return true;
-    return false;
+      if (db.get_termfreq(*t) == 0) return false;
+    return true;
   };
   std::string out;
   bool changed = false, field_value = false;

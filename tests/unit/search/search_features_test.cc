@@ -280,7 +280,14 @@ TEST(Searcher, WordsOfOtherLanguagesFoundAsWritten) {
   russian.language = "ru";
   Article english = Make("en1", "Vitamins in winter", kWire, "https://en.example/1",
                          "2005-12-03");
-  index.Add({greek, russian, english});
+  // Thai has no spaces between words: indexed and searched word by word.
+  Article thai = Make("th1", "ขอเชิญร่วมสัมมนาภาษาไทย", "ขอเชิญร่วมสัมมนาภาษาไทยครั้งที่แปด",
+                      "https://th.example/1", "2005-12-04");
+  thai.language = "th";
+  index.Add({greek, russian, english, thai});
+  EXPECT_EQ(index.Ids(Query("สัมมนา")), "th1");  // a word inside a run
+  EXPECT_EQ(index.Ids(Query("lang:th ภาษาไทย")), "th1");
+  EXPECT_EQ(index.Ids(Query("\"สัมมนาภาษาไทย\"")), "th1");  // a phrase of its words
   // Before, each found nothing ("0 of 0 results").
   EXPECT_EQ(index.Ids(Query("Χρονόπουλος")), "el1");
   EXPECT_EQ(index.Ids(Query("Παρουσίαση: Κώστας Χρονόπουλος")), "el1");  // a pasted title

@@ -1,0 +1,32 @@
+#include "segment.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace newsarc::internal {
+namespace {
+
+TEST(SpaceOutWords, ThaiAndItsNeighboursWordByWord) {
+  // Thai is written without spaces between words; ICU's dictionary finds
+  // them ("hello" + polite particle; "Thai language" = "language" + "Thai").
+  EXPECT_EQ(SpaceOutWords("สวัสดีครับ"), "สวัสดี ครับ");
+  EXPECT_EQ(SpaceOutWords("ภาษาไทย"), "ภาษา ไทย");
+  // Other text stays as it is, around and between the runs.
+  EXPECT_EQ(SpaceOutWords("tlug: ภาษาไทย 2548, ok"), "tlug: ภาษา ไทย 2548, ok");
+  EXPECT_EQ(SpaceOutWords("สวัสดีครับ\n\nภาษาไทย"), "สวัสดี ครับ\n\nภาษา ไทย");
+  // Lao, the same way.
+  EXPECT_EQ(SpaceOutWords("ພາສາລາວ"), "ພາສາ ລາວ");
+}
+
+TEST(SpaceOutWords, EverythingElseUnchanged) {
+  for (const std::string& text :
+       {std::string(), std::string("plain ascii text"), std::string("Zürich, Москва, Αθήνα"),
+        std::string("東京 中文 한국어"),  // Xapian's own n-grams
+        std::string("broken \xE0\xB8 utf-8 \xE1"), std::string("\xE0\xB8\x81\xFF\xE0\xB8\x82")}) {
+    EXPECT_EQ(SpaceOutWords(text), text) << text;
+  }
+}
+
+}  // namespace
+}  // namespace newsarc::internal
