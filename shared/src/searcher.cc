@@ -118,9 +118,10 @@ std::optional<std::string> WithoutMissingWords(std::string_view query,
 
 // `query` with each word that no article has in its stemmed form but some
 // have as written quoted ("word": the exact form); std::nullopt if there is
-// no such word, or the query has operators, phrases or brackets. Fields'
-// values and words with signs or wildcards stay as they are; a colon after
-// a word that names no field ("Presentation:" in a pasted title) is
+// no such word, or the query has operators, phrases or brackets. Words
+// with a sign (`+word`, `-word`) and title words (`title:word`) are looked
+// at too; other fields' values and wildcards stay as they are; a colon
+// after a word that names no field ("Presentation:" in a pasted title) is
 // dropped. Queries stem in English unless `lang:` says otherwise, so a word
 // of an article in another language (Greek, Thai: no stemmer; Russian,
 // Hungarian: another) is found only as written.
@@ -149,14 +150,21 @@ std::optional<std::string> WithExactForms(std::string_view query, const Xapian::
     std::string w(token);
     std::string_view word = token;
     while (!word.empty() && word.back() == ':') word.remove_suffix(1);
+    // What stays in front of the word: a sign, or the title field, whose
+    // words are stemmed as the others are.
+    std::string_view before;
+    if (word.starts_with('+') || word.starts_with('-')) before = word.substr(0, 1);
+    else if (word.starts_with("title:")) before = word.substr(0, 6);
+    word.remove_prefix(before.size());
     const bool bare_field = internal::IsBareField(token);
     const bool plain = !field_value && !bare_field && !word.empty() && word.front() != '+' &&
                        word.front() != '-' && word.find_first_of(":*") == std::string_view::npos;
     field_value = bare_field;  // `speaker: rudd`: the next token is its value
     if (plain) {
-      auto stemmed = internal::ParseQuery(word, internal::DefaultOp::kAnd, &db);
+      auto stemmed = internal::ParseQuery(std::string(before) + std::string(word),
+                                          internal::DefaultOp::kAnd, &db);
       if (stemmed.ok() && !stemmed.value().query.empty() && !found(stemmed.value().query)) {
-        const std::string quoted = "\"" + std::string(word) + "\"";
+        const std::string quoted = std::string(before) + "\"" + std::string(word) + "\"";
         auto exact = internal::ParseQuery(quoted, internal::DefaultOp::kAnd, &db);
         if (exact.ok() && !exact.value().query.empty() && found(exact.value().query)) {
           w = quoted;

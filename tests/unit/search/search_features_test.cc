@@ -296,6 +296,9 @@ TEST(Searcher, WordsOfOtherLanguagesFoundAsWritten) {
   any.any = true;
   EXPECT_EQ(index.Ids(any), "ru1");
   EXPECT_EQ(index.Ids(Query("site:gr.example Κώστας")), "el1");
+  EXPECT_EQ(index.Ids(Query("title:Χρονόπουλος")), "el1");
+  EXPECT_EQ(index.Ids(Query("+Χρονόπουλος Κώστας")), "el1");
+  EXPECT_EQ(index.Ids(Query("title:Κώστας -εκπομπή")), "");  // an excluded word too
   SearchResults r = index.Search(Query("Κώστας Χρονόπουλος"));
   EXPECT_FALSE(r.relaxed);  // every word matched, as written
   // A word no article has in any form is still left out, and said so.
