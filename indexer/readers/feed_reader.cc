@@ -402,7 +402,7 @@ class FeedReader : public Reader {
         return s;
       }
     }
-    while (next_ < items_.size()) {
+    if (next_ < items_.size()) {
       const Item& item = items_[next_++];
       auto article = MakeArticle(item);
       if (!article.ok()) {

@@ -313,6 +313,62 @@ std::string MemberText(const rapidjson::Value& object,
   return "";
 }
 
+// Calls `visit` on each object under `root` (itself included), depth
+// first in document order, until it returns true. An explicit stack, as
+// JSON nests deep.
+template <typename Visit>
+void VisitObjects(const rapidjson::Value& root, Visit visit) {
+  std::vector<const rapidjson::Value*> stack{&root};
+  while (!stack.empty()) {
+    const rapidjson::Value* v = stack.back();
+    stack.pop_back();
+    if (v->IsArray()) {
+      for (auto i = v->End(); i != v->Begin(); --i) stack.push_back(i - 1);
+      continue;
+    }
+    if (!v->IsObject()) continue;
+    if (visit(*v)) return;
+    for (auto m = v->MemberEnd(); m != v->MemberBegin(); --m) stack.push_back(&(m - 1)->value);
+  }
+}
+
+// The names, joined with ", ", of the objects of `doc` that `refs` points
+// to: {"@id": "..."}, or a list of such.
+std::string NamesOfReferences(const rapidjson::Value& doc, const rapidjson::Value& refs) {
+  std::vector<std::string_view> ids;
+  auto add = [&ids](const rapidjson::Value& r) {
+    if (!r.IsObject()) return;
+    auto id = r.FindMember("@id");
+    if (id != r.MemberEnd() && id->value.IsString())
+      ids.emplace_back(id->value.GetString(), id->value.GetStringLength());
+  };
+  if (refs.IsArray()) {
+    for (const auto& r : refs.GetArray()) add(r);
+  } else {
+    add(refs);
+  }
+  std::vector<std::string> names(ids.size());
+  VisitObjects(doc, [&](const rapidjson::Value& v) {
+    auto id = v.FindMember("@id");
+    auto name = v.FindMember("name");
+    if (id == v.MemberEnd() || !id->value.IsString() || name == v.MemberEnd() ||
+        !name->value.IsString())
+      return false;
+    const std::string_view key(id->value.GetString(), id->value.GetStringLength());
+    for (size_t i = 0; i < ids.size(); ++i) {
+      if (ids[i] == key && names[i].empty()) names[i] = ValueText(name->value);
+    }
+    return false;
+  });
+  std::string out;
+  for (const std::string& n : names) {
+    if (n.empty()) continue;
+    if (!out.empty()) out += ", ";
+    out += n;
+  }
+  return out;
+}
+
 JsonLdArticle JsonLdFields(const rapidjson::Value& object) {
   JsonLdArticle a;
   a.headline = MemberText(object, {"headline", "name"});
@@ -344,23 +400,24 @@ std::optional<JsonLdArticle> ParseJsonLdArticle(std::string_view script) {
   doc.Parse<kParseFlags | rapidjson::kParseTrailingCommasFlag |
             rapidjson::kParseCommentsFlag>(text.data(), text.size());
   if (doc.HasParseError()) return std::nullopt;
-  // Depth first, in document order; an explicit stack, as JSON nests deep.
-  std::vector<const rapidjson::Value*> stack{&doc};
-  while (!stack.empty()) {
-    const rapidjson::Value* v = stack.back();
-    stack.pop_back();
-    if (v->IsArray()) {
-      for (auto i = v->End(); i != v->Begin(); --i) stack.push_back(i - 1);
-      continue;
+  std::optional<JsonLdArticle> found;
+  VisitObjects(doc, [&](const rapidjson::Value& v) {
+    auto type = v.FindMember("@type");
+    if (type == v.MemberEnd() || !IsArticleType(type->value)) return false;
+    JsonLdArticle a = JsonLdFields(v);
+    if (a.headline.empty() && a.body.empty()) return false;
+    if (a.author.empty()) {
+      // Authors given by reference ({"@id": ...}), as WordPress's graphs
+      // do: the names of the objects with those ids.
+      for (const char* member : {"author", "creator"}) {
+        if (auto m = v.FindMember(member); m != v.MemberEnd() && a.author.empty())
+          a.author = NamesOfReferences(doc, m->value);
+      }
     }
-    if (!v->IsObject()) continue;
-    if (auto type = v->FindMember("@type"); type != v->MemberEnd() && IsArticleType(type->value)) {
-      JsonLdArticle a = JsonLdFields(*v);
-      if (!a.headline.empty() || !a.body.empty()) return a;
-    }
-    for (auto m = v->MemberEnd(); m != v->MemberBegin(); --m) stack.push_back(&(m - 1)->value);
-  }
-  return std::nullopt;
+    found = std::move(a);
+    return true;
+  });
+  return found;
 }
 
 std::unique_ptr<Reader> NewJsonReader(std::string path,

@@ -47,7 +47,8 @@ std::unique_ptr<Reader> NewJsonLinesReader(std::string path,
 // a <script type="application/ld+json">). Each field is its text, "" when
 // absent: headline (else name), articleBody (else text, as written: plain
 // text or HTML), datePublished (else dateCreated), the authors' names
-// joined with ", ", url (else mainEntityOfPage, a URL or {"@id": ...}),
+// joined with ", " (authors given as {"@id": ...} named by the objects of
+// the block with those ids), url (else mainEntityOfPage, a URL or {"@id": ...}),
 // inLanguage (a code, or a Language's name), description, and the
 // publisher's name.
 struct JsonLdArticle {

@@ -36,13 +36,15 @@ icu::BreakIterator* WordBreaker() {
 // Appends `run` (a run of unspaced-script text) with a space at each word
 // boundary ICU finds inside it.
 void AppendSpacedOut(std::string_view run, std::string* out) {
+  // The breaker keeps a reference to its text: this one is made before the
+  // breaker, so it outlives it.
+  thread_local icu::UnicodeString u;
   icu::BreakIterator* breaker = WordBreaker();
   if (breaker == nullptr) {
     out->append(run);
     return;
   }
-  const icu::UnicodeString u =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(run.data(), static_cast<int32_t>(run.size())));
+  u = icu::UnicodeString::fromUTF8(icu::StringPiece(run.data(), static_cast<int32_t>(run.size())));
   breaker->setText(u);
   int32_t start = breaker->first();
   for (int32_t end = breaker->next(); end != icu::BreakIterator::DONE;

@@ -224,6 +224,14 @@ TEST(HtmlReaderTest, ParseJsonLdArticle) {
         {"@type": "NewsArticle", "headline": "Second"}]}])");
   ASSERT_TRUE(ld);
   EXPECT_EQ(ld->headline, "First");
+  // Authors by reference, as WordPress writes its graph: their names.
+  ld = ParseJsonLdArticle(R"({"@graph": [
+      {"@type": "Article", "headline": "H", "author": [{"@id": "#p1"}, {"@id": "#p2"},
+                                                        {"@id": "#nobody"}]},
+      {"@type": "Person", "@id": "#p2", "name": "Bo Chan"},
+      {"@type": "Person", "@id": "#p1", "name": "Ann Lee"}]})");
+  ASSERT_TRUE(ld);
+  EXPECT_EQ(ld->author, "Ann Lee, Bo Chan");
   // An HTML comment around it, comments in it; a language as an object, a
   // URL as mainEntityOfPage's text.
   ld = ParseJsonLdArticle("\n<!--\n{\"@type\": \"LiveBlogPosting\", // live\n"
