@@ -142,6 +142,20 @@ std::string ConvertToUtf8(std::string_view bytes, const std::string& charset) {
   return SanitizeUtf8(out);
 }
 
+std::string DecodeAsDeclared(std::string_view bytes,
+                             std::string (*declared_in)(std::string_view head)) {
+  const std::string_view head = bytes.substr(0, 4096);
+  if (DetectBom(bytes).length > 0 || !SniffUtf16(head).empty() || IsUtf8(bytes))
+    return DecodeToUtf8(bytes);
+  std::string declared = declared_in(head);
+  if (declared.empty() || declared == "utf-8" || declared == "utf8") return DecodeToUtf8(bytes);
+  if (declared == "iso-8859-1" || declared == "latin1" || declared == "us-ascii" ||
+      declared == "ascii") {
+    declared = "windows-1252";
+  }
+  return SanitizeUtf8(ConvertToUtf8(bytes, declared));
+}
+
 std::string DecodeToUtf8(std::string_view bytes) {
   Bom bom = DetectBom(bytes);
   if (bom.length > 0) {

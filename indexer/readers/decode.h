@@ -53,6 +53,14 @@ std::string ConvertToUtf8(std::string_view bytes, const std::string& charset);
 // UTF-8.
 std::string DecodeToUtf8(std::string_view bytes);
 
+// The same for a file that names its charset (an HTML page's <meta>, an XML
+// declaration): when `bytes` has no BOM, is not UTF-16 and is not valid
+// UTF-8, the charset `declared_in` reads from its first 4 KB decides
+// ("" or UTF-8: as DecodeToUtf8). Latin-1 and ASCII labels mean
+// windows-1252, as browsers and feed readers take them.
+std::string DecodeAsDeclared(std::string_view bytes,
+                             std::string (*declared_in)(std::string_view head));
+
 // Replaces each invalid UTF-8 sequence with U+FFFD and drops NUL and other
 // C0 control characters except tab and newline, DEL, and the C1 controls
 // U+0080..U+009F (they are never text: some break the index's term

@@ -33,22 +33,6 @@ std::string DeclaredEncoding(std::string_view head) {
   return decl.substr(at + 1, end - at - 1);
 }
 
-// The feed as UTF-8: as any text file when it has a byte-order mark, is
-// UTF-16 or is valid UTF-8; else in the encoding its XML declaration names.
-std::string DecodeFeed(std::string_view bytes) {
-  if (DetectBom(bytes).length > 0 || !SniffUtf16(bytes.substr(0, 4096)).empty() ||
-      IsUtf8(bytes)) {
-    return DecodeToUtf8(bytes);
-  }
-  std::string declared = DeclaredEncoding(bytes.substr(0, 4096));
-  if (declared.empty() || declared == "utf-8" || declared == "utf8") return DecodeToUtf8(bytes);
-  if (declared == "iso-8859-1" || declared == "latin1" || declared == "us-ascii" ||
-      declared == "ascii") {
-    declared = "windows-1252";  // as browsers and feed readers take them
-  }
-  return SanitizeUtf8(ConvertToUtf8(bytes, declared));
-}
-
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsHexDigit(char c) {
   return IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
@@ -433,7 +417,7 @@ class FeedReader : public Reader {
       return Status::InvalidArgument(path_ + ":1: larger than " +
                                      std::to_string(kMaxFeedBytes >> 20) + " MiB: not read");
     }
-    FeedParser parser(EscapeStrayAmpersands(DecodeFeed(bytes)));
+    FeedParser parser(EscapeStrayAmpersands(DecodeAsDeclared(bytes, &DeclaredEncoding)));
     items_ = std::move(parser.items());
     feed_language_ = OneLine(parser.feed_language());
     error_ = parser.error();

@@ -57,23 +57,6 @@ bool IsNameChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-// The page's text as UTF-8: as any text file when it has a byte-order mark,
-// is UTF-16 or is valid UTF-8; else in the charset it declares; else as
-// detected.
-std::string DecodeHtml(std::string_view bytes) {
-  const std::string_view head = bytes.substr(0, 4096);
-  if (DetectBom(bytes).length > 0 || !SniffUtf16(head).empty() || IsUtf8(bytes))
-    return DecodeToUtf8(bytes);
-  std::string declared = DeclaredCharset(head);
-  if (declared.empty() || declared == "utf-8" || declared == "utf8") return DecodeToUtf8(bytes);
-  // As browsers do: Latin-1 and ASCII labels mean windows-1252.
-  if (declared == "iso-8859-1" || declared == "latin1" || declared == "us-ascii" ||
-      declared == "ascii") {
-    declared = "windows-1252";
-  }
-  return SanitizeUtf8(ConvertToUtf8(bytes, declared));
-}
-
 const char* Attribute(const GumboNode* node, const char* name) {
   const GumboAttribute* a = gumbo_get_attribute(&node->v.element.attributes, name);
   return a ? a->value : nullptr;
@@ -497,7 +480,7 @@ size_t NestingDepth(std::string_view html, size_t stop_above) {
 }
 
 Result<Article> ParseHtmlArticle(std::string_view html) {
-  const std::string text = DecodeHtml(html);
+  const std::string text = DecodeAsDeclared(html, &DeclaredCharset);
   if (NestingDepth(text, kMaxHtmlDepth) > kMaxHtmlDepth) {
     return Status::InvalidArgument("elements nested more than " +
                                    std::to_string(kMaxHtmlDepth) + " deep: not read");
