@@ -9,6 +9,7 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstring>
@@ -18,6 +19,7 @@
 
 #include "ascii.h"
 #include "newsarc/normalizer.h"
+#include "schema.h"
 
 namespace newsarc::internal {
 namespace {
@@ -207,6 +209,36 @@ Xapian::Stem StemmerOf(std::string_view language, std::string_view english) {
   } catch (const Xapian::InvalidArgumentError&) {
     return Xapian::Stem();  // a language this Xapian cannot stem
   }
+}
+
+std::vector<std::string> QueryLanguages(const Xapian::Database& db) {
+  constexpr size_t kMaxLanguages = 8;
+  const Xapian::doccount articles = db.get_doccount();
+  const std::string prefix(schema::kLanguage);
+  // Most indexes are English: one lookup tells that no other language can
+  // have 1% of the articles.
+  const Xapian::doccount english = db.get_termfreq(prefix + std::string(kDefaultLanguage));
+  if (uint64_t{articles - std::min(english, articles)} * 100 < articles) return {};
+  std::vector<std::pair<Xapian::doccount, std::string>> found;
+  // Language terms are the prefix and a lower-case code; no other prefix
+  // starts with it. From each to the next by a seek: stepping would read
+  // the blocks of the term's whole posting list (glass keeps its chunks
+  // between the two terms).
+  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix);) {
+    const std::string term = *t;
+    const Xapian::doccount n = t.get_termfreq();
+    std::string code = term.substr(prefix.size());
+    if (n > 0 && uint64_t{n} * 100 >= articles && code != kDefaultLanguage)
+      found.emplace_back(n, std::move(code));
+    t.skip_to(term + '\0');
+  }
+  std::sort(found.begin(), found.end(),
+            [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first
+                                                                         : a.second < b.second; });
+  if (found.size() > kMaxLanguages) found.resize(kMaxLanguages);
+  std::vector<std::string> codes;
+  for (auto& f : found) codes.push_back(std::move(f.second));
+  return codes;
 }
 
 }  // namespace newsarc::internal

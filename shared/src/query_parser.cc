@@ -1069,6 +1069,10 @@ Result<ParsedQuery> ParseQuery(std::string_view query, DefaultOp op,
   parsed.folded = std::move(glued.value());
   std::string lang = QueryLanguage(parsed.folded);
   ProcessorErrors errors;  // outlives the QueryParser and its processors
+  // Not in the try below: the index's errors are the caller's (a writer's
+  // commit to catch up with, a shard gone), not a bad query.
+  const std::vector<std::string> languages =
+      lang.empty() && db != nullptr ? QueryLanguages(*db) : std::vector<std::string>();
   // Ranking().stemmer: an evaluation knob (ranking.h).
   parsed.stemmer = StemmerFor(lang.empty() ? kDefaultLanguage : lang, Ranking().stemmer);
 
@@ -1113,6 +1117,17 @@ Result<ParsedQuery> ParseQuery(std::string_view query, DefaultOp op,
                 : "the operators do not fit together (+word and -word go beside words, "
                   "not beside AND, OR, NOT or XOR)"));
     }
+    parsed.parses.push_back({"", parsed.stemmer, parsed.query});
+    for (const std::string& language : languages) {
+      // As document_builder.cc stems the language's articles.
+      qp.set_stemmer(StemmerOf(language, Ranking().stemmer));
+      const std::string stemmer = StemmerFor(language, Ranking().stemmer);
+      qp.set_stemming_strategy(Ranking().stem_all ? Xapian::QueryParser::STEM_ALL
+                                                  : Xapian::QueryParser::STEM_SOME);
+      Xapian::Query q = qp.parse_query(SpaceOutWords(text), kParseFlags);
+      if (q.get_description() != parsed.query.get_description())
+        parsed.parses.push_back({language, stemmer, std::move(q)});
+    }
   } catch (const Xapian::Error& e) {
     std::string msg = e.get_msg();
     if (msg.starts_with("Syntax: ")) {
@@ -1139,6 +1154,18 @@ Result<ParsedQuery> ParseQuery(std::string_view query, DefaultOp op,
     }
   }
   parsed.free_terms = free.size();
+  if (parsed.parses.size() > 1) {
+    std::vector<Xapian::Query> branches, languages_seen;
+    for (size_t k = 1; k < parsed.parses.size(); ++k) {
+      Xapian::Query language(std::string(schema::kLanguage) + parsed.parses[k].language);
+      branches.emplace_back(Xapian::Query::OP_FILTER, parsed.parses[k].query, language);
+      languages_seen.push_back(std::move(language));
+    }
+    branches.emplace_back(Xapian::Query::OP_AND_NOT, parsed.query,
+                          Xapian::Query(Xapian::Query::OP_OR, languages_seen.begin(),
+                                        languages_seen.end()));
+    parsed.query = Xapian::Query(Xapian::Query::OP_OR, branches.begin(), branches.end());
+  }
   return parsed;
 }
 

@@ -42,6 +42,20 @@ struct ParsedQuery {
   // brackets (`x (a NEAR b)`).
   std::string folded;
   std::string stemmer;  // Xapian stemmer name used ("" = none)
+  // The query as each language's articles are searched: without `lang:`,
+  // on an index with articles in other languages than English
+  // (QueryLanguages), `query` ORs one branch per such language, parsed with
+  // its stemmer and filtered to its articles, and one for the other
+  // articles, parsed in English, as a query with `lang:` or on an English
+  // index is throughout. Each article matches one branch, so that weights
+  // are not added up; a branch that would parse as the English one is left
+  // out. The English (or `lang:`) parse first, with language "".
+  struct Parse {
+    std::string language;  // ISO 639-1 code as in the index's language terms
+    std::string stemmer;
+    Xapian::Query query;
+  };
+  std::vector<Parse> parses;
   // Distinct free-text terms in the query (after stemming), for the
   // AND -> OR fallback: relaxing makes sense only when this is > 1.
   size_t free_terms = 0;
@@ -112,8 +126,11 @@ bool IsBareField(std::string_view token);
 std::vector<std::string_view> SimpleQueryWords(std::string_view query);
 
 // Parses `query`. `db` (may be null) expands wildcards; without it `foo*`
-// is kept as a wildcard query that the matcher expands. kInvalidArgument
-// with Xapian's or our message if the query is malformed.
+// is kept as a wildcard query that the matcher expands. Without `lang:`,
+// each language of `db` stems in its own way (ParsedQuery::parses); English
+// alone without `db`. kInvalidArgument with Xapian's or our message if the
+// query is malformed; an error reading `db`'s languages is thrown
+// (Xapian::Error).
 Result<ParsedQuery> ParseQuery(std::string_view query,
                                DefaultOp op = DefaultOp::kAnd,
                                const Xapian::Database* db = nullptr);

@@ -75,7 +75,8 @@ std::optional<MatchedQuote> QuoteMatcher::Match(const Quote& quote) const {
   return m;
 }
 
-void CollectQuotes(const Xapian::MSet& mset, const QuoteMatcher& matcher,
+void CollectQuotes(const Xapian::MSet& mset,
+                   const std::function<const QuoteMatcher&(std::string_view)>& matcher_for,
                    const SearchRequest& request, SearchResults& results) {
   std::vector<Candidate> found;
   size_t article = 0;
@@ -83,6 +84,7 @@ void CollectQuotes(const Xapian::MSet& mset, const QuoteMatcher& matcher,
     const Xapian::Document doc = it.get_document();
     std::optional<StoredFields> f = LoadFields(doc);
     if (!f) continue;
+    const QuoteMatcher& matcher = matcher_for(f->language);
     for (size_t i = 0; i < f->quotes.size(); ++i) {
       const Quote& quote = f->quotes[i];
       std::optional<MatchedQuote> m = matcher.Match(quote);

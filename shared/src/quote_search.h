@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -52,10 +53,12 @@ class QuoteMatcher {
       speaker_terms_;  // kSpeaker / kSpeakerWord terms
 };
 
-// The quotes of the articles in `mset` (best first) that `matcher` accepts,
+// The quotes of the articles in `mset` (best first) that the matcher for
+// their language (`matcher_for`, given an article's language code) accepts,
 // ranked as SearchRequest::quotes says: fills results.quotes (request's
 // offset and limit applied) and results.quote_total.
-void CollectQuotes(const Xapian::MSet& mset, const QuoteMatcher& matcher,
+void CollectQuotes(const Xapian::MSet& mset,
+                   const std::function<const QuoteMatcher&(std::string_view)>& matcher_for,
                    const SearchRequest& request, SearchResults& results);
 
 }  // namespace newsarc::internal

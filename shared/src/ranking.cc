@@ -808,9 +808,37 @@ std::vector<std::pair<std::string, double>> TradExpandSet(
 
 namespace {
 
+// A query searched in several languages' ways (ParsedQuery::parses): an OR
+// of branches, each filtered by or excluding language terms.
+bool LanguageBranches(const Xapian::Query& q) {
+  if (q.get_type() != Xapian::Query::OP_OR || q.get_num_subqueries() < 2) return false;
+  for (size_t k = 0; k < q.get_num_subqueries(); ++k) {
+    const Xapian::Query branch = q.get_subquery(k);
+    const auto type = branch.get_type();
+    if ((type != Xapian::Query::OP_FILTER && type != Xapian::Query::OP_AND_NOT) ||
+        branch.get_num_subqueries() < 2)
+      return false;
+    const Xapian::Query language = branch.get_subquery(branch.get_num_subqueries() - 1);
+    auto t = language.get_unique_terms_begin();
+    if (t == language.get_unique_terms_end()) return false;
+    for (; t != language.get_unique_terms_end(); ++t)
+      if (!(*t).starts_with(schema::kLanguage)) return false;
+  }
+  return true;
+}
+
 // Distinct words of a query: its stems and unstemmed words, not the terms
-// of field filters (an upper-case prefix other than the stems' Z).
+// of field filters (an upper-case prefix other than the stems' Z); of a
+// query searched in several languages' ways, those of its largest branch.
 size_t QueryWords(const Xapian::Query& query) {
+  Xapian::Query q = query;
+  while (q.get_type() == Xapian::Query::OP_AND_MAYBE) q = q.get_subquery(0);  // boosts
+  if (LanguageBranches(q)) {
+    size_t most = 0;
+    for (size_t k = 0; k < q.get_num_subqueries(); ++k)
+      most = std::max(most, QueryWords(q.get_subquery(k)));
+    return most;
+  }
   std::set<std::string, std::less<>> words;
   for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
     const std::string whole = *t;  // (the iterator gives a temporary)

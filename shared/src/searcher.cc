@@ -99,8 +99,9 @@ std::optional<std::string> WithoutMissingWords(std::string_view query,
   for (std::string_view word : internal::SimpleQueryWords(folded)) {
     auto parsed = internal::ParseQuery(word, internal::DefaultOp::kAnd, &db);
     bool absent = parsed.ok() && !parsed.value().query.empty();
-    if (absent) {
-      const Xapian::Query& q = parsed.value().query;
+    // In no language's form (ParsedQuery::parses).
+    for (size_t k = 0; absent && k < parsed.value().parses.size(); ++k) {
+      const Xapian::Query& q = parsed.value().parses[k].query;
       for (auto t = q.get_unique_terms_begin(); absent && t != q.get_unique_terms_end(); ++t)
         absent = db.get_termfreq(*t) == 0;
     }
@@ -122,9 +123,10 @@ std::optional<std::string> WithoutMissingWords(std::string_view query,
 // with a sign (`+word`, `-word`) and title words (`title:word`) are looked
 // at too; other fields' values and wildcards stay as they are; a colon
 // after a word that names no field ("Presentation:" in a pasted title) is
-// dropped. Queries stem in English unless `lang:` says otherwise, so a word
-// of an article in another language (Greek, Thai: no stemmer; Russian,
-// Hungarian: another) is found only as written.
+// dropped. Queries stem in English, and in each other language of 1% of
+// the articles as well (ParsedQuery::parses), or in the one `lang:` names,
+// so a word of an article in a rarer language (Greek, Thai: no stemmer;
+// Russian, Hungarian: another) is found only as written.
 std::optional<std::string> WithExactForms(std::string_view query, const Xapian::Database& db) {
   const std::string folded = internal::FoldQuery(query);
   std::vector<std::string_view> tokens;
@@ -137,12 +139,17 @@ std::optional<std::string> WithExactForms(std::string_view query, const Xapian::
     if (internal::IsOperator(t) || t.find_first_of("\"()") != std::string_view::npos)
       return std::nullopt;
   }
-  // Every term of `q` in some article (a word that segment.h splits is
-  // several terms, all needed).
-  auto found = [&db](const Xapian::Query& q) {
-    for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t)
-      if (db.get_termfreq(*t) == 0) return false;
-    return true;
+  // Every term of one of `parsed`'s languages' parses in some article (a
+  // word that segment.h splits is several terms, all needed).
+  auto found = [&db](const internal::ParsedQuery& parsed) {
+    for (const internal::ParsedQuery::Parse& p : parsed.parses) {
+      bool all = true;
+      for (auto t = p.query.get_unique_terms_begin(); all && t != p.query.get_unique_terms_end();
+           ++t)
+        all = db.get_termfreq(*t) != 0;
+      if (all) return true;
+    }
+    return false;
   };
   std::string out;
   bool changed = false, field_value = false;
@@ -163,10 +170,10 @@ std::optional<std::string> WithExactForms(std::string_view query, const Xapian::
     if (plain) {
       auto stemmed = internal::ParseQuery(std::string(before) + std::string(word),
                                           internal::DefaultOp::kAnd, &db);
-      if (stemmed.ok() && !stemmed.value().query.empty() && !found(stemmed.value().query)) {
+      if (stemmed.ok() && !stemmed.value().query.empty() && !found(stemmed.value())) {
         const std::string quoted = std::string(before) + "\"" + std::string(word) + "\"";
         auto exact = internal::ParseQuery(quoted, internal::DefaultOp::kAnd, &db);
-        if (exact.ok() && !exact.value().query.empty() && found(exact.value().query)) {
+        if (exact.ok() && !exact.value().query.empty() && found(exact.value())) {
           w = quoted;
           changed = true;
         }
@@ -641,7 +648,11 @@ Result<SearchResults> Searcher::Impl::SearchOnce(const SearchRequest& request) {
     // Unknown words always get a suggestion; rare ones when the query
     // finds little.
     const bool few = results.relaxed || matches.estimated <= 3;
-    results.suggestion = internal::SuggestQuery(request.query, db, few, &matches.mset, &vocabulary);
+    std::vector<std::string> stemmers;
+    for (const auto& p : pq.parses) stemmers.push_back(p.stemmer);
+    if (stemmers.empty()) stemmers.push_back(pq.stemmer);
+    results.suggestion =
+        internal::SuggestQuery(request.query, db, stemmers, few, &matches.mset, &vocabulary);
   }
   if (facets) {
     results.facets = facets->Top(request.facet_values);
@@ -655,14 +666,30 @@ Result<SearchResults> Searcher::Impl::SearchOnce(const SearchRequest& request) {
   // Not with an offset: Xapian 1.4's MSet::fetch() then indexes past its
   // items (it mixes ranks and positions).
   if (mset.get_firstitem() == 0) mset.fetch();
+  // An article's words are matched against the parse of the query that
+  // searched its language (ParsedQuery::parses), the first for the others.
+  std::vector<internal::ParsedQuery::Parse> parses = pq.parses;
+  if (parses.empty()) parses.push_back({"", pq.stemmer, pq.query});
+  auto parse_of = [&parses](std::string_view language) {
+    for (size_t k = 1; k < parses.size(); ++k)
+      if (parses[k].language == language) return k;
+    return size_t{0};
+  };
   if (request.quotes) {
-    internal::CollectQuotes(mset, internal::QuoteMatcher(pq.query, pq.stemmer),
-                            request, results);
+    std::vector<internal::QuoteMatcher> matchers;
+    for (const auto& p : parses) matchers.emplace_back(p.query, p.stemmer);
+    internal::CollectQuotes(
+        mset,
+        [&](std::string_view language) -> const internal::QuoteMatcher& {
+          return matchers[parse_of(language)];
+        },
+        request, results);
     return results;
   }
 
-  internal::SnippetTerms terms;
-  if (request.snippets) terms = internal::SnippetTerms(pq.query, pq.stemmer);
+  std::vector<internal::SnippetTerms> terms;
+  if (request.snippets)
+    for (const auto& p : parses) terms.emplace_back(p.query, p.stemmer);
   std::vector<Hit> hits(mset.size());
   std::vector<std::pair<Xapian::docid, Xapian::doccount>> by_docid;
   by_docid.reserve(hits.size());
@@ -688,8 +715,8 @@ Result<SearchResults> Searcher::Impl::SearchOnce(const SearchRequest& request) {
     std::string body = std::move(hit.snippet);
     hit.snippet.clear();
     if (request.snippets) {
-      auto s = internal::MakeSnippet(body.empty() ? hit.title : body, terms,
-                                     request.snippet_chars);
+      auto s = internal::MakeSnippet(body.empty() ? hit.title : body,
+                                     terms[parse_of(hit.language)], request.snippet_chars);
       hit.snippet = std::move(s.text);
       hit.highlights = std::move(s.highlights);
     }

@@ -5,7 +5,6 @@
 #include <functional>
 #include <vector>
 
-#include "language.h"
 #include "newsarc/normalizer.h"
 #include "query_parser.h"
 
@@ -72,18 +71,16 @@ class TermFrequencies {
   const Xapian::MSet* searched_;
 };
 
-// Articles with `word` as it is, else with its stem. When only whether the
-// word is known matters (`known_only`), the stem, which queries search
-// and the search's statistics therefore hold, is asked first, and any
-// count above 0 may come back.
-Xapian::doccount Frequency(const TermFrequencies& freq, const Xapian::Stem& stem,
+// Articles with `word` as it is, else with its stem (by the first of
+// `stems` that some article has). When only whether the word is known
+// matters (`known_only`), the stems, which queries search and the search's
+// statistics therefore hold, are asked first, and any count above 0 may
+// come back.
+Xapian::doccount Frequency(const TermFrequencies& freq, const std::vector<Xapian::Stem>& stems,
                            const std::string& word, bool known_only) {
-  if (known_only) {
-    if (Xapian::doccount f = freq("Z" + stem(word)); f > 0) return f;
-    return freq(word);
-  }
-  Xapian::doccount f = freq(word);
-  if (f == 0) f = freq("Z" + stem(word));
+  Xapian::doccount f = known_only ? 0 : freq(word);
+  for (size_t k = 0; f == 0 && k < stems.size(); ++k) f = freq("Z" + stems[k](word));
+  if (f == 0 && known_only) f = freq(word);
   return f;
 }
 
@@ -322,14 +319,17 @@ std::string ClosestTerm(const Xapian::Database& db, std::string_view word,
 }
 
 std::string SuggestQuery(std::string_view query, const Xapian::Database& db,
-                         bool few_hits, const Xapian::MSet* searched,
-                         Vocabulary* vocabulary) {
+                         const std::vector<std::string>& stemmers, bool few_hits,
+                         const Xapian::MSet* searched, Vocabulary* vocabulary) {
   const TermFrequencies freq(db, searched);
-  Xapian::Stem stem;
-  try {
-    stem = Xapian::Stem(StemmerFor(kDefaultLanguage));
-  } catch (const Xapian::Error&) {
+  std::vector<Xapian::Stem> stems;
+  for (const std::string& name : stemmers) {
+    try {
+      stems.push_back(name.empty() ? Xapian::Stem() : Xapian::Stem(name));
+    } catch (const Xapian::Error&) {
+    }
   }
+
   struct Token {
     std::string_view lead, core, trail, space;
     std::string folded;            // "" if not a correctable word
@@ -376,7 +376,7 @@ std::string SuggestQuery(std::string_view query, const Xapian::Database& db,
         t.folded = std::move(folded);
         // With enough hits only unknown words are suspect: whether a
         // word is known is all that matters then.
-        t.freq = Frequency(freq, stem, t.folded, !few_hits);
+        t.freq = Frequency(freq, stems, t.folded, !few_hits);
         t.suspect = t.freq == 0 || (few_hits && t.freq <= kRare);
       }
     }

@@ -120,9 +120,12 @@ std::string ClosestTerm(const Xapian::Database& db, std::string_view word,
 // `searched`, if given, is the result of searching `query` on `db`: it
 // holds the frequencies of the terms searched, which then need no lookup
 // in the index (a B-tree read each); `vocabulary`, as for ClosestTerm.
-// May throw Xapian::Error (the caller guards it).
+// `stemmers`: the names of the Xapian stemmers the query was parsed with
+// ("" = none; ParsedQuery::parses), which tell whether a word is known by
+// its stem. May throw Xapian::Error (the caller guards it).
 std::string SuggestQuery(std::string_view query, const Xapian::Database& db,
-                         bool few_hits, const Xapian::MSet* searched = nullptr,
+                         const std::vector<std::string>& stemmers, bool few_hits,
+                         const Xapian::MSet* searched = nullptr,
                          Vocabulary* vocabulary = nullptr);
 
 }  // namespace newsarc::internal

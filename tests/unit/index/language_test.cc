@@ -1,6 +1,10 @@
 #include "language.h"
 
 #include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <string>
+#include <vector>
 
 namespace newsarc::internal {
 namespace {
@@ -57,6 +61,40 @@ TEST(StemmerFor, MapsCodesToXapianNames) {
   EXPECT_EQ(StemmerFor("el"), "");  // Xapian 1.4 has no Greek stemmer
   EXPECT_EQ(StemmerFor(""), "");
   EXPECT_EQ(StemmerFor("fil"), "");  // Filipino, not Finnish
+}
+
+// An in-memory index of `counts` articles per language ("" = unknown: no
+// language term), with a posting list long enough for Len to fill blocks.
+Xapian::Database Languages(const std::vector<std::pair<std::string, int>>& counts) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  for (const auto& [code, n] : counts) {
+    for (int i = 0; i < n; ++i) {
+      Xapian::Document doc;
+      doc.add_term("word");
+      if (!code.empty()) doc.add_boolean_term("L" + code);
+      db.add_document(doc);
+    }
+  }
+  return db;
+}
+
+TEST(QueryLanguages, OtherLanguagesOfOnePercentMostFirst) {
+  using V = std::vector<std::string>;
+  EXPECT_EQ(QueryLanguages(Languages({})), V{});
+  EXPECT_EQ(QueryLanguages(Languages({{"en", 500}})), V{});
+  EXPECT_EQ(QueryLanguages(Languages({{"hu", 3}})), V{"hu"});
+  // 1% of 500 articles is 5: Danish has 4, German 5.
+  EXPECT_EQ(QueryLanguages(Languages({{"en", 491}, {"da", 4}, {"de", 5}})), V{"de"});
+  // Articles of unknown language count in the whole, for no language.
+  EXPECT_EQ(QueryLanguages(Languages({{"en", 300}, {"", 190}, {"de", 10}, {"ru", 40}})),
+            (V{"ru", "de"}));
+  // Ties by code; at most 8.
+  std::vector<std::pair<std::string, int>> many = {{"en", 10}};
+  for (const char* code : {"ar", "da", "de", "el", "es", "fi", "fr", "hu", "it", "ru"})
+    many.emplace_back(code, 2);
+  many.emplace_back("th", 3);
+  EXPECT_EQ(QueryLanguages(Languages(many)),
+            (V{"th", "ar", "da", "de", "el", "es", "fi", "fr"}));
 }
 
 }  // namespace

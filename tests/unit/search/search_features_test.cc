@@ -25,6 +25,7 @@
 #include "newsarc/normalizer.h"
 #include "newsarc/searcher.h"
 #include "query_parser.h"
+#include "ranking.h"
 #include "recency.h"
 #include "schema.h"
 #include "spelling.h"
@@ -311,6 +312,75 @@ TEST(Searcher, WordsOfOtherLanguagesFoundAsWritten) {
   EXPECT_EQ(index.Ids(Query("vitamin winter")), "en1");
 }
 
+TEST(Searcher, QueriesStemEachLanguageInItsOwnWay) {
+  // Hungarian articles are stemmed in Hungarian ("házakban", "in houses",
+  // and "házak" both to "ház"), English ones in English. A query without
+  // lang: stemmed in English only leaves "házakban" as it is: it found
+  // nothing, and no article has that form.
+  Index index("query-languages");
+  std::vector<Article> articles;
+  const char* bodies[] = {"A házak ára emelkedett.", "Új kormány alakult.",
+                          "A házak előtt tüntettek.", "Esik a hó."};
+  for (int i = 0; i < 4; ++i) {
+    const std::string n = std::to_string(i);
+    Article a = Make("hu" + n, "Hírek " + n, bodies[i], "https://hu.example/" + n,
+                     "2006-01-0" + std::to_string(i + 1));
+    a.language = "hu";
+    articles.push_back(a);
+  }
+  articles.push_back(Make("en1", "Vitamins in winter", kWire, "https://en.example/1",
+                          "2006-01-09"));
+  Article houses = Make("en2", "Houses", "The houses were sold.", "https://en.example/2",
+                        "2006-01-10");
+  houses.language = "en";
+  articles.push_back(houses);
+  index.Add(articles);
+  EXPECT_EQ(index.Ids(Query("házakban")), "hu0 hu2");
+  SearchRequest any = Query("házakban előtt hó");
+  any.any = true;
+  EXPECT_EQ(index.Ids(any).substr(0, 3), "hu2");
+  // English words stem in English, in the same query language.
+  EXPECT_EQ(index.Ids(Query("vitamin")), "en1");
+  EXPECT_EQ(index.Ids(Query("house")), "en2");
+  EXPECT_EQ(index.Ids(Query("lang:en vitamin")), "en1");
+  // Each article matches one language's branch: a Hungarian article weighs
+  // what it weighs when the query names its language.
+  SearchResults mixed = index.Search(Query("házakban"));
+  SearchResults hungarian = index.Search(Query("lang:hu házakban"));
+  ASSERT_EQ(mixed.hits.size(), 2u);
+  ASSERT_EQ(hungarian.hits.size(), 2u);
+  EXPECT_DOUBLE_EQ(mixed.hits[0].score, hungarian.hits[0].score);
+  // A word in neither language's form is still left out, and said so.
+  SearchResults r = index.Search(Query("házakban zzyzx"));
+  EXPECT_TRUE(r.relaxed);
+  EXPECT_EQ(r.missing, std::vector<std::string>{"zzyzx"});
+  // Known by its Hungarian stem: not taken for a misspelling.
+  SearchRequest suggest = Query("házakban");
+  suggest.suggest = true;
+  EXPECT_EQ(index.Search(suggest).suggestion, "");
+  // Snippets mark the words the article's language's stem stands for.
+  r = index.Search(Query("házakban ára"));
+  ASSERT_EQ(r.hits.size(), 1u);
+  const std::string& snippet = r.hits[0].snippet;
+  std::vector<std::string> marked;
+  for (const Highlight& h : r.hits[0].highlights)
+    marked.push_back(snippet.substr(h.begin, h.end - h.begin));
+  EXPECT_NE(std::find(marked.begin(), marked.end(), "házak"), marked.end()) << snippet;
+  // Feedback (--any) counts the words of one branch: two words are two, and
+  // two get none (RankingOptions::prf_min_words); three get it.
+  Xapian::Database db(index.dir().string());
+  const internal::RankingOptions ranking = internal::ForMode(internal::Ranking(), true);
+  for (const char* words : {"házakban előtt", "házakban előtt tüntettek"}) {
+    auto parsed = internal::ParseQuery(words, internal::DefaultOp::kOr, &db);
+    ASSERT_TRUE(parsed.ok());
+    ASSERT_EQ(parsed.value().parses.size(), 2u);  // English, Hungarian
+    const Xapian::Query& q = parsed.value().query;
+    const bool expanded = internal::Expand(db, q, ranking, parsed.value().folded)
+                              .get_description() != q.get_description();
+    EXPECT_EQ(expanded, std::string_view(words).ends_with("tüntettek")) << words;
+  }
+}
+
 TEST(Searcher, CountsWordsThatGoTogetherExactly) {
   // --limit 0 asks for a count. Xapian estimates an AND as if its words
   // were independent and stops at the first match: for two words that
@@ -483,15 +553,15 @@ TEST_F(SpellingTest, SuggestsTheSameFromTheSearchStatistics) {
     for (auto op : {internal::DefaultOp::kAnd, internal::DefaultOp::kOr}) {
       const Xapian::MSet mset = search(query, op);
       for (bool few : {false, true}) {
-        EXPECT_EQ(internal::SuggestQuery(query, db, few, &mset),
-                  internal::SuggestQuery(query, db, few))
+        EXPECT_EQ(internal::SuggestQuery(query, db, {"english"}, few, &mset),
+                  internal::SuggestQuery(query, db, {"english"}, few))
             << query << (few ? " (few hits)" : "");
       }
     }
   }
   // Not vacuous: the statistics path does correct.
   const Xapian::MSet mset = search("whatsapp marathn", internal::DefaultOp::kOr);
-  EXPECT_EQ(internal::SuggestQuery("whatsapp marathn", db, false, &mset), "whatsapp marathon");
+  EXPECT_EQ(internal::SuggestQuery("whatsapp marathn", db, {"english"}, false, &mset), "whatsapp marathon");
 }
 
 // Which candidate ClosestTerm takes when several are within reach: one that
@@ -714,9 +784,9 @@ TEST_F(SpellingTest, TheVocabularyGivesTheIndexsSuggestions) {
                             "encrytped westminster", "whatsap", "wahtsapp", "amber rud",
                             "zzzzzz", "polise", "plice acess", "marathn run", "parkk"}) {
     for (bool few : {false, true}) {
-      const std::string want = internal::SuggestQuery(query, db, few);
+      const std::string want = internal::SuggestQuery(query, db, {"english"}, few);
       for (int i = 0; i < 3; ++i)
-        EXPECT_EQ(internal::SuggestQuery(query, db, few, nullptr, &vocabulary), want) << query;
+        EXPECT_EQ(internal::SuggestQuery(query, db, {"english"}, few, nullptr, &vocabulary), want) << query;
       suggested += !want.empty();
     }
   }
