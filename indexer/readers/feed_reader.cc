@@ -160,6 +160,15 @@ struct Item {
   std::string language;
 };
 
+// What the feed says of all its items: for those that do not say it
+// themselves.
+struct Channel {
+  std::string language;   // <language>, xml:lang
+  std::string published;  // the channel's pubDate or dc:date
+  std::string updated;    // RSS's lastBuildDate, the Atom feed's updated
+  std::vector<std::string> authors;  // the Atom feed's (RFC 4287 4.2.1)
+};
+
 // Expat's callbacks fill this as it reads the feed.
 class FeedParser {
  public:
@@ -194,7 +203,7 @@ class FeedParser {
   }
 
   std::vector<Item>& items() { return items_; }
-  const std::string& feed_language() const { return feed_language_; }
+  const Channel& channel() const { return channel_; }
   const std::optional<std::pair<uint64_t, std::string>>& error() const { return error_; }
 
  private:
@@ -260,7 +269,7 @@ class FeedParser {
         return;
       }
       atom_ = name == "feed";
-      if (const XML_Char* lang = AttributeOf(attributes, "xml:lang")) feed_language_ = lang;
+      if (const XML_Char* lang = AttributeOf(attributes, "xml:lang")) channel_.language = lang;
       return;
     }
     if (!item_) {
@@ -269,8 +278,19 @@ class FeedParser {
         item_->line = XML_GetCurrentLineNumber(parser_);
         item_depth_ = depth;
         if (const XML_Char* lang = AttributeOf(attributes, "xml:lang")) item_->language = lang;
-      } else if (name == "language" && depth <= 2) {  // rss/channel/language
-        Into(&feed_language_);
+      } else if (depth == 2 && atom_ && name == "name" && open_[1] == "author") {
+        channel_.authors.emplace_back();  // feed/author/name
+        Into(&channel_.authors.back());
+      } else if (depth == 1 || (depth == 2 && open_[1] == "channel")) {
+        // The channel's own elements (rss/channel/x, rdf:RDF/channel/x,
+        // feed/x), not those of its image or text input.
+        if (name == "language") {
+          Into(&channel_.language);
+        } else if ((own && name == "pubDate") || name == "date") {
+          Into(&channel_.published);
+        } else if (name == "lastBuildDate" || (own && atom_ && name == "updated")) {
+          Into(&channel_.updated);
+        }
       }
       return;
     }
@@ -348,7 +368,7 @@ class FeedParser {
   size_t item_depth_ = 0;
   std::string* field_ = nullptr;  // where the text goes, if anywhere
   size_t field_depth_ = 0;        // open_.size() once the field's element opened
-  std::string feed_language_;
+  Channel channel_;
   std::vector<Item> items_;
   std::optional<std::pair<uint64_t, std::string>> error_;
   size_t text_ = 0;        // the length of all its text so far
@@ -419,7 +439,7 @@ class FeedReader : public Reader {
     }
     FeedParser parser(EscapeStrayAmpersands(DecodeAsDeclared(bytes, &DeclaredEncoding)));
     items_ = std::move(parser.items());
-    feed_language_ = OneLine(parser.feed_language());
+    channel_ = parser.channel();
     error_ = parser.error();
     return Status::Ok();
   }
@@ -445,27 +465,41 @@ class FeedReader : public Reader {
     if (url.empty()) url = OneLine(item.link);
     const std::string guid = OneLine(item.guid);
     if (url.empty() && item.guid_is_link && guid.find("://") != std::string::npos) url = guid;
-    std::string date = OneLine(item.published);
-    if (date.empty()) date = OneLine(item.dated);
-    if (date.empty()) date = OneLine(item.updated);
-    std::string authors;
-    for (const std::string& name : item.authors) {
-      const std::string n = LineText(name);
-      if (n.empty()) continue;
-      if (!authors.empty()) authors += ", ";
-      authors += n;
-    }
+    std::string date;
+    for (const std::string* d : {&item.published, &item.dated, &item.updated})
+      if (date.empty()) date = OneLine(*d);
+    // An item without a date was published by the time the feed was.
+    const bool channel_date = date.empty();
+    for (const std::string* d : {&channel_.published, &channel_.updated})
+      if (date.empty()) date = OneLine(*d);
+    auto names = [](const std::vector<std::string>& list) {
+      std::string joined;
+      for (const std::string& name : list) {
+        const std::string n = LineText(name);
+        if (n.empty()) continue;
+        if (!joined.empty()) joined += ", ";
+        joined += n;
+      }
+      return joined;
+    };
+    std::string authors = names(item.authors);
     if (authors.empty()) authors = RssAuthor(LineText(item.rss_author));
-    const std::string language = OneLine(item.language);
+    if (authors.empty()) authors = names(channel_.authors);  // Atom: the feed's
+    std::string language = OneLine(item.language);
+    if (language.empty()) language = OneLine(channel_.language);
     RecordFields fields = {{"title", LineText(item.title)},
                            {"text", body},
                            {"url", url},
                            {"date", date},
                            {"author", authors},
-                           {"language", language.empty() ? feed_language_ : language},
+                           {"language", language},
                            {"id", url.empty() ? guid : std::string()}};
     auto article = ArticleFromFields(fields);
     if (!article.ok()) return Status::InvalidArgument("no title or text");
+    // A channel dated at the Unix epoch (a time of 0 written out, in some
+    // zone) is undated: a guess is no reason to date its items 1970.
+    std::string& d = article.value().date;
+    if (channel_date && (d.starts_with("1970-01-01") || d.starts_with("1969-12-31"))) d.clear();
     return article;
   }
 
@@ -475,7 +509,7 @@ class FeedReader : public Reader {
   bool done_ = false;
   std::vector<Item> items_;
   size_t next_ = 0;
-  std::string feed_language_;
+  Channel channel_;
   std::optional<std::pair<uint64_t, std::string>> error_;
 };
 

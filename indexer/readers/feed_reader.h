@@ -10,9 +10,11 @@
 //   id        the URL, as for any article (an item seen in two captures of
 //             a feed, or saved as a page too, is one article); the <guid>
 //             or Atom <id> when there is no URL
-//   date      pubDate, published, dc:date, updated (the first given)
+//   date      pubDate, published, dc:date, updated (the first given), else
+//             the channel's pubDate or dc:date, else its lastBuildDate (Atom:
+//             the feed's updated)
 //   byline    dc:creator, Atom's author names, RSS's author ("ann@x.org
-//             (Ann Lee)": the name)
+//             (Ann Lee)": the name); else, in Atom, the feed's authors
 //   language  the item's, else the feed's (<language>, xml:lang)
 // Feeds are read whole, up to 64 MiB (as .json files), and an item's texts
 // up to 16 MiB each. Their bytes are decoded as the XML declaration says

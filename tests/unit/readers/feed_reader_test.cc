@@ -24,6 +24,9 @@ TEST(FeedReaderTest, Rss) {
 <channel>
   <title>Example News</title><link>https://news.example.org/</link>
   <language>en-gb</language>
+  <lastBuildDate>Sat, 01 Apr 2017 08:00:00 +0000</lastBuildDate>
+  <pubDate>Fri, 31 Mar 2017 18:00:00 +0000</pubDate>
+  <image><title>Logo</title><url>https://news.example.org/logo.png</url></image>
   <item>
     <title>Rudd meets AT&T&nbsp;chiefs</title>
     <link>https://news.example.org/rudd</link>
@@ -61,12 +64,32 @@ TEST(FeedReaderTest, Rss) {
   EXPECT_EQ(items[1].article.body, "A storm closed schools on Tuesday.");
   EXPECT_EQ(items[1].article.byline, "Sam Writer");
   EXPECT_EQ(items[1].article.record, 2u);
+  // No date of its own: published by the time the feed was.
+  EXPECT_EQ(items[1].article.date, "2017-03-31T18:00:00+00:00");
+  // Without the channel's pubDate, its last build.
+  items = ReadAs("b.rss", "<rss><channel><title>C</title>"
+                          "<lastBuildDate>Sat, 01 Apr 2017 08:00:00 GMT</lastBuildDate>"
+                          "<item><title>T</title><description>D</description></item>"
+                          "</channel></rss>");
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].article.date, "2017-04-01T08:00:00Z");
+  EXPECT_EQ(items[0].article.title, "T");  // not the channel's title
+  // A channel dated at the Unix epoch (a time of 0) dates no item.
+  items = ReadAs("c.rss", "<rss><channel><pubDate>Thu, 01 Jan 1970 00:00:00 GMT</pubDate>"
+                          "<item><title>T</title></item><item><title>U</title>"
+                          "<pubDate>Thu, 01 Jan 1970 00:00:00 GMT</pubDate></item>"
+                          "</channel></rss>");
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_EQ(items[0].article.date, "");
+  EXPECT_EQ(items[1].article.date, "1970-01-01T00:00:00Z");  // as the item says
 }
 
 TEST(FeedReaderTest, Atom) {
   const std::string atom = R"(<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">
   <title>Example</title>
+  <updated>2019-01-07T00:00:00Z</updated>
+  <author><name>Example Desk</name></author>
   <entry>
     <title type="html">Floods &lt;b&gt;close&lt;/b&gt; roads</title>
     <link rel="related" href="https://other.example/x"/>
@@ -104,13 +127,16 @@ TEST(FeedReaderTest, Atom) {
   EXPECT_EQ(items[1].article.date, "2019-01-06T00:00:00Z");
   EXPECT_EQ(items[1].article.language, "fr");
   EXPECT_EQ(items[1].article.body, "Texte.");
+  // No author of its own: the feed's (RFC 4287, 4.2.1).
+  EXPECT_EQ(items[1].article.byline, "Example Desk");
 }
 
 TEST(FeedReaderTest, RssOneAndPermalinks) {
   const std::string rdf = R"(<?xml version="1.0"?>
 <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
          xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
-  <channel rdf:about="https://x.org/"><title>X</title><dc:language>de</dc:language></channel>
+  <channel rdf:about="https://x.org/"><title>X</title><dc:language>de</dc:language>
+    <dc:date>2003-12-14T00:00:00Z</dc:date></channel>
   <item rdf:about="https://x.org/1"><title>Eins</title><link>https://x.org/1</link>
     <dc:date>2003-12-13T18:30:02Z</dc:date><dc:creator>A</dc:creator><dc:creator>B</dc:creator>
     <description>Text eins.</description></item>
@@ -122,6 +148,10 @@ TEST(FeedReaderTest, RssOneAndPermalinks) {
   EXPECT_EQ(items[0].article.date, "2003-12-13T18:30:02Z");
   EXPECT_EQ(items[0].article.byline, "A, B");
   EXPECT_EQ(items[0].article.language, "de");
+  EXPECT_EQ(ReadAs("undated.xml", rdf.substr(0, rdf.find("<dc:date>2003-12-13")) +
+                                      rdf.substr(rdf.find("<dc:creator>A")))[0]
+                .article.date,
+            "2003-12-14T00:00:00Z");  // the channel's
   // A permalink guid stands in for a missing link; one that is no
   // permalink does not.
   items = ReadAs("a.rss", "<rss><channel><item><title>T</title><guid>https://x.org/p</guid>"
