@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace newsarc::internal {
 namespace {
@@ -84,6 +85,24 @@ std::string SpaceOutWords(std::string_view text) {
     i = end;
   }
   return out;
+}
+
+std::vector<size_t> WordBreaks(std::string_view text) {
+  std::vector<size_t> breaks;
+  if (text.find_first_of("\xE0\xE1") == std::string_view::npos) return breaks;
+  const std::string spaced = SpaceOutWords(text);
+  // SpaceOutWords adds spaces and changes nothing else: each space it adds
+  // stands before the byte of `text` that follows it.
+  size_t added = 0;
+  for (size_t o = 0, i = 0; o < spaced.size(); ++o) {
+    if (i < text.size() && spaced[o] == text[i]) {
+      ++i;
+    } else {
+      breaks.push_back(o - added);
+      ++added;
+    }
+  }
+  return breaks;
 }
 
 }  // namespace newsarc::internal

@@ -9,6 +9,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace newsarc::internal {
 
@@ -16,6 +17,11 @@ namespace newsarc::internal {
 // Lao, Khmer or Myanmar letters; everything else as it is. Text without
 // those scripts comes back unchanged at the cost of one scan of its bytes.
 std::string SpaceOutWords(std::string_view text);
+
+// Where SpaceOutWords puts its spaces in `text`: byte offsets into `text`,
+// ascending; none for text without those scripts. Snippets split a word of
+// them at these, to find the words the query has.
+std::vector<size_t> WordBreaks(std::string_view text);
 
 }  // namespace newsarc::internal
 

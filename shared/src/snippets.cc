@@ -14,6 +14,7 @@
 #include "ascii.h"
 #include "newsarc/normalizer.h"
 #include "schema.h"
+#include "segment.h"
 
 namespace newsarc::internal {
 namespace {
@@ -120,6 +121,35 @@ std::vector<Word> SplitWords(std::string_view text) {
     }
   }
   return words;
+}
+
+// Words of Thai, Lao, Khmer or Myanmar, written without spaces, split
+// where indexing splits them (segment.h), so that the query's words are
+// found inside a run of them.
+void SplitUnspaced(std::string_view text, std::vector<Word>& words) {
+  if (text.find_first_of("\xE0\xE1") == std::string_view::npos) return;
+  std::vector<Word> split;
+  split.reserve(words.size());
+  for (const Word& w : words) {
+    const std::string_view word = text.substr(w.begin, w.end - w.begin);
+    std::vector<size_t> breaks = WordBreaks(word);
+    if (breaks.empty()) {
+      split.push_back(w);
+      continue;
+    }
+    breaks.push_back(word.size());
+    size_t b = 0, cp = w.cp;
+    for (size_t e : breaks) {
+      // Code points: the bytes that do not continue one.
+      const size_t cps = static_cast<size_t>(
+          std::count_if(word.begin() + b, word.begin() + e,
+                        [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+      split.push_back({w.begin + b, w.begin + e, cp, cp + cps});
+      cp += cps;
+      b = e;
+    }
+  }
+  words = std::move(split);
 }
 
 bool IsSpaceOrControl(UChar32 c) {
@@ -326,6 +356,7 @@ Snippet MakeSnippet(std::string_view text, const SnippetTerms& terms,
   if (max_chars == 0 || text.empty()) return snippet;
   std::vector<Word> words = SplitWords(text);
   if (words.empty()) return snippet;
+  SplitUnspaced(text, words);
 
   std::map<std::string, int> term_ids;
   if (!terms.empty()) {

@@ -28,5 +28,20 @@ TEST(SpaceOutWords, EverythingElseUnchanged) {
   }
 }
 
+TEST(WordBreaks, WhereTheSpacesGo) {
+  const std::string text = "ขอเชิญร่วมสัมมนา";  // "ขอ เชิญ ร่วม สัมมนา"
+  std::string spaced;
+  size_t from = 0;
+  for (size_t b : WordBreaks(text)) {
+    spaced += text.substr(from, b - from) + " ";
+    from = b;
+  }
+  spaced += text.substr(from);
+  EXPECT_EQ(spaced, SpaceOutWords(text));
+  EXPECT_EQ(WordBreaks(text).size(), 3u);
+  EXPECT_TRUE(WordBreaks("plain ascii text").empty());
+  EXPECT_TRUE(WordBreaks("broken \xE0\xB8 utf-8 \xE1").empty());
+}
+
 }  // namespace
 }  // namespace newsarc::internal

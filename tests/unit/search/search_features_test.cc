@@ -289,6 +289,11 @@ TEST(Searcher, WordsOfOtherLanguagesFoundAsWritten) {
   EXPECT_EQ(index.Ids(Query("สัมมนา")), "th1");  // a word inside a run
   EXPECT_EQ(index.Ids(Query("lang:th ภาษาไทย")), "th1");
   EXPECT_EQ(index.Ids(Query("\"สัมมนาภาษาไทย\"")), "th1");  // a phrase of its words
+  SearchResults found = index.Search(Query("สัมมนา"));
+  ASSERT_EQ(found.hits.size(), 1u);
+  ASSERT_EQ(found.hits[0].highlights.size(), 1u);  // marked inside the run
+  const Highlight& h = found.hits[0].highlights[0];
+  EXPECT_EQ(found.hits[0].snippet.substr(h.begin, h.end - h.begin), "สัมมนา");
   // Before, each found nothing ("0 of 0 results").
   EXPECT_EQ(index.Ids(Query("Χρονόπουλος")), "el1");
   EXPECT_EQ(index.Ids(Query("Παρουσίαση: Κώστας Χρονόπουλος")), "el1");  // a pasted title

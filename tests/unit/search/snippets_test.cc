@@ -160,6 +160,18 @@ TEST(Snippet, LongAndNonAsciiWordsMatch) {
   EXPECT_EQ(terms.Match(std::string(64, 'Q')), "");
 }
 
+TEST(Snippet, ThaiWordsInsideARun) {
+  // Thai puts no spaces between words: the run is split as indexing splits
+  // it, and the query's words are marked inside it.
+  const std::string run = "ขอเชิญร่วมสัมมนาภาษาไทยครั้งที่แปด";
+  EXPECT_EQ(SnippetFor(run + " (TLUG)", "สัมมนา tlug", 200),
+            "ขอเชิญร่วม[สัมมนา]ภาษาไทยครั้งที่แปด ([TLUG])");
+  EXPECT_EQ(SnippetFor(run, "\"สัมมนาภาษาไทย\"", 200),
+            "ขอเชิญร่วม[สัมมนาภาษาไทย]ครั้งที่แปด");  // a phrase of its words
+  // Cut to length between Thai words, by code points.
+  EXPECT_EQ(SnippetFor(run + " " + run, "ครั้ง", 12), "…ไทย[ครั้ง]ที่…");
+}
+
 TEST(Snippet, InvalidUtf8DoesNotCrash) {
   std::string text = "ab\xff\xfe cd \xc3";
   SnippetFor(text, "cd", 10);
