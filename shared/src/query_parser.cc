@@ -950,6 +950,49 @@ std::string TextForXapian(std::string_view text) {
   return out;
 }
 
+// SpaceOutWords (segment.h) for query text, where a run of Thai, Lao, Khmer
+// or Myanmar letters becomes several words. After a field (`title:`) or a
+// sign (`+`, `-`), which bind the one word that follows them, its words are
+// quoted, so that they bind the whole run, as a phrase: its words in the
+// order written, as the indexer split the same letters.
+std::string SpaceOutQueryWords(std::string_view text) {
+  if (text.find_first_of("\xE0\xE1") == std::string_view::npos) return std::string(text);
+  std::string out;
+  out.reserve(text.size() + text.size() / 4);
+  bool in_phrase = false;
+  size_t i = 0;
+  while (i < text.size()) {
+    const size_t end = std::min(text.find(' ', i), text.size());
+    const std::string_view token = text.substr(i, end - i);
+    const bool quotes = token.find('"') != std::string_view::npos;
+    // Opening brackets, then a sign or a field, then the value.
+    const size_t open = token.find_first_not_of('(');
+    size_t value = open == std::string_view::npos ? token.size() : open;
+    if (value < token.size() && (token[value] == '+' || token[value] == '-')) ++value;
+    if (const size_t colon = token.find(':', value);
+        colon != std::string_view::npos && IsFieldName(token.substr(value, colon - value)))
+      value = colon + 1;
+    std::string_view rest = token.substr(value);
+    size_t closing = 0;
+    while (closing < rest.size() && rest[rest.size() - 1 - closing] == ')') ++closing;
+    rest.remove_suffix(closing);
+    const std::string spaced = SpaceOutWords(rest);
+    if (!in_phrase && !quotes && value > open && value < token.size() &&
+        rest.find_first_of("(*") == std::string_view::npos &&
+        spaced.find(' ') != std::string::npos) {
+      out.append(token.substr(0, value));
+      out += '"' + spaced + '"';
+      out.append(closing, ')');
+    } else {
+      out += SpaceOutWords(token);
+    }
+    if (std::count(token.begin(), token.end(), '"') % 2 == 1) in_phrase = !in_phrase;
+    if (end < text.size()) out += ' ';
+    i = end + 1;
+  }
+  return out;
+}
+
 bool IsOperator(std::string_view token) {
   while (!token.empty() && token.front() == '(') token.remove_prefix(1);
   while (!token.empty() && token.back() == ')') token.remove_suffix(1);
@@ -1102,7 +1145,7 @@ Result<ParsedQuery> ParseQuery(std::string_view query, DefaultOp op,
         TextForXapian(operators ? BracketProximityChains(tokens) : parsed.folded), stop_words);
     if (auto groups = ExclusionGroups(text, stop_words)) text = std::move(*groups);
     if (auto exclusions = ExclusionsOnly(text, stop_words)) text = std::move(*exclusions);
-    parsed.query = qp.parse_query(SpaceOutWords(text), kParseFlags);  // as indexed
+    parsed.query = qp.parse_query(SpaceOutQueryWords(text), kParseFlags);  // as indexed
     if (!errors.first().empty()) {
       return Status::InvalidArgument("bad query \"" + std::string(query) +
                                      "\": " + errors.first());
@@ -1124,7 +1167,7 @@ Result<ParsedQuery> ParseQuery(std::string_view query, DefaultOp op,
       const std::string stemmer = StemmerFor(language, Ranking().stemmer);
       qp.set_stemming_strategy(Ranking().stem_all ? Xapian::QueryParser::STEM_ALL
                                                   : Xapian::QueryParser::STEM_SOME);
-      Xapian::Query q = qp.parse_query(SpaceOutWords(text), kParseFlags);
+      Xapian::Query q = qp.parse_query(SpaceOutQueryWords(text), kParseFlags);
       if (q.get_description() != parsed.query.get_description())
         parsed.parses.push_back({language, stemmer, std::move(q)});
     }

@@ -6,7 +6,10 @@
 //    or the same error code);
 //  - snippets built from the query's terms stay inside the text (the query
 //    itself, and whatever follows a first NUL byte in the input: any text
-//    against any query).
+//    against any query);
+//  - on an index of articles in English, Hungarian and Thai, the query
+//    parses as without one (or fails the same way), once per language, the
+//    English parse first.
 // Run with -detect_leaks=0: Xapian 1.4.22's parser itself leaks on some
 // syntax errors (e.g. "-a NEAR/3 i ADJ/2 (a 7"), reproduced with bare
 // libxapian. Seeds: tests/testdata/search/query_parser_seeds.
@@ -15,6 +18,8 @@
 #include <cstdlib>
 #include <string>
 #include <string_view>
+
+#include <xapian.h>
 
 #include "newsarc/normalizer.h"
 #include "query_parser.h"
@@ -27,6 +32,22 @@ namespace {
 
 void Check(bool ok) {
   if (!ok) std::abort();
+}
+
+// An in-memory index whose articles are in three languages, each with a
+// branch of its own in a query's parse (ParsedQuery::parses).
+const Xapian::Database& ThreeLanguages() {
+  static const Xapian::Database db = [] {
+    Xapian::WritableDatabase w(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    for (const char* language : {"Len", "Lhu", "Lth"}) {
+      Xapian::Document doc;
+      doc.add_term("word");
+      doc.add_boolean_term(language);
+      w.add_document(doc);
+    }
+    return Xapian::Database(w);
+  }();
+  return db;
 }
 
 }  // namespace
@@ -67,6 +88,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
   } else {
     Check(parsed.status().code() == again.status().code());
+  }
+  auto languages = ParseQuery(query, DefaultOp::kAnd, &ThreeLanguages());
+  Check(languages.ok() == parsed.ok());
+  if (languages.ok()) {
+    const auto& parses = languages.value().parses;
+    Check(!parses.empty() && parses.size() <= 3 && parses[0].language.empty());
+    Check(parses[0].query.get_description() == parsed.value().query.get_description());
+    for (const auto& p : parses) {
+      SnippetTerms terms(p.query, p.stemmer);
+      for (const auto& h : MakeSnippet(newsarc::CleanText(other), terms, 100).highlights)
+        Check(h.begin < h.end);
+    }
   }
   return 0;
 }

@@ -289,6 +289,13 @@ TEST(Searcher, WordsOfOtherLanguagesFoundAsWritten) {
   EXPECT_EQ(index.Ids(Query("สัมมนา")), "th1");  // a word inside a run
   EXPECT_EQ(index.Ids(Query("lang:th ภาษาไทย")), "th1");
   EXPECT_EQ(index.Ids(Query("\"สัมมนาภาษาไทย\"")), "th1");  // a phrase of its words
+  // A field or a sign binds the whole run, its words in order, as a phrase.
+  EXPECT_EQ(index.Ids(Query("title:ร่วมสัมมนา")), "th1");
+  EXPECT_EQ(index.Ids(Query("title:สัมมนาร่วม")), "");
+  EXPECT_EQ(index.Ids(Query("(title:ร่วมสัมมนา)")), "th1");
+  EXPECT_EQ(index.Ids(Query("vitamins -ร่วมสัมมนา")), "en1");
+  EXPECT_EQ(index.Ids(Query("lang:th -สัมมนาร่วม")), "th1");
+  EXPECT_EQ(index.Ids(Query("+ร่วมสัมมนา")), "th1");
   SearchResults found = index.Search(Query("สัมมนา"));
   ASSERT_EQ(found.hits.size(), 1u);
   ASSERT_EQ(found.hits[0].highlights.size(), 1u);  // marked inside the run
