@@ -950,24 +950,39 @@ std::string TextForXapian(std::string_view text) {
   return out;
 }
 
+// The operator of a NEAR or ADJ chain ("NEAR", "ADJ/3") that `token` is,
+// brackets aside; "" for any other token.
+std::string_view ProximityOperator(std::string_view token) {
+  while (!token.empty() && token.front() == '(') token.remove_prefix(1);
+  while (!token.empty() && token.back() == ')') token.remove_suffix(1);
+  return (token.starts_with("NEAR") || token.starts_with("ADJ")) && IsOperator(token)
+             ? token
+             : std::string_view();
+}
+
 // SpaceOutWords (segment.h) for query text, where a run of Thai, Lao, Khmer
-// or Myanmar letters becomes several words. After a field (`title:`) or a
-// sign (`+`, `-`), which bind the one word that follows them, its words are
-// quoted, so that they bind the whole run, as a phrase: its words in the
-// order written, as the indexer split the same letters.
+// or Myanmar letters becomes several words. Operators that bind the one word
+// beside them bind all of them, in the order written, as the indexer split
+// the same letters: after a field (`title:`) or a sign (`+`, `-`) the words
+// are quoted, a phrase; beside NEAR or ADJ they join the chain.
 std::string SpaceOutQueryWords(std::string_view text) {
   if (text.find_first_of("\xE0\xE1") == std::string_view::npos) return std::string(text);
+  std::vector<std::string_view> tokens;
+  for (size_t i = 0; i <= text.size();) {
+    const size_t end = std::min(text.find(' ', i), text.size());
+    tokens.push_back(text.substr(i, end - i));
+    i = end + 1;
+  }
   std::string out;
   out.reserve(text.size() + text.size() / 4);
   bool in_phrase = false;
-  size_t i = 0;
-  while (i < text.size()) {
-    const size_t end = std::min(text.find(' ', i), text.size());
-    const std::string_view token = text.substr(i, end - i);
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    const std::string_view token = tokens[k];
+    if (k > 0) out += ' ';
     const bool quotes = token.find('"') != std::string_view::npos;
     // Opening brackets, then a sign or a field, then the value.
-    const size_t open = token.find_first_not_of('(');
-    size_t value = open == std::string_view::npos ? token.size() : open;
+    const size_t open = std::min(token.find_first_not_of('('), token.size());
+    size_t value = open;
     if (value < token.size() && (token[value] == '+' || token[value] == '-')) ++value;
     if (const size_t colon = token.find(':', value);
         colon != std::string_view::npos && IsFieldName(token.substr(value, colon - value)))
@@ -976,19 +991,25 @@ std::string SpaceOutQueryWords(std::string_view text) {
     size_t closing = 0;
     while (closing < rest.size() && rest[rest.size() - 1 - closing] == ')') ++closing;
     rest.remove_suffix(closing);
-    const std::string spaced = SpaceOutWords(rest);
-    if (!in_phrase && !quotes && value > open && value < token.size() &&
-        rest.find_first_of("(*") == std::string_view::npos &&
-        spaced.find(' ') != std::string::npos) {
+    std::string spaced = SpaceOutWords(rest);
+    std::string_view chain = k > 0 ? ProximityOperator(tokens[k - 1]) : std::string_view();
+    if (chain.empty() && k + 1 < tokens.size()) chain = ProximityOperator(tokens[k + 1]);
+    const bool plain = !in_phrase && !quotes && rest.find_first_of("(*") == std::string_view::npos;
+    if (plain && spaced.find(' ') != std::string::npos && (value > open || !chain.empty())) {
       out.append(token.substr(0, value));
-      out += '"' + spaced + '"';
+      if (value > open) {
+        out += '"' + spaced + '"';
+      } else {
+        for (char c : spaced) {
+          if (c == ' ') out += ' ' + std::string(chain) + ' ';
+          else out += c;
+        }
+      }
       out.append(closing, ')');
     } else {
       out += SpaceOutWords(token);
     }
     if (std::count(token.begin(), token.end(), '"') % 2 == 1) in_phrase = !in_phrase;
-    if (end < text.size()) out += ' ';
-    i = end + 1;
   }
   return out;
 }

@@ -296,6 +296,12 @@ TEST(Searcher, WordsOfOtherLanguagesFoundAsWritten) {
   EXPECT_EQ(index.Ids(Query("vitamins -ร่วมสัมมนา")), "en1");
   EXPECT_EQ(index.Ids(Query("lang:th -สัมมนาร่วม")), "th1");
   EXPECT_EQ(index.Ids(Query("+ร่วมสัมมนา")), "th1");
+  // Beside NEAR or ADJ, the run's words join the chain.
+  EXPECT_EQ(index.Ids(Query("ร่วมสัมมนา NEAR ครั้งที่")), "th1");
+  EXPECT_EQ(index.Ids(Query("ร่วมสัมมนา ADJ ภาษาไทย")), "th1");
+  EXPECT_EQ(index.Ids(Query("ภาษาไทย ADJ ร่วมสัมมนา")), "");  // ADJ keeps the order
+  EXPECT_EQ(index.Ids(Query("lang:th (ร่วมสัมมนา NEAR/3 ครั้งที่)")), "th1");
+  EXPECT_EQ(index.Ids(Query("lang:th (ร่วมสัมมนา NEAR/2 ครั้งที่)")), "");  // 3 apart
   SearchResults found = index.Search(Query("สัมมนา"));
   ASSERT_EQ(found.hits.size(), 1u);
   ASSERT_EQ(found.hits[0].highlights.size(), 1u);  // marked inside the run
