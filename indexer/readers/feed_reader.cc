@@ -4,12 +4,16 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "newsarc/index_writer.h"
 #include "readers/article_text.h"
 #include "readers/decode.h"
 #include "readers/html_reader.h"
@@ -440,6 +444,7 @@ class FeedReader : public Reader {
     FeedParser parser(EscapeStrayAmpersands(DecodeAsDeclared(bytes, &DeclaredEncoding)));
     items_ = std::move(parser.items());
     channel_ = parser.channel();
+    for (const Item& item : items_) items_at_[UrlKey(ItemUrl(item))].insert(ContentHash(item));
     error_ = parser.error();
     return Status::Ok();
   }
@@ -461,10 +466,9 @@ class FeedReader : public Reader {
       std::string t = HtmlFragmentText(*text);
       if (t.size() > body.size()) body = std::move(t);
     }
-    std::string url = OneLine(item.original_link);
-    if (url.empty()) url = OneLine(item.link);
+    const std::string url = ItemUrl(item);
     const std::string guid = OneLine(item.guid);
-    if (url.empty() && item.guid_is_link && guid.find("://") != std::string::npos) url = guid;
+    const std::string id = Identity(item, url, guid);
     std::string date;
     for (const std::string* d : {&item.published, &item.dated, &item.updated})
       if (date.empty()) date = OneLine(*d);
@@ -493,7 +497,7 @@ class FeedReader : public Reader {
                            {"date", date},
                            {"author", authors},
                            {"language", language},
-                           {"id", url.empty() ? guid : std::string()}};
+                           {"id", id}};
     auto article = ArticleFromFields(fields);
     if (!article.ok()) return Status::InvalidArgument("no title or text");
     // A channel dated at the Unix epoch (a time of 0 written out, in some
@@ -503,6 +507,66 @@ class FeedReader : public Reader {
     return article;
   }
 
+  // The story's URL: FeedBurner's origLink, else the link, else a guid that
+  // is a permalink.
+  static std::string ItemUrl(const Item& item) {
+    std::string url = OneLine(item.original_link);
+    if (url.empty()) url = OneLine(item.link);
+    const std::string guid = OneLine(item.guid);
+    if (url.empty() && item.guid_is_link && guid.find("://") != std::string::npos) url = guid;
+    return url;
+  }
+
+  static Article WithUrl(std::string url) {
+    Article a;
+    a.url = std::move(url);
+    return a;
+  }
+
+  // The key an item's URL gives it: the page's (IndexWriter::ArticleId), and
+  // the fragment where it names one item on the page. Blogs link each post as
+  // an anchor of a page of several ("archive.html#1135529734"), comment
+  // feeds each comment ("?p=390#comment-10528"): a fragment with a digit and
+  // no '=' (not "#comments", "#xtor=RSS-3") is part of the key.
+  static std::string UrlKey(const std::string& url) {
+    std::string key = IndexWriter::ArticleId(WithUrl(url));
+    if (const size_t hash = url.find('#'); hash != std::string::npos) {
+      const std::string_view fragment = std::string_view(url).substr(hash + 1);
+      if (fragment.find_first_of("0123456789") != std::string_view::npos &&
+          fragment.find('=') == std::string_view::npos)
+        key += "#" + std::string(fragment);
+    }
+    return key;
+  }
+
+  // The item's title and texts, hashed.
+  static uint64_t ContentHash(const Item& item) {
+    std::string content = item.title;
+    for (const std::string* text : {&item.encoded, &item.content, &item.description,
+                                    &item.summary})
+      content += '\n' + *text;
+    return IndexWriter::KeyHash(content);
+  }
+
+  // The item's id: "" where its URL is its identity, as for any article.
+  // Items of one feed whose URLs give one key but which differ (a day's
+  // page, a publisher's slip) are told apart by their guid, else by their
+  // title and texts, so that none is taken for another; the same item
+  // twice stays one. Without a URL, the guid.
+  std::string Identity(const Item& item, const std::string& url, const std::string& guid) const {
+    if (url.empty()) return guid;
+    const std::string key = UrlKey(url);
+    auto shared = items_at_.find(key);
+    if (shared == items_at_.end() || shared->second.size() < 2)
+      return key == IndexWriter::ArticleId(WithUrl(url)) ? "" : key;
+    // (A guid that is the page's own URL tells nothing.)
+    if (!guid.empty() && UrlKey(guid) != key) return guid;
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx",
+                  static_cast<unsigned long long>(ContentHash(item)));
+    return key + "#" + hex;
+  }
+
   std::string path_;
   std::unique_ptr<ByteSource> in_;
   bool parsed_ = false;
@@ -510,6 +574,8 @@ class FeedReader : public Reader {
   std::vector<Item> items_;
   size_t next_ = 0;
   Channel channel_;
+  // The items of each UrlKey, by ContentHash.
+  std::map<std::string, std::set<uint64_t>> items_at_;
   std::optional<std::pair<uint64_t, std::string>> error_;
 };
 

@@ -170,6 +170,16 @@ class Indexing(Env):
         self.index()  # (the sitemap, unchanged, is not read again)
         self.assertEqual(len(self.hits("ferry")), 1)
         self.assertEqual(self.titles("library"), ["Library hours cut"])
+        # A blog's posts, each an anchor of one archive page: each an article.
+        self.add("feeds/blog.atom", text=(
+            '<feed xmlns="http://www.w3.org/2005/Atom">' + "".join(
+                f'<entry><title>{t}</title><link href="http://blog.example/2005_12_archive.html'
+                f'#{n}"/><updated>2005-12-2{n}T00:00:00Z</updated><content>{t} at night.'
+                "</content></entry>" for n, t in ((1, "Kettle boils"), (2, "Toaster burns")))
+            + "</feed>"))
+        self.index()
+        self.assertEqual(self.titles("kettle"), ["Kettle boils"])
+        self.assertEqual(self.titles("toaster"), ["Toaster burns"])
 
     def test_default_database_location_is_shared(self):
         env = dict(self.env)

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "newsarc/index_writer.h"
 #include "reader_test_util.h"
 #include "readers/reader.h"
 
@@ -169,6 +170,47 @@ TEST(FeedReaderTest, RssOneAndPermalinks) {
                            "</item></channel></rss>");
   ASSERT_EQ(items.size(), 1u);
   EXPECT_EQ(items[0].article.url, "https://x.org/story");
+}
+
+TEST(FeedReaderTest, ItemsOfOnePageAreEachAnArticle) {
+  // Blogs link each post as an anchor of an archive page, comment feeds each
+  // comment: the fragment is part of the identity, not a tracking mark.
+  std::vector<testing::Item> items = ReadAs(
+      "blog.atom",
+      "<feed xmlns=\"http://www.w3.org/2005/Atom\">"
+      "<entry><title>One</title><link href=\"http://b.example/2005_12_archive.html#1135\"/>"
+      "<id>tag:b,1999:post-1135</id><updated>2005-12-25T00:00:00Z</updated></entry>"
+      "<entry><title>Two</title><link href=\"http://b.example/2005_12_archive.html#1136\"/>"
+      "<id>tag:b,1999:post-1136</id><updated>2005-12-26T00:00:00Z</updated></entry>"
+      "<entry><title>Three</title><link href=\"https://www.b.example/p?id=7#comments\"/>"
+      "<updated>2005-12-27T00:00:00Z</updated></entry></feed>");
+  ASSERT_EQ(items.size(), 3u);
+  EXPECT_EQ(items[0].article.id, "b.example/2005_12_archive.html#1135");
+  EXPECT_EQ(items[1].article.id, "b.example/2005_12_archive.html#1136");
+  EXPECT_EQ(items[2].article.id, "");  // "#comments": the URL is its identity
+  EXPECT_EQ(IndexWriter::ArticleId(items[2].article), "b.example/p?id=7");
+  // One URL for several items (a day's page): their guids, else their
+  // contents tell them apart; the same item twice stays one article.
+  items = ReadAs("day.rss",
+                 "<rss><channel>"
+                 "<item><title>A</title><link>http://d.example/2004/12/28/</link>"
+                 "<guid isPermaLink=\"false\">a-1</guid></item>"
+                 "<item><title>B</title><link>http://d.example/2004/12/28/</link>"
+                 "<guid isPermaLink=\"false\">b-2</guid></item>"
+                 "<item><description>C</description><link>http://d.example/2004/12/28</link>"
+                 "</item><item><description>D</description>"
+                 "<link>http://d.example/2004/12/28</link></item>"
+                 "<item><title>E</title><link>http://d.example/e</link></item>"
+                 "<item><title>E</title><link>http://d.example/e</link></item>"
+                 "</channel></rss>");
+  ASSERT_EQ(items.size(), 6u);
+  EXPECT_EQ(items[0].article.id, "a-1");
+  EXPECT_EQ(items[1].article.id, "b-2");
+  EXPECT_TRUE(items[2].article.id.starts_with("d.example/2004/12/28#")) << items[2].article.id;
+  EXPECT_TRUE(items[3].article.id.starts_with("d.example/2004/12/28#")) << items[3].article.id;
+  EXPECT_NE(items[2].article.id, items[3].article.id);
+  EXPECT_EQ(items[4].article.id, "");
+  EXPECT_EQ(items[5].article.id, "");
 }
 
 TEST(FeedReaderTest, DeclaredEntities) {
