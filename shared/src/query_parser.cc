@@ -960,13 +960,35 @@ std::string_view ProximityOperator(std::string_view token) {
              : std::string_view();
 }
 
-// SpaceOutWords (segment.h) for query text, where a run of Thai, Lao, Khmer
-// or Myanmar letters becomes several words. Operators that bind the one word
-// beside them bind all of them, in the order written, as the indexer split
-// the same letters: after a field (`title:`) or a sign (`+`, `-`) the words
-// are quoted, a phrase; beside NEAR or ADJ they join the chain.
+// Whether `text` (UTF-8) has a character from U+2E80 on, where Chinese,
+// Japanese and Korean start (and a few others).
+bool HasWideCharacters(std::string_view text) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < n;) {
+    if (s[i] < 0xE2) {
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c >= 0x2E80) return true;
+  }
+  return false;
+}
+
+// The query text as Xapian's parser is to read it. SpaceOutWords (segment.h)
+// makes a run of Thai, Lao, Khmer or Myanmar letters several words; the
+// operators that bind the one word beside them bind all of them, in the order
+// written, as the indexer split the same letters: after a field (`title:`)
+// or a sign (`+`, `-`) the words are quoted, a phrase; beside NEAR or ADJ
+// they join the chain. A word of Chinese, Japanese or Korean (Xapian's
+// n-grams) goes in brackets, the same query: Xapian 1.4.22 fails with "parse
+// error" on one followed by another word (`rudd 東京 whatsapp`).
 std::string SpaceOutQueryWords(std::string_view text) {
-  if (text.find_first_of("\xE0\xE1") == std::string_view::npos) return std::string(text);
+  if (std::none_of(text.begin(), text.end(),
+                   [](char c) { return static_cast<unsigned char>(c) >= 0xE0; }))
+    return std::string(text);
   std::vector<std::string_view> tokens;
   for (size_t i = 0; i <= text.size();) {
     const size_t end = std::min(text.find(' ', i), text.size());
@@ -995,7 +1017,11 @@ std::string SpaceOutQueryWords(std::string_view text) {
     std::string_view chain = k > 0 ? ProximityOperator(tokens[k - 1]) : std::string_view();
     if (chain.empty() && k + 1 < tokens.size()) chain = ProximityOperator(tokens[k + 1]);
     const bool plain = !in_phrase && !quotes && rest.find_first_of("(*") == std::string_view::npos;
-    if (plain && spaced.find(' ') != std::string::npos && (value > open || !chain.empty())) {
+    if (plain && chain.empty() && token.find_first_of("()+-") == std::string_view::npos &&
+        HasWideCharacters(token)) {
+      out += '(' + SpaceOutWords(token) + ')';
+    } else if (plain && spaced.find(' ') != std::string::npos &&
+               (value > open || !chain.empty())) {
       out.append(token.substr(0, value));
       if (value > open) {
         out += '"' + spaced + '"';

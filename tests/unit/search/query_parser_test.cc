@@ -160,6 +160,9 @@ const ParseCase kCases[] = {
     {"rudd date:2017-03", "(Zrudd@1 FILTER VALUE_RANGE 0 20170301 20170331)"},
     // CJK is split into n-grams, as the index does.
     {"中国人", "(中@1 AND 中国@1 AND 国@1 AND 国人@1 AND 人@1)"},
+    // Among other words too (Xapian 1.4.22 alone: "parse error").
+    {"rudd 東京 whatsapp", "(Zrudd@1 AND (東@2 AND 東京@2 AND 京@2) AND Zwhatsapp@3)"},
+    {"rudd title:東京 whatsapp", "(Zrudd@1 AND (S東@2 AND S東京@2 AND S京@2) AND Zwhatsapp@3)"},
     // Bad queries.
     {"date:2017-13", "error: bad date \"2017-13\""},
     {"date:2017-02-29", "error: bad date"},
@@ -230,6 +233,15 @@ TEST(QueryParser, CountsFreeTerms) {
   EXPECT_EQ(ParseQuery("rudd encryption speaker:x").value().free_terms, 2u);
   EXPECT_EQ(ParseQuery("encrypt* rudd").value().free_terms, 2u);
   EXPECT_EQ(ParseQuery("speaker:rudd org:met").value().free_terms, 0u);
+}
+
+TEST(QueryParser, WordsOfChineseJapaneseKoreanAmongOthers) {
+  for (const char* query : {"sqlsrv_query 스타일 mysql_query", "東京 rudd 大阪 x", "a 東京abc b"}) {
+    for (DefaultOp op : {DefaultOp::kAnd, DefaultOp::kOr}) {
+      auto parsed = ParseQuery(query, op);
+      EXPECT_TRUE(parsed.ok()) << query << ": " << parsed.status().message();
+    }
+  }
 }
 
 TEST(QueryParser, OrOperator) {
