@@ -8,8 +8,11 @@
 //             else RSS's <link> or Atom's <link rel="alternate"> (or with
 //             no rel), else a permalink <guid>
 //   id        the URL, as for any article (an item seen in two captures of
-//             a feed, or saved as a page too, is one article); the <guid>
-//             or Atom <id> when there is no URL
+//             a feed, or saved as a page too, is one article), with its
+//             fragment where that names the item (a blog's "archive.html#113"
+//             a comment feed's "#comment-105"); items of one feed that differ
+//             under one URL by their guid, else a hash of their texts; the
+//             <guid> or Atom <id> when there is no URL
 //   date      pubDate, published, dc:date, updated (the first given), else
 //             the channel's pubDate or dc:date, else its lastBuildDate (Atom:
 //             the feed's updated)

@@ -215,10 +215,17 @@ std::vector<std::string> QueryLanguages(const Xapian::Database& db) {
   constexpr size_t kMaxLanguages = 8;
   const Xapian::doccount articles = db.get_doccount();
   const std::string prefix(schema::kLanguage);
-  // Most indexes are English: one lookup tells that no other language can
-  // have 1% of the articles.
+  // Most indexes are English, with articles of no language the detector is
+  // sure of (no language term): the statistics of the language's value slot
+  // (one lookup) tell when every article with a language is English, and
+  // with the English articles' count (another) when the others are too few
+  // to have 1% of the articles.
+  const Xapian::doccount known = db.get_value_freq(schema::kSlotLanguage);
+  if (known == 0 || (db.get_value_lower_bound(schema::kSlotLanguage) == kDefaultLanguage &&
+                     db.get_value_upper_bound(schema::kSlotLanguage) == kDefaultLanguage))
+    return {};
   const Xapian::doccount english = db.get_termfreq(prefix + std::string(kDefaultLanguage));
-  if (uint64_t{articles - std::min(english, articles)} * 100 < articles) return {};
+  if (uint64_t{known - std::min(english, known)} * 100 < articles) return {};
   std::vector<std::pair<Xapian::doccount, std::string>> found;
   // Language terms are the prefix and a lower-case code; no other prefix
   // starts with it. From each to the next by a seek: stepping would read

@@ -42,9 +42,9 @@ inline constexpr std::string_view kDefaultLanguage = "en";
 
 // Languages other than kDefaultLanguage whose articles a query that does not
 // say `lang:` searches with their own stemmer (query_parser.h): those of at
-// least 1% of `db`'s articles, most articles first, at most 8. One term
-// lookup when 99% of the articles are English, else a walk over the
-// language terms; may throw Xapian::Error.
+// least 1% of `db`'s articles, most articles first, at most 8. One or two
+// lookups on an index of English articles and articles of no language, a
+// seek to each language term otherwise; may throw Xapian::Error.
 std::vector<std::string> QueryLanguages(const Xapian::Database& db);
 
 }  // namespace newsarc::internal

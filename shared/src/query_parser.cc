@@ -1192,7 +1192,8 @@ Result<ParsedQuery> ParseQuery(std::string_view query, DefaultOp op,
         TextForXapian(operators ? BracketProximityChains(tokens) : parsed.folded), stop_words);
     if (auto groups = ExclusionGroups(text, stop_words)) text = std::move(*groups);
     if (auto exclusions = ExclusionsOnly(text, stop_words)) text = std::move(*exclusions);
-    parsed.query = qp.parse_query(SpaceOutQueryWords(text), kParseFlags);  // as indexed
+    const std::string for_xapian = SpaceOutQueryWords(text);  // words as indexed
+    parsed.query = qp.parse_query(for_xapian, kParseFlags);
     if (!errors.first().empty()) {
       return Status::InvalidArgument("bad query \"" + std::string(query) +
                                      "\": " + errors.first());
@@ -1214,7 +1215,7 @@ Result<ParsedQuery> ParseQuery(std::string_view query, DefaultOp op,
       const std::string stemmer = StemmerFor(language, Ranking().stemmer);
       qp.set_stemming_strategy(Ranking().stem_all ? Xapian::QueryParser::STEM_ALL
                                                   : Xapian::QueryParser::STEM_SOME);
-      Xapian::Query q = qp.parse_query(SpaceOutQueryWords(text), kParseFlags);
+      Xapian::Query q = qp.parse_query(for_xapian, kParseFlags);
       if (q.get_description() != parsed.query.get_description())
         parsed.parses.push_back({language, stemmer, std::move(q)});
     }

@@ -329,7 +329,6 @@ std::string SuggestQuery(std::string_view query, const Xapian::Database& db,
     } catch (const Xapian::Error&) {
     }
   }
-
   struct Token {
     std::string_view lead, core, trail, space;
     std::string folded;            // "" if not a correctable word

@@ -22,7 +22,9 @@
 #include <xapian.h>
 
 #include "newsarc/normalizer.h"
+#include "language.h"
 #include "query_parser.h"
+#include "schema.h"
 #include "snippets.h"
 
 using newsarc::StatusCode;
@@ -39,10 +41,11 @@ void Check(bool ok) {
 const Xapian::Database& ThreeLanguages() {
   static const Xapian::Database db = [] {
     Xapian::WritableDatabase w(std::string(), Xapian::DB_BACKEND_INMEMORY);
-    for (const char* language : {"Len", "Lhu", "Lth"}) {
-      Xapian::Document doc;
+    for (const char* language : {"en", "hu", "th"}) {
+      Xapian::Document doc;  // as document_builder.cc writes an article
       doc.add_term("word");
-      doc.add_boolean_term(language);
+      doc.add_boolean_term(std::string(newsarc::internal::schema::kLanguage) + language);
+      doc.add_value(newsarc::internal::schema::kSlotLanguage, language);
       w.add_document(doc);
     }
     return Xapian::Database(w);
@@ -94,6 +97,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (languages.ok()) {
     const auto& parses = languages.value().parses;
     Check(!parses.empty() && parses.size() <= 3 && parses[0].language.empty());
+    Check(QueryLanguages(ThreeLanguages()).size() == 2);  // the index is as meant
     Check(parses[0].query.get_description() == parsed.value().query.get_description());
     for (const auto& p : parses) {
       SnippetTerms terms(p.query, p.stemmer);

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "schema.h"
+
 namespace newsarc::internal {
 namespace {
 
@@ -64,14 +66,17 @@ TEST(StemmerFor, MapsCodesToXapianNames) {
 }
 
 // An in-memory index of `counts` articles per language ("" = unknown: no
-// language term), with a posting list long enough for Len to fill blocks.
+// language term or value).
 Xapian::Database Languages(const std::vector<std::pair<std::string, int>>& counts) {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
   for (const auto& [code, n] : counts) {
     for (int i = 0; i < n; ++i) {
       Xapian::Document doc;
       doc.add_term("word");
-      if (!code.empty()) doc.add_boolean_term("L" + code);
+      if (!code.empty()) {  // as document_builder.cc writes them
+        doc.add_boolean_term("L" + code);
+        doc.add_value(schema::kSlotLanguage, code);
+      }
       db.add_document(doc);
     }
   }
@@ -82,6 +87,7 @@ TEST(QueryLanguages, OtherLanguagesOfOnePercentMostFirst) {
   using V = std::vector<std::string>;
   EXPECT_EQ(QueryLanguages(Languages({})), V{});
   EXPECT_EQ(QueryLanguages(Languages({{"en", 500}})), V{});
+  EXPECT_EQ(QueryLanguages(Languages({{"en", 5}, {"", 5}})), V{});
   EXPECT_EQ(QueryLanguages(Languages({{"hu", 3}})), V{"hu"});
   // 1% of 500 articles is 5: Danish has 4, German 5.
   EXPECT_EQ(QueryLanguages(Languages({{"en", 491}, {"da", 4}, {"de", 5}})), V{"de"});
