@@ -49,7 +49,8 @@ struct ParsedQuery {
   // articles, parsed in English, as a query with `lang:` or on an English
   // index is throughout. Each article matches one branch, so that weights
   // are not added up; a branch that would parse as the English one is left
-  // out. The English (or `lang:`) parse first, with language "".
+  // out. The English (or `lang:`) parse first, with language "": never
+  // empty in a query ParseQuery returns.
   struct Parse {
     std::string language;  // ISO 639-1 code as in the index's language terms
     std::string stemmer;

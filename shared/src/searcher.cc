@@ -650,7 +650,6 @@ Result<SearchResults> Searcher::Impl::SearchOnce(const SearchRequest& request) {
     const bool few = results.relaxed || matches.estimated <= 3;
     std::vector<std::string> stemmers;
     for (const auto& p : pq.parses) stemmers.push_back(p.stemmer);
-    if (stemmers.empty()) stemmers.push_back(pq.stemmer);
     results.suggestion =
         internal::SuggestQuery(request.query, db, stemmers, few, &matches.mset, &vocabulary);
   }
@@ -668,8 +667,7 @@ Result<SearchResults> Searcher::Impl::SearchOnce(const SearchRequest& request) {
   if (mset.get_firstitem() == 0) mset.fetch();
   // An article's words are matched against the parse of the query that
   // searched its language (ParsedQuery::parses), the first for the others.
-  std::vector<internal::ParsedQuery::Parse> parses = pq.parses;
-  if (parses.empty()) parses.push_back({"", pq.stemmer, pq.query});
+  const std::vector<internal::ParsedQuery::Parse>& parses = pq.parses;
   auto parse_of = [&parses](std::string_view language) {
     for (size_t k = 1; k < parses.size(); ++k)
       if (parses[k].language == language) return k;
