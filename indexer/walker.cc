@@ -136,7 +136,8 @@ WalkResult Walk(const std::vector<std::string>& inputs, const WalkOptions& optio
     if (!IsArticleFile(input)) {
       out.errors.push_back(input +
                            ": unsupported file type (want .txt, .json, .jsonl, .ndjson, "
-                           ".csv, .html, .htm, or one of them .gz)");
+                           ".csv, .html, .htm, .rss, .atom, .xml, .warc, or one of them "
+                           ".gz)");
       continue;
     }
     if (!S_ISREG(st.st_mode)) {

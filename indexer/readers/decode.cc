@@ -3,6 +3,7 @@
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 
+#include <cctype>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -142,18 +143,37 @@ std::string ConvertToUtf8(std::string_view bytes, const std::string& charset) {
   return SanitizeUtf8(out);
 }
 
-std::string DecodeAsDeclared(std::string_view bytes,
-                             std::string (*declared_in)(std::string_view head)) {
-  const std::string_view head = bytes.substr(0, 4096);
-  if (DetectBom(bytes).length > 0 || !SniffUtf16(head).empty() || IsUtf8(bytes))
-    return DecodeToUtf8(bytes);
-  std::string declared = declared_in(head);
+namespace {
+
+// DecodeAsDeclared once the charset is known (`declared`: lower case).
+std::string DecodeAs(std::string_view bytes, std::string declared) {
   if (declared.empty() || declared == "utf-8" || declared == "utf8") return DecodeToUtf8(bytes);
   if (declared == "iso-8859-1" || declared == "latin1" || declared == "us-ascii" ||
       declared == "ascii") {
     declared = "windows-1252";
   }
   return SanitizeUtf8(ConvertToUtf8(bytes, declared));
+}
+
+bool DecidedByBytes(std::string_view bytes) {
+  return DetectBom(bytes).length > 0 || !SniffUtf16(bytes.substr(0, 4096)).empty() ||
+         IsUtf8(bytes);
+}
+
+}  // namespace
+
+std::string DecodeAsDeclared(std::string_view bytes,
+                             std::string (*declared_in)(std::string_view head)) {
+  if (DecidedByBytes(bytes)) return DecodeToUtf8(bytes);
+  return DecodeAs(bytes, declared_in(bytes.substr(0, 4096)));
+}
+
+std::string DecodeWithCharset(std::string_view bytes, std::string_view charset) {
+  if (DecidedByBytes(bytes)) return DecodeToUtf8(bytes);
+  std::string declared;
+  for (char c : charset)
+    declared += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return DecodeAs(bytes, std::move(declared));
 }
 
 std::string DecodeToUtf8(std::string_view bytes) {

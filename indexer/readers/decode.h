@@ -60,6 +60,9 @@ std::string DecodeToUtf8(std::string_view bytes);
 // windows-1252, as browsers and feed readers take them.
 std::string DecodeAsDeclared(std::string_view bytes,
                              std::string (*declared_in)(std::string_view head));
+// The same with the charset given from outside the bytes (an HTTP
+// Content-Type's), lower or upper case: it decides as `declared_in` would.
+std::string DecodeWithCharset(std::string_view bytes, std::string_view charset);
 
 // Replaces each invalid UTF-8 sequence with U+FFFD and drops NUL and other
 // C0 control characters except tab and newline, DEL, and the C1 controls

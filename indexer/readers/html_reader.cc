@@ -479,8 +479,9 @@ size_t NestingDepth(std::string_view html, size_t stop_above) {
   return deepest;
 }
 
-Result<Article> ParseHtmlArticle(std::string_view html) {
-  const std::string text = DecodeAsDeclared(html, &DeclaredCharset);
+Result<Article> ParseHtmlArticle(std::string_view html, std::string_view charset) {
+  const std::string text =
+      charset.empty() ? DecodeAsDeclared(html, &DeclaredCharset) : DecodeWithCharset(html, charset);
   if (NestingDepth(text, kMaxHtmlDepth) > kMaxHtmlDepth) {
     return Status::InvalidArgument("elements nested more than " +
                                    std::to_string(kMaxHtmlDepth) + " deep: not read");

@@ -63,9 +63,12 @@ std::string DeclaredCharset(std::string_view head);
 // figures, ...) left out. "" when it nests more than kMaxHtmlDepth deep.
 std::string HtmlFragmentText(std::string_view html);
 
-// The article in one page (`html`: the file's bytes). kInvalidArgument with
-// the reason only ("no title or text"); the caller adds "path:line: ".
-[[nodiscard]] Result<Article> ParseHtmlArticle(std::string_view html);
+// The article in one page (`html`: the file's bytes). `charset`: the one an
+// HTTP response gave for the page, which decides over the page's own
+// declaration (as browsers take it); "" for none. kInvalidArgument with the
+// reason only ("no title or text"); the caller adds "path:line: ".
+[[nodiscard]] Result<Article> ParseHtmlArticle(std::string_view html,
+                                               std::string_view charset = {});
 
 // Reads one .html/.htm file from `in` (already gunzipped): one article,
 // record 0.

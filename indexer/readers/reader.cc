@@ -11,6 +11,7 @@
 #include "readers/feed_reader.h"
 #include "readers/html_reader.h"
 #include "readers/json_reader.h"
+#include "readers/warc_reader.h"
 
 namespace newsarc::indexer {
 namespace {
@@ -34,6 +35,7 @@ std::optional<Format> FormatOf(const std::filesystem::path& path) {
   if (ext == ".csv") return Format::kCsv;
   if (ext == ".html" || ext == ".htm") return Format::kHtml;
   if (ext == ".rss" || ext == ".atom" || ext == ".xml") return Format::kFeed;
+  if (ext == ".warc") return Format::kWarc;
   return std::nullopt;
 }
 
@@ -59,16 +61,21 @@ std::unique_ptr<Reader> NewReader(Format format, std::string name,
       return NewHtmlReader(std::move(name), std::move(in));
     case Format::kFeed:
       return NewFeedReader(std::move(name), std::move(in));
+    case Format::kWarc:
+      return NewWarcReader(std::move(name), std::move(in));
   }
   return nullptr;
 }
 
 // Opens the reader for `in`, unless its first bytes (after gunzip) show a
-// binary file: a picture or a database renamed .txt is no article.
+// binary file: a picture or a database renamed .txt is no article. Not for a
+// web archive, whose first record may hold a picture (its reader checks
+// that the file starts as one).
 Result<std::unique_ptr<Reader>> OpenChecked(Format format, const std::filesystem::path& path,
                                             std::unique_ptr<ByteSource> in) {
   const bool gzip = IsGzipName(path);
   if (gzip) in = NewGzipSource(std::move(in));
+  if (format == Format::kWarc) return NewReader(format, path.string(), std::move(in), false);
   Status error;
   std::string head = ReadUpTo(*in, 4096, &error);
   if (error.ok() && LooksBinary(head)) {

@@ -10,4 +10,5 @@ set(NEWSARC_READER_SOURCES
   readers/csv_reader.cc
   readers/html_reader.cc
   readers/feed_reader.cc
+  readers/warc_reader.cc
 )

@@ -181,6 +181,56 @@ class Indexing(Env):
         self.assertEqual(self.titles("kettle"), ["Kettle boils"])
         self.assertEqual(self.titles("toaster"), ["Toaster burns"])
 
+    def test_a_web_archive_is_one_article_per_page(self):
+        def record(kind, uri, block, date="2019-07-26T09:00:00Z"):
+            head = (f"WARC/1.1\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\n"
+                    f"WARC-Date: {date}\r\nContent-Type: application/http; msgtype={kind}\r\n"
+                    f"Content-Length: {len(block)}\r\n\r\n").encode()
+            return gzip.compress(head + block + b"\r\n\r\n")  # a gzip member per record
+
+        def page(title, text, status="200 OK", encoding=None):
+            html = (f"<!DOCTYPE html><html><head><title>{title}</title></head><body>"
+                    f"<article><h1>{title}</h1>{text}</article></body></html>").encode()
+            headers = "Content-Type: text/html; charset=utf-8\r\n"
+            if encoding == "gzip":
+                html = gzip.compress(html)
+                headers += "Content-Encoding: gzip\r\n"
+            return f"HTTP/1.1 {status}\r\n{headers}\r\n".encode() + html
+
+        url = "https://www.post.example/news/heatwave"
+        self.add("crawls/post.warc.gz", data=b"".join([
+            record("warcinfo", "", b"software: test\r\n"),
+            record("request", url, b"GET /news/heatwave HTTP/1.1\r\n\r\n"),
+            record("response", url, page(
+                "Heatwave warning issued", "<p>Forecasters warned of a heatwave.</p>"),
+                date="2019-07-24T09:00:00Z"),
+            record("response", "https://www.post.example/logo.png",
+                   b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG\r\n\x1a\n\0\0"),
+            record("response", "https://www.post.example/old",
+                   page("Moved", "<p>Moved elsewhere.</p>", status="301 Moved Permanently")),
+            # A later capture of the same page: it replaces the first.
+            record("response", url, page(
+                "Heatwave closes schools",
+                "<p>Schools in three counties closed on Thursday as temperatures passed "
+                "38C.</p><p>\u201cChildren\u2019s safety comes first,\u201d said council "
+                "leader Maria Lopez.</p>", encoding="gzip")),
+            record("response", "https://www.post.example/empty", page("", "")),
+        ]))
+        p = self.index(expect=1)  # the empty page is reported
+        self.assertRegex(p.stderr,
+                         r"post\.warc\.gz:\d+: https://www\.post\.example/empty: no title or text")
+        hits = self.hits("heatwave")
+        self.assertEqual([h["title"] for h in hits], ["Heatwave closes schools"])
+        hit = hits[0]
+        self.assertEqual(hit["url"], url)
+        self.assertEqual(hit["date"], "2019-07-26T09:00:00Z")  # the time of capture
+        self.assertEqual(hit["path"], os.path.join(self.docs, "crawls", "post.warc.gz"))
+        self.assertEqual(hit["speakers"], ["Maria Lopez"])
+        self.assertEqual(self.hits("moved"), [])
+        # A second run reads nothing again.
+        p = self.index()
+        self.assertIn("0 read", p.stderr)
+
     def test_default_database_location_is_shared(self):
         env = dict(self.env)
         del env["NEWSARC_DB"]

@@ -55,9 +55,11 @@ inline Article ReadOne(const std::string& name, std::string bytes) {
   return items[0].article;
 }
 
-inline std::string Gzip(const std::string& bytes) {
+// `bytes` compressed with zlib's `window_bits`: 15 + 16 gzip, 15 zlib's
+// wrapper, -15 raw deflate.
+inline std::string Deflate(const std::string& bytes, int window_bits) {
   z_stream z{};
-  deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8,
+  deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, window_bits, 8,
                Z_DEFAULT_STRATEGY);
   std::string out(deflateBound(&z, bytes.size()) + 32, '\0');
   z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
@@ -69,6 +71,8 @@ inline std::string Gzip(const std::string& bytes) {
   deflateEnd(&z);
   return out;
 }
+
+inline std::string Gzip(const std::string& bytes) { return Deflate(bytes, 15 + 16); }
 
 inline std::string TestData(const std::string& name) {
   return std::string(NEWSARC_TESTDATA) + "/readers/" + name;

@@ -1,0 +1,63 @@
+// .warc / .warc.gz: web archives (WARC 1.0 and 1.1, ISO 28500), as crawlers
+// and archiving tools write them (Heritrix, wget --warc-file, Browsertrix,
+// Common Crawl). Read record by record, so memory is bounded by one page
+// whatever the size of the file.
+//
+// An article is
+//   - a web page captured whole: a `response` record holding an HTTP
+//     response with a 2xx status (not 204 or 206) and an HTML body
+//     (Content-Type text/html or application/xhtml+xml, or none and a body
+//     that opens as HTML does), or a `resource` record of such a type. Its
+//     body is de-chunked and inflated (gzip, deflate) as the response says,
+//     decoded with the charset of the HTTP Content-Type when it is not
+//     UTF-8 (else as the page declares), and read as an .html file is
+//     (ParseHtmlArticle);
+//   - the plain text of a page (a `conversion` record of type text/plain,
+//     as in Common Crawl's WET files): the first line the title, the rest
+//     the body, as a .txt file.
+// url: the page's own (made absolute against WARC-Target-URI when it is a
+// path), else WARC-Target-URI. date: the page's, else WARC-Date (the time of
+// capture). record: the line of the record's "WARC/1.x" line in the file
+// (after gunzip).
+//
+// Other records are not articles and are passed over without a word:
+// requests, metadata, warcinfo, revisits (a capture identical to an earlier
+// one), redirects and errors, scripts, style sheets, images. Reported as
+// "path:line: reason" and skipped: a page that cannot be read (no title or
+// text, a body compressed in a way newsarc does not read, over 16 MiB), a
+// record whose header is broken (then the reader looks for the next record's
+// "WARC/" line). A file that does not start as a WARC file is one error, and
+// so is a file that ends inside a record.
+#ifndef NEWSARC_INDEXER_READERS_WARC_READER_H_
+#define NEWSARC_INDEXER_READERS_WARC_READER_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "newsarc/status.h"
+#include "readers/byte_source.h"
+#include "readers/reader.h"
+
+namespace newsarc::indexer {
+
+// The body of an HTTP message after its Transfer-Encoding and
+// Content-Encoding (`transfer`, `encoding`: the header values, "" if absent)
+// are undone: chunked; gzip, x-gzip, deflate. Never more than `limit` bytes
+// are produced: a longer body is kInvalidArgument "longer than ...".
+// kInvalidArgument with the reason for an encoding newsarc does not read
+// ("br") or a corrupt compressed body. A body that the headers call chunked
+// or compressed but that is not (as some archiving tools store it decoded)
+// is taken as it is.
+[[nodiscard]] Result<std::string> DecodeHttpBody(std::string_view body,
+                                                 std::string_view transfer,
+                                                 std::string_view encoding,
+                                                 size_t limit);
+
+// Reads one .warc file from `in` (already gunzipped).
+std::unique_ptr<Reader> NewWarcReader(std::string path,
+                                      std::unique_ptr<ByteSource> in);
+
+}  // namespace newsarc::indexer
+
+#endif  // NEWSARC_INDEXER_READERS_WARC_READER_H_

@@ -1,0 +1,387 @@
+#include "readers/warc_reader.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "reader_test_util.h"
+#include "readers/reader.h"
+
+namespace newsarc::indexer {
+namespace {
+
+using testing::Deflate;
+using testing::Gzip;
+using testing::Item;
+using testing::ReadAs;
+
+// One WARC record as crawlers write it: CRLF line ends, the block, two CRLFs.
+std::string Record(const std::string& type, const std::string& uri,
+                   const std::string& content_type, const std::string& block,
+                   const std::string& date = "2019-03-05T10:00:00Z") {
+  std::string head = "WARC/1.0\r\nWARC-Type: " + type + "\r\n";
+  if (!uri.empty()) head += "WARC-Target-URI: " + uri + "\r\n";
+  head +=
+      "WARC-Date: " + date +
+      "\r\nWARC-Record-ID: <urn:uuid:0f0e0d0c-0b0a-4908-8706-050403020100>\r\n";
+  if (!content_type.empty()) head += "Content-Type: " + content_type + "\r\n";
+  return head + "Content-Length: " + std::to_string(block.size()) + "\r\n\r\n" +
+         block + "\r\n\r\n";
+}
+
+// An HTTP response with `headers` (each ending in CRLF) and `body`.
+std::string Http(const std::string& status, const std::string& headers,
+                 const std::string& body) {
+  return "HTTP/1.1 " + status + "\r\n" + headers + "\r\n" + body;
+}
+
+std::string Response(const std::string& uri, const std::string& http) {
+  return Record("response", uri, "application/http; msgtype=response", http);
+}
+
+std::string Page(const std::string& title, const std::string& text,
+                 const std::string& head = "") {
+  return "<!DOCTYPE html><html><head><title>" + title + "</title>" + head +
+         "</head><body><nav>Home</nav><article><h1>" + title + "</h1><p>" +
+         text + "</p></article></body></html>";
+}
+
+// The 1-based line of `needle` in `text`.
+uint64_t LineOf(const std::string& text, const std::string& needle) {
+  const size_t at = text.find(needle);
+  EXPECT_NE(at, std::string::npos) << needle;
+  return 1 + static_cast<uint64_t>(
+                 std::count(text.begin(), text.begin() + at, '\n'));
+}
+
+std::vector<std::string> Errors(const std::vector<Item>& items) {
+  std::vector<std::string> errors;
+  for (const Item& item : items)
+    if (!item.ok) errors.push_back(item.error);
+  return errors;
+}
+
+std::vector<Article> Articles(const std::vector<Item>& items) {
+  std::vector<Article> articles;
+  for (const Item& item : items)
+    if (item.ok) articles.push_back(item.article);
+  return articles;
+}
+
+// A small crawl: what is not a page is passed over without a word.
+std::string Crawl() {
+  std::string png = "\x89PNG\r\n\x1a\n";
+  png += std::string(300, '\0') + "IEND";
+  return Record("warcinfo", "", "application/warc-fields",
+                "software: test\r\nformat: WARC File Format 1.0\r\n") +
+         Record("request", "https://news.example.org/heatwave",
+                "application/http; msgtype=request",
+                "GET /heatwave HTTP/1.1\r\nHost: news.example.org\r\n\r\n") +
+         Response(
+             "https://news.example.org/heatwave",
+             Http("200 OK", "Content-Type: text/html; charset=utf-8\r\n",
+                  Page("Heatwave closes schools",
+                       "Schools closed on Thursday as temperatures passed 38C.",
+                       "<meta property=\"article:published_time\" "
+                       "content=\"2019-07-25T08:00:00Z\">"))) +
+         Response("https://news.example.org/logo.png",
+                  Http("200 OK", "Content-Type: image/png\r\n", png)) +
+         Response(
+             "https://news.example.org/old",
+             Http("301 Moved Permanently",
+                  "Location: https://news.example.org/new\r\nContent-Type: "
+                  "text/html\r\n",
+                  Page("Moved", "This page has moved."))) +
+         Response("https://news.example.org/missing",
+                  Http("404 Not Found", "Content-Type: text/html\r\n",
+                       Page("Not found", "No such page."))) +
+         Response("https://news.example.org/site.css",
+                  Http("200 OK", "Content-Type: text/css\r\n",
+                       "body { color: red }")) +
+         Record("metadata", "https://news.example.org/heatwave",
+                "application/warc-fields",
+                "outlink: https://news.example.org/new\r\n") +
+         Record("revisit", "https://news.example.org/heatwave",
+                "application/http; msgtype=response",
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n") +
+         // No Content-Type, a path for its canonical link, no date of its own.
+         Response("<https://news.example.org/floods?ref=home>",
+                  Http("200 OK", "Server: test\r\n",
+                       Page("Floods close roads",
+                            "Roads in the valley closed after the rain.",
+                            "<link rel=\"canonical\" href=\"/floods\">")));
+}
+
+TEST(WarcReaderTest, PagesAreArticlesAndTheRestIsPassedOver) {
+  const std::string warc = Crawl();
+  for (const std::string name : {"crawl.warc", "crawl.WARC.gz"}) {
+    SCOPED_TRACE(name);
+    const bool gz = name.ends_with(".gz");
+    const std::vector<Item> items = ReadAs(name, gz ? Gzip(warc) : warc);
+    EXPECT_EQ(Errors(items), std::vector<std::string>{});
+    const std::vector<Article> a = Articles(items);
+    ASSERT_EQ(a.size(), 2u);
+    EXPECT_EQ(a[0].title, "Heatwave closes schools");
+    EXPECT_EQ(a[0].body,
+              "Schools closed on Thursday as temperatures passed 38C.");
+    EXPECT_EQ(a[0].url, "https://news.example.org/heatwave");
+    EXPECT_EQ(a[0].date.substr(0, 10), "2019-07-25");
+    EXPECT_EQ(a[0].source_path, name);
+    EXPECT_EQ(a[0].record, LineOf(warc, "WARC/1.0\r\nWARC-Type: response"));
+    EXPECT_EQ(a[1].title, "Floods close roads");
+    EXPECT_EQ(a[1].url, "https://news.example.org/floods");  // made absolute
+    EXPECT_EQ(a[1].date, "2019-03-05T10:00:00Z");  // the time of capture
+    EXPECT_EQ(
+        a[1].record,
+        LineOf(warc, "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: <"));
+  }
+}
+
+TEST(WarcReaderTest, AGzipMemberPerRecord) {
+  // As Heritrix and Common Crawl write .warc.gz: each record its own member.
+  std::string one =
+      Response("https://a.example/one",
+               Http("200 OK", "Content-Type: text/html\r\n",
+                    Page("First story", "The first story's text.")));
+  std::string two =
+      Response("https://a.example/two",
+               Http("200 OK", "Content-Type: text/html\r\n",
+                    Page("Second story", "The second story's text.")));
+  const std::vector<Article> a =
+      Articles(ReadAs("x.warc.gz", Gzip(one) + Gzip(two)));
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[0].title, "First story");
+  EXPECT_EQ(a[1].title, "Second story");
+  EXPECT_EQ(a[1].record, LineOf(one + two, "https://a.example/two") - 2);
+}
+
+TEST(WarcReaderTest, BodiesChunkedAndCompressed) {
+  const std::string page =
+      Page("Ferry strike ends", "The ferry strike ended on Monday.");
+  // Chunked (with an extension and a trailer), then gzip under chunks.
+  std::string chunked;
+  for (size_t at = 0; at < page.size(); at += 50) {
+    const std::string part = page.substr(at, 50);
+    char size[16];
+    std::snprintf(size, sizeof size, "%zx", part.size());
+    chunked += std::string(size) + (at == 0 ? ";name=value" : "") + "\r\n" +
+               part + "\r\n";
+  }
+  chunked += "0\r\nX-Trailer: 1\r\n\r\n";
+  const std::string gz = Gzip(page);
+  std::string gz_chunked = "10\r\n" + gz.substr(0, 16) + "\r\n";
+  char size[16];
+  std::snprintf(size, sizeof size, "%zX", gz.size() - 16);
+  gz_chunked += std::string(size) + "\r\n" + gz.substr(16) + "\r\n0\r\n\r\n";
+  const std::string html = "Content-Type: text/html\r\n";
+  const std::string warc =
+      Response(
+          "https://a.example/1",
+          Http("200 OK", html + "Transfer-Encoding: chunked\r\n", chunked)) +
+      Response(
+          "https://a.example/2",
+          Http(
+              "200 OK",
+              html + "Transfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n",
+              gz_chunked)) +
+      Response("https://a.example/3",
+               Http("200 OK", html + "Content-Encoding: deflate\r\n",
+                    Deflate(page, 15))) +
+      Response("https://a.example/4",
+               Http("200 OK", html + "Content-Encoding: deflate\r\n",
+                    Deflate(page, -15))) +
+      // Stored decoded under the headers of the original response.
+      Response(
+          "https://a.example/5",
+          Http(
+              "200 OK",
+              html + "Transfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n",
+              page)) +
+      Response("https://a.example/6",
+               Http("200 OK", html + "Content-Encoding: br\r\n", "\x1b\x2a"));
+  const std::vector<Item> items = ReadAs("x.warc", warc);
+  const std::vector<Article> a = Articles(items);
+  ASSERT_EQ(a.size(), 5u);
+  for (size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].title, "Ferry strike ends") << i;
+    EXPECT_EQ(a[i].body, "The ferry strike ended on Monday.") << i;
+    EXPECT_EQ(a[i].url, "https://a.example/" + std::to_string(i + 1));
+  }
+  EXPECT_EQ(Errors(items),
+            std::vector<std::string>{
+                "x.warc:" +
+                std::to_string(LineOf(warc,
+                                      "WARC/1.0\r\nWARC-Type: response\r\n"
+                                      "WARC-Target-URI: https://a.example/6")) +
+                ": https://a.example/6: body compressed with \"br\", which "
+                "newsarc does not read"});
+}
+
+TEST(WarcReaderTest, TheResponsesCharsetDecides) {
+  // The page says Latin-1, the response windows-1251: browsers take the
+  // response's, and so does newsarc.
+  const std::string cyrillic =
+      "\xcd\xee\xe2\xee\xf1\xf2\xe8";  // "Новости" in windows-1251
+  const std::string warc = Response(
+      "https://ru.example/",
+      Http("200 OK", "Content-Type: text/html; charset=\"Windows-1251\"\r\n",
+           Page(cyrillic, cyrillic + " " + cyrillic,
+                "<meta charset=\"iso-8859-1\">")));
+  const std::vector<Article> a = Articles(ReadAs("ru.warc", warc));
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].title, "Новости");
+  // Without a charset in the response, the page's own declaration decides.
+  const std::string latin = Response(
+      "https://de.example/", Http("200 OK", "Content-Type: text/html\r\n",
+                                  Page("Z\xfcrich", "Z\xfcrich im Schnee.",
+                                       "<meta charset=\"iso-8859-1\">")));
+  const std::vector<Article> b = Articles(ReadAs("de.warc", latin));
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(b[0].title, "Zürich");
+}
+
+TEST(WarcReaderTest, ResourcesAndExtractedText) {
+  const std::string warc =
+      Record("resource", "https://a.example/saved", "text/html",
+             Page("Saved page", "A page saved as a resource.")) +
+      Record("resource", "https://a.example/robots.txt", "text/plain",
+             "User-agent: *\n") +
+      // Common Crawl's WET files: the page's text, its title on the first line.
+      Record("conversion", "https://b.example/story", "text/plain",
+             "Budget approved\nThe council approved the budget.\nIt takes "
+             "effect in May.\n",
+             "2021-05-01T12:30:00Z");
+  const std::vector<Item> items = ReadAs("x.warc", warc);
+  EXPECT_EQ(Errors(items), std::vector<std::string>{});
+  const std::vector<Article> a = Articles(items);
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[0].title, "Saved page");
+  EXPECT_EQ(a[0].url, "https://a.example/saved");
+  EXPECT_EQ(a[1].title, "Budget approved");
+  EXPECT_EQ(a[1].body,
+            "The council approved the budget. It takes effect in May.");
+  EXPECT_EQ(a[1].url, "https://b.example/story");
+  EXPECT_EQ(a[1].date, "2021-05-01T12:30:00Z");
+}
+
+// The block of a response record with a good page, and the record.
+std::string GoodBlock() {
+  return Http("200 OK", "Content-Type: text/html\r\n",
+              Page("Good page", "Its text."));
+}
+std::string Good() { return Response("https://a.example/good", GoodBlock()); }
+
+TEST(WarcReaderTest, BrokenRecordsAreReportedAndTheRestRead) {
+  const std::string good = Good();
+  const std::string empty = Response(
+      "https://a.example/empty",
+      Http("200 OK", "Content-Type: text/html\r\n", "<nav>Home</nav>"));
+  const std::string no_length =
+      "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: "
+      "https://a.example/x\r\n"
+      "Content-Length: 12x\r\n\r\nHTTP/1.1 200 OK\r\n\r\n<p>lost</p>\r\n\r\n";
+  const std::string warc = good + empty + no_length + good;
+  std::vector<Item> items = ReadAs("x.warc", warc);
+  ASSERT_EQ(items.size(), 4u);
+  EXPECT_TRUE(items[0].ok);
+  EXPECT_EQ(items[1].error,
+            "x.warc:" +
+                std::to_string(LineOf(warc,
+                                      "WARC/1.0\r\nWARC-Type: "
+                                      "response\r\nWARC-Target-URI: "
+                                      "https://a.example/empty")) +
+                ": https://a.example/empty: no title or text");
+  // Its block is passed over, up to the next record's "WARC/" line.
+  EXPECT_EQ(items[2].error,
+            "x.warc:" + std::to_string(LineOf(warc, no_length)) +
+                ": record without a valid Content-Length: skipped to the next "
+                "record");
+  ASSERT_TRUE(items[3].ok) << items[3].error;
+  EXPECT_EQ(items[3].article.title, "Good page");
+  EXPECT_EQ(items[3].article.record, LineOf(warc, "<p>lost</p>") + 2);
+  // Lines between records that start none: one report, then the next record.
+  const std::string stray = good + "stray line\r\nand another\r\n" + good;
+  items = ReadAs("x.warc", stray);
+  ASSERT_EQ(items.size(), 3u);
+  EXPECT_EQ(items[1].error,
+            "x.warc:" + std::to_string(LineOf(stray, "stray line")) +
+                ": no record starts here (the previous record's Content-Length "
+                "is wrong?): skipped to the next record");
+  ASSERT_TRUE(items[2].ok);
+  EXPECT_EQ(items[2].article.record, LineOf(stray, "and another") + 1);
+}
+
+TEST(WarcReaderTest, NotAWarcFileAndAFileCutShort) {
+  std::vector<Item> items =
+      ReadAs("x.warc", "<html><title>Not an archive</title></html>\n");
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].error,
+            "x.warc:1: not a WARC file (it does not start with a WARC/1.0 or "
+            "WARC/1.1 line)");
+  const std::string block = GoodBlock();
+  const std::string good = Good();
+  const std::string cut = good + good.substr(0, good.size() - 40);
+  items = ReadAs("x.warc", cut);
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_TRUE(items[0].ok);
+  EXPECT_EQ(items[1].error,
+            "x.warc:" +
+                std::to_string(1 + std::count(good.begin(), good.end(), '\n')) +
+                ": the file ends inside this record (Content-Length " +
+                std::to_string(block.size()) + ")");
+  items = ReadAs("x.warc", good.substr(0, 60));
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].error,
+            "x.warc:1: the file ends inside this record's header");
+  EXPECT_TRUE(ReadAs("x.warc", "").empty());
+}
+
+TEST(WarcReaderTest, APageOverTheLimitIsSkippedNotHeld) {
+  const std::string big = Page("Big", std::string(kMaxArticleBytes, 'a'));
+  const std::string warc =
+      Response("https://a.example/big",
+               Http("200 OK", "Content-Type: text/html\r\n", big)) +
+      Response("https://a.example/small",
+               Http("200 OK", "Content-Type: text/html\r\n",
+                    Page("Small page", "Its text.")));
+  const std::vector<Item> items = ReadAs("x.warc", warc);
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_EQ(items[0].error,
+            "x.warc:1: https://a.example/big: longer than 16 MiB: not read");
+  ASSERT_TRUE(items[1].ok);
+  EXPECT_EQ(items[1].article.title, "Small page");
+}
+
+TEST(DecodeHttpBodyTest, LimitsAndBrokenBodies) {
+  const std::string text(1000, 'x');
+  EXPECT_EQ(DecodeHttpBody(Gzip(text), "", "gzip", 1000).value(), text);
+  EXPECT_EQ(DecodeHttpBody(Gzip(text), "", "gzip", 999).status().message(),
+            "longer than 0 MiB: not read");
+  // Two members, as gunzip reads them; a member cut short keeps what came out.
+  EXPECT_EQ(DecodeHttpBody(Gzip("ab") + Gzip("cd"), "", "x-gzip", 100).value(),
+            "abcd");
+  const std::string gz = Gzip(text);
+  auto cut = DecodeHttpBody(gz.substr(0, gz.size() - 8), "", "gzip", 2000);
+  ASSERT_TRUE(cut.ok());
+  EXPECT_EQ(cut.value(), text);
+  std::string corrupt = gz;
+  corrupt[12] = static_cast<char>(corrupt[12] ^ 0xff);
+  corrupt[13] = static_cast<char>(corrupt[13] ^ 0xff);
+  EXPECT_EQ(DecodeHttpBody(corrupt, "", "gzip", 2000)
+                .status()
+                .message()
+                .rfind("corrupt compressed body (", 0),
+            0u);
+  // Chunks cut short keep the whole ones; a body that is not chunked stays.
+  EXPECT_EQ(DecodeHttpBody("3\r\nabc\r\n5\r\nde", "chunked", "", 100).value(),
+            "abcde");
+  EXPECT_EQ(DecodeHttpBody("<p>plain</p>", "chunked", "", 100).value(),
+            "<p>plain</p>");
+  EXPECT_EQ(DecodeHttpBody("abc", "", "zstd", 100).status().message(),
+            "body compressed with \"zstd\", which newsarc does not read");
+}
+
+}  // namespace
+}  // namespace newsarc::indexer
