@@ -35,7 +35,7 @@ std::optional<Format> FormatOf(const std::filesystem::path& path) {
   if (ext == ".csv") return Format::kCsv;
   if (ext == ".html" || ext == ".htm") return Format::kHtml;
   if (ext == ".rss" || ext == ".atom" || ext == ".xml") return Format::kFeed;
-  if (ext == ".warc") return Format::kWarc;
+  if (ext == ".warc" || ext == ".wet") return Format::kWarc;  // .wet: Common Crawl's text
   return std::nullopt;
 }
 

@@ -35,7 +35,7 @@ class Reader {
 };
 
 // True if the walker should read this file: .txt .json .jsonl .ndjson .csv
-// .html .htm .rss .atom .xml .warc, each optionally followed by .gz
+// .html .htm .rss .atom .xml .warc .wet, each optionally followed by .gz
 // (case-insensitive).
 bool IsArticleFile(const std::filesystem::path& path);
 

@@ -1,4 +1,4 @@
-// .warc / .warc.gz: web archives (WARC 1.0 and 1.1, ISO 28500), as crawlers
+// .warc / .wet (.gz): web archives (WARC 1.0 and 1.1, ISO 28500), as crawlers
 // and archiving tools write them (Heritrix, wget --warc-file, Browsertrix,
 // Common Crawl). Read record by record, so memory is bounded by one page
 // whatever the size of the file.

@@ -22,7 +22,9 @@ TEST(IsArticleFileTest, Table) {
       {"README", false},  {"a.xml", true},      {"a.html", true},
       {"a.HTM", true},    {"a.html.gz", true},  {"a.xhtml", false},
       {"a.rss", true},    {"a.ATOM", true},     {"a.xml.gz", true},
-      {"a.rdf", false},   {"a.rss2", false},
+      {"a.rdf", false},   {"a.rss2", false},    {"a.warc", true},
+      {"a.WARC.gz", true}, {"a.warc.wet.gz", true}, {"a.warc.wat.gz", false},
+      {"a.arc.gz", false},
   };
   for (const Case& c : cases)
     EXPECT_EQ(IsArticleFile(c.path), c.want) << c.path;

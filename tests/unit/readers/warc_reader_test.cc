@@ -253,7 +253,8 @@ TEST(WarcReaderTest, ResourcesAndExtractedText) {
              "Budget approved\nThe council approved the budget.\nIt takes "
              "effect in May.\n",
              "2021-05-01T12:30:00Z");
-  const std::vector<Item> items = ReadAs("x.warc", warc);
+  // (Common Crawl names them .warc.wet.gz.)
+  const std::vector<Item> items = ReadAs("x.warc.wet.gz", Gzip(warc));
   EXPECT_EQ(Errors(items), std::vector<std::string>{});
   const std::vector<Article> a = Articles(items);
   ASSERT_EQ(a.size(), 2u);
