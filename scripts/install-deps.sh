@@ -12,6 +12,7 @@ packages=(
   zlib1g-dev                           # .gz input
   libgumbo-dev                         # .html input
   libexpat1-dev                        # .rss, .atom and .xml feeds
+  libbrotli-dev libzstd-dev            # pages compressed with br or zstd in web archives
   libjemalloc-dev                      # newsarc-index's allocator
   libgtest-dev libgmock-dev googletest # tests
   python3                              # scripts and end-to-end test drivers

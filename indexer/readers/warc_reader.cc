@@ -1,6 +1,8 @@
 #include "readers/warc_reader.h"
 
+#include <brotli/decode.h>
 #include <zlib.h>
+#include <zstd.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -8,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "readers/archive_text_reader.h"
 #include "readers/article_text.h"
@@ -173,42 +176,142 @@ Result<std::string> Inflate(std::string_view in, int window_bits,
   return out;
 }
 
-}  // namespace
+// Decompresses Brotli (`br`) into at most `limit` bytes; a body cut short
+// keeps what came out.
+Result<std::string> Unbrotli(std::string_view in, size_t limit) {
+  BrotliDecoderState* state =
+      BrotliDecoderCreateInstance(nullptr, nullptr, nullptr);
+  if (state == nullptr) return Status::Internal("brotli: out of memory");
+  std::string out;
+  size_t avail_in = in.size();
+  const auto* next_in = reinterpret_cast<const uint8_t*>(in.data());
+  BrotliDecoderResult rc = BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT;
+  uint8_t buf[64 * 1024];
+  while (rc == BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT) {
+    size_t avail_out = sizeof buf;
+    uint8_t* next_out = buf;
+    rc = BrotliDecoderDecompressStream(state, &avail_in, &next_in, &avail_out,
+                                       &next_out, nullptr);
+    out.append(reinterpret_cast<const char*>(buf), sizeof buf - avail_out);
+    if (out.size() > limit) {
+      BrotliDecoderDestroyInstance(state);
+      return Status::InvalidArgument(TooLong(limit));
+    }
+  }
+  const std::string why =
+      BrotliDecoderErrorString(BrotliDecoderGetErrorCode(state));
+  BrotliDecoderDestroyInstance(state);
+  if (rc == BROTLI_DECODER_RESULT_ERROR)
+    return Status::InvalidArgument("corrupt compressed body (brotli: " + why +
+                                   ")");
+  return out;
+}
 
-Result<std::string> DecodeHttpBody(std::string_view body,
-                                   std::string_view transfer,
-                                   std::string_view encoding, size_t limit) {
-  std::string dechunked;
-  if (LowerAscii(transfer).find("chunked") != std::string::npos) {
-    if (auto d = Dechunk(body)) {
-      dechunked = std::move(*d);
-      body = dechunked;
+// Decompresses Zstandard frames into at most `limit` bytes; a body cut short
+// keeps what came out.
+Result<std::string> Unzstd(std::string_view in, size_t limit) {
+  ZSTD_DStream* stream = ZSTD_createDStream();
+  if (stream == nullptr) return Status::Internal("zstd: out of memory");
+  std::string out;
+  ZSTD_inBuffer input{in.data(), in.size(), 0};
+  char buf[64 * 1024];
+  while (input.pos < input.size) {
+    ZSTD_outBuffer output{buf, sizeof buf, 0};
+    const size_t rc = ZSTD_decompressStream(stream, &output, &input);
+    if (ZSTD_isError(rc)) {
+      const std::string why = ZSTD_getErrorName(rc);
+      ZSTD_freeDStream(stream);
+      return Status::InvalidArgument("corrupt compressed body (zstd: " + why +
+                                     ")");
+    }
+    out.append(buf, output.pos);
+    if (out.size() > limit) {
+      ZSTD_freeDStream(stream);
+      return Status::InvalidArgument(TooLong(limit));
     }
   }
-  const std::string coding = LowerAscii(Trim(encoding));
-  if (coding.empty() || coding == "identity") {
-    if (body.size() > limit) return Status::InvalidArgument(TooLong(limit));
-    return std::string(body);
+  // What is still buffered once the input has run out.
+  for (;;) {
+    ZSTD_outBuffer output{buf, sizeof buf, 0};
+    const size_t rc = ZSTD_decompressStream(stream, &output, &input);
+    if (ZSTD_isError(rc) || output.pos == 0) break;
+    out.append(buf, output.pos);
+    if (out.size() > limit) {
+      ZSTD_freeDStream(stream);
+      return Status::InvalidArgument(TooLong(limit));
+    }
   }
+  ZSTD_freeDStream(stream);
+  return out;
+}
+
+// True if `body` starts as text markup does: '<' after white space. A body
+// stored decoded under the headers of a compressed response (as some
+// archiving tools store it) starts so; compressed data almost never does.
+bool StartsAsMarkup(std::string_view body) {
+  const size_t first = body.find_first_not_of(" \t\r\n");
+  return first != std::string_view::npos && body[first] == '<';
+}
+
+// Undoes one content coding (lower case).
+Result<std::string> Undo(const std::string& coding, const std::string& body,
+                         size_t limit) {
+  Result<std::string> out = std::string();
   if (coding == "gzip" || coding == "x-gzip") {
-    if (body.size() < 2 || body[0] != '\x1f' ||
-        body[1] != '\x8b') {  // stored decoded
-      if (body.size() > limit) return Status::InvalidArgument(TooLong(limit));
-      return std::string(body);
-    }
-    return Inflate(body, 15 + 32, limit);
-  }
-  if (coding == "deflate") {
+    out = Inflate(body, 15 + 32, limit);
+  } else if (coding == "deflate") {
     // zlib's wrapper, as the standard says; raw deflate, as some servers send.
     const bool wrapped = body.size() >= 2 && (body[0] & 0x0F) == 8 &&
                          ((static_cast<unsigned char>(body[0]) << 8) |
                           static_cast<unsigned char>(body[1])) %
                                  31 ==
                              0;
-    return Inflate(body, wrapped ? 15 : -15, limit);
+    out = Inflate(body, wrapped ? 15 : -15, limit);
+  } else if (coding == "br") {
+    out = Unbrotli(body, limit);
+  } else if (coding == "zstd") {
+    out = Unzstd(body, limit);
+  } else {
+    return Status::InvalidArgument("body compressed with \"" + coding +
+                                   "\", which newsarc does not read");
   }
-  return Status::InvalidArgument("body compressed with \"" + coding +
-                                 "\", which newsarc does not read");
+  // Not compressed after all: stored decoded.
+  if (!out.ok() && out.status().message().rfind("corrupt", 0) == 0 &&
+      StartsAsMarkup(body))
+    return body;
+  return out;
+}
+
+}  // namespace
+
+Result<std::string> DecodeHttpBody(std::string_view body,
+                                   std::string_view transfer,
+                                   std::string_view encoding, size_t limit) {
+  std::string decoded;
+  if (LowerAscii(transfer).find("chunked") != std::string::npos) {
+    if (auto d = Dechunk(body))
+      decoded = std::move(*d);
+    else
+      decoded = body;
+  } else {
+    decoded = body;
+  }
+  // Codings listed in the order they were applied: undone from the last.
+  std::vector<std::string> codings;
+  for (std::string_view rest = encoding; !rest.empty();) {
+    const size_t comma = rest.find(',');
+    const std::string coding = LowerAscii(Trim(rest.substr(0, comma)));
+    if (!coding.empty() && coding != "identity") codings.push_back(coding);
+    rest = comma == std::string_view::npos ? std::string_view()
+                                           : rest.substr(comma + 1);
+  }
+  for (auto it = codings.rbegin(); it != codings.rend(); ++it) {
+    auto undone = Undo(*it, decoded, limit);
+    if (!undone.ok()) return undone.status();
+    decoded = std::move(undone).value();
+  }
+  if (decoded.size() > limit) return Status::InvalidArgument(TooLong(limit));
+  return decoded;
 }
 
 namespace {

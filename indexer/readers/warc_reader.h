@@ -8,7 +8,8 @@
 //     response with a 2xx status (not 204 or 206) and an HTML body
 //     (Content-Type text/html or application/xhtml+xml, or none and a body
 //     that opens as HTML does), or a `resource` record of such a type. Its
-//     body is de-chunked and inflated (gzip, deflate) as the response says,
+//     body is de-chunked and decompressed (gzip, deflate, br, zstd) as the
+//     response says,
 //     decoded with the charset of the HTTP Content-Type when it is not
 //     UTF-8 (else as the page declares), and read as an .html file is
 //     (ParseHtmlArticle);
@@ -24,7 +25,8 @@
 // requests, metadata, warcinfo, revisits (a capture identical to an earlier
 // one), redirects and errors, scripts, style sheets, images. Reported as
 // "path:line: reason" and skipped: a page that cannot be read (no title or
-// text, a body compressed in a way newsarc does not read, over 16 MiB), a
+// text, a body compressed in a way newsarc does not read or corrupt, over
+// 16 MiB), a
 // record whose header is broken (then the reader looks for the next record's
 // "WARC/" line). A file that does not start as a WARC file is one error, and
 // so is a file that ends inside a record.
@@ -43,12 +45,13 @@ namespace newsarc::indexer {
 
 // The body of an HTTP message after its Transfer-Encoding and
 // Content-Encoding (`transfer`, `encoding`: the header values, "" if absent)
-// are undone: chunked; gzip, x-gzip, deflate. Never more than `limit` bytes
-// are produced: a longer body is kInvalidArgument "longer than ...".
-// kInvalidArgument with the reason for an encoding newsarc does not read
-// ("br") or a corrupt compressed body. A body that the headers call chunked
-// or compressed but that is not (as some archiving tools store it decoded)
-// is taken as it is.
+// are undone: chunked; gzip, x-gzip, deflate, br, zstd, several in a list
+// undone from the last. Never more than `limit` bytes are produced: a longer
+// body is kInvalidArgument "longer than ...". kInvalidArgument with the
+// reason for a coding newsarc does not read ("compress") or a corrupt
+// compressed body. A body cut short keeps what came out of it; a body that
+// the headers call chunked or compressed but that is not (as some archiving
+// tools store it decoded: it starts with '<') is taken as it is.
 [[nodiscard]] Result<std::string> DecodeHttpBody(std::string_view body,
                                                  std::string_view transfer,
                                                  std::string_view encoding,

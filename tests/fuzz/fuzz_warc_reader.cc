@@ -1,5 +1,5 @@
 // libFuzzer target: the web archive reader (.warc), and the HTTP body
-// decoding it uses (chunked, gzip, deflate) on the raw input. Properties:
+// decoding it uses (chunked, gzip, deflate, br, zstd) on the raw input. Properties:
 // see fuzz_reader_util.h; a decoded body never exceeds its limit.
 #include <cstddef>
 #include <cstdint>
@@ -15,7 +15,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view body(reinterpret_cast<const char*>(data), size);
   constexpr size_t kLimit = 4096;
   for (std::string_view transfer : {"", "chunked"}) {
-    for (std::string_view coding : {"", "gzip", "deflate", "br"}) {
+    for (std::string_view coding :
+         {"", "gzip", "deflate", "br", "zstd", "gzip, br"}) {
       auto decoded =
           newsarc::indexer::DecodeHttpBody(body, transfer, coding, kLimit);
       if (decoded.ok())

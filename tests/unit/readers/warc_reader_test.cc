@@ -1,6 +1,8 @@
 #include "readers/warc_reader.h"
 
+#include <brotli/encode.h>
 #include <gtest/gtest.h>
+#include <zstd.h>
 
 #include <algorithm>
 #include <string>
@@ -16,6 +18,24 @@ using testing::Deflate;
 using testing::Gzip;
 using testing::Item;
 using testing::ReadAs;
+
+std::string Brotli(const std::string& bytes) {
+  std::string out(BrotliEncoderMaxCompressedSize(bytes.size()) + 16, '\0');
+  size_t size = out.size();
+  BrotliEncoderCompress(BROTLI_DEFAULT_QUALITY, BROTLI_DEFAULT_WINDOW,
+                        BROTLI_MODE_TEXT, bytes.size(),
+                        reinterpret_cast<const uint8_t*>(bytes.data()), &size,
+                        reinterpret_cast<uint8_t*>(out.data()));
+  out.resize(size);
+  return out;
+}
+
+std::string Zstd(const std::string& bytes) {
+  std::string out(ZSTD_compressBound(bytes.size()), '\0');
+  out.resize(
+      ZSTD_compress(out.data(), out.size(), bytes.data(), bytes.size(), 3));
+  return out;
+}
 
 // One WARC record as crawlers write it: CRLF line ends, the block, two CRLFs.
 std::string Record(const std::string& type, const std::string& uri,
@@ -199,24 +219,36 @@ TEST(WarcReaderTest, BodiesChunkedAndCompressed) {
               "200 OK",
               html + "Transfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n",
               page)) +
-      Response("https://a.example/6",
-               Http("200 OK", html + "Content-Encoding: br\r\n", "\x1b\x2a"));
+      // As browsers ask for it, and a list of codings.
+      Response(
+          "https://a.example/6",
+          Http("200 OK", html + "Content-Encoding: br\r\n", Brotli(page))) +
+      Response(
+          "https://a.example/7",
+          Http("200 OK", html + "Content-Encoding: zstd\r\n", Zstd(page))) +
+      Response("https://a.example/8",
+               Http("200 OK", html + "Content-Encoding: gzip, br\r\n",
+                    Brotli(Gzip(page)))) +
+      Response(
+          "https://a.example/9",
+          Http("200 OK", html + "Content-Encoding: compress\r\n", "\x1f\x9d"));
   const std::vector<Item> items = ReadAs("x.warc", warc);
   const std::vector<Article> a = Articles(items);
-  ASSERT_EQ(a.size(), 5u);
+  ASSERT_EQ(a.size(), 8u);
   for (size_t i = 0; i < a.size(); ++i) {
     EXPECT_EQ(a[i].title, "Ferry strike ends") << i;
     EXPECT_EQ(a[i].body, "The ferry strike ended on Monday.") << i;
     EXPECT_EQ(a[i].url, "https://a.example/" + std::to_string(i + 1));
   }
-  EXPECT_EQ(Errors(items),
-            std::vector<std::string>{
-                "x.warc:" +
-                std::to_string(LineOf(warc,
-                                      "WARC/1.0\r\nWARC-Type: response\r\n"
-                                      "WARC-Target-URI: https://a.example/6")) +
-                ": https://a.example/6: body compressed with \"br\", which "
-                "newsarc does not read"});
+  EXPECT_EQ(
+      Errors(items),
+      std::vector<std::string>{
+          "x.warc:" +
+          std::to_string(LineOf(warc,
+                                "WARC/1.0\r\nWARC-Type: response\r\n"
+                                "WARC-Target-URI: https://a.example/9")) +
+          ": https://a.example/9: body compressed with \"compress\", which "
+          "newsarc does not read"});
 }
 
 TEST(WarcReaderTest, TheResponsesCharsetDecides) {
@@ -380,8 +412,28 @@ TEST(DecodeHttpBodyTest, LimitsAndBrokenBodies) {
             "abcde");
   EXPECT_EQ(DecodeHttpBody("<p>plain</p>", "chunked", "", 100).value(),
             "<p>plain</p>");
-  EXPECT_EQ(DecodeHttpBody("abc", "", "zstd", 100).status().message(),
-            "body compressed with \"zstd\", which newsarc does not read");
+  EXPECT_EQ(DecodeHttpBody("abc", "", "compress", 100).status().message(),
+            "body compressed with \"compress\", which newsarc does not read");
+  // Brotli and Zstandard: limits, bodies cut short, corrupt ones.
+  EXPECT_EQ(DecodeHttpBody(Brotli(text), "", "br", 1000).value(), text);
+  EXPECT_EQ(DecodeHttpBody(Zstd(text), "", "zstd", 1000).value(), text);
+  EXPECT_FALSE(DecodeHttpBody(Brotli(text), "", "br", 999).ok());
+  EXPECT_FALSE(DecodeHttpBody(Zstd(text), "", "zstd", 999).ok());
+  const std::string long_text = Page("Long", std::string(100000, 'y'));
+  const std::string br = Brotli(long_text), zst = Zstd(long_text);
+  for (const auto& [coding, packed] :
+       {std::pair{"br", br}, std::pair{"zstd", zst}}) {
+    auto half =
+        DecodeHttpBody(packed.substr(0, packed.size() / 2), "", coding, 200000);
+    ASSERT_TRUE(half.ok()) << coding << ": " << half.status().message();
+    EXPECT_EQ(long_text.substr(0, half.value().size()), half.value()) << coding;
+    EXPECT_EQ(DecodeHttpBody("\xff\xff\xff\xff" + packed, "", coding, 200000)
+                  .status()
+                  .message()
+                  .rfind("corrupt compressed body (", 0),
+              0u)
+        << coding;
+  }
 }
 
 }  // namespace
