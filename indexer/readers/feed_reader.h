@@ -1,5 +1,5 @@
 // .rss, .atom and .xml: a news feed (RSS 2.0, RSS 1.0/RDF, Atom), one article
-// per item or entry, parsed with Expat.
+// per item or entry, or a NITF story (below), parsed with Expat.
 //
 //   title     the item's title (HTML in it read as HTML)
 //   body      the longest of content:encoded, Atom's content, description
@@ -26,7 +26,16 @@
 // HTML reads them. Entities a feed declares are expanded, but not one that
 // refers to others, and not past 4 times the feed's size (expansion could
 // make a small file enormous). An .xml file whose root is not rss, RDF or
-// feed is reported as no feed.
+// feed is reported as no feed, unless it is a NITF story (the News Industry
+// Text Format of news agencies and of the New York Times Annotated Corpus),
+// one article:
+//   title     the headline (hl1)
+//   body      the longest text of body.content (the NYT's full_text block,
+//             else its lead paragraph, else all of it), read as HTML
+//   url       pubdata's ex-ref, when it is a URL; id: else the doc-id
+//   date      pubdata's date.publication, else date.issue's norm, else the
+//             NYT's publication_year/_month/_day_of_month meta tags
+//   byline    the first byline ("By " left out; not the NYT's normalized one)
 #ifndef NEWSARC_INDEXER_READERS_FEED_READER_H_
 #define NEWSARC_INDEXER_READERS_FEED_READER_H_
 

@@ -151,8 +151,22 @@ class Indexing(Env):
             "</link><description>The harbour bridge reopened on Tuesday.</description></item>\n"
             "</channel></rss>\n"))
         self.add("feeds/sitemap.xml", text='<?xml version="1.0"?>\n<urlset></urlset>\n')
+        # A news agency's story in NITF (as the NYT Annotated Corpus has them).
+        self.add("wire/0000123.xml", text=(
+            '<?xml version="1.0"?>\n<nitf><head><meta content="1987" name="publication_year"/>'
+            '<meta content="3" name="publication_month"/><meta content="5" '
+            'name="publication_day_of_month"/><docdata><doc-id id-string="0000123"/></docdata>'
+            '</head><body><body.head><hedline><hl1>Harbor Cranes Return</hl1></hedline>'
+            '<byline class="print_byline">By ANN LEE</byline></body.head><body.content>'
+            '<block class="full_text"><p>The harbor cranes returned on Friday.</p><p>"We are '
+            'open again," said Tom Ward, the port director.</p></block></body.content></body>'
+            '</nitf>\n'))
         p = self.index(expect=1)  # the sitemap is reported, the feed indexed
-        self.assertIn("sitemap.xml:2: not an RSS or Atom feed (its root is <urlset>)", p.stderr)
+        hits = self.hits("harbor cranes")
+        self.assertEqual([h["title"] for h in hits], ["Harbor Cranes Return"])
+        self.assertEqual(hits[0]["date"], "1987-03-05")
+        self.assertEqual(hits[0]["speakers"], ["Tom Ward"])
+        self.assertIn("sitemap.xml:2: not an RSS or Atom feed, nor a NITF story (its root is <urlset>)", p.stderr)
         hits = self.hits("ferry crossings")
         self.assertEqual([h["title"] for h in hits], ["Ferry strike ends"])
         self.assertEqual(hits[0]["url"], "https://news.example.org/ferry")

@@ -213,6 +213,63 @@ TEST(FeedReaderTest, ItemsOfOnePageAreEachAnArticle) {
   EXPECT_EQ(items[5].article.id, "");
 }
 
+TEST(FeedReaderTest, NitfStories) {
+  // As the New York Times Annotated Corpus writes a story: the date in meta
+  // tags, a print and a normalized byline, the lead paragraph twice.
+  const std::string nyt = R"(<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE nitf SYSTEM "http://www.nitf.org/IPTC/NITF/3.3/specification/dtd/nitf-3-3.dtd">
+<nitf change.date="June 10, 2005" change.time="19:30" version="-//IPTC//DTD NITF 3.3//EN">
+  <head>
+    <title>Harbor Cranes Return</title>
+    <meta content="5" name="publication_day_of_month"/>
+    <meta content="3" name="publication_month"/>
+    <meta content="1987" name="publication_year"/>
+    <docdata><doc-id id-string="0000123"/></docdata>
+    <pubdata ex-ref="http://query.nytimes.com/gst/fullpage.html?res=0000123"/>
+  </head>
+  <body>
+    <body.head>
+      <hedline><hl1>Harbor Cranes Return to Service</hl1></hedline>
+      <byline class="print_byline">By ANN LEE</byline>
+      <byline class="normalized_byline">Lee, Ann</byline>
+    </body.head>
+    <body.content>
+      <block class="lead_paragraph"><p>The harbor cranes returned on Friday.</p></block>
+      <block class="full_text">
+        <p>The harbor cranes returned on Friday.</p>
+        <p>"We are open again," the port director, Tom Ward, said.</p>
+      </block>
+    </body.content>
+  </body>
+</nitf>)";
+  std::vector<testing::Item> items = ReadAs("1987/03/05/0000123.xml", nyt);
+  ASSERT_EQ(items.size(), 1u);
+  ASSERT_TRUE(items[0].ok) << items[0].error;
+  const Article& a = items[0].article;
+  EXPECT_EQ(a.title, "Harbor Cranes Return to Service");
+  EXPECT_EQ(a.body,
+            "The harbor cranes returned on Friday.\n\n\"We are open again,\" the port director, "
+            "Tom Ward, said.");
+  EXPECT_EQ(a.url, "http://query.nytimes.com/gst/fullpage.html?res=0000123");
+  EXPECT_EQ(a.date, "1987-03-05");
+  EXPECT_EQ(a.byline, "ANN LEE");
+  EXPECT_EQ(a.record, 1u);
+  // A news agency's story in NITF: the date and text as the standard puts
+  // them, no URL (the doc-id is its id).
+  items = ReadAs("wire.xml", R"(<nitf><head><docdata><doc-id id-string="AG-2019-0042"/>
+<date.issue norm="20190704T101500+0000"/></docdata></head><body><body.head><hedline>
+<hl1>Bridge reopens</hl1><hl2>After repairs</hl2></hedline></body.head><body.content>
+<p>The bridge reopened on Thursday.</p><p>Traffic resumed at noon.</p></body.content>
+<body.end><tagline>Agency</tagline></body.end></body></nitf>)");
+  ASSERT_EQ(items.size(), 1u);
+  ASSERT_TRUE(items[0].ok) << items[0].error;
+  EXPECT_EQ(items[0].article.title, "Bridge reopens");
+  EXPECT_EQ(items[0].article.body, "The bridge reopened on Thursday.\n\nTraffic resumed at noon.");
+  EXPECT_EQ(items[0].article.date, "2019-07-04");
+  EXPECT_EQ(items[0].article.url, "");
+  EXPECT_EQ(items[0].article.id, "AG-2019-0042");
+}
+
 TEST(FeedReaderTest, DeclaredEntities) {
   // Entities of its own that stand for text, and HTML's declared in an
   // external DTD (as Drupal writes them), which is not read.
@@ -265,7 +322,8 @@ TEST(FeedReaderTest, BadFeeds) {
   // Not a feed: an .xml file of another kind.
   items = ReadAs("sitemap.xml", "<?xml version=\"1.0\"?>\n<urlset><url/></urlset>");
   ASSERT_EQ(items.size(), 1u);
-  EXPECT_EQ(items[0].error, "sitemap.xml:2: not an RSS or Atom feed (its root is <urlset>)");
+  EXPECT_EQ(items[0].error,
+            "sitemap.xml:2: not an RSS or Atom feed, nor a NITF story (its root is <urlset>)");
   // Entities that refer to entities ("billion laughs"): refused before any
   // expansion. Many references to a long one: stopped at 4 times the size.
   items = ReadAs("lol.rss", "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY a \"aaaaaaaaaa\">"
