@@ -275,8 +275,13 @@ class FeedParser {
         item_->guid_is_link = false;
         return;
       }
+      if (name == "newsItem" || name == "newsMessage") {  // NewsML-G2: a story each
+        newsml_ = true;
+        OnNewsmlStart(name, attributes, depth);
+        return;
+      }
       if (name != "rss" && name != "RDF" && name != "feed") {
-        Stop("not an RSS or Atom feed, nor a NITF story (its root is <" +
+        Stop("not an RSS or Atom feed, nor a NITF or NewsML-G2 story (its root is <" +
              std::string(qualified) + ">)");
         return;
       }
@@ -286,6 +291,10 @@ class FeedParser {
     }
     if (nitf_) {
       OnNitfStart(name, attributes, depth);
+      return;
+    }
+    if (newsml_) {
+      OnNewsmlStart(name, attributes, depth);
       return;
     }
     if (!item_) {
@@ -410,6 +419,78 @@ class FeedParser {
     }
   }
 
+  // NewsML-G2 (IPTC's format for news agencies' items: a newsItem, or a
+  // newsMessage of several): contentMeta's headline, by (else the creators'
+  // names), contentCreated, firstCreated and versionCreated (the first
+  // given), language and description; the text of the inlineXML content
+  // (an XHTML body, or NITF's body.content) or of inlineData; the item's
+  // guid as its id.
+  void OnNewsmlStart(std::string_view name, const XML_Char** attributes, size_t depth) {
+    auto attribute = [&](std::string_view key) {
+      const XML_Char* v = AttributeOf(attributes, key);
+      return v == nullptr ? std::string() : std::string(v);
+    };
+    if (!item_) {
+      if (name != "newsItem") return;
+      item_.emplace();
+      item_->line = XML_GetCurrentLineNumber(parser_);
+      item_depth_ = depth;
+      item_->guid_is_link = false;
+      item_->guid = attribute("guid");
+      item_->language = attribute("xml:lang");
+      creators_.clear();
+      return;
+    }
+    Item& item = *item_;
+    if (inline_depth_ != 0) {  // inside inlineXML: its body's text
+      if (name == "body.content" || (name == "body" && open_[depth - 1] == "html")) {
+        item.content += "<div>";
+        Into(&item.content);
+      }
+      return;
+    }
+    if (name == "inlineXML") {
+      inline_depth_ = depth;
+    } else if (name == "inlineData") {
+      Into(&item.content);
+    } else if (name == "headline" && item.title.empty()) {
+      Into(&item.title);
+    } else if (name == "contentCreated") {
+      Into(&item.published);
+    } else if (name == "firstCreated") {
+      Into(&item.dated);
+    } else if (name == "versionCreated") {
+      Into(&item.updated);
+    } else if (name == "by") {
+      item.authors.emplace_back();
+      Into(&item.authors.back());
+    } else if (name == "creator") {
+      if (std::string literal = attribute("literal"); !literal.empty())
+        creators_.push_back(std::move(literal));
+    } else if (name == "name" && depth > 0 && open_[depth - 1] == "creator") {
+      creators_.emplace_back();
+      Into(&creators_.back());
+    } else if (name == "language") {
+      if (item.language.empty()) item.language = attribute("tag");
+    } else if (name == "description") {
+      Into(&item.summary);
+    }
+  }
+
+  // The end of a NewsML-G2 item: "By " off its bylines, else its creators.
+  void FinishNewsml() {
+    Item& item = *item_;
+    if (item.authors.empty()) item.authors = std::move(creators_);
+    creators_.clear();
+    for (std::string& author : item.authors) author = WithoutBy(author);
+  }
+
+  static std::string WithoutBy(std::string_view name) {
+    std::string n = OneLine(name);
+    if (LowerAscii(n.substr(0, 3)) == "by ") n = n.substr(3);
+    return n;
+  }
+
   // The end of a NITF story: its date from the NYT's meta tags when nothing
   // else gave one, "By " off its byline.
   void FinishNitf() {
@@ -418,10 +499,7 @@ class FeedParser {
     if (item.published.empty() && item.dated.empty() && year_.size() == 4 && !month_.empty() &&
         !day_.empty())
       item.dated = year_ + "-" + two(month_) + "-" + two(day_);
-    for (std::string& author : item.authors) {
-      author = OneLine(author);
-      if (LowerAscii(author.substr(0, 3)) == "by ") author = author.substr(3);
-    }
+    for (std::string& author : item.authors) author = WithoutBy(author);
   }
 
   void OnEnd(const XML_Char* qualified) {
@@ -440,6 +518,8 @@ class FeedParser {
     }
     if (nitf_ && depth == content_depth_) content_depth_ = 0;
     if (nitf_ && item_ && depth == 0) FinishNitf();
+    if (newsml_ && depth == inline_depth_) inline_depth_ = 0;
+    if (newsml_ && item_ && depth == item_depth_) FinishNewsml();
     if (item_ && depth == item_depth_) {
       items_.push_back(std::move(*item_));
       item_.reset();
@@ -451,6 +531,9 @@ class FeedParser {
   bool nitf_ = false;              // the root is NITF's <nitf>: one story
   size_t content_depth_ = 0;       // NITF: the depth of <body.content> while open, else 0
   std::string year_, month_, day_;  // NITF: the NYT's publication date meta tags
+  bool newsml_ = false;            // the root is NewsML-G2's newsItem or newsMessage
+  size_t inline_depth_ = 0;        // NewsML-G2: the depth of <inlineXML> while open, else 0
+  std::vector<std::string> creators_;  // NewsML-G2: the item's creators' names
   std::vector<std::string> open_;  // local names of the open elements
   std::optional<Item> item_;
   size_t item_depth_ = 0;

@@ -1,5 +1,6 @@
 // .rss, .atom and .xml: a news feed (RSS 2.0, RSS 1.0/RDF, Atom), one article
-// per item or entry, or a NITF story (below), parsed with Expat.
+// per item or entry, or a NITF story or NewsML-G2 items (below), parsed with
+// Expat.
 //
 //   title     the item's title (HTML in it read as HTML)
 //   body      the longest of content:encoded, Atom's content, description
@@ -36,6 +37,12 @@
 //   date      pubdata's date.publication, else date.issue's norm, else the
 //             NYT's publication_year/_month/_day_of_month meta tags
 //   byline    the first byline ("By " left out; not the NYT's normalized one)
+// or a NewsML-G2 item (IPTC's format for agencies' items: a newsItem, or a
+// newsMessage of several, each an article): contentMeta's headline; the
+// text of the inlineXML content (an XHTML body, NITF's body.content) or of
+// inlineData, else the description; contentCreated, else firstCreated, else
+// versionCreated; by ("By " left out), else the creators' names; language,
+// else the item's xml:lang; the guid as its id.
 #ifndef NEWSARC_INDEXER_READERS_FEED_READER_H_
 #define NEWSARC_INDEXER_READERS_FEED_READER_H_
 

@@ -166,7 +166,7 @@ class Indexing(Env):
         self.assertEqual([h["title"] for h in hits], ["Harbor Cranes Return"])
         self.assertEqual(hits[0]["date"], "1987-03-05")
         self.assertEqual(hits[0]["speakers"], ["Tom Ward"])
-        self.assertIn("sitemap.xml:2: not an RSS or Atom feed, nor a NITF story (its root is <urlset>)", p.stderr)
+        self.assertIn("sitemap.xml:2: not an RSS or Atom feed, nor a NITF or NewsML-G2 story (its root is <urlset>)", p.stderr)
         hits = self.hits("ferry crossings")
         self.assertEqual([h["title"] for h in hits], ["Ferry strike ends"])
         self.assertEqual(hits[0]["url"], "https://news.example.org/ferry")

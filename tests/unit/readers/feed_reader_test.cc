@@ -270,6 +270,57 @@ TEST(FeedReaderTest, NitfStories) {
   EXPECT_EQ(items[0].article.id, "AG-2019-0042");
 }
 
+TEST(FeedReaderTest, NewsMlG2Items) {
+  // One item, its text in XHTML, its byline in <by>.
+  std::vector<testing::Item> items = ReadAs("item.xml", R"(<?xml version="1.0" encoding="UTF-8"?>
+<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:newsml:agency.example:20190704:ab12"
+    version="2" standard="NewsML-G2" standardversion="2.29" xml:lang="en">
+  <itemMeta><itemClass qcode="ninat:text"/><versionCreated>2019-07-04T12:00:00Z</versionCreated>
+    <firstCreated>2019-07-04T10:15:00Z</firstCreated></itemMeta>
+  <contentMeta><contentCreated>2019-07-04T10:00:00+02:00</contentCreated>
+    <creator literal="Agency desk"/><by>By Ana Costa</by>
+    <headline>Ferry strike ends</headline>
+    <description role="drol:summary">The strike is over.</description></contentMeta>
+  <contentSet><inlineXML contenttype="application/xhtml+xml">
+    <html xmlns="http://www.w3.org/1999/xhtml"><head><title>Ferry</title></head>
+    <body><p>The ferry strike ended on Monday.</p><p>Crossings resume tomorrow.</p></body></html>
+  </inlineXML></contentSet>
+</newsItem>)");
+  ASSERT_EQ(items.size(), 1u);
+  ASSERT_TRUE(items[0].ok) << items[0].error;
+  const Article& a = items[0].article;
+  EXPECT_EQ(a.title, "Ferry strike ends");
+  EXPECT_EQ(a.body, "The ferry strike ended on Monday.\n\nCrossings resume tomorrow.");
+  EXPECT_EQ(a.date, "2019-07-04T10:00:00+02:00");
+  EXPECT_EQ(a.byline, "Ana Costa");
+  EXPECT_EQ(a.language, "en");
+  EXPECT_EQ(a.id, "urn:newsml:agency.example:20190704:ab12");
+  // A message of two items: NITF inline, plain text inline, creators' names.
+  items = ReadAs("message.xml", R"(<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/">
+<header><sent>2019-07-05T08:00:00Z</sent></header><itemSet>
+<newsItem guid="urn:1"><itemMeta><versionCreated>2019-07-05T07:00:00Z</versionCreated></itemMeta>
+<contentMeta><creator><name>Tom Ward</name></creator><headline>Bridge reopens</headline>
+<language tag="en-GB"/></contentMeta><contentSet><inlineXML contenttype="application/nitf+xml">
+<nitf><body><body.head><hedline><hl1>Bridge reopens</hl1></hedline></body.head>
+<body.content><p>The bridge reopened on Thursday.</p></body.content></body></nitf></inlineXML>
+</contentSet></newsItem>
+<newsItem guid="urn:2"><contentMeta><headline>Market closes higher</headline></contentMeta>
+<contentSet><inlineData contenttype="text/plain">Shares rose.
+Bonds fell.</inlineData></contentSet></newsItem>
+</itemSet></newsMessage>)");
+  ASSERT_EQ(items.size(), 2u);
+  ASSERT_TRUE(items[0].ok && items[1].ok);
+  EXPECT_EQ(items[0].article.title, "Bridge reopens");
+  EXPECT_EQ(items[0].article.body, "The bridge reopened on Thursday.");
+  EXPECT_EQ(items[0].article.byline, "Tom Ward");
+  EXPECT_EQ(items[0].article.date, "2019-07-05T07:00:00Z");
+  EXPECT_EQ(items[0].article.language, "en-GB");
+  EXPECT_EQ(items[0].article.id, "urn:1");
+  EXPECT_EQ(items[1].article.title, "Market closes higher");
+  EXPECT_EQ(items[1].article.body, "Shares rose.\n\nBonds fell.");
+  EXPECT_EQ(items[1].article.record, 2u);
+}
+
 TEST(FeedReaderTest, DeclaredEntities) {
   // Entities of its own that stand for text, and HTML's declared in an
   // external DTD (as Drupal writes them), which is not read.
@@ -323,7 +374,7 @@ TEST(FeedReaderTest, BadFeeds) {
   items = ReadAs("sitemap.xml", "<?xml version=\"1.0\"?>\n<urlset><url/></urlset>");
   ASSERT_EQ(items.size(), 1u);
   EXPECT_EQ(items[0].error,
-            "sitemap.xml:2: not an RSS or Atom feed, nor a NITF story (its root is <urlset>)");
+            "sitemap.xml:2: not an RSS or Atom feed, nor a NITF or NewsML-G2 story (its root is <urlset>)");
   // Entities that refer to entities ("billion laughs"): refused before any
   // expansion. Many references to a long one: stopped at 4 times the size.
   items = ReadAs("lol.rss", "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY a \"aaaaaaaaaa\">"
