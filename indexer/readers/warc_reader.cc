@@ -331,7 +331,8 @@ class Input {
     for (;;) {
       if (pos_ == buf_.size()) {
         if (Status s = Fill(); !s.ok()) return s;
-        if (eof_) return any;
+        if (eof_ && !any) return false;
+        if (eof_) break;  // a last line without its line end
       }
       any = true;
       const char* start = buf_.data() + pos_;

@@ -364,6 +364,11 @@ TEST(WarcReaderTest, NotAWarcFileAndAFileCutShort) {
                 std::to_string(1 + std::count(good.begin(), good.end(), '\n')) +
                 ": the file ends inside this record (Content-Length " +
                 std::to_string(block.size()) + ")");
+  // A file cut inside a header, or right after one ("\r" and all).
+  items = ReadAs("x.warc", good.substr(0, good.find("\r\n\r\n") + 1));
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].error,
+            "x.warc:1: the file ends inside this record's header");
   items = ReadAs("x.warc", good.substr(0, 60));
   ASSERT_EQ(items.size(), 1u);
   EXPECT_EQ(items[0].error,
