@@ -160,23 +160,54 @@ void AppendCollapsed(std::string_view text, std::string* out) {
 
 // The readable text under `root`, one paragraph per block ("\n\n" between
 // them; NormalizeBody tidies). An explicit stack: pages can nest deeply.
-std::string TextOf(const GumboNode* root, bool keep_header) {
+// `drop_link_blocks`: leave out each block (below the root) whose text is at
+// least half the text of links: menus, lists of other stories' titles, tag
+// lists, "read more" lines. A paragraph keeps the links in its sentences.
+std::string TextOf(const GumboNode* root, bool keep_header, bool drop_link_blocks = false) {
   std::string out;
   struct Step {
     const GumboNode* node;
-    bool close;  // the end of a block
+    enum { kNode, kClose, kLinkEnd } kind;  // a node; the end of a block, of a link
   };
-  std::vector<Step> stack{{root, false}};
+  // The blocks open below the root: where their text starts in `out`, how
+  // many of its characters are not white space, and how many are in links.
+  struct Open {
+    size_t start = 0, chars = 0, in_links = 0;
+  };
+  std::vector<Open> blocks;
+  std::vector<Step> stack{{root, Step::kNode}};
+  size_t links_open = 0;
   while (!stack.empty()) {
     const Step step = stack.back();
     stack.pop_back();
-    if (step.close) {
+    if (step.kind == Step::kLinkEnd) {
+      --links_open;
+      continue;
+    }
+    if (step.kind == Step::kClose) {
+      if (drop_link_blocks && step.node != root) {
+        const Open b = blocks.back();
+        blocks.pop_back();
+        if (b.chars > 0 && b.in_links * 2 >= b.chars) {
+          out.resize(b.start);
+        } else if (!blocks.empty()) {
+          blocks.back().chars += b.chars;
+          blocks.back().in_links += b.in_links;
+        }
+      }
       out += "\n\n";
       continue;
     }
     const GumboNode* node = step.node;
     if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE) {
-      AppendCollapsed(node->v.text.text, &out);
+      const std::string_view text = node->v.text.text;
+      AppendCollapsed(text, &out);
+      if (drop_link_blocks && !blocks.empty()) {
+        const auto n = static_cast<size_t>(
+            std::count_if(text.begin(), text.end(), [](char c) { return !IsSpace(c); }));
+        blocks.back().chars += n;
+        if (links_open > 0) blocks.back().in_links += n;
+      }
       continue;
     }
     if (node->type != GUMBO_NODE_ELEMENT) continue;  // comments, CDATA, templates
@@ -186,15 +217,22 @@ std::string TextOf(const GumboNode* root, bool keep_header) {
       out += '\n';
       continue;
     }
+    // (A link, not an anchor: <a name> marks a place in the text.)
+    if (tag == GUMBO_TAG_A && node != root &&
+        gumbo_get_attribute(&node->v.element.attributes, "href") != nullptr) {
+      ++links_open;
+      stack.push_back({node, Step::kLinkEnd});
+    }
     if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) out += ' ';
     const bool block = Block(tag);
     if (block) {
       out += "\n\n";
-      stack.push_back({node, true});
+      if (drop_link_blocks && node != root) blocks.push_back({out.size(), 0, 0});
+      stack.push_back({node, Step::kClose});
     }
     const GumboVector& children = node->v.element.children;
     for (unsigned i = children.length; i > 0; --i)
-      stack.push_back({static_cast<const GumboNode*>(children.data[i - 1]), false});
+      stack.push_back({static_cast<const GumboNode*>(children.data[i - 1]), Step::kNode});
   }
   return out;
 }
@@ -505,13 +543,15 @@ Result<Article> ParseHtmlArticle(std::string_view html, std::string_view charset
 
   // The text: the <article> with the most, unless it holds little of the
   // page's (teasers on a front page); else <main>; else <body>.
+  // (Without the blocks of links: on a front or section page, the titles of
+  // the stories it links to would make it match every search for them.)
   const GumboNode* outer = page.main ? page.main : page.body;
-  std::string body = outer ? TextOf(outer, false) : std::string();
+  std::string body = outer ? TextOf(outer, false, /*drop_link_blocks=*/true) : std::string();
   const GumboNode* root = outer;
   std::string best;
   const GumboNode* best_article = nullptr;
   for (const GumboNode* article : page.articles) {
-    std::string t = TextOf(article, true);
+    std::string t = TextOf(article, true, /*drop_link_blocks=*/true);
     if (best_article == nullptr || t.size() > best.size()) {
       best = std::move(t);
       best_article = article;

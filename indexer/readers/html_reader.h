@@ -6,8 +6,10 @@
 //   body      the text of the page's <article> (the one with the most text
 //             when there are several), else of <main>, else of <body>;
 //             scripts, styles, navigation, headers, footers, asides,
-//             figures, forms and hidden elements left out; each block
-//             (paragraph, heading, list item, ...) a paragraph; the
+//             figures, forms and hidden elements left out, and blocks at
+//             least half link text (menus, tag lists, a front page's
+//             headlines); each block (paragraph, heading, list item, ...)
+//             a paragraph; the
 //             JSON-LD's articleBody when it is longer; the description
 //             meta tag (else the JSON-LD's) when there is no text
 //   url       the first absolute one of <link rel="canonical">, og:url and

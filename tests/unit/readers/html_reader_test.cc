@@ -98,6 +98,36 @@ TEST(HtmlReaderTest, TextOfTheArticleElseMainElseBody) {
   EXPECT_EQ(a.body, "Story.\n\nA comment.");
 }
 
+TEST(HtmlReaderTest, BlocksOfLinksAreNotText) {
+  // A menu outside <nav>, tags, a "read more" line and a list of other
+  // stories: each block at least half link text. A paragraph keeps the
+  // links in its sentences, and anchors (<a name>) are no links.
+  const Article a = ReadOne(
+      "page.html",
+      Page("<title>Floods close roads</title>",
+           "<table><tr><td><a href='/'>Home</a></td><td><a href='/world'>World</a></td></tr>"
+           "</table><article><h1>Floods close roads</h1><p>Roads in the <a href='/valley'>"
+           "valley</a> closed after the rain, <a href='/police'>police</a> said.</p>"
+           "<p><a name='more'></a>Repairs will take a week.</p>"
+           "<ul class='tags'><li><a href='/t/rain'>Rain</a></li><li><a href='/t/roads'>Roads"
+           "</a></li></ul><p>Read more: <a href='/floods-2019'>Floods of 2019 remembered</a></p>"
+           "<h2>Most read</h2><ul><li><a href='/a'>Ferry strike ends</a></li>"
+           "<li><a href='/b'>Bridge reopens after repairs</a> 2h ago</li></ul></article>"));
+  EXPECT_EQ(a.title, "Floods close roads");
+  EXPECT_EQ(a.body,
+            "Roads in the valley closed after the rain, police said.\n\n"
+            "Repairs will take a week.\n\nMost read");
+  // A front page: headlines linked to their stories, leads beside them.
+  const Article front = ReadOne(
+      "front.html",
+      Page("<title>The Example Post</title>",
+           "<main><div class='teaser'><h2><a href='/ferry'>Ferry strike ends</a></h2>"
+           "<p>The strike ended on Monday after talks.</p></div><div class='teaser'><h2>"
+           "<a href='/bridge'>Bridge reopens</a></h2><p>Traffic resumed at noon.</p></div>"
+           "</main>"));
+  EXPECT_EQ(front.body, "The strike ended on Monday after talks.\n\nTraffic resumed at noon.");
+}
+
 TEST(HtmlReaderTest, DatesAndUrls) {
   // No date in the meta tags: the first <time datetime> of the text.
   Article a = ReadOne("a.html", Page("<meta property=\"og:url\" content=\"https://x.org/a\">",
