@@ -144,6 +144,12 @@ const XML_Char* AttributeOf(const XML_Char** attributes, std::string_view name) 
   return nullptr;
 }
 
+// The value of the attribute `name`, "" when there is none.
+std::string AttributeText(const XML_Char** attributes, std::string_view name) {
+  const XML_Char* v = AttributeOf(attributes, name);
+  return v == nullptr ? std::string() : std::string(v);
+}
+
 // One item or entry as the feed gives it.
 struct Item {
   uint64_t line = 0;
@@ -375,10 +381,7 @@ class FeedParser {
   // paragraphs (MakeArticle takes the longest).
   void OnNitfStart(std::string_view name, const XML_Char** attributes, size_t depth) {
     Item& item = *item_;
-    auto attribute = [&](std::string_view key) {
-      const XML_Char* v = AttributeOf(attributes, key);
-      return v == nullptr ? std::string() : std::string(v);
-    };
+    auto attribute = [&](std::string_view key) { return AttributeText(attributes, key); };
     // "20070115T000000" (ISO 8601's basic form) as "2007-01-15".
     auto date = [](std::string d) {
       d = OneLine(d);
@@ -426,10 +429,7 @@ class FeedParser {
   // (an XHTML body, or NITF's body.content) or of inlineData; the item's
   // guid as its id.
   void OnNewsmlStart(std::string_view name, const XML_Char** attributes, size_t depth) {
-    auto attribute = [&](std::string_view key) {
-      const XML_Char* v = AttributeOf(attributes, key);
-      return v == nullptr ? std::string() : std::string(v);
-    };
+    auto attribute = [&](std::string_view key) { return AttributeText(attributes, key); };
     if (!item_) {
       if (name != "newsItem") return;
       item_.emplace();

@@ -287,15 +287,10 @@ Result<std::string> Undo(const std::string& coding, const std::string& body,
 Result<std::string> DecodeHttpBody(std::string_view body,
                                    std::string_view transfer,
                                    std::string_view encoding, size_t limit) {
-  std::string decoded;
-  if (LowerAscii(transfer).find("chunked") != std::string::npos) {
-    if (auto d = Dechunk(body))
-      decoded = std::move(*d);
-    else
-      decoded = body;
-  } else {
-    decoded = body;
-  }
+  std::optional<std::string> dechunked;
+  if (LowerAscii(transfer).find("chunked") != std::string::npos)
+    dechunked = Dechunk(body);
+  std::string decoded = dechunked ? std::move(*dechunked) : std::string(body);
   // Codings listed in the order they were applied: undone from the last.
   std::vector<std::string> codings;
   for (std::string_view rest = encoding; !rest.empty();) {
