@@ -193,6 +193,19 @@ std::string SourceFileKey(const Xapian::Document& doc) {
   return term.empty() ? "" : term.substr(schema::kFile.size());
 }
 
+// Of two versions of one article in different files, whether the stored
+// one (version, date key, source path) stays over the new one: the higher
+// version; then the later date (none counts as earlier); then the file
+// whose path sorts last. So the winner depends on the files alone, not on
+// which reader thread got there first, and for crawls and dumps named by
+// time it is the latest capture.
+bool StaysOver(int old_version, const std::string& old_date, const std::string& old_path,
+               int new_version, const std::string& new_date, const std::string& new_path) {
+  if (old_version != new_version) return old_version > new_version;
+  if (old_date != new_date) return old_date > new_date;
+  return old_path >= new_path;
+}
+
 // The version rule, against what `db` holds under b.id_term. Records both
 // claims when two files hold the article.
 Verdict Judge(Xapian::WritableDatabase& db, const BuiltDocument& b, const std::string& path,
@@ -206,25 +219,28 @@ Verdict Judge(Xapian::WritableDatabase& db, const BuiltDocument& b, const std::s
   const int old_version =
       static_cast<int>(Xapian::sortable_unserialise(old.get_value(schema::kSlotVersion)));
   const std::string old_file_key = SourceFileKey(old);
-  if (old_file_key != b.file_key) {
-    // Two files hold this article: record both claims, so that removing
-    // the winner later brings the other version back. Claims exist only
-    // for such ids.
-    const std::string claim_key = ClaimMetaKey(b.id);
-    std::vector<Claim> claims = ParseClaims(db.get_metadata(claim_key));
-    if (std::none_of(claims.begin(), claims.end(),
-                     [&](const Claim& c) { return c.file_key == old_file_key; })) {
-      const auto fields = internal::LoadFields(old, false);
-      claims.push_back({old_file_key, old_version, fields ? fields->path : std::string()});
-    }
-    std::erase_if(claims, [&](const Claim& c) { return c.file_key == b.file_key; });
-    claims.push_back({b.file_key, b.version, path});
-    db.set_metadata(claim_key, SerializeClaims(claims));
+  if (old_file_key == b.file_key) {
+    // The file was read again: its article replaces itself, unless another
+    // file's higher version is stored.
+    return old_version > b.version ? Verdict::kKeep : Verdict::kReplace;
   }
-  // Keep a stored version that is higher, or as high and from another file.
-  if (old_version > b.version || (old_version == b.version && old_file_key != b.file_key))
-    return Verdict::kKeep;
-  return Verdict::kReplace;
+  // Two files hold this article: record both claims, so that removing the
+  // winner later brings the other version back. Claims exist only for such
+  // ids.
+  const auto fields = internal::LoadFields(old, false);
+  const std::string old_path = fields ? fields->path : std::string();
+  const std::string claim_key = ClaimMetaKey(b.id);
+  std::vector<Claim> claims = ParseClaims(db.get_metadata(claim_key));
+  if (std::none_of(claims.begin(), claims.end(),
+                   [&](const Claim& c) { return c.file_key == old_file_key; }))
+    claims.push_back({old_file_key, old_version, old_path});
+  std::erase_if(claims, [&](const Claim& c) { return c.file_key == b.file_key; });
+  claims.push_back({b.file_key, b.version, path});
+  db.set_metadata(claim_key, SerializeClaims(claims));
+  return StaysOver(old_version, old.get_value(schema::kSlotDate), old_path, b.version,
+                   b.document.get_value(schema::kSlotDate), path)
+             ? Verdict::kKeep
+             : Verdict::kReplace;
 }
 
 // Returns the document id written, 0 when the stored article stays.

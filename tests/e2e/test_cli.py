@@ -416,6 +416,25 @@ class Versions(Env):
         self.assertEqual([h["version"] for h in hits], [2])
         self.assertEqual(self.titles("bananas"), ["Title v2"])
 
+    def test_equal_versions_in_two_files_go_to_the_last_path(self):
+        # One page captured by two crawls, 40 other files between them: the
+        # reader threads race, yet every new index keeps the capture of the
+        # file whose path sorts last, and removing it brings back the other.
+        for i in range(40):
+            self.add("%02d.json" % i, text=json.dumps(
+                {"title": "Filler %d" % i, "url": "https://x.example/f%d" % i,
+                 "text": "Words about item %d." % i}))
+        page = {"url": "https://x.example/page", "text": "The harbour story as captured."}
+        self.add("crawl-2019-05.json", text=json.dumps(dict(page, title="May capture")))
+        june = self.add("crawl-2019-06.json", text=json.dumps(dict(page, title="June capture")))
+        for run in range(4):
+            shutil.rmtree(self.db, ignore_errors=True)
+            self.index("-q", "--jobs", "2", self.docs)
+            self.assertEqual(self.titles("harbour"), ["June capture"], "run %d" % run)
+        os.remove(june)
+        self.index("-q", self.docs)
+        self.assertEqual(self.titles("harbour"), ["May capture"])
+
 
 class Search(Env):
     def setUp(self):

@@ -8,8 +8,11 @@
 #include <atomic>
 #include <chrono>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <thread>
+#include <utility>
+#include <vector>
 
 #include "commit_gate.h"
 #include "index_test_util.h"
@@ -35,18 +38,30 @@ class IndexWriterTest : public testing::TempDirTest {
     return a;
   }
 
-  // The version stored for `url`, or -1 if the article is not in the index.
-  int StoredVersion(const std::string& url) {
+  // The stored fields of `url`'s article, std::nullopt if it is not in the
+  // index.
+  std::optional<internal::StoredFields> Stored(const std::string& url) {
     Xapian::Database db(dir_.string());
     Article probe;
     probe.url = url;
     const std::string term =
         std::string(internal::schema::kId) + IndexWriter::ArticleId(probe);
     auto it = db.postlist_begin(term);
-    if (it == db.postlist_end(term)) return -1;
-    return internal::LoadFields(db.get_document(*it), false)->version;
+    if (it == db.postlist_end(term)) return std::nullopt;
+    return internal::LoadFields(db.get_document(*it), false);
   }
 
+  // The version stored for `url`, or -1 if the article is not in the index.
+  int StoredVersion(const std::string& url) {
+    const auto f = Stored(url);
+    return f ? f->version : -1;
+  }
+
+  // The title stored for `url`, or "" if the article is not in the index.
+  std::string StoredTitle(const std::string& url) {
+    const auto f = Stored(url);
+    return f ? f->title : "";
+  }
 };
 
 TEST_F(IndexWriterTest, AddsAndCounts) {
@@ -131,6 +146,43 @@ TEST_F(IndexWriterTest, SameVersionFromAnotherFileIsNotAddedTwice) {
   ASSERT_OK(w.value().Add(MakeArticle("http://x.org/a", 1, "/f/copy.txt", "Copy")));
   ASSERT_OK(w.value().Commit());
   EXPECT_EQ(w.value().ArticleCount(), 1u);
+}
+
+// Equal versions in two files: the later date wins, then the file whose
+// path sorts last, in whichever order they come (reader threads race).
+TEST_F(IndexWriterTest, EqualVersionsInTwoFilesGoToTheLaterDateThenTheLastPath) {
+  auto dated = [](const std::string& path, const std::string& date, const std::string& title) {
+    Article a = MakeArticle("http://x.org/a", 0, path, title);
+    a.date = date;
+    return a;
+  };
+  for (bool reversed : {false, true}) {
+    SCOPED_TRACE(reversed ? "the later file first" : "the earlier file first");
+    fs::remove_all(dir_);
+    auto w = IndexWriter::Open(dir_);
+    ASSERT_TRUE(w.ok());
+    std::vector<Article> undated = {dated("/crawl/2019-05.warc", "", "May"),
+                                    dated("/crawl/2019-06.warc", "", "June")};
+    if (reversed) std::swap(undated[0], undated[1]);
+    for (const Article& a : undated) ASSERT_OK(w.value().Add(a));
+    ASSERT_OK(w.value().Commit());
+    EXPECT_EQ(StoredTitle("http://x.org/a"), "June");
+    // A date beats no date, and a later date an earlier one, whatever the
+    // paths.
+    ASSERT_OK(w.value().Add(dated("/crawl/0-old.warc", "2019-05-02", "Dated")));
+    ASSERT_OK(w.value().Commit());
+    EXPECT_EQ(StoredTitle("http://x.org/a"), "Dated");
+    ASSERT_OK(w.value().Add(dated("/crawl/z-newer.warc", "2019-05-01", "Earlier date")));
+    ASSERT_OK(w.value().Commit());
+    EXPECT_EQ(StoredTitle("http://x.org/a"), "Dated");
+    // A higher version beats them all.
+    Article v1 = dated("/crawl/a.warc", "", "Version 1");
+    v1.version = 1;
+    ASSERT_OK(w.value().Add(v1));
+    ASSERT_OK(w.value().Commit());
+    EXPECT_EQ(StoredTitle("http://x.org/a"), "Version 1");
+    EXPECT_EQ(w.value().ArticleCount(), 1u);
+  }
 }
 
 TEST_F(IndexWriterTest, RemovingTheWinningFileAsksForTheNextBest) {
