@@ -21,6 +21,7 @@
 #include "regularise.h"
 #include "schema.h"
 #include "stop_words.h"
+#include "stored_fields.h"
 
 namespace newsarc::internal {
 namespace {
@@ -680,6 +681,15 @@ std::optional<Xapian::Query> DocidWindow(const Xapian::Database& db,
 }
 
 std::string ArticleIdTerm(const Xapian::Database& db, Xapian::docid did) {
+  // The id in the hit fields is a value lookup, where a term list is
+  // inflated whole (tens of microseconds a document). Documents written
+  // before the hit fields existed have only the term list to go by.
+  const std::string hit =
+      db.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotHitFields);
+  if (!hit.empty()) {
+    if (const std::optional<StoredFields> f = ParseFields(hit); f && !f->id.empty())
+      return std::string(schema::kId) + ShortKey(f->id);
+  }
   return schema::TermWithPrefix(db.termlist_begin(did), db.termlist_end(did), schema::kId);
 }
 
