@@ -136,7 +136,7 @@ WalkResult Walk(const std::vector<std::string>& inputs, const WalkOptions& optio
     if (!IsArticleFile(input)) {
       out.errors.push_back(input +
                            ": unsupported file type (want .txt, .json, .jsonl, .ndjson, "
-                           ".csv, .html, .htm, .rss, .atom, .xml, .warc, .wet, or one of them "
+                           ".csv, .html, .htm, .rss, .atom, .xml, .warc, .wet, .arc, or one of them "
                            ".gz)");
       continue;
     }

@@ -36,6 +36,7 @@ std::optional<Format> FormatOf(const std::filesystem::path& path) {
   if (ext == ".html" || ext == ".htm") return Format::kHtml;
   if (ext == ".rss" || ext == ".atom" || ext == ".xml") return Format::kFeed;
   if (ext == ".warc" || ext == ".wet") return Format::kWarc;  // .wet: Common Crawl's text
+  if (ext == ".arc") return Format::kArc;
   return std::nullopt;
 }
 
@@ -63,6 +64,8 @@ std::unique_ptr<Reader> NewReader(Format format, std::string name,
       return NewFeedReader(std::move(name), std::move(in));
     case Format::kWarc:
       return NewWarcReader(std::move(name), std::move(in));
+    case Format::kArc:
+      return NewArcReader(std::move(name), std::move(in));
   }
   return nullptr;
 }
@@ -75,7 +78,8 @@ Result<std::unique_ptr<Reader>> OpenChecked(Format format, const std::filesystem
                                             std::unique_ptr<ByteSource> in) {
   const bool gzip = IsGzipName(path);
   if (gzip) in = NewGzipSource(std::move(in));
-  if (format == Format::kWarc) return NewReader(format, path.string(), std::move(in), false);
+  if (format == Format::kWarc || format == Format::kArc)
+    return NewReader(format, path.string(), std::move(in), false);
   Status error;
   std::string head = ReadUpTo(*in, 4096, &error);
   if (error.ok() && LooksBinary(head)) {

@@ -35,7 +35,7 @@ class Reader {
 };
 
 // True if the walker should read this file: .txt .json .jsonl .ndjson .csv
-// .html .htm .rss .atom .xml .warc .wet, each optionally followed by .gz
+// .html .htm .rss .atom .xml .warc .wet .arc, each optionally followed by .gz
 // (case-insensitive).
 bool IsArticleFile(const std::filesystem::path& path);
 
@@ -48,7 +48,7 @@ bool IsArticleFile(const std::filesystem::path& path);
     const std::filesystem::path& path);
 
 // The input formats, chosen by extension (after removing ".gz").
-enum class Format { kText, kJson, kJsonLines, kCsv, kHtml, kFeed, kWarc };
+enum class Format { kText, kJson, kJsonLines, kCsv, kHtml, kFeed, kWarc, kArc };
 
 // The format of `path` by its extension (case-insensitive, ".gz" unwrapped
 // first), or nullopt if it is not an article file.

@@ -397,7 +397,7 @@ class Input {
 
 // The fields of a record's header that the reader uses.
 struct RecordHead {
-  uint64_t line = 0;   // of its "WARC/" line
+  uint64_t line = 0;   // of its first line ("WARC/...", or an ARC header)
   std::string type;    // WARC-Type, lower case
   std::string target;  // WARC-Target-URI
   std::string date;    // WARC-Date
@@ -468,10 +468,67 @@ std::string Absolute(const std::string& url, std::string_view base) {
   return std::string(base);
 }
 
+// An ARC record's header line: "URL IP-address Archive-date Content-type
+// Archive-length" (version 1), or the same with result code, checksum,
+// location, offset and file name before the length (version 2). Read from
+// the right, since crawlers wrote URLs with spaces in them. nullopt if
+// `line` is not one: no archive date of 8 to 14 digits where either
+// version has it, a URL without a scheme, or a length that is not a number.
+std::optional<RecordHead> ParseArcHead(std::string_view line) {
+  std::vector<std::string_view> fields;
+  for (size_t at = 0; at < line.size();) {
+    const size_t sp = line.find(' ', at);
+    const size_t end = sp == std::string_view::npos ? line.size() : sp;
+    if (end > at) fields.push_back(line.substr(at, end - at));
+    at = end + 1;
+  }
+  const auto digits = [](std::string_view s) {
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  const auto is_date = [&](std::string_view s) {
+    return s.size() >= 8 && s.size() <= 14 && digits(s);
+  };
+  // The fields after the URL: 9 in version 2 (its offset, a number that
+  // could pass for a date, is where version 1 has the date), else 4.
+  const size_t count = fields.size();
+  size_t after = 0;
+  if (count >= 10 && is_date(fields[count - 8]) && digits(fields[count - 3]))
+    after = 9;
+  else if (count >= 5 && is_date(fields[count - 3]))
+    after = 4;
+  if (after == 0) return std::nullopt;
+  const size_t n = fields.size() - after;  // fields of the URL
+  const std::string_view url(fields[0].data(),
+                             static_cast<size_t>(fields[n - 1].data() + fields[n - 1].size() -
+                                                 fields[0].data()));
+  if (url.find(':') == std::string_view::npos) return std::nullopt;
+  RecordHead h;
+  h.length = ParseLength(fields.back());
+  if (!h.length) return std::nullopt;
+  // Only pages are articles: the file's own description (filedesc://),
+  // DNS lookups and the like are passed over.
+  h.type = StartsWithNoCase(url, "http://") || StartsWithNoCase(url, "https://")
+               ? "response"
+               : "other";
+  h.target = std::string(url);
+  const std::string_view date = fields[n + 1];
+  h.content_type = std::string(fields[n + 2]);
+  // "20190704123456" as WARC-Date writes it: "2019-07-04T12:34:56Z".
+  std::string iso = std::string(date.substr(0, 4)) + "-" + std::string(date.substr(4, 2)) +
+                    "-" + std::string(date.substr(6, 2));
+  if (date.size() >= 12)
+    iso += "T" + std::string(date.substr(8, 2)) + ":" + std::string(date.substr(10, 2)) + ":" +
+           (date.size() >= 14 ? std::string(date.substr(12, 2)) : std::string("00")) + "Z";
+  h.date = std::move(iso);
+  return h;
+}
+
 class WarcReader : public Reader {
  public:
-  WarcReader(std::string path, std::unique_ptr<ByteSource> in)
-      : path_(std::move(path)), in_(std::move(in)) {}
+  // `arc`: the file is in the older ARC format (ParseArcHead) instead of WARC.
+  WarcReader(std::string path, std::unique_ptr<ByteSource> in, bool arc)
+      : path_(std::move(path)), in_(std::move(in)), arc_(arc) {}
 
   Result<std::optional<Article>> Next() override {
     for (;;) {
@@ -502,6 +559,7 @@ class WarcReader : public Reader {
 
   // The header of the next record; nullopt at the end of the file.
   Result<std::optional<RecordHead>> NextHead() {
+    if (arc_) return NextArcHead();
     std::string line;
     bool cut = false;
     RecordHead h;
@@ -572,6 +630,37 @@ class WarcReader : public Reader {
     return std::optional<RecordHead>(std::move(h));
   }
 
+  // The same in an ARC file: one header line per record, the first record
+  // the file's own description ("filedesc://..."). After a broken header,
+  // the next line that reads as a header starts the next record.
+  Result<std::optional<RecordHead>> NextArcHead() {
+    std::string line;
+    bool cut = false;
+    for (;;) {
+      const uint64_t at = in_.lines() + 1;
+      auto got = in_.Line(&line, kMaxHeaderLine, &cut);
+      if (!got.ok()) return Fatal(at, got.status());
+      if (!got.value()) return std::optional<RecordHead>();
+      if (Trim(line).empty()) continue;  // between records
+      std::optional<RecordHead> h = cut ? std::nullopt : ParseArcHead(Trim(line));
+      if (h && (seen_record_ || StartsWithNoCase(h->target, "filedesc://"))) {
+        h->line = at;
+        seen_record_ = true;
+        lost_ = false;
+        return h;
+      }
+      if (lost_) continue;  // looking for a record
+      if (!seen_record_) {
+        done_ = true;
+        return Error(at, "not an ARC file (it does not start with a filedesc:// record)");
+      }
+      lost_ = true;
+      return Error(at,
+                   "not an ARC record header (the previous record's length is wrong?): "
+                   "skipped to the next record");
+    }
+  }
+
   // Passes the rest of a block; an error if the file ends first.
   Status Skip(const RecordHead& h, uint64_t n) {
     auto got = in_.Take(n, 0, nullptr);
@@ -581,7 +670,8 @@ class WarcReader : public Reader {
   }
   Status Ends(const RecordHead& h) {
     done_ = true;
-    return Error(h.line, "the file ends inside this record (Content-Length " +
+    return Error(h.line, std::string("the file ends inside this record (") +
+                             (arc_ ? "length " : "Content-Length ") +
                              std::to_string(*h.length) + ")");
   }
 
@@ -665,17 +755,21 @@ class WarcReader : public Reader {
 
   std::string path_;
   Input in_;
+  const bool arc_;
   bool done_ = false;
-  bool seen_record_ = false;  // a "WARC/" line has been read
-  bool lost_ =
-      false;  // looking for the next "WARC/" line after a broken record
+  bool seen_record_ = false;  // a record's header has been read
+  bool lost_ = false;         // looking for the next record after a broken one
 };
 
 }  // namespace
 
 std::unique_ptr<Reader> NewWarcReader(std::string path,
                                       std::unique_ptr<ByteSource> in) {
-  return std::make_unique<WarcReader>(std::move(path), std::move(in));
+  return std::make_unique<WarcReader>(std::move(path), std::move(in), false);
+}
+
+std::unique_ptr<Reader> NewArcReader(std::string path, std::unique_ptr<ByteSource> in) {
+  return std::make_unique<WarcReader>(std::move(path), std::move(in), true);
 }
 
 }  // namespace newsarc::indexer

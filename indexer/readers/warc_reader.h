@@ -1,4 +1,5 @@
-// .warc / .wet (.gz): web archives (WARC 1.0 and 1.1, ISO 28500), as crawlers
+// .warc / .wet / .arc (.gz): web archives (WARC 1.0 and 1.1, ISO 28500, and
+// the older ARC, below), as crawlers
 // and archiving tools write them (Heritrix, wget --warc-file, Browsertrix,
 // Common Crawl). Read record by record, so memory is bounded by one page
 // whatever the size of the file.
@@ -60,6 +61,18 @@ namespace newsarc::indexer {
 // Reads one .warc file from `in` (already gunzipped).
 std::unique_ptr<Reader> NewWarcReader(std::string path,
                                       std::unique_ptr<ByteSource> in);
+
+// Reads one .arc file from `in` (already gunzipped): the Internet Archive's
+// format before WARC (its crawls up to 2008, Heritrix's ARC writer). A
+// record is one header line, "URL IP-address Archive-date Content-type
+// Archive-length" (version 1; version 2 has five more fields before the
+// length), then that many bytes: the HTTP response. The first record
+// describes the file (filedesc://). Pages are read as from WARC response
+// records, with the archive date as the time of capture; the rest is
+// passed over. A header line that does not parse is reported, and the
+// reader goes on at the next line that does; a file that does not start
+// with a filedesc:// record is "not an ARC file".
+std::unique_ptr<Reader> NewArcReader(std::string path, std::unique_ptr<ByteSource> in);
 
 }  // namespace newsarc::indexer
 

@@ -245,6 +245,42 @@ class Indexing(Env):
         p = self.index()
         self.assertIn("0 read", p.stderr)
 
+    def test_an_arc_file_is_read_as_a_web_archive_too(self):
+        def page(title, text):
+            return (b"HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n\r\n"
+                    + f"<html><head><title>{title}</title></head><body><p>{text}</p>"
+                      f"</body></html>".encode())
+
+        def record(url, date, block, kind="text/html"):
+            head = f"{url} 192.0.2.7 {date} {kind} {len(block)}\n".encode()
+            return gzip.compress(head + block + b"\n")  # a gzip member per record
+
+        storm = "http://www.post.example/news/storm"
+        self.add("crawls/z-2004.arc.gz", data=b"".join([
+            record("filedesc://z-2004.arc", "20040724090000",
+                   b"1 0 Post crawl\nURL IP-address Archive-date Content-type Archive-length\n",
+                   kind="text/plain"),
+            record("dns:www.post.example", "20040724090001", b"192.0.2.7\n", kind="text/dns"),
+            record(storm, "20040724090002",
+                   page("Storm floods the valley", "Rivers burst their banks overnight.")),
+            record("http://www.post.example/news/fair", "20040724090003",
+                   page("County fair opens", "The fair opened with a parade of tractors.")),
+        ]))
+        self.index()
+        hit = self.hits("tractors")[0]
+        self.assertEqual(hit["title"], "County fair opens")
+        self.assertEqual(hit["date"], "2004-07-24T09:00:03Z")  # the time of capture
+        self.assertEqual(hit["path"], os.path.join(self.docs, "crawls", "z-2004.arc.gz"))
+        self.assertEqual(self.titles("rivers burst"), ["Storm floods the valley"])
+        # A later crawl of the same page, in a WARC file whose path sorts
+        # first: the later capture wins.
+        block = page("Storm damage counted", "Rivers burst their banks; the damage is counted.")
+        head = (f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {storm}\r\n"
+                f"WARC-Date: 2019-03-01T10:00:00Z\r\nContent-Length: {len(block)}\r\n\r\n")
+        self.add("crawls/a-2019.warc", data=head.encode() + block + b"\r\n\r\n")
+        self.index()
+        self.assertEqual(self.titles("rivers burst"), ["Storm damage counted"])
+
     def test_default_database_location_is_shared(self):
         env = dict(self.env)
         del env["NEWSARC_DB"]

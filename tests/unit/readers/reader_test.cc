@@ -24,7 +24,7 @@ TEST(IsArticleFileTest, Table) {
       {"a.rss", true},    {"a.ATOM", true},     {"a.xml.gz", true},
       {"a.rdf", false},   {"a.rss2", false},    {"a.warc", true},
       {"a.WARC.gz", true}, {"a.warc.wet.gz", true}, {"a.warc.wat.gz", false},
-      {"a.arc.gz", false},
+      {"a.arc", true},     {"a.ARC.gz", true},
   };
   for (const Case& c : cases)
     EXPECT_EQ(IsArticleFile(c.path), c.want) << c.path;

@@ -441,5 +441,105 @@ TEST(DecodeHttpBodyTest, LimitsAndBrokenBodies) {
   }
 }
 
+// One ARC record: its header line (version 1: URL, IP address, archive
+// date, content type, length), the block, a line end.
+std::string ArcRecord(const std::string& url, const std::string& date,
+                      const std::string& type, const std::string& block) {
+  return url + " 192.0.2.7 " + date + " " + type + " " + std::to_string(block.size()) + "\n" +
+         block + "\n";
+}
+
+// An ARC file's first record, which describes the file (version 1).
+std::string ArcFileHead() {
+  return ArcRecord("filedesc://crawl-0001.arc", "20050301120000", "text/plain",
+                   "1 0 Example Crawl\nURL IP-address Archive-date Content-type "
+                   "Archive-length\n");
+}
+
+TEST(ArcReaderTest, PagesOfAnArcFileAreArticles) {
+  std::string png = "\x89PNG\r\n\x1a\n";
+  png += std::string(200, '\0');
+  const std::string arc =
+      ArcFileHead() +
+      ArcRecord("dns:news.example.org", "20050301120001", "text/dns", "192.0.2.7\n") +
+      ArcRecord("http://news.example.org/robots.txt", "20050301120002", "text/plain",
+                Http("200 OK", "Content-Type: text/plain\r\n", "User-agent: *\n")) +
+      ArcRecord("http://news.example.org/storm", "20050301120003", "text/html",
+                Http("200 OK", "Content-Type: text/html; charset=iso-8859-1\r\n",
+                     Page("Storm hits the coast",
+                          "The storm reached the coast at dawn, said the mayor, Ana "
+                          "Pi\xf1\x65ro.")));
+  // Version 2 headers: five more fields before the length (the offset,
+  // where version 1 has the date, is a number of 9 digits here).
+  const std::string v2_page =
+      Http("200 OK", "Content-Type: text/html\r\n",
+           Page("Harbour reopens", "The harbour reopened on Monday after the storm."));
+  const std::string v2 = "http://news.example.org/harbour 192.0.2.7 20050302090000 text/html "
+                         "200 ABCDEF0123456789 - 123456789 crawl-0001.arc " +
+                         std::to_string(v2_page.size()) + "\n" + v2_page + "\n" +
+                         // Crawlers wrote URLs with spaces in them.
+                         ArcRecord("http://news.example.org/find?q=storm damage&p=1",
+                                   "20050302090500", "text/html",
+                                   Http("200 OK", "Content-Type: text/html\r\n",
+                                        Page("Storm damage", "Three roofs were lost.")));
+  for (const std::string name : {"crawl.arc", "crawl.ARC.gz"}) {
+    SCOPED_TRACE(name);
+    const std::vector<Item> items =
+        ReadAs(name, name.ends_with(".gz") ? Gzip(arc) + Gzip(v2) : arc + v2);
+    EXPECT_TRUE(Errors(items).empty()) << Errors(items)[0];
+    const std::vector<Article> a = Articles(items);
+    ASSERT_EQ(a.size(), 3u);
+    EXPECT_EQ(a[0].title, "Storm hits the coast");
+    EXPECT_NE(a[0].body.find("Ana Pi\xc3\xb1" "ero"), std::string::npos) << a[0].body;
+    EXPECT_EQ(a[0].url, "http://news.example.org/storm");
+    EXPECT_EQ(a[0].date, "2005-03-01T12:00:03Z");  // the time of capture
+    EXPECT_EQ(a[0].record, LineOf(arc, "http://news.example.org/storm 192"));
+    EXPECT_EQ(a[1].title, "Harbour reopens");
+    EXPECT_EQ(a[1].date, "2005-03-02T09:00:00Z");
+    EXPECT_EQ(a[1].source_path, name);
+    EXPECT_EQ(a[2].url, "http://news.example.org/find?q=storm damage&p=1");
+    EXPECT_EQ(a[2].date, "2005-03-02T09:05:00Z");
+  }
+}
+
+TEST(ArcReaderTest, BrokenHeadersAndFilesAreReported) {
+  const std::string page = Http("200 OK", "Content-Type: text/html\r\n",
+                                Page("Election called", "The election was called today."));
+  // A length one byte short: the record's last byte lands where the next
+  // header should start, which does not parse; the reader reports it once
+  // and goes on at the next line that is a header.
+  std::string shorter = ArcRecord("http://news.example.org/a", "20050301120003", "text/html",
+                                  page);
+  const std::string wrong = std::to_string(page.size());
+  shorter.replace(shorter.find(wrong), wrong.size(), std::to_string(page.size() - 1));
+  const std::string arc = ArcFileHead() + shorter + "stray line\n" +
+                          ArcRecord("http://news.example.org/b", "20050301120004", "text/html",
+                                    page);
+  std::vector<Item> items = ReadAs("x.arc", arc);
+  ASSERT_EQ(Errors(items).size(), 1u);
+  EXPECT_EQ(Errors(items)[0],
+            "x.arc:" + std::to_string(LineOf(arc, "stray line") - 1) +
+                ": not an ARC record header (the previous record's length is wrong?): skipped "
+                "to the next record");
+  ASSERT_EQ(Articles(items).size(), 2u);
+  EXPECT_EQ(Articles(items)[1].url, "http://news.example.org/b");
+  // A file cut inside a record.
+  const std::string cut = ArcFileHead() + shorter.substr(0, shorter.size() / 2);
+  items = ReadAs("x.arc", cut);
+  ASSERT_EQ(Errors(items).size(), 1u);
+  EXPECT_EQ(Errors(items)[0], "x.arc:" + std::to_string(LineOf(cut, "http://news")) +
+                                  ": the file ends inside this record (length " +
+                                  std::to_string(page.size() - 1) + ")");
+  // Not an ARC file: no filedesc:// record first.
+  items = ReadAs("x.arc", ArcRecord("http://news.example.org/a", "20050301120003",
+                                    "text/html", page));
+  ASSERT_EQ(Errors(items).size(), 1u);
+  EXPECT_EQ(Errors(items)[0],
+            "x.arc:1: not an ARC file (it does not start with a filedesc:// record)");
+  items = ReadAs("x.arc", "SEA ARC archive, not a web archive\n");
+  ASSERT_EQ(Errors(items).size(), 1u);
+  EXPECT_TRUE(Articles(items).empty());
+}
+
 }  // namespace
 }  // namespace newsarc::indexer
