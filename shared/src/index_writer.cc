@@ -220,8 +220,9 @@ Verdict Judge(Xapian::WritableDatabase& db, const BuiltDocument& b, const std::s
       static_cast<int>(Xapian::sortable_unserialise(old.get_value(schema::kSlotVersion)));
   const std::string old_file_key = SourceFileKey(old);
   if (old_file_key == b.file_key) {
-    // The file was read again: its article replaces itself, unless another
-    // file's higher version is stored.
+    // The same file holds it again (read again, or several versions in one
+    // file): a higher stored version stays, an equal one is replaced (the
+    // later in the file wins).
     return old_version > b.version ? Verdict::kKeep : Verdict::kReplace;
   }
   // Two files hold this article: record both claims, so that removing the
