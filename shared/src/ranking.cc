@@ -103,7 +103,9 @@ std::vector<FeedbackDoc> FeedbackDocs(const Xapian::Database& db, Xapian::Enquir
     Xapian::Enquire& e;
     ~NoCutoffAfter() { e.set_cutoff(0, 0); }
   } restore{enquire};
-  for (Xapian::doccount want = n + 1;; want *= 4) {
+  // A few past the n-th from the start: copies of a story weigh the same,
+  // and a tie with the n-th that ends within them needs no second pass.
+  for (Xapian::doccount want = n + 4;; want *= 4) {
     const Xapian::MSet m = enquire.get_mset(0, want);
     std::vector<FeedbackDoc> all;
     for (auto it = m.begin(); it != m.end(); ++it) all.push_back({*it, it.get_weight()});
