@@ -30,8 +30,8 @@ Result<ParsedIndexFlags> ParseIndexFlags(int argc, char** argv) {
   std::string db;
   CLI::App app{
       "Index a folder of news articles (archive text, .txt, .json, .jsonl, .csv, .html, RSS and "
-      "Atom feeds, NITF and NewsML-G2 .xml, web archives .warc, .wet and .arc, and .gz of them) into "
-      "a newsarc index. Re-runs read only new and changed files and drop articles whose files "
+      "Atom feeds, NITF and NewsML-G2 .xml, web archives .warc, .wet and .arc, and .gz of them) "
+      "into a newsarc index. Re-runs read only new and changed files and drop articles whose files "
       "are gone.",
       "newsarc-index"};
   app.add_option("--db", db,
