@@ -482,18 +482,14 @@ std::optional<RecordHead> ParseArcHead(std::string_view line) {
     if (end > at) fields.push_back(line.substr(at, end - at));
     at = end + 1;
   }
-  const auto digits = [](std::string_view s) {
-    return !s.empty() &&
-           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-  };
-  const auto is_date = [&](std::string_view s) {
-    return s.size() >= 8 && s.size() <= 14 && digits(s);
+  const auto is_date = [](std::string_view s) {
+    return s.size() >= 8 && s.size() <= 14 && ParseLength(s);
   };
   // The fields after the URL: 9 in version 2 (its offset, a number that
   // could pass for a date, is where version 1 has the date), else 4.
   const size_t count = fields.size();
   size_t after = 0;
-  if (count >= 10 && is_date(fields[count - 8]) && digits(fields[count - 3]))
+  if (count >= 10 && is_date(fields[count - 8]) && ParseLength(fields[count - 3]))
     after = 9;
   else if (count >= 5 && is_date(fields[count - 3]))
     after = 4;
