@@ -692,6 +692,21 @@ class WarcReader : public Reader {
     HttpHead http;
     if (response) {
       std::optional<HttpHead> parsed = ParseHttpHead(block);
+      if (!parsed && arc_) {
+        // Some ARC writers kept a page without its HTTP head: the body is
+        // then of the header line's type (what is not a page is passed
+        // over below, as a response of that type would be).
+        parsed.emplace();
+        parsed->status = 200;
+        parsed->content_type = h.content_type;
+      } else if (!parsed && (StartsWithNoCase(h.target, "http://") ||
+                             StartsWithNoCase(h.target, "https://"))) {
+        // (A response for another scheme, dns: above all, holds no HTTP.)
+        if (Status s = Skip(h, rest); !s.ok()) return s;
+        return Error(h.line, Where(h) +
+                                 "the record holds no HTTP response (no status line, or a "
+                                 "head that does not end within 64 KiB): passed over");
+      }
       const std::string http_media =
           parsed ? MediaType(parsed->content_type) : "";
       const bool page =

@@ -120,6 +120,9 @@ std::string Crawl() {
          Response("https://news.example.org/site.css",
                   Http("200 OK", "Content-Type: text/css\r\n",
                        "body { color: red }")) +
+         // A DNS lookup is a response too, without HTTP.
+         Record("response", "dns:news.example.org", "text/dns",
+                "20190725080000\nnews.example.org. 300 IN A 192.0.2.7\n") +
          Record("metadata", "https://news.example.org/heatwave",
                 "application/warc-fields",
                 "outlink: https://news.example.org/new\r\n") +
@@ -334,6 +337,29 @@ TEST(WarcReaderTest, BrokenRecordsAreReportedAndTheRestRead) {
   ASSERT_TRUE(items[3].ok) << items[3].error;
   EXPECT_EQ(items[3].article.title, "Good page");
   EXPECT_EQ(items[3].article.record, LineOf(warc, "<p>lost</p>") + 2);
+  // A response to an HTTP request that holds no HTTP response: reported,
+  // and the next record read.
+  const std::string no_http = Response("https://a.example/cut", "<html><p>half a pa");
+  const std::string huge_head =
+      Response("https://a.example/cookies",
+               "HTTP/1.1 200 OK\r\nSet-Cookie: " + std::string(70000, 'c') +
+                   "\r\nContent-Type: text/html\r\n\r\n" + Page("Lost", "Its text."));
+  const std::string odd = no_http + huge_head + good;
+  items = ReadAs("x.warc", odd);
+  ASSERT_EQ(items.size(), 3u);
+  for (const auto& [k, uri] :
+       std::vector<std::pair<size_t, std::string>>{{0, "https://a.example/cut"},
+                                                   {1, "https://a.example/cookies"}}) {
+    EXPECT_EQ(items[k].error,
+              "x.warc:" +
+                  std::to_string(LineOf(odd, "WARC/1.0\r\nWARC-Type: response\r\n"
+                                             "WARC-Target-URI: " + uri)) +
+                  ": " + uri +
+                  ": the record holds no HTTP response (no status line, or a head that does "
+                  "not end within 64 KiB): passed over");
+  }
+  ASSERT_TRUE(items[2].ok) << items[2].error;
+  EXPECT_EQ(items[2].article.title, "Good page");
   // Lines between records that start none: one report, then the next record.
   const std::string stray = good + "stray line\r\nand another\r\n" + good;
   items = ReadAs("x.warc", stray);
@@ -500,6 +526,27 @@ TEST(ArcReaderTest, PagesOfAnArcFileAreArticles) {
     EXPECT_EQ(a[2].url, "http://news.example.org/find?q=storm damage&p=1");
     EXPECT_EQ(a[2].date, "2005-03-02T09:05:00Z");
   }
+}
+
+TEST(ArcReaderTest, APageKeptWithoutItsHttpHeadIsReadByTheHeadersType) {
+  // Some ARC writers kept the body alone: the header line's type says what
+  // it is. A page is an article; anything else is passed over.
+  const std::string arc =
+      ArcFileHead() +
+      ArcRecord("http://news.example.org/vote", "20050301120003", "text/html",
+                Page("Vote count delayed", "The count was delayed until Friday.")) +
+      ArcRecord("http://news.example.org/robots.txt", "20050301120004", "text/plain",
+                "User-agent: *\nDisallow: /private\n") +
+      ArcRecord("http://news.example.org/logo.gif", "20050301120005", "image/gif",
+                "GIF89a\x01\x00\x01\x00");
+  const std::vector<Item> items = ReadAs("old.arc", arc);
+  EXPECT_TRUE(Errors(items).empty()) << Errors(items)[0];
+  const std::vector<Article> a = Articles(items);
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].title, "Vote count delayed");
+  EXPECT_EQ(a[0].body, "The count was delayed until Friday.");
+  EXPECT_EQ(a[0].url, "http://news.example.org/vote");
+  EXPECT_EQ(a[0].date, "2005-03-01T12:00:03Z");
 }
 
 TEST(ArcReaderTest, BrokenHeadersAndFilesAreReported) {
