@@ -80,17 +80,27 @@ size_t Weight(const Message& m) {
 class MessageQueue {
  public:
   MessageQueue(size_t capacity, size_t max_bytes) : capacity_(capacity), max_bytes_(max_bytes) {}
+  static constexpr size_t kWakeBatch = 16;
 
   void Push(Message m) {
     const size_t weight = Weight(m);
     std::unique_lock lock(mu_);
-    not_full_.wait(lock, [&] {
+    const auto room = [&] {
       return q_.empty() || (q_.size() < capacity_ && bytes_ + weight <= max_bytes_) || closed_;
-    });
+    };
+    if (!room()) {
+      not_empty_.notify_one();  // a full queue is a batch, however few it holds
+      not_full_.wait(lock, room);
+    }
     if (closed_) return;
     bytes_ += weight;
     q_.push_back(std::move(m));
-    not_empty_.notify_one();
+    // The writer is woken for a batch, not for every article: it then
+    // takes them one after the other without waiting. What is left below
+    // a batch waits at most until its 100 ms check (Pop) or the readers'
+    // end.
+    if (q_.size() >= std::min<size_t>(kWakeBatch, capacity_) || bytes_ >= max_bytes_ / 2)
+      not_empty_.notify_one();
   }
   // std::nullopt when every producer is done and the queue is empty, or
   // when `stop` returns true (checked every 100 ms while waiting).
@@ -105,7 +115,10 @@ class MessageQueue {
     Message m = std::move(q_.front());
     q_.pop_front();
     bytes_ -= Weight(m);
-    not_full_.notify_all();
+    // Readers waiting for room are woken when the queue is half empty, so
+    // that each wake-up refills it with a burst (as QueueBudget does).
+    if (q_.empty() || (q_.size() <= capacity_ / 2 && bytes_ <= max_bytes_ / 2))
+      not_full_.notify_all();
     return m;
   }
   void AddProducer() {

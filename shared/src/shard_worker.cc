@@ -16,12 +16,19 @@ void QueueBudget::Acquire(uint64_t bytes) {
 }
 
 void QueueBudget::Release(uint64_t bytes) {
+  bool wake;
   {
     std::lock_guard lock(mu_);
     --tasks_;
     bytes_ -= bytes;
+    // Waiters are woken once the queues have drained to half the budget,
+    // not at every task: they then queue a burst of tasks instead of one
+    // task per wake-up (a wake-up per article when the workers are the
+    // slower side, as they are). Below half, each release wakes them, so
+    // a task that needs more room than half still gets in.
+    wake = tasks_ == 0 || (tasks_ <= max_tasks_ / 2 && bytes_ <= max_bytes_ / 2);
   }
-  freed_.notify_all();
+  if (wake) freed_.notify_all();
 }
 
 ShardWorker::ShardWorker(std::string name, Xapian::WritableDatabase db,

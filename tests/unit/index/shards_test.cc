@@ -5,12 +5,15 @@
 #include <unistd.h>
 #include <xapian.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <map>
 #include <sstream>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "collapse_key.h"
@@ -612,6 +615,41 @@ TEST(ShardWorker, AnErrorSurfacesOnTheNextCall) {
   EXPECT_EQ(ran, 1);  // nothing runs after a failure
   EXPECT_FALSE(w.Post([](Xapian::WritableDatabase&) { return Status::Ok(); }, 1).ok());
   EXPECT_FALSE(w.error().ok());
+}
+
+// Waiters are woken once the budget has drained to half, not at every
+// release; each of them still gets in without the queues running empty: one
+// that fits once half is free, one that needs more than half; and one larger
+// than the whole budget once it is empty.
+TEST(QueueBudget, EveryWaiterGetsInAsTheTasksDrain) {
+  using namespace std::chrono_literals;
+  struct Case {
+    std::vector<uint64_t> held;  // tasks in the queues
+    uint64_t wanted;             // the waiter's task
+    size_t released;             // tasks that end before it must be in
+  };
+  const std::vector<Case> cases = {{{10, 10, 10, 10}, 10, 2},  // full by count
+                                   {{30, 30, 30}, 60, 2},      // by bytes, more than half
+                                   {{20, 20}, 150, 2}};        // more than all of it
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.wanted);
+    internal::QueueBudget budget(4, 100);
+    for (uint64_t bytes : c.held) budget.Acquire(bytes);
+    std::promise<void> in;
+    std::thread waiter([&] {
+      budget.Acquire(c.wanted);
+      in.set_value();
+    });
+    std::future<void> got_in = in.get_future();
+    EXPECT_EQ(got_in.wait_for(50ms), std::future_status::timeout);  // no room yet
+    for (size_t i = 0; i < c.released; ++i) budget.Release(c.held[i]);
+    EXPECT_EQ(got_in.wait_for(10s), std::future_status::ready) << "not let in";
+    // (The rest, before joining: an empty budget lets in even a waiter that
+    // the releases above failed to wake.)
+    for (size_t i = c.released; i < c.held.size(); ++i) budget.Release(c.held[i]);
+    waiter.join();
+    budget.Release(c.wanted);
+  }
 }
 
 // Over the stub, the library's searches equal those over one database with
