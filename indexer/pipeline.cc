@@ -95,10 +95,10 @@ class MessageQueue {
     if (closed_) return;
     bytes_ += weight;
     q_.push_back(std::move(m));
-    // The writer is woken for a batch, not for every article: it then
-    // takes them one after the other without waiting. What is left below
-    // a batch waits at most until its 100 ms check (Pop) or the readers'
-    // end.
+    // The writing thread (Pop's caller) is woken for a batch, not for
+    // every article: it then takes them one after the other without
+    // waiting. What is left below a batch waits at most until its 100 ms
+    // check or the readers' end.
     if (q_.size() >= std::min<size_t>(kWakeBatch, capacity_) || bytes_ >= max_bytes_ / 2)
       not_empty_.notify_one();
   }

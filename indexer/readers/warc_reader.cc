@@ -695,10 +695,12 @@ class WarcReader : public Reader {
       if (!parsed && arc_) {
         // Some ARC writers kept a page without its HTTP head: the body is
         // then of the header line's type (what is not a page is passed
-        // over below, as a response of that type would be).
+        // over below, as a response of that type would be), and of none
+        // when that says it is unknown ("no-type", "unk", "-"), so that a
+        // body that opens as HTML is a page.
         parsed.emplace();
         parsed->status = 200;
-        parsed->content_type = h.content_type;
+        if (h.content_type.find('/') != std::string::npos) parsed->content_type = h.content_type;
       } else if (!parsed && (StartsWithNoCase(h.target, "http://") ||
                              StartsWithNoCase(h.target, "https://"))) {
         // (A response for another scheme, dns: above all, holds no HTTP.)

@@ -538,15 +538,20 @@ TEST(ArcReaderTest, APageKeptWithoutItsHttpHeadIsReadByTheHeadersType) {
       ArcRecord("http://news.example.org/robots.txt", "20050301120004", "text/plain",
                 "User-agent: *\nDisallow: /private\n") +
       ArcRecord("http://news.example.org/logo.gif", "20050301120005", "image/gif",
-                "GIF89a\x01\x00\x01\x00");
+                "GIF89a\x01\x00\x01\x00") +
+      // A type the writer did not know: the body decides.
+      ArcRecord("http://news.example.org/recount", "20050301120006", "no-type",
+                Page("Recount ordered", "A recount was ordered on Saturday.")) +
+      ArcRecord("http://news.example.org/notes", "20050301120007", "unk", "plain notes\n");
   const std::vector<Item> items = ReadAs("old.arc", arc);
   EXPECT_TRUE(Errors(items).empty()) << Errors(items)[0];
   const std::vector<Article> a = Articles(items);
-  ASSERT_EQ(a.size(), 1u);
+  ASSERT_EQ(a.size(), 2u);
   EXPECT_EQ(a[0].title, "Vote count delayed");
   EXPECT_EQ(a[0].body, "The count was delayed until Friday.");
   EXPECT_EQ(a[0].url, "http://news.example.org/vote");
   EXPECT_EQ(a[0].date, "2005-03-01T12:00:03Z");
+  EXPECT_EQ(a[1].title, "Recount ordered");
 }
 
 TEST(ArcReaderTest, BrokenHeadersAndFilesAreReported) {
