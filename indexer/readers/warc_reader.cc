@@ -44,6 +44,11 @@ bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
          LowerAscii(s.substr(0, prefix.size())) == prefix;
 }
 
+// An http:// or https:// URL: what an HTTP response answers.
+bool IsHttpUrl(std::string_view url) {
+  return StartsWithNoCase(url, "http://") || StartsWithNoCase(url, "https://");
+}
+
 // A decimal number of digits only (a Content-Length), or nullopt.
 std::optional<uint64_t> ParseLength(std::string_view s) {
   if (s.empty() || s.size() > 18) return std::nullopt;
@@ -504,9 +509,7 @@ std::optional<RecordHead> ParseArcHead(std::string_view line) {
   if (!h.length) return std::nullopt;
   // Only pages are articles: the file's own description (filedesc://),
   // DNS lookups and the like are passed over.
-  h.type = StartsWithNoCase(url, "http://") || StartsWithNoCase(url, "https://")
-               ? "response"
-               : "other";
+  h.type = IsHttpUrl(url) ? "response" : "other";
   h.target = std::string(url);
   const std::string_view date = fields[n + 1];
   h.content_type = std::string(fields[n + 2]);
@@ -701,8 +704,7 @@ class WarcReader : public Reader {
         parsed.emplace();
         parsed->status = 200;
         if (h.content_type.find('/') != std::string::npos) parsed->content_type = h.content_type;
-      } else if (!parsed && (StartsWithNoCase(h.target, "http://") ||
-                             StartsWithNoCase(h.target, "https://"))) {
+      } else if (!parsed && IsHttpUrl(h.target)) {
         // (A response for another scheme, dns: above all, holds no HTTP.)
         if (Status s = Skip(h, rest); !s.ok()) return s;
         return Error(h.line, Where(h) +
