@@ -13,6 +13,11 @@
 
 namespace newsarc::internal {
 
+// Whether `text` (UTF-8) may hold letters of those scripts: it has a byte
+// that leads their code points (0xE0 or 0xE1). Two memchr scans; the
+// callers' fast path for the text of every other script.
+bool MayHoldUnspaced(std::string_view text);
+
 // `text` (UTF-8) with a space between each two words of every run of Thai,
 // Lao, Khmer or Myanmar letters; everything else as it is. Text without
 // those scripts comes back unchanged at the cost of one scan of its bytes.

@@ -127,7 +127,7 @@ std::vector<Word> SplitWords(std::string_view text) {
 // where indexing splits them (segment.h), so that the query's words are
 // found inside a run of them.
 void SplitUnspaced(std::string_view text, std::vector<Word>& words) {
-  if (text.find_first_of("\xE0\xE1") == std::string_view::npos) return;
+  if (!MayHoldUnspaced(text)) return;
   std::vector<Word> split;
   split.reserve(words.size());
   for (const Word& w : words) {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <string_view>
 
 namespace newsarc::internal {
 namespace {
@@ -26,6 +27,17 @@ TEST(SpaceOutWords, EverythingElseUnchanged) {
         std::string("broken \xE0\xB8 utf-8 \xE1"), std::string("\xE0\xB8\x81\xFF\xE0\xB8\x82")}) {
     EXPECT_EQ(SpaceOutWords(text), text) << text;
   }
+}
+
+TEST(MayHoldUnspaced, ByTheirLeadBytes) {
+  EXPECT_TRUE(MayHoldUnspaced("tlug: ภาษาไทย"));  // Thai: 0xE0
+  EXPECT_TRUE(MayHoldUnspaced("ພາສາລາວ"));        // Lao: 0xE0
+  EXPECT_TRUE(MayHoldUnspaced("ភាសាខ្មែរ"));        // Khmer: 0xE1
+  EXPECT_TRUE(MayHoldUnspaced("a \xE1"));         // a lead byte alone is enough
+  EXPECT_FALSE(MayHoldUnspaced(""));
+  EXPECT_FALSE(MayHoldUnspaced("plain ascii text, Zürich, Москва, Αθήνα"));
+  EXPECT_FALSE(MayHoldUnspaced("東京 中文 한국어"));  // lead bytes 0xE4 to 0xED
+  EXPECT_FALSE(MayHoldUnspaced(std::string_view("\0\xE2\x80\x99", 4)));
 }
 
 TEST(WordBreaks, WhereTheSpacesGo) {
