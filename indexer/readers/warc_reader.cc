@@ -30,6 +30,9 @@ constexpr int kMaxHeaderFields = 1000;
 // is a page: a head longer than this is no page.
 constexpr size_t kMaxHttpHead = size_t{64} << 10;
 
+// A limit above, as the messages give it ("64 KiB").
+std::string KiB(size_t bytes) { return std::to_string(bytes >> 10) + " KiB"; }
+
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
     s.remove_prefix(1);
@@ -597,8 +600,8 @@ class WarcReader : public Reader {
         lost_ = true;
         return Error(
             h.line,
-            "broken record header (a line over 64 KiB or over 1000 fields): "
-            "skipped to the next record");
+            "broken record header (a line over " + KiB(kMaxHeaderLine) + " or over " +
+                std::to_string(kMaxHeaderFields) + " fields): skipped to the next record");
       }
       const size_t colon = line.find(':');
       if (colon == std::string::npos) continue;  // a folded line
@@ -709,7 +712,8 @@ class WarcReader : public Reader {
         if (Status s = Skip(h, rest); !s.ok()) return s;
         return Error(h.line, Where(h) +
                                  "the record holds no HTTP response (no status line, or a "
-                                 "head that does not end within 64 KiB): passed over");
+                                 "head that does not end within " +
+                                 KiB(kMaxHttpHead) + "): passed over");
       }
       const std::string http_media =
           parsed ? MediaType(parsed->content_type) : "";
