@@ -960,9 +960,13 @@ std::string_view ProximityOperator(std::string_view token) {
              : std::string_view();
 }
 
-// Whether `text` (UTF-8) has a character from U+2E80 on, where Chinese,
-// Japanese and Korean start (and a few others).
-bool HasWideCharacters(std::string_view text) {
+// Whether `text` (UTF-8) has a word character (a letter, a digit: Xapian's
+// Unicode::is_wordchar) from U+2E80 on, where Chinese, Japanese and Korean
+// start (and a few others). Not their punctuation (`、`) nor U+FFFD: a token
+// of those and stop words (`or、or`) would be a group of nothing, which
+// Xapian 1.4.22's parser crashes on after a sign without a word
+// (`h +, (or、or)`).
+bool HasWideWordCharacters(std::string_view text) {
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const int32_t n = static_cast<int32_t>(text.size());
   for (int32_t i = 0; i < n;) {
@@ -972,7 +976,7 @@ bool HasWideCharacters(std::string_view text) {
     }
     UChar32 c;
     U8_NEXT(s, i, n, c);
-    if (c >= 0x2E80) return true;
+    if (c >= 0x2E80 && Xapian::Unicode::is_wordchar(static_cast<unsigned>(c))) return true;
   }
   return false;
 }
@@ -1018,7 +1022,7 @@ std::string SpaceOutQueryWords(std::string_view text) {
     if (chain.empty() && k + 1 < tokens.size()) chain = ProximityOperator(tokens[k + 1]);
     const bool plain = !in_phrase && !quotes && rest.find_first_of("(*") == std::string_view::npos;
     if (plain && chain.empty() && token.find_first_of("()+-") == std::string_view::npos &&
-        HasWideCharacters(token)) {
+        HasWideWordCharacters(token)) {
       out += '(' + SpaceOutWords(token) + ')';
     } else if (plain && spaced.find(' ') != std::string::npos &&
                (value > open || !chain.empty())) {

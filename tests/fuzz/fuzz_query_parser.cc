@@ -37,13 +37,16 @@ void Check(bool ok) {
 }
 
 // An in-memory index whose articles are in three languages, each with a
-// branch of its own in a query's parse (ParsedQuery::parses).
+// branch of its own in a query's parse (ParsedQuery::parses). Their
+// language terms and values only, no word: Xapian's parser looks a word
+// written with a suffix of `+` or `#` up in the index ("c++", "c#") and
+// drops the suffix when the index has the word without it and not with it,
+// so that "word+#" would parse as "word" here and not without an index.
 const Xapian::Database& ThreeLanguages() {
   static const Xapian::Database db = [] {
     Xapian::WritableDatabase w(std::string(), Xapian::DB_BACKEND_INMEMORY);
     for (const char* language : {"en", "hu", "th"}) {
-      Xapian::Document doc;  // as document_builder.cc writes an article
-      doc.add_term("word");
+      Xapian::Document doc;  // as document_builder.cc writes an article's
       doc.add_boolean_term(std::string(newsarc::internal::schema::kLanguage) + language);
       doc.add_value(newsarc::internal::schema::kSlotLanguage, language);
       w.add_document(doc);

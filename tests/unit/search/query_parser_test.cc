@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 #include <utility>
 
 #include "ranking.h"
@@ -242,6 +243,25 @@ TEST(QueryParser, WordsOfChineseJapaneseKoreanAmongOthers) {
       EXPECT_TRUE(parsed.ok()) << query << ": " << parsed.status().message();
     }
   }
+}
+
+// Wide punctuation (`、`) or U+FFFD between stop words, after a sign with no
+// word: the token was once put in brackets as a CJK word is, a group of
+// nothing, and Xapian 1.4.22's parser crashed (found by fuzz_query_parser).
+TEST(QueryParser, StopWordsAroundWidePunctuationAfterASign) {
+  for (const std::string& query : std::vector<std::string>{
+           "h +, or\u3001or", "h +\u3001 the\u3001the", "rudd +, or\uFFFDor",
+           "h\x01+\x80 OR\xE1OR"}) {
+    for (DefaultOp op : {DefaultOp::kAnd, DefaultOp::kOr}) {
+      auto parsed = ParseQuery(query, op);
+      ASSERT_TRUE(parsed.ok()) << query << ": " << parsed.status().message();
+      EXPECT_NE(parsed.value().query.get_description().find("Z"), std::string::npos) << query;
+    }
+  }
+  // A CJK word there is still a group of its own.
+  auto parsed = ParseQuery("rudd +, or\u3001\u4E2D");
+  ASSERT_TRUE(parsed.ok());
+  EXPECT_NE(parsed.value().query.get_description().find("\u4E2D"), std::string::npos);
 }
 
 TEST(QueryParser, OrOperator) {
