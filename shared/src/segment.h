@@ -20,7 +20,7 @@ bool MayHoldUnspaced(std::string_view text);
 
 // `text` (UTF-8) with a space between each two words of every run of Thai,
 // Lao, Khmer or Myanmar letters; everything else as it is. Text without
-// those scripts comes back unchanged at the cost of one scan of its bytes.
+// those scripts comes back unchanged at the cost of MayHoldUnspaced.
 std::string SpaceOutWords(std::string_view text);
 
 // Where SpaceOutWords puts its spaces in `text`: byte offsets into `text`,

@@ -46,7 +46,7 @@ const Xapian::Database& ThreeLanguages() {
   static const Xapian::Database db = [] {
     Xapian::WritableDatabase w(std::string(), Xapian::DB_BACKEND_INMEMORY);
     for (const char* language : {"en", "hu", "th"}) {
-      Xapian::Document doc;  // as document_builder.cc writes an article's
+      Xapian::Document doc;  // an article's language, as document_builder.cc writes it
       doc.add_boolean_term(std::string(newsarc::internal::schema::kLanguage) + language);
       doc.add_value(newsarc::internal::schema::kSlotLanguage, language);
       w.add_document(doc);

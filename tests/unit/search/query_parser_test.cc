@@ -6,8 +6,8 @@
 #include <gtest/gtest.h>
 
 #include <string>
-#include <vector>
 #include <utility>
+#include <vector>
 
 #include "ranking.h"
 
@@ -258,7 +258,7 @@ TEST(QueryParser, StopWordsAroundWidePunctuationAfterASign) {
       EXPECT_NE(parsed.value().query.get_description().find("Z"), std::string::npos) << query;
     }
   }
-  // A CJK word there is still a group of its own.
+  // A CJK word there is still searched.
   auto parsed = ParseQuery("rudd +, or\u3001\u4E2D");
   ASSERT_TRUE(parsed.ok());
   EXPECT_NE(parsed.value().query.get_description().find("\u4E2D"), std::string::npos);
