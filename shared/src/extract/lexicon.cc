@@ -412,6 +412,20 @@ bool IsNameConnector(std::string_view word) {
   return conn.Has(word, /*lower=*/false);  // case-sensitive: "Of" in titles stays a name word
 }
 
+bool IsFiniteVerbWord(std::string_view word) {
+  static const WordSet words({
+      "am", "is", "are", "was", "were", "cannot", "has", "have", "had", "do", "does", "did", "can",
+      "could", "may", "might", "must", "shall", "should", "will", "would", "ate", "became",
+      "began", "blew", "bought", "brought", "built", "came", "caught", "chose", "dealt", "drew",
+      "drank", "drove", "fell", "felt", "fled", "flew", "fought", "forgot", "found", "gave",
+      "got", "grew", "heard", "held", "hid", "kept", "knew", "laid", "led", "lost", "made",
+      "meant", "met", "paid", "ran", "rose", "said", "sank", "sat", "saw", "sent", "shook",
+      "shot", "sold", "sought", "spent", "spoke", "stole", "stood", "struck", "swore", "taught",
+      "thought", "threw", "told", "took", "understood", "went", "withdrew", "won", "wore",
+      "wrote"});
+  return words.Has(word);
+}
+
 bool IsIrregularWordForm(std::string_view word) {
   static const WordSet forms({
       "ate", "awoke", "beaten", "became", "began", "begun", "bent", "bet", "bitten", "bled",

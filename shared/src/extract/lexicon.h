@@ -57,6 +57,10 @@ bool IsNeverName(std::string_view word);
 bool IsNationality(std::string_view word);
 // he/she/him/her -> gender; false if not a third-person singular pronoun.
 bool IsPersonPronoun(std::string_view word, Gender* gender);
+// Words that make a clause finite on their own: forms of be, have and do,
+// modals, and the simple past of common irregular verbs ("went", "knew").
+// Regular forms ("-ed", "-s") are left to the caller.
+bool IsFiniteVerbWord(std::string_view word);
 // Words that mark unnamed sources: "spokesman", "officials", "police".
 bool IsUnnamedSource(std::string_view word);
 // Name connectors inside capitalised runs: "of", "for", "de", "&", ...

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <string_view>
 #include <utility>
 
+#include "extract/lexicon.h"
 #include "extract/names.h"
 
 namespace newsarc::internal {
@@ -54,15 +56,31 @@ std::vector<Direct> DirectQuotes(const std::vector<Token>& tokens) {
   return out;
 }
 
-size_t SentenceBegin(const std::vector<Token>& tokens, size_t i) {
-  while (i > 0 && !tokens[i].sentence_start && tokens[i - 1].para == tokens[i].para) --i;
-  return i;
+// How far, in tokens either way, the sentence of a speech verb is looked
+// through for its reported clause. A sentence that runs on further (a list,
+// a table, text without punctuation) is not taken for one: the cost of
+// reading it, and the clause, would grow with the article for each verb.
+constexpr size_t kMaxSentenceReach = 300;
+constexpr size_t kTooFar = static_cast<size_t>(-1);
+
+bool SameSentence(const std::vector<Token>& tokens, size_t before, size_t after) {
+  return !tokens[after].sentence_start && tokens[before].para == tokens[after].para;
 }
 
-// One past the last token of the sentence of token `i` (final punctuation excluded).
+// The first token of the sentence of token `i`, or kTooFar.
+size_t SentenceBegin(const std::vector<Token>& tokens, size_t i) {
+  const size_t stop = i > kMaxSentenceReach ? i - kMaxSentenceReach : 0;
+  while (i > stop && SameSentence(tokens, i - 1, i)) --i;
+  return i > 0 && SameSentence(tokens, i - 1, i) ? kTooFar : i;
+}
+
+// One past the last token of the sentence of token `i` (final punctuation
+// excluded), or kTooFar.
 size_t SentenceEnd(const std::vector<Token>& tokens, size_t i) {
+  const size_t stop = std::min(tokens.size(), i + 1 + kMaxSentenceReach);
   size_t e = i + 1;
-  while (e < tokens.size() && !tokens[e].sentence_start && tokens[e].para == tokens[i].para) ++e;
+  while (e < stop && SameSentence(tokens, e - 1, e)) ++e;
+  if (e < tokens.size() && SameSentence(tokens, e - 1, e)) return kTooFar;
   while (e > i + 1 && tokens[e - 1].kind == TokenKind::kPunct) --e;
   return e;
 }
@@ -81,11 +99,22 @@ bool SameClause(const std::vector<Token>& tokens, size_t a, size_t b) {
 // Index of the event that introduces quote `q`, or -1: a speech verb just
 // after the closing mark ('"...," Lam said') or before the opening one in
 // the same sentence ('Erdogan said on Friday, "..."'); the nearest wins.
+// The first of `events` (in text order of their verbs) whose verb is token
+// `i` or after it. Lookups stay within a window, so that an article's
+// quotes and speech verbs are not each checked against all the others.
+size_t FirstEventFrom(const std::vector<SpeechEvent>& events, size_t i) {
+  return static_cast<size_t>(
+      std::partition_point(events.begin(), events.end(),
+                           [i](const SpeechEvent& ev) { return ev.verb < i; }) -
+      events.begin());
+}
+
 int EventFor(const std::vector<Token>& tokens, const std::vector<SpeechEvent>& events,
              const Direct& q) {
   int best = -1;
   size_t best_distance = 0;
-  for (size_t e = 0; e < events.size(); ++e) {
+  for (size_t e = FirstEventFrom(events, q.open > 12 ? q.open - 12 : 0);
+       e < events.size() && events[e].verb <= q.close + 6; ++e) {
     const size_t v = events[e].verb;
     size_t distance;
     if (v > q.close && v <= q.close + 6 && q.close < tokens.size() &&
@@ -125,6 +154,65 @@ bool ReportsClause(std::string_view w) {
   return false;
 }
 
+// Of those, the verbs whose clause needs no sign of being one: after the
+// others an object is as common as speech ("denied the allegations",
+// "maintained his lead", "posted a video").
+bool AlwaysReportsClause(std::string_view w) {
+  return w == "said" || w == "says" || w == "told" || w == "tells" || w == "added" ||
+         w == "adds" || w == "stated";
+}
+
+// A quotation of at most this many words inside a reported clause is part of
+// it (the speaker's term for something), not a direct quote of its own.
+constexpr size_t kMaxQuotedWordsInClause = 4;
+// How far (in tokens) such a quotation is looked for after its speech verb.
+constexpr size_t kMaxVerbToQuotedWords = 80;
+
+bool EndsWith(std::string_view w, std::string_view end) {
+  return w.size() >= end.size() && w.substr(w.size() - end.size()) == end;
+}
+
+// Common nouns and adverbs that end in "ed" like a past tense.
+bool IsNounInEd(std::string_view w) {
+  static constexpr std::string_view kWords[] = {"need", "speed", "feed", "seed", "deed",
+                                                "greed", "breed", "creed", "weed", "reed",
+                                                "indeed", "hundred", "shed", "sled"};
+  for (auto n : kWords) {
+    if (w == n) return true;
+  }
+  return false;
+}
+
+// True if span `s` holds a finite verb or a subject pronoun, so reads as a
+// clause ("the plan was dropped", "it's over", "they want more") and not as
+// an object alone ("his lead over Trump", "ties to the group"). Without a
+// tagger a verb in -s is not told from a plural ("Microsoft plans to" from
+// "opinion polls"), so neither counts; a past participle after a noun
+// ("the charges made against her") passes for a verb.
+bool HasFiniteVerb(const std::vector<Token>& tokens, Span s) {
+  for (size_t k = s.begin; k < s.end; ++k) {
+    const Token& t = tokens[k];
+    if (t.kind == TokenKind::kPossessive) {
+      // "it's", "he's": is or has after a pronoun.
+      if (k > s.begin && (tokens[k - 1].Is("it") || tokens[k - 1].Is("he") ||
+                          tokens[k - 1].Is("she") || tokens[k - 1].Is("that") ||
+                          tokens[k - 1].Is("there") || tokens[k - 1].Is("what"))) {
+        return true;
+      }
+      continue;
+    }
+    if (!t.IsWord() || t.in_quote) continue;  // the quoted words are the speaker's
+    const std::string_view w = t.text;
+    if (IsFiniteVerbWord(w) || EndsWith(w, "n't") || EndsWith(w, "n\xE2\x80\x99t")) return true;
+    if (t.Is("he") || t.Is("she") || t.Is("we") || t.Is("they") || t.Is("I")) {
+      return true;  // a subject: "they want to stay"
+    }
+    if (t.cap) continue;  // a name, or the first word of a sentence
+    if (w.size() >= 4 && EndsWith(w, "ed") && !IsNounInEd(w)) return true;  // "dropped"
+  }
+  return false;
+}
+
 size_t Words(const std::vector<Token>& tokens, Span s) {
   size_t w = 0;
   for (size_t i = s.begin; i < s.end; ++i) w += tokens[i].IsWord();
@@ -136,8 +224,13 @@ size_t Words(const std::vector<Token>& tokens, Span s) {
 // X, <clause>", "<clause>, according to X".
 Span ReportedClause(const std::vector<Token>& tokens, const SpeechEvent& ev) {
   const size_t v = ev.verb;
-  const size_t sb = SentenceBegin(tokens, v);
   const size_t se = SentenceEnd(tokens, v);
+  if (se == kTooFar) return {};
+  size_t sb = v;  // only a clause that may come before the verb needs the sentence's start
+  if (ev.according || ev.subject_after) {
+    sb = SentenceBegin(tokens, v);
+    if (sb == kTooFar) return {};
+  }
   Span s;
   if (ev.according) {
     if (v == sb) {
@@ -173,16 +266,33 @@ Span ReportedClause(const std::vector<Token>& tokens, const SpeechEvent& ev) {
       if (b == v + 1 && b < se && tokens[b].IsWord()) ++b;  // "told reporters"
     }
     s = {b, se};
+    if (!that && !AlwaysReportsClause(tokens[v].text) && !HasFiniteVerb(tokens, s)) return {};
   }
   while (!s.empty() && tokens[s.end - 1].kind == TokenKind::kPunct) --s.end;
   while (!s.empty() && tokens[s.begin].kind == TokenKind::kPunct) ++s.begin;
-  if (s.empty() || Words(tokens, s) < 3) return {};
+  if (s.empty()) return {};
+  // Mixed with a direct quote, the clause gives way to it; a few words in
+  // quote marks ('the bill was "blatantly protectionist"') are part of it.
+  size_t unquoted = 0;
   for (size_t k = s.begin; k < s.end; ++k) {
-    if (tokens[k].in_quote || tokens[k].kind == TokenKind::kOpenQuote ||
-        tokens[k].kind == TokenKind::kCloseQuote) {
-      return {};  // mixed with a direct quote: the direct quote stands for it
+    if (tokens[k].kind == TokenKind::kCloseQuote || (k == s.begin && tokens[k].in_quote)) {
+      return {};
     }
+    if (tokens[k].kind != TokenKind::kOpenQuote) {
+      unquoted += tokens[k].IsWord();
+      continue;
+    }
+    // A quote that opens the clause or follows a comma or colon ('told the
+    // guard, "they raped me"') is a direct quote, not words within the clause.
+    if (k == s.begin || tokens[k - 1].Is(",") || tokens[k - 1].Is(":")) return {};
+    size_t close = k + 1, quoted = 0;
+    for (; close < s.end && tokens[close].kind != TokenKind::kCloseQuote; ++close) {
+      quoted += tokens[close].IsWord();
+    }
+    if (close == s.end || quoted > kMaxQuotedWordsInClause) return {};
+    k = close;
   }
+  if (unquoted < 3) return {};
   return s;
 }
 
@@ -202,6 +312,7 @@ std::vector<Quote> FindQuotes(const std::vector<Token>& tokens,
   };
   std::vector<std::pair<size_t, Quote>> found;  // position, quote
   std::vector<bool> used(events.size(), false);
+  std::vector<size_t> direct_opens;  // of the direct quotes kept, in text order
   int last_person = -1;
   uint32_t last_para = 0;
   for (const Direct& q : DirectQuotes(tokens)) {
@@ -210,6 +321,27 @@ std::vector<Quote> FindQuotes(const std::vector<Token>& tokens,
     const uint32_t para = tokens[q.open].para;
     size_t words = 0;
     for (const Span& part : q.parts) words += Words(tokens, part);
+    if (words <= kMaxQuotedWordsInClause && q.parts.size() == 1 &&
+        (e < 0 || events[e].verb < q.open)) {
+      // A few quoted words inside what someone is reported to have said
+      // ('said the bill was "blatantly protectionist"'): that clause, below,
+      // stands for them. The nearest speech verb before them, in reach, whose
+      // clause holds them.
+      int around = -1;
+      for (size_t k = FirstEventFrom(events, q.open); k-- > 0 && around < 0;) {
+        if (events[k].verb + kMaxVerbToQuotedWords < q.open) break;
+        if (used[k] || name_of(events[k].person) == nullptr) continue;
+        const Span clause = ReportedClause(tokens, events[k]);
+        if (!clause.empty() && clause.begin <= q.open && q.close < clause.end) {
+          around = static_cast<int>(k);
+        }
+      }
+      if (around >= 0) {
+        last_person = events[around].person;  // a quote that floats after it is theirs too
+        last_para = para;
+        continue;
+      }
+    }
     if (e >= 0) {
       used[e] = true;
       person = events[e].person;
@@ -217,8 +349,11 @@ std::vector<Quote> FindQuotes(const std::vector<Token>& tokens,
       // A floating quote goes on with the previous speaker, unless its
       // paragraph credits someone else.
       bool other = false;
-      for (const SpeechEvent& ev : events) {
-        if (tokens[ev.verb].para == para && ev.person != last_person) other = true;
+      const auto in_para = std::partition_point(
+          events.begin(), events.end(),
+          [&](const SpeechEvent& ev) { return tokens[ev.verb].para < para; });
+      for (auto ev = in_para; ev != events.end() && tokens[ev->verb].para == para; ++ev) {
+        if (ev->person != last_person) other = true;
       }
       if (!other) person = last_person;
     }
@@ -235,6 +370,7 @@ std::vector<Quote> FindQuotes(const std::vector<Token>& tokens,
     quote.direct = true;
     quote.paragraph = para;
     found.push_back({q.open, std::move(quote)});
+    direct_opens.push_back(q.open);
     last_person = person;
     last_para = tokens[q.parts.back().begin].para;
   }
@@ -244,9 +380,13 @@ std::vector<Quote> FindQuotes(const std::vector<Token>& tokens,
     if (name == nullptr) continue;
     Span s = ReportedClause(tokens, events[e]);
     if (s.empty()) continue;
-    bool dup = false;  // two events for one verb, or a verb a direct quote took
-    for (size_t k = 0; k < events.size(); ++k) {
-      if (k != e && events[k].verb == events[e].verb && (used[k] || k < e)) dup = true;
+    // A direct quote of its own stands for the clause.
+    const auto direct = std::lower_bound(direct_opens.begin(), direct_opens.end(), s.begin);
+    if (direct != direct_opens.end() && *direct < s.end) continue;
+    // Two events for one verb (next to each other), or a verb a direct quote took.
+    bool dup = e > 0 && events[e - 1].verb == events[e].verb;
+    for (size_t k = e + 1; k < events.size() && events[k].verb == events[e].verb; ++k) {
+      dup |= used[k];
     }
     if (dup) continue;
     Quote quote;

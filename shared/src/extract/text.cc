@@ -156,7 +156,11 @@ void Tokenize(std::string_view text, uint32_t first_para, std::vector<Token>* ou
           e = n2;
           continue;
         }
-        if (d == '.' && IsWordChar(d2) && !u_isdigit(d2) && !(d2 >= 0x80 && false)) {
+        if (d == '.' && d2 >= '0' && d2 <= '9' && text[e - 1] >= '0' && text[e - 1] <= '9') {
+          e = n2;  // a decimal point ("48.4 percent"), which ends no sentence
+          continue;
+        }
+        if (d == '.' && IsWordChar(d2) && !u_isdigit(d2)) {
           has_dot = true;
           e = n2;
           continue;
@@ -208,7 +212,12 @@ void Tokenize(std::string_view text, uint32_t first_para, std::vector<Token>* ou
     if (t.kind != TokenKind::kPunct || t.text.size() != 1) continue;
     char p = t.text[0];
     if (p != '.' && p != '!' && p != '?') continue;
-    if (p == '.' && k > begin_index && IsAbbreviation((*out)[k - 1])) continue;
+    if (p == '.' && k > begin_index && IsAbbreviation((*out)[k - 1])) {
+      // "No. 10" is an abbreviation; '"No." Yesterday' ends a sentence.
+      const char next = (*out)[k + 1].text[0];  // the loop leaves a token after k
+      const bool number_follows = next >= '0' && next <= '9';
+      if (!(*out)[k - 1].Is("No") || number_follows) continue;
+    }
     size_t n = k + 1;
     while (n < out->size() && (*out)[n].kind == TokenKind::kCloseQuote) ++n;
     if (n < out->size()) (*out)[n].sentence_start = true;

@@ -422,7 +422,43 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"A spokesman said the talks had failed.", ""},
         Case{"\"We complied,\" Microsoft said.", ""},
         // A quote with no speech verb near it belongs to nobody.
-        Case{"The attacker used a \"sharp tool\" in the attack.", ""}));
+        Case{"The attacker used a \"sharp tool\" in the attack.", ""},
+        // A decimal point ends no sentence, nor does "No." before a word
+        // that is not a number.
+        Case{"Peter Hall said support grew to 48.4 percent from 42.5 percent. The vote is "
+             "next week.",
+             "Peter Hall|I|support grew to 48.4 percent from 42.5 percent"},
+        Case{"Asked if he would resign, Peter Hall replied, \"No.\" Then the board met for "
+             "an hour.",
+             "Peter Hall|D|No."},
+        // After a verb that also takes an object, the words that follow are
+        // reported speech only if they hold a finite verb or a subject.
+        Case{"Joe Biden maintained his lead over the senator in the polls, 48.4 percent to "
+             "42.5 percent.",
+             ""},
+        Case{"Anna Berg denied the allegations against her on Monday.", ""},
+        Case{"Anna Berg posted a video of the meeting on her website.", ""},
+        Case{"Anna Berg announced the plan would be delayed.",
+             "Anna Berg|I|the plan would be delayed"},
+        Case{"Anna Berg confirmed they want to stay in the city.",
+             "Anna Berg|I|they want to stay in the city"},
+        Case{"Anna Berg denied that the plan was dead.", "Anna Berg|I|the plan was dead"},
+        Case{"Anna Berg denied the report, which was \"simply wrong,\" she said.",
+             "Anna Berg|D|simply wrong"},
+        // A few quoted words inside reported speech are part of it; a quote
+        // after a comma or a colon, or of more words, is a direct quote.
+        Case{"Boris Johnson said he remained \"cautiously optimistic\" a deal would be reached.",
+             "Boris Johnson|I|he remained \"cautiously optimistic\" a deal would be reached"},
+        Case{"Peter Hall said the plan was \"dead in the water\" and would be dropped.",
+             "Peter Hall|I|the plan was \"dead in the water\" and would be dropped"},
+        Case{"Peter Hall told the guard, \"they took my bag\".", "Peter Hall|D|they took my bag"},
+        Case{"Peter Hall said the plan was \"dead in the water and will never come back\".",
+             "Peter Hall|D|dead in the water and will never come back"},
+        // A quote that floats after such words keeps their speaker.
+        Case{"Maria Lopez said the vote was \"a disgrace\" to the city.\n\n\"Nobody asked the "
+             "people who live here what they wanted.\"",
+             "Maria Lopez|I|the vote was \"a disgrace\" to the city; Maria Lopez|D|Nobody asked "
+             "the people who live here what they wanted."}));
 
 TEST(ExtractTest, SeedArticleQuotes) {
   std::ifstream in(std::string(NEWSARC_TESTDATA) + "/extract/seed_rudd.txt");
@@ -480,6 +516,20 @@ TEST(ExtractTest, LongRepetitiveArticleGivesOneSpeaker) {
   EXPECT_EQ(x.speakers.size(), 1u);
 }
 
+// A sentence that never ends (no punctuation for thousands of words) holds
+// no reported clause: each of its speech verbs would otherwise report the
+// rest of it, and the quotes would grow with the square of its length.
+TEST(ExtractTest, EndlessSentenceGivesNoRunawayClauses) {
+  std::string body = "Anna Berg met the board.";
+  for (int i = 0; i < 2000; ++i) body += " Anna Berg said the plan was \"bad\" and";
+  body += " that was all.\n\nAnna Berg said the plan would fail.";
+  Extraction x = ExtractText(body);
+  size_t text = 0;
+  for (const Quote& q : x.quotes) text += q.text.size();
+  EXPECT_LT(text, 100000u) << x.quotes.size() << " quotes";
+  EXPECT_NE(Quotes(x.quotes).find("Anna Berg|I|the plan would fail"), std::string::npos);
+}
+
 // Tokeniser details the rules rely on.
 TEST(TextTest, QuotesPossessivesAndSentences) {
   std::vector<internal::Token> t;
@@ -492,6 +542,13 @@ TEST(TextTest, QuotesPossessivesAndSentences) {
   }
   EXPECT_EQ(kinds,
             "Mr^ . Smith said \xE2\x80\x9C hi* \xE2\x80\x9D . Facebook^ \xE2\x80\x99s U.S. unit ");
+  // A decimal point is part of its number; "No." ends a sentence unless a
+  // number follows.
+  t.clear();
+  internal::Tokenize("Up 48.4 pct. No. 10 said \"No.\" Then", 1, &t);
+  kinds.clear();
+  for (const auto& tok : t) kinds += std::string(tok.text) + (tok.sentence_start ? "^" : "") + " ";
+  EXPECT_EQ(kinds, "Up^ 48.4 pct . No^ . 10 said \" No . \" Then^ ");
 }
 
 // Case flags of ASCII words (read without ICU) and of others (through ICU)
