@@ -236,6 +236,17 @@ Span ReportedClause(const std::vector<Token>& tokens, const SpeechEvent& ev) {
     if (v == sb) {
       size_t c = v + 2;
       while (c < se && !tokens[c].Is(",")) ++c;
+      // "According to the first selectman, Chris Kervick, there were ...":
+      // after a role in lower case, the name set off by commas is not what
+      // was said ("According to Chris Kervick, Boston, ..." keeps Boston).
+      bool role = false;
+      for (size_t k = v + 2; k < c; ++k) role |= tokens[k].IsWord() && !tokens[k].cap;
+      size_t name_end = c + 1;
+      while (role && name_end < se && name_end < c + 6 && tokens[name_end].IsWord() &&
+             tokens[name_end].cap) {
+        ++name_end;
+      }
+      if (name_end > c + 1 && name_end < se && tokens[name_end].Is(",")) c = name_end;
       s = {c + 1, se};
     } else {
       s = {sb, v};

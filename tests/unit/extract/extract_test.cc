@@ -416,6 +416,11 @@ INSTANTIATE_TEST_SUITE_P(
              "Peter Hall|I|The bridge was safe"},
         Case{"According to Peter Hall, the bridge was safe.",
              "Peter Hall|I|the bridge was safe"},
+        Case{"Peter Hall runs the town. According to Springfield's mayor, Peter Hall, the "
+             "bridge was safe.",
+             "Peter Hall|I|the bridge was safe"},
+        Case{"According to Peter Hall, Boston, Chicago and Denver were hit.",
+             "Peter Hall|I|Boston, Chicago and Denver were hit"},
         // Verbs with an object report no speech; unnamed sources and
         // organisations are not speakers, so their quotes are dropped.
         Case{"Anna Berg criticised the plan after the vote.", ""},
