@@ -165,6 +165,17 @@ bool AgentNounOpening(const std::vector<Token>& tokens, size_t i, size_t end) {
   return true;
 }
 
+// Role words that only qualify a role ("Federal Judge", "First Lady",
+// "National Security Adviser"): alone before a name they make no role.
+bool QualifiesRoleOnly(std::string_view w) {
+  static constexpr std::string_view kWords[] = {"Federal", "National", "First", "Grand",
+                                                "Supreme", "Regional", "Crown", "State"};
+  for (auto q : kWords) {
+    if (w == q) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out) {
@@ -291,6 +302,13 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
   p.strong = role_seen || first_name;
   if (!p.strong && !(p.full && all_plain)) return false;
   if (!p.full && !role_seen) return false;
+  // "Federal Express said", "First National Supermarkets said": after a word
+  // that only qualifies a role, one common word is a company, not a surname.
+  if (!p.full && title_at < run.end && QualifiesRoleOnly(tokens[title_at].text) &&
+      IsCommonWordOrPlural(Lower(tokens[name.begin].text)) &&
+      !IsFirstName(tokens[name.begin].text)) {
+    return false;
+  }
   // Role words before the name, in the run or in lower case just before it.
   std::string role;
   size_t rb = run.begin;

@@ -72,6 +72,11 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Officials said the talks had failed.", ""},
         Case{"Police said the road was closed.", ""},
         Case{"Microsoft said it had complied.", ""},
+        // A common word after a word that only qualifies a role is a company;
+        // a surname after a role is a person.
+        Case{"Federal Express said the route was approved.", ""},
+        Case{"First National Supermarkets said its sales rose.", ""},
+        Case{"Secretary Baker said the dollar was too weak.", "Baker"},
         // People only mentioned are not speakers; nor names inside quotes.
         Case{"Vladimir Putin flew to Moscow on Monday.", ""},
         Case{"\"John Carter said nothing,\" a witness said.", ""},
