@@ -172,6 +172,18 @@ bool EndsWith(std::string_view w, std::string_view end) {
   return w.size() >= end.size() && w.substr(w.size() - end.size()) == end;
 }
 
+// Prepositions that open a phrase of where, when or how something was said
+// ("said in a statement", "told at a news conference"), not a clause.
+bool OpensPhrase(const Token& t) {
+  static constexpr std::string_view kWords[] = {"in", "on", "at", "during", "after", "before",
+                                                "from", "to", "with", "by", "for", "over",
+                                                "into", "under", "via", "through"};
+  for (auto w : kWords) {
+    if (t.Is(w)) return true;
+  }
+  return false;
+}
+
 // Common nouns and adverbs that end in "ed" like a past tense.
 bool IsNounInEd(std::string_view w) {
   static constexpr std::string_view kWords[] = {"need", "speed", "feed", "seed", "deed",
@@ -277,7 +289,12 @@ Span ReportedClause(const std::vector<Token>& tokens, const SpeechEvent& ev) {
       if (b == v + 1 && b < se && tokens[b].IsWord()) ++b;  // "told reporters"
     }
     s = {b, se};
-    if (!that && !AlwaysReportsClause(tokens[v].text) && !HasFiniteVerb(tokens, s)) return {};
+    size_t first = b;  // "said in a statement": where, not what
+    while (first < se && !tokens[first].IsWord()) ++first;
+    const bool where = first < se && OpensPhrase(tokens[first]);
+    if (!that && (where || !AlwaysReportsClause(tokens[v].text)) && !HasFiniteVerb(tokens, s)) {
+      return {};
+    }
   }
   while (!s.empty() && tokens[s.end - 1].kind == TokenKind::kPunct) --s.end;
   while (!s.empty() && tokens[s.begin].kind == TokenKind::kPunct) ++s.begin;

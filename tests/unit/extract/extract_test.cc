@@ -453,6 +453,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Anna Berg confirmed they want to stay in the city.",
              "Anna Berg|I|they want to stay in the city"},
         Case{"Anna Berg denied that the plan was dead.", "Anna Berg|I|the plan was dead"},
+        // After any verb, a phrase of where or how it was said is no clause.
+        Case{"Anna Berg said at a news conference in the city hall.", ""},
+        Case{"Anna Berg said at a news conference the plan was dead.",
+             "Anna Berg|I|at a news conference the plan was dead"},
         Case{"Anna Berg denied the report, which was \"simply wrong,\" she said.",
              "Anna Berg|D|simply wrong"},
         // A few quoted words inside reported speech are part of it; a quote
