@@ -220,6 +220,8 @@ void Tokenize(std::string_view text, uint32_t first_para, std::vector<Token>* ou
     }
     size_t n = k + 1;
     while (n < out->size() && (*out)[n].kind == TokenKind::kCloseQuote) ++n;
+    // No sentence opens with a comma: "Fremont, Calif., investor".
+    if (n < out->size() && ((*out)[n].Is(",") || (*out)[n].Is(";"))) continue;
     if (n < out->size()) (*out)[n].sentence_start = true;
   }
 }

@@ -557,12 +557,12 @@ TEST(TextTest, QuotesPossessivesAndSentences) {
   EXPECT_EQ(kinds,
             "Mr^ . Smith said \xE2\x80\x9C hi* \xE2\x80\x9D . Facebook^ \xE2\x80\x99s U.S. unit ");
   // A decimal point is part of its number; "No." ends a sentence unless a
-  // number follows.
+  // number follows; no sentence opens with a comma.
   t.clear();
-  internal::Tokenize("Up 48.4 pct. No. 10 said \"No.\" Then", 1, &t);
+  internal::Tokenize("Up 48.4 pct. No. 10 said \"No.\" Then Fremont, Calif., rose.", 1, &t);
   kinds.clear();
   for (const auto& tok : t) kinds += std::string(tok.text) + (tok.sentence_start ? "^" : "") + " ";
-  EXPECT_EQ(kinds, "Up^ 48.4 pct . No^ . 10 said \" No . \" Then^ ");
+  EXPECT_EQ(kinds, "Up^ 48.4 pct . No^ . 10 said \" No . \" Then^ Fremont , Calif . , rose . ");
 }
 
 // Case flags of ASCII words (read without ICU) and of others (through ICU)
