@@ -204,6 +204,11 @@ bool IsNounInEd(std::string_view w) {
 bool HasFiniteVerb(const std::vector<Token>& tokens, Span s) {
   for (size_t k = s.begin; k < s.end; ++k) {
     const Token& t = tokens[k];
+    // ", and" or ", but" starts another part: in "stressed his support for
+    // Brexit, and reiterated that ..." the verb is not the object's.
+    if (t.Is(",") && k + 1 < s.end && (tokens[k + 1].Is("and") || tokens[k + 1].Is("but"))) {
+      return false;
+    }
     if (t.kind == TokenKind::kPossessive) {
       // "it's", "he's": is or has after a pronoun.
       if (k > s.begin && (tokens[k - 1].Is("it") || tokens[k - 1].Is("he") ||

@@ -453,6 +453,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Anna Berg confirmed they want to stay in the city.",
              "Anna Berg|I|they want to stay in the city"},
         Case{"Anna Berg denied that the plan was dead.", "Anna Berg|I|the plan was dead"},
+        Case{"Anna Berg stressed her support for the plan, and reiterated that it was needed.",
+             "Anna Berg|I|it was needed"},
         // After any verb, a phrase of where or how it was said is no clause.
         Case{"Anna Berg said at a news conference in the city hall.", ""},
         Case{"Anna Berg said at a news conference the plan was dead.",
