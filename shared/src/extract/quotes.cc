@@ -177,7 +177,7 @@ bool EndsWith(std::string_view w, std::string_view end) {
 bool OpensPhrase(const Token& t) {
   static constexpr std::string_view kWords[] = {"in", "on", "at", "during", "after", "before",
                                                 "from", "to", "with", "by", "for", "over",
-                                                "into", "under", "via", "through"};
+                                                "into", "under", "via", "through", "without"};
   for (auto w : kWords) {
     if (t.Is(w)) return true;
   }
@@ -195,6 +195,14 @@ bool IsNounInEd(std::string_view w) {
   return false;
 }
 
+// True if word `t` is a finite verb form by itself: "was", "could", "went",
+// "didn't", "dropped" (not a name: "Ted").
+bool IsFiniteForm(const Token& t) {
+  const std::string_view w = t.text;
+  if (IsFiniteVerbWord(w) || EndsWith(w, "n't") || EndsWith(w, "n\xE2\x80\x99t")) return true;
+  return !t.cap && w.size() >= 4 && EndsWith(w, "ed") && !IsNounInEd(w);
+}
+
 // True if span `s` holds a finite verb or a subject pronoun, so reads as a
 // clause ("the plan was dropped", "it's over", "they want more") and not as
 // an object alone ("his lead over Trump", "ties to the group"). Without a
@@ -204,9 +212,16 @@ bool IsNounInEd(std::string_view w) {
 bool HasFiniteVerb(const std::vector<Token>& tokens, Span s) {
   for (size_t k = s.begin; k < s.end; ++k) {
     const Token& t = tokens[k];
-    // ", and" or ", but" starts another part: in "stressed his support for
-    // Brexit, and reiterated that ..." the verb is not the object's.
-    if (t.Is(",") && k + 1 < s.end && (tokens[k + 1].Is("and") || tokens[k + 1].Is("but"))) {
+    // ", and", ", but", or either before an auxiliary or a speech verb,
+    // starts another part: in "stressed his support for Brexit, and
+    // reiterated that ..." or "stressed the importance of the talks and
+    // called on Congress to ..." the verb is not the object's ("and related
+    // products" goes on).
+    if ((t.Is("and") || t.Is("but")) && k + 1 < s.end &&
+        ((k > s.begin && tokens[k - 1].Is(",")) ||
+         (tokens[k + 1].IsWord() && !tokens[k + 1].in_quote &&
+          (IsFiniteVerbWord(tokens[k + 1].text) ||
+           SpeechVerbKind(tokens[k + 1].text) != SpeechVerb::kNone)))) {
       return false;
     }
     if (t.kind == TokenKind::kPossessive) {
@@ -219,13 +234,10 @@ bool HasFiniteVerb(const std::vector<Token>& tokens, Span s) {
       continue;
     }
     if (!t.IsWord() || t.in_quote) continue;  // the quoted words are the speaker's
-    const std::string_view w = t.text;
-    if (IsFiniteVerbWord(w) || EndsWith(w, "n't") || EndsWith(w, "n\xE2\x80\x99t")) return true;
     if (t.Is("he") || t.Is("she") || t.Is("we") || t.Is("they") || t.Is("I")) {
       return true;  // a subject: "they want to stay"
     }
-    if (t.cap) continue;  // a name, or the first word of a sentence
-    if (w.size() >= 4 && EndsWith(w, "ed") && !IsNounInEd(w)) return true;  // "dropped"
+    if (IsFiniteForm(t)) return true;
   }
   return false;
 }

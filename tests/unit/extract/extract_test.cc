@@ -455,6 +455,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Anna Berg denied that the plan was dead.", "Anna Berg|I|the plan was dead"},
         Case{"Anna Berg stressed her support for the plan, and reiterated that it was needed.",
              "Anna Berg|I|it was needed"},
+        Case{"Anna Berg stressed the importance of the talks and called on the city to act.", ""},
+        Case{"Anna Berg denied that pipes and related products were sold.",
+             "Anna Berg|I|pipes and related products were sold"},
+        Case{"Anna Berg said, without giving details.", ""},
         // After any verb, a phrase of where or how it was said is no clause.
         Case{"Anna Berg said at a news conference in the city hall.", ""},
         Case{"Anna Berg said at a news conference the plan was dead.",
