@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <set>
 #include <string_view>
 #include <utility>
 
@@ -172,6 +173,13 @@ bool EndsWith(std::string_view w, std::string_view end) {
   return w.size() >= end.size() && w.substr(w.size() - end.size()) == end;
 }
 
+// "adding", "noting": a speech verb that goes on from another ("said,
+// adding that ...").
+bool IsSpeechParticiple(const Token& t) {
+  return t.Is("adding") || t.Is("noting") || t.Is("saying") || t.Is("explaining") ||
+         t.Is("stating") || t.Is("arguing") || t.Is("insisting") || t.Is("stressing");
+}
+
 // Prepositions that open a phrase of where, when or how something was said
 // ("said in a statement", "told at a news conference"), not a clause.
 bool OpensPhrase(const Token& t) {
@@ -248,10 +256,69 @@ size_t Words(const std::vector<Token>& tokens, Span s) {
   return w;
 }
 
+// True if `word` is one of the words of `name`.
+bool HasWord(std::string_view name, std::string_view word) {
+  for (size_t at = name.find(word); at != std::string_view::npos; at = name.find(word, at + 1)) {
+    const size_t end = at + word.size();
+    if ((at == 0 || name[at - 1] == ' ') && (end == name.size() || name[end] == ' ')) return true;
+  }
+  return false;
+}
+
+// Words that say when something was said: "said on Monday", "said yesterday".
+bool SaysWhen(const Token& t) {
+  static constexpr std::string_view kWords[] = {
+      "yesterday", "today", "tonight", "again", "later", "earlier", "recently", "last",
+      "Monday",    "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+  for (auto w : kWords) {
+    if (t.Is(w)) return true;
+  }
+  return false;
+}
+
+// "<clause>, X said [on Monday]": when nothing follows the verb but where or
+// when it was said (`after`, to the sentence's end), and a comma comes
+// before its subject, which names the speaker (a word of their name, or he
+// or she), the clause is what comes before that comma. Empty if not so: in
+// "<clause>, officials said" the person the speakers' rules found is
+// someone the clause is about.
+Span ClauseBefore(const std::vector<Token>& tokens, size_t v, Span after,
+                  std::string_view speaker) {
+  size_t words = 0, first = after.end;
+  for (size_t k = after.begin; k < after.end; ++k) {
+    if (!tokens[k].IsWord()) continue;
+    if (words++ == 0) first = k;
+  }
+  if (words > 0 && (words > 5 || !(OpensPhrase(tokens[first]) || SaysWhen(tokens[first])) ||
+                    HasFiniteVerb(tokens, after))) {
+    return {};
+  }
+  // The subject: a name, a role or a pronoun, back to the comma.
+  const size_t stop = v > 12 ? v - 12 : 0;
+  size_t c = v;
+  bool names = false;
+  while (c > stop && !tokens[c - 1].Is(",")) {
+    const Token& t = tokens[c - 1];
+    if (t.sentence_start || t.in_quote || t.Is("and") || t.Is("but") || t.Is("which") ||
+        t.Is("who") || (t.kind != TokenKind::kWord && t.kind != TokenKind::kPossessive &&
+                        !t.Is(".")) ||
+        (t.IsWord() && IsFiniteForm(t))) {
+      return {};
+    }
+    names |= t.Is("he") || t.Is("she") || (t.cap && HasWord(speaker, t.text));
+    --c;
+  }
+  if (!names || c == 0 || c == v || !tokens[c - 1].Is(",")) return {};
+  const size_t sb = SentenceBegin(tokens, v);
+  if (sb == kTooFar || sb + 1 >= c) return {};
+  return {sb, c - 1};
+}
+
 // The reported clause of an attribution without a direct quote, or an
 // empty span: "X said [that] <clause>", "<clause>, X said", "according to
 // X, <clause>", "<clause>, according to X".
-Span ReportedClause(const std::vector<Token>& tokens, const SpeechEvent& ev) {
+Span ReportedClause(const std::vector<Token>& tokens, const SpeechEvent& ev,
+                    std::string_view speaker) {
   const size_t v = ev.verb;
   const size_t se = SentenceEnd(tokens, v);
   if (se == kTooFar) return {};
@@ -296,6 +363,17 @@ Span ReportedClause(const std::vector<Token>& tokens, const SpeechEvent& ev) {
       if (!tokens[k].IsWord()) break;
     }
     if (!that && !ReportsClause(tokens[v].text)) return {};
+    if (!that) {
+      // "he said, adding that most sales were abroad": what was said follows
+      // the second verb.
+      size_t p = b;
+      while (p < se && tokens[p].Is(",")) ++p;
+      if (p + 1 < se && p > b && IsSpeechParticiple(tokens[p]) &&
+          (tokens[p + 1].Is("that") || tokens[p + 1].Is(","))) {
+        b = p + 2;
+        that = tokens[p + 1].Is("that");
+      }
+    }
     if (!that && (tokens[v].Is("told") || tokens[v].Is("tells"))) {
       // "told reporters the bridge was safe", "told the BBC it was safe".
       while (b < se && (tokens[b].Is("the") || tokens[b].cap ||
@@ -306,11 +384,16 @@ Span ReportedClause(const std::vector<Token>& tokens, const SpeechEvent& ev) {
       if (b == v + 1 && b < se && tokens[b].IsWord()) ++b;  // "told reporters"
     }
     s = {b, se};
-    size_t first = b;  // "said in a statement": where, not what
-    while (first < se && !tokens[first].IsWord()) ++first;
-    const bool where = first < se && OpensPhrase(tokens[first]);
-    if (!that && (where || !AlwaysReportsClause(tokens[v].text)) && !HasFiniteVerb(tokens, s)) {
-      return {};
+    const Span before = that ? Span{} : ClauseBefore(tokens, v, s, speaker);
+    if (!before.empty()) {
+      s = before;
+    } else {
+      size_t first = b;  // "said in a statement": where, not what
+      while (first < se && !tokens[first].IsWord()) ++first;
+      const bool where = first < se && OpensPhrase(tokens[first]);
+      if (!that && (where || !AlwaysReportsClause(tokens[v].text)) && !HasFiniteVerb(tokens, s)) {
+        return {};
+      }
     }
   }
   while (!s.empty() && tokens[s.end - 1].kind == TokenKind::kPunct) --s.end;
@@ -358,6 +441,7 @@ std::vector<Quote> FindQuotes(const std::vector<Token>& tokens,
   std::vector<std::pair<size_t, Quote>> found;  // position, quote
   std::vector<bool> used(events.size(), false);
   std::vector<size_t> direct_opens;  // of the direct quotes kept, in text order
+  std::set<std::pair<size_t, size_t>> clauses;  // the reported clauses kept
   int last_person = -1;
   uint32_t last_para = 0;
   for (const Direct& q : DirectQuotes(tokens)) {
@@ -376,7 +460,7 @@ std::vector<Quote> FindQuotes(const std::vector<Token>& tokens,
       for (size_t k = FirstEventFrom(events, q.open); k-- > 0 && around < 0;) {
         if (events[k].verb + kMaxVerbToQuotedWords < q.open) break;
         if (used[k] || name_of(events[k].person) == nullptr) continue;
-        const Span clause = ReportedClause(tokens, events[k]);
+        const Span clause = ReportedClause(tokens, events[k], *name_of(events[k].person));
         if (!clause.empty() && clause.begin <= q.open && q.close < clause.end) {
           around = static_cast<int>(k);
         }
@@ -423,7 +507,7 @@ std::vector<Quote> FindQuotes(const std::vector<Token>& tokens,
     if (used[e]) continue;
     const std::string* name = name_of(events[e].person);
     if (name == nullptr) continue;
-    Span s = ReportedClause(tokens, events[e]);
+    Span s = ReportedClause(tokens, events[e], *name);
     if (s.empty()) continue;
     // A direct quote of its own stands for the clause.
     const auto direct = std::lower_bound(direct_opens.begin(), direct_opens.end(), s.begin);
@@ -434,6 +518,8 @@ std::vector<Quote> FindQuotes(const std::vector<Token>& tokens,
       dup |= used[k];
     }
     if (dup) continue;
+    // The same words reported through two verbs ("he said, adding that ...").
+    if (!clauses.insert({s.begin, s.end}).second) continue;
     Quote quote;
     quote.speaker = *name;
     quote.text = SpanText(as_written, s);

@@ -459,6 +459,20 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Anna Berg denied that pipes and related products were sold.",
              "Anna Berg|I|pipes and related products were sold"},
         Case{"Anna Berg said, without giving details.", ""},
+        // "said, adding that ...": what was said follows the second verb, once.
+        Case{"Sales rose in May, Anna Berg said, adding that most sales were in Sweden.",
+             "Anna Berg|I|most sales were in Sweden"},
+        // "<clause>, X said": what was said comes first, when the subject
+        // names the speaker.
+        Case{"The bridge is safe, Peter Hall said.", "Peter Hall|I|The bridge is safe"},
+        Case{"Peter Hall runs the firm. Prices will fall this year, he said on Monday.",
+             "Peter Hall|I|Prices will fall this year"},
+        Case{"Peter Hall runs the firm. Sales, which fell in May, will rise, the firm's chief "
+             "executive Peter Hall told reporters.",
+             "Peter Hall|I|Sales, which fell in May, will rise"},
+        Case{"Peter Hall met the board. Peter Hall will resign next week, officials said.", ""},
+        Case{"The bridge is safe, Peter Hall said in a statement on Monday.",
+             "Peter Hall|I|The bridge is safe"},
         // After any verb, a phrase of where or how it was said is no clause.
         Case{"Anna Berg said at a news conference in the city hall.", ""},
         Case{"Anna Berg said at a news conference the plan was dead.",
