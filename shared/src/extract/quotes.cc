@@ -97,9 +97,6 @@ bool SameClause(const std::vector<Token>& tokens, size_t a, size_t b) {
   return true;
 }
 
-// Index of the event that introduces quote `q`, or -1: a speech verb just
-// after the closing mark ('"...," Lam said') or before the opening one in
-// the same sentence ('Erdogan said on Friday, "..."'); the nearest wins.
 // The first of `events` (in text order of their verbs) whose verb is token
 // `i` or after it. Lookups stay within a window, so that an article's
 // quotes and speech verbs are not each checked against all the others.
@@ -110,6 +107,9 @@ size_t FirstEventFrom(const std::vector<SpeechEvent>& events, size_t i) {
       events.begin());
 }
 
+// Index of the event that introduces quote `q`, or -1: a speech verb just
+// after the closing mark ('"...," Lam said') or before the opening one in
+// the same sentence ('Erdogan said on Friday, "..."'); the nearest wins.
 int EventFor(const std::vector<Token>& tokens, const std::vector<SpeechEvent>& events,
              const Direct& q) {
   int best = -1;
