@@ -477,8 +477,6 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Anna Berg said at a news conference in the city hall.", ""},
         Case{"Anna Berg said at a news conference the plan was dead.",
              "Anna Berg|I|at a news conference the plan was dead"},
-        Case{"Anna Berg denied the report, which was \"simply wrong,\" she said.",
-             "Anna Berg|D|simply wrong"},
         // A few quoted words inside reported speech are part of it; a quote
         // after a comma or a colon, or of more words, is a direct quote.
         Case{"Boris Johnson said he remained \"cautiously optimistic\" a deal would be reached.",
@@ -488,7 +486,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Peter Hall told the guard, \"they took my bag\".", "Peter Hall|D|they took my bag"},
         Case{"Peter Hall said the plan was \"dead in the water and will never come back\".",
              "Peter Hall|D|dead in the water and will never come back"},
-        // A quote that floats after such words keeps their speaker.
+        // A direct quote of its own stands for a clause that holds it.
+        Case{"Anna Berg denied the report, which was \"simply wrong,\" she said.",
+             "Anna Berg|D|simply wrong"},
+        // A quote that floats after a clause with quoted words keeps its speaker.
         Case{"Maria Lopez said the vote was \"a disgrace\" to the city.\n\n\"Nobody asked the "
              "people who live here what they wanted.\"",
              "Maria Lopez|I|the vote was \"a disgrace\" to the city; Maria Lopez|D|Nobody asked "
