@@ -39,7 +39,9 @@ struct Entity {
 // Something a person said, as the article reports it.
 struct Quote {
   std::string speaker;  // display name of the resolved speaker, as in Extraction::speakers
-  std::string text;     // the quoted words (direct) or the reported clause (indirect)
+  // The quoted words (direct) or the reported clause (indirect), which may
+  // hold a few words in quote marks ('he remained "cautiously optimistic"').
+  std::string text;
   bool direct = true;   // false: indirect speech ("X said that ...", "according to X, ...")
   uint32_t paragraph = 0;  // where the quote starts: 0 is the title, 1 the first body paragraph
 };

@@ -116,7 +116,8 @@ struct QuoteHit {
   double score = 0;     // see SearchRequest::quotes
   std::string speaker;  // display name, as in Hit::speakers
   // The quoted words on one line (white space collapsed, control
-  // characters dropped), without quote marks; a quote longer than about 800
+  // characters dropped), without the quote marks around it (reported speech
+  // keeps those of a few words within it); a quote longer than about 800
   // characters is cut around its matches, with '…' where cut.
   std::string text;
   std::vector<Highlight> highlights;  // matched words inside `text`
