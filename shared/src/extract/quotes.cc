@@ -169,10 +169,6 @@ constexpr size_t kMaxQuotedWordsInClause = 4;
 // How far (in tokens) such a quotation is looked for after its speech verb.
 constexpr size_t kMaxVerbToQuotedWords = 80;
 
-bool EndsWith(std::string_view w, std::string_view end) {
-  return w.size() >= end.size() && w.substr(w.size() - end.size()) == end;
-}
-
 // "adding", "noting": a speech verb that goes on from another ("said,
 // adding that ...").
 bool IsSpeechParticiple(const Token& t) {
@@ -207,8 +203,8 @@ bool IsNounInEd(std::string_view w) {
 // "didn't", "dropped" (not a name: "Ted").
 bool IsFiniteForm(const Token& t) {
   const std::string_view w = t.text;
-  if (IsFiniteVerbWord(w) || EndsWith(w, "n't") || EndsWith(w, "n\xE2\x80\x99t")) return true;
-  return !t.cap && w.size() >= 4 && EndsWith(w, "ed") && !IsNounInEd(w);
+  if (IsFiniteVerbWord(w) || w.ends_with("n't") || w.ends_with("n\xE2\x80\x99t")) return true;
+  return !t.cap && w.size() >= 4 && w.ends_with("ed") && !IsNounInEd(w);
 }
 
 // True if span `s` holds a finite verb or a subject pronoun, so reads as a
