@@ -7,6 +7,7 @@
 #include <sstream>
 #include <string>
 
+#include "newsarc/extract.h"
 #include "newsarc/index_writer.h"
 
 namespace newsarc::indexer {
@@ -70,6 +71,10 @@ Result<ParsedIndexFlags> ParseIndexFlags(int argc, char** argv) {
                "also remove the articles of indexed files that no longer exist outside PATH "
                "(after a folder was moved, renamed or deleted; under PATH that is always "
                "done). Alone, without PATH, it only prunes");
+  app.add_flag("--reextract", f.reextract,
+               "read the files under PATH again even if unchanged, so that their speakers, "
+               "organisations and quotes are what this newsarc finds (a run says when an older "
+               "one read some of the index's files)");
   uint32_t shards = 0;
   std::string shard_by, partition;
   auto* shards_opt = app.add_option(
@@ -95,7 +100,8 @@ Result<ParsedIndexFlags> ParseIndexFlags(int argc, char** argv) {
       ->transform(decimal)
       ->group("");
   app.add_option("PATH", f.inputs, "files and folders to index (folders are walked recursively)");
-  app.set_version_flag("--version", "newsarc-index " NEWSARC_VERSION);
+  app.set_version_flag("--version", "newsarc-index " NEWSARC_VERSION " (extractor version " +
+                                        std::to_string(kExtractorVersion) + ")");
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
@@ -119,6 +125,11 @@ Result<ParsedIndexFlags> ParseIndexFlags(int argc, char** argv) {
     return Status::InvalidArgument("--prune goes with indexing, not --extract-only");
   if (f.json && !f.extract_only)
     return Status::InvalidArgument("--json goes with --extract-only");
+  if (f.reextract && (f.extract_only || f.inputs.empty()))
+    return Status::InvalidArgument(f.extract_only ? "--reextract goes with indexing, not "
+                                                    "--extract-only"
+                                                  : "--reextract needs PATH: the files to read "
+                                                    "again");
   if (f.text && !f.extract_only)
     return Status::InvalidArgument("--text goes with --extract-only");
   if (app.count("--shards")) {

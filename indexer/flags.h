@@ -27,6 +27,7 @@ struct IndexFlags {
   bool wait = false;                  // --wait: wait for another indexer's lock
   bool compact = false;               // --compact: compact the index in place (after the run, if any)
   bool prune = false;                 // --prune: also remove indexed files gone from outside the inputs
+  bool reextract = false;             // --reextract: read unchanged files again too
   uint32_t commit_every = 0;          // hidden --commit-every (tests); 0: the writer's default
   ShardBy shard_by = ShardBy::kNone;  // --shards N (kHash) or --shard-by year|month; kNone: as the index is
   uint32_t shards = 0;                // --shards N

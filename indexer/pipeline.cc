@@ -264,10 +264,14 @@ Result<RunSummary> RunIndex(const IndexFlags& flags) {
   for (const auto& f : walk.files) {
     const auto stamp = writer.StampOf(f.path);
     if (stamp && *stamp == f.stamp) {
-      ++summary.files_unchanged;
-      continue;
+      if (!flags.reextract) {
+        ++summary.files_unchanged;
+        continue;
+      }
+      ++summary.files_reextracted;
+    } else {
+      (stamp ? summary.files_changed : summary.files_new)++;
     }
-    (stamp ? summary.files_changed : summary.files_new)++;
     to_read.push_back(f);
     queued.insert(f.path);
     removals.push_back(f.path);
@@ -408,6 +412,10 @@ Result<RunSummary> RunIndex(const IndexFlags& flags) {
   if (Status s = writer.Commit(); !s.ok()) return s;
   summary.index_articles = writer.ArticleCount();
   summary.articles_elsewhere = elsewhere.load();
+  auto older = writer.FilesFromOlderExtractor();
+  if (!older.ok()) return older.status();
+  summary.files_older_extractor = older.value();
+  summary.extractor_version = writer.ExtractorVersion();
   if (partition.count > 1)
     summary.partition = std::to_string(partition.index) + "/" + std::to_string(partition.count);
   if (writer.shard_by() != ShardBy::kNone) summary.layout = writer.LayoutDescription();
@@ -479,6 +487,17 @@ Result<RunSummary> RunExtractOnly(const IndexFlags& flags, std::ostream& out) {
       w.Key("date"); str(a.date);
       w.Key("speakers"); names(x.speakers);
       w.Key("organisations"); names(x.organisations);
+      w.Key("quotes");
+      w.StartArray();
+      for (const Quote& q : x.quotes) {
+        w.StartObject();
+        w.Key("speaker"); str(q.speaker);
+        w.Key("text"); str(q.text);
+        w.Key("direct"); w.Bool(q.direct);
+        w.Key("paragraph"); w.Uint(q.paragraph);
+        w.EndObject();
+      }
+      w.EndArray();
       if (flags.text) {
         w.Key("text"); str(a.body);
       }
@@ -499,10 +518,11 @@ std::string Count(uint64_t n, std::string_view one, std::string_view many) {
 std::string FormatSummary(const RunSummary& s, const std::string& db) {
   std::string out;
   auto line = [&out](const std::string& l) { out += l + '\n'; };
-  const uint64_t read = s.files_new + s.files_changed + s.files_reread;
+  const uint64_t read = s.files_new + s.files_changed + s.files_reread + s.files_reextracted;
   line("newsarc-index: " + Count(s.files_found, "file", "files") + ": " + std::to_string(read) +
        " read (" + std::to_string(s.files_new) + " new, " + std::to_string(s.files_changed) +
        " changed" + (s.files_reread ? ", " + std::to_string(s.files_reread) + " re-read" : "") +
+       (s.files_reextracted ? ", " + std::to_string(s.files_reextracted) + " re-extracted" : "") +
        "), " + std::to_string(s.files_unchanged) + " unchanged, " +
        std::to_string(s.files_removed) + " removed, " + std::to_string(s.files_failed) +
        " skipped");
@@ -531,6 +551,12 @@ std::string FormatSummary(const RunSummary& s, const std::string& db) {
          " in folders that no longer exist (" + Printable(s.gone_folder_example) +
          (s.files_in_gone_folders > 1 ? ", ..." : "") +
          "): newsarc-index --prune removes their articles");
+  if (s.files_older_extractor)
+    line("  " + Count(s.files_older_extractor, "indexed file was", "indexed files were") +
+         " read by an older newsarc (extractor version " +
+         (s.extractor_version ? std::to_string(s.extractor_version) : "unrecorded") + ", now " +
+         std::to_string(kExtractorVersion) + "), whose speakers, organisations and quotes "
+         "may differ: newsarc-index --reextract PATH reads them again");
   if (!s.layout.empty()) line("  layout: " + s.layout);
   if (!s.partition.empty())
     line("  " + Count(s.articles_elsewhere, "article", "articles") + " left to other partitions "

@@ -20,6 +20,7 @@ struct RunSummary {
   uint64_t files_new = 0;        // read for the first time
   uint64_t files_changed = 0;    // read again because they changed
   uint64_t files_reread = 0;     // read again to restore an article version
+  uint64_t files_reextracted = 0;  // unchanged, read again for --reextract
   uint64_t files_unchanged = 0;  // skipped: same size and mtime as last time
   uint64_t files_removed = 0;    // gone from disk: their articles removed
   uint64_t files_pruned = 0;     // of those, outside the inputs (--prune)
@@ -38,6 +39,10 @@ struct RunSummary {
   uint64_t bad_records = 0;      // records skipped inside files that were read
   uint64_t index_articles = 0;   // articles in the index at the end
   uint64_t links_skipped = 0;    // symbolic links not followed
+  // Files of the index (after the run) that an older extractor may have
+  // read (IndexWriter::FilesFromOlderExtractor), and its recorded version.
+  uint64_t files_older_extractor = 0;
+  int extractor_version = 0;
   uint64_t articles_elsewhere = 0;  // --partition: articles read but left to other partitions
   std::string partition;         // "I/N" if the index holds one partition, else empty
   std::string layout;            // sharded: "4 shards by key hash (--shards 4)", else empty

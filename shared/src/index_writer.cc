@@ -3,6 +3,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cstdlib>
 #include <functional>
 #include <future>
@@ -10,6 +11,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -18,6 +20,7 @@
 #include "compact.h"
 #include "document_builder.h"
 #include "keys.h"
+#include "newsarc/extract.h"
 #include "schema.h"
 #include "shard_layout.h"
 #include "shard_worker.h"
@@ -342,6 +345,7 @@ Status OpenDatabase(const std::filesystem::path& path, bool create, bool wait_fo
         return Status::InvalidArgument(where + " is a Xapian database but not a newsarc index");
       db.set_metadata(std::string(schema::kMetaSchemaVersion),
                       std::string(schema::kSchemaVersion));
+      db.set_metadata(std::string(schema::kMetaExtractor), std::to_string(kExtractorVersion));
       db.commit();
     } else if (!schema::SchemaReadable(version)) {
       return Status::InvalidArgument(where + " has schema version " + version +
@@ -361,6 +365,24 @@ Status OpenDatabase(const std::filesystem::path& path, bool create, bool wait_fo
 bool HasFileRecords(Xapian::WritableDatabase& db) {
   const std::string prefix(schema::kMetaFile);
   return db.metadata_keys_begin(prefix) != db.metadata_keys_end(prefix);
+}
+
+// The recorded extractor version (schema::kMetaExtractor); 0 if there is
+// none or it is not a number. A new index (`fresh`: no article and no
+// file record) is recorded as this newsarc's (OpenDatabase does so when it
+// creates one), committed by the caller.
+int SettleExtractorVersion(Xapian::WritableDatabase& db, bool fresh) {
+  const std::string key(schema::kMetaExtractor);
+  const std::string recorded = db.get_metadata(key);
+  if (fresh) {
+    if (recorded != std::to_string(kExtractorVersion))
+      db.set_metadata(key, std::to_string(kExtractorVersion));
+    return kExtractorVersion;
+  }
+  int version = 0;
+  const char* end = recorded.data() + recorded.size();
+  if (std::from_chars(recorded.data(), end, version).ptr != end || version < 0) return 0;
+  return version;
 }
 
 // The partition an index holds: the recorded one, or the one asked for if
@@ -464,6 +486,11 @@ struct IndexWriter::Impl {
   std::vector<std::pair<Xapian::docid, uint64_t>> written_keys;
   // Ids added per file since its RemoveFile, written by FinishFile.
   std::map<std::string, std::set<std::string>> file_ids;
+  // The recorded extractor version (ExtractorVersion) and, while it is an
+  // older one, the record keys (FileMetaKey) of the files FinishFile has
+  // recorded since the index was opened: read by this newsarc's extractor.
+  int extractor_version = 0;
+  std::unordered_set<std::string> read_by_this_extractor;
   // A staged build (staged_build.h): its lock, and the hash-sharded writer
   // of DIR/.staging, which every call goes to until Commit merges it.
   std::optional<internal::StagingLock> staging_lock;
@@ -602,7 +629,8 @@ struct IndexWriter::Impl {
   // Commits the staging index, merges it into `dir`, and goes on writing
   // `dir` directly.
   Status FinishStaged() {
-    // (The staging shards' Commit marks the copies across them.)
+    // (The staging shards' Commit marks the copies across them, and records
+    // the extractor version if it read every file.)
     if (Status s = staged->Commit(); !s.ok()) return s;
     std::error_code ec;
     // A database in `dir` already: this writer merged it and could not
@@ -613,6 +641,12 @@ struct IndexWriter::Impl {
     if (Status s = OpenGate(); !s.ok()) return s;
     // Files begun but not finished keep their ids for FinishFile.
     for (auto& [path, ids] : staged->impl_->file_ids) file_ids[path].merge(ids);
+    read_by_this_extractor = std::move(staged->impl_->read_by_this_extractor);
+    if (Status s = internal::GuardXapian("index " + dir.string(), [&] {
+          extractor_version = SettleExtractorVersion(db, false);
+        });
+        !s.ok())
+      return s;
     staged.reset();
     // A leftover is harmless: the next Open removes it.
     (void)internal::RemoveStaging(dir);
@@ -647,6 +681,16 @@ struct IndexWriter::Impl {
       db.begin_transaction(false);
       pending = 0;
     });
+  }
+
+  // IndexWriter::FilesFromOlderExtractor (Xapian errors are thrown).
+  uint64_t FilesFromOlderExtractor() const {
+    if (extractor_version >= kExtractorVersion) return 0;
+    uint64_t older = 0;
+    const std::string prefix(schema::kMetaFile);
+    for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it)
+      older += !read_by_this_extractor.contains(*it);
+    return older;
   }
 
   static std::string RevisionKey(const std::string& shard) {
@@ -942,7 +986,9 @@ Result<IndexWriter> IndexWriter::OpenWithFlags(const std::filesystem::path& dir,
     Status s = internal::GuardXapian(where, [&] {
       const bool fresh = impl->db.get_doccount() == 0 && !HasFileRecords(impl->db);
       Status p = SettlePartition(impl->db, where, fresh, options.partition, impl->partition);
-      if (p.ok()) impl->db.commit();
+      if (!p.ok()) return p;
+      impl->extractor_version = SettleExtractorVersion(impl->db, fresh);
+      impl->db.commit();
       return p;
     });
     if (!s.ok()) return s;
@@ -984,6 +1030,7 @@ Result<IndexWriter> IndexWriter::OpenWithFlags(const std::filesystem::path& dir,
     }
     if (Status p = SettlePartition(m, where, fresh, options.partition, impl->partition); !p.ok())
       return p;
+    impl->extractor_version = SettleExtractorVersion(m, fresh);
     m.commit();
     m.begin_transaction(false);
     return Status::Ok();
@@ -1172,7 +1219,9 @@ Status IndexWriter::FinishFile(const std::string& path, const FileStamp& stamp) 
     w.file_ids.erase(it);
   }
   Status s = internal::GuardXapian("recording " + path, [&] {
-    w.db.set_metadata(FileMetaKey(path), SerializeRecord(record));
+    const std::string key = FileMetaKey(path);
+    w.db.set_metadata(key, SerializeRecord(record));
+    if (w.extractor_version < kExtractorVersion) w.read_by_this_extractor.insert(key);
   });
   if (!s.ok()) return s;
   return w.MaybeCommit();
@@ -1194,12 +1243,36 @@ std::vector<std::string> IndexWriter::KnownFiles(const std::string& prefix) cons
   return files;
 }
 
+int IndexWriter::ExtractorVersion() const {
+  if (impl_->staged) return impl_->staged->ExtractorVersion();
+  return impl_->extractor_version;
+}
+
+Result<uint64_t> IndexWriter::FilesFromOlderExtractor() const {
+  if (impl_->staged) return impl_->staged->FilesFromOlderExtractor();
+  uint64_t older = 0;
+  Status s = internal::GuardXapian("reading the file records of " + impl_->dir.string(),
+                                   [&] { older = impl_->FilesFromOlderExtractor(); });
+  if (!s.ok()) return s;
+  return older;
+}
+
 Status IndexWriter::Commit() {
   if (impl_->staged) return impl_->FinishStaged();
-  if (Status e = impl_->ShardError(); !e.ok()) return e;
-  Status marked = impl_->sharded() ? impl_->MarkCopiesAcrossShards() : impl_->MarkOwnCopies();
+  Impl& w = *impl_;
+  if (Status e = w.ShardError(); !e.ok()) return e;
+  Status marked = w.sharded() ? w.MarkCopiesAcrossShards() : w.MarkOwnCopies();
   if (!marked.ok()) return marked;
-  return impl_->CommitAll();
+  if (w.extractor_version < kExtractorVersion) {
+    Status s = internal::GuardXapian("recording the extractor version in " + w.dir.string(), [&] {
+      if (w.FilesFromOlderExtractor() != 0) return;
+      w.db.set_metadata(std::string(schema::kMetaExtractor), std::to_string(kExtractorVersion));
+      w.extractor_version = kExtractorVersion;
+      w.read_by_this_extractor.clear();
+    });
+    if (!s.ok()) return s;
+  }
+  return w.CommitAll();
 }
 
 uint64_t IndexWriter::ArticleCount() const {

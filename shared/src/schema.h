@@ -88,6 +88,13 @@ inline constexpr std::string_view kSchemaVersion = "2";
 inline bool SchemaReadable(std::string_view version) {
   return version == "1" || version == kSchemaVersion;
 }
+// The version of the extractor (kExtractorVersion, extract.h) that read every
+// file of the index (in the database that holds the file records); absent:
+// 0, an index of a newsarc that did not record it. Written when an index is
+// created, and by the Commit after which no file is left that an older
+// extractor read (IndexWriter::FilesFromOlderExtractor). Any newsarc reads
+// such an index: the version says which files to read again, not how.
+inline constexpr std::string_view kMetaExtractor = "newsarc-extractor";
 // Sharded indexes (shard_layout.h). In the metadata database (the first of
 // the stub): the layout ("hash 4", "year", "month") and, for time shards,
 // "K" + id key -> name of the shard holding the article. In any index: the

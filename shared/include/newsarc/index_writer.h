@@ -152,6 +152,23 @@ class NEWSARC_EXPORT IndexWriter {
   // Every file the index knows whose path starts with `prefix`.
   [[nodiscard]] std::vector<std::string> KnownFiles(const std::string& prefix) const;
 
+  // Which extractor (kExtractorVersion, extract.h) found the speakers,
+  // organisations and quotes of the index's files. An index keeps what the
+  // newsarc that read each file found until the file is read again, so an
+  // index written by an older newsarc holds what an older extractor found.
+  //
+  // The version that read every file of the index: this newsarc's for an
+  // index it created, or once it has read again every file that an older
+  // one read; 0 for an index written before versions were recorded. (A
+  // newsarc older than this one that writes to the index later does not
+  // lower it.)
+  int ExtractorVersion() const;
+  // How many of the index's files an older extractor may have read: 0 when
+  // ExtractorVersion() is kExtractorVersion, else the files that this writer
+  // has not recorded (FinishFile) since it opened the index. A walk over the
+  // file records. The Commit that leaves none records kExtractorVersion.
+  [[nodiscard]] Result<uint64_t> FilesFromOlderExtractor() const;
+
   // Makes everything so far durable, atomically. During a staged build
   // (WriterOptions::build_threads) it also merges the staging area into the
   // index, which the writer then updates directly. When articles changed,

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "commit_gate.h"
+#include "newsarc/extract.h"
 #include "index_test_util.h"
 #include "schema.h"
 #include "stored_fields.h"
@@ -420,6 +421,148 @@ TEST_F(IndexWriterTest, CommitsWaitWhileASearchHoldsTheGate) {
   // No gate where no writer has been.
   EXPECT_FALSE(internal::CommitGate::ForReader(dir_ / "nothing").has_value());
 }
+
+// The extractor version (IndexWriter::ExtractorVersion), in each layout:
+// one database written directly, a staged build (merged at the commit) and
+// hash shards (the version is kept with the file records, in the metadata
+// database).
+struct ExtractorLayout {
+  const char* name;
+  WriterOptions options;
+  const char* records;  // the database holding the file records, under the index
+};
+
+class ExtractorVersionTest : public testing::TempDirTest,
+                             public ::testing::WithParamInterface<ExtractorLayout> {
+ protected:
+  ExtractorVersionTest() : TempDirTest("extractor") {}
+
+  static Article MakeArticle(const std::string& path) {
+    Article a;
+    a.source_path = path;
+    a.title = "A title";
+    a.body = "\"We will see,\" said Anna Berg of Acme Corp.";
+    return a;
+  }
+
+  Result<IndexWriter> Open() { return IndexWriter::Open(dir_, GetParam().options); }
+
+  // Reads `path` as the indexer does: its articles go, then come back.
+  static void Read(IndexWriter& w, const std::string& path) {
+    ASSERT_TRUE(w.RemoveFile(path).ok());
+    ASSERT_OK(w.Add(MakeArticle(path)));
+    ASSERT_OK(w.FinishFile(path, {1, 1}));
+  }
+
+  static uint64_t Older(const IndexWriter& w) {
+    auto older = w.FilesFromOlderExtractor();
+    EXPECT_TRUE(older.ok()) << older.status().message();
+    return older.ok() ? older.value() : 0;
+  }
+
+  // What an older newsarc leaves: no version, or the one given.
+  void Record(const std::string& version) {
+    Xapian::WritableDatabase db((dir_ / GetParam().records).string(), Xapian::DB_OPEN);
+    db.set_metadata(std::string(internal::schema::kMetaExtractor), version);
+    db.commit();
+  }
+  std::string Recorded() {
+    return Xapian::Database((dir_ / GetParam().records).string())
+        .get_metadata(std::string(internal::schema::kMetaExtractor));
+  }
+};
+
+TEST_P(ExtractorVersionTest, ANewIndexHasThisExtractorsVersion) {
+  auto w = Open();
+  ASSERT_TRUE(w.ok()) << w.status().message();
+  Read(w.value(), "/f/a.txt");
+  EXPECT_EQ(w.value().ExtractorVersion(), kExtractorVersion);
+  EXPECT_EQ(Older(w.value()), 0u);
+  ASSERT_OK(w.value().Commit());
+  EXPECT_EQ(Recorded(), std::to_string(kExtractorVersion));
+  EXPECT_EQ(Older(w.value()), 0u);
+}
+
+// The files an older newsarc read count until each is read again; then the
+// index records this version. Only one version is recorded, so what a
+// writer read again counts only while it is open.
+TEST_P(ExtractorVersionTest, FilesOfAnOlderExtractorCountUntilEachIsReadAgain) {
+  const std::vector<std::string> files = {"/f/a.txt", "/f/b.txt", "/g/c.txt"};
+  {
+    auto w = Open();
+    ASSERT_TRUE(w.ok()) << w.status().message();
+    for (const auto& f : files) Read(w.value(), f);
+    ASSERT_OK(w.value().Commit());
+  }
+  Record("");
+  {
+    auto w = Open();
+    ASSERT_TRUE(w.ok()) << w.status().message();
+    EXPECT_EQ(w.value().ExtractorVersion(), 0);
+    EXPECT_EQ(Older(w.value()), 3u);
+    Read(w.value(), files[0]);
+    ASSERT_TRUE(w.value().RemoveFile(files[2]).ok());  // gone: it counts no more
+    EXPECT_EQ(Older(w.value()), 1u);
+    ASSERT_OK(w.value().Commit());
+    EXPECT_EQ(w.value().ExtractorVersion(), 0);
+    EXPECT_EQ(Recorded(), "");
+  }
+  {
+    auto w = Open();
+    ASSERT_TRUE(w.ok()) << w.status().message();
+    EXPECT_EQ(Older(w.value()), 2u);
+    Read(w.value(), files[0]);
+    Read(w.value(), files[1]);
+    EXPECT_EQ(Older(w.value()), 0u);
+    EXPECT_EQ(w.value().ExtractorVersion(), 0);  // until the commit
+    ASSERT_OK(w.value().Commit());
+    EXPECT_EQ(w.value().ExtractorVersion(), kExtractorVersion);
+    EXPECT_EQ(Recorded(), std::to_string(kExtractorVersion));
+    EXPECT_EQ(w.value().ArticleCount(), 2u);
+  }
+  // An unreadable record counts as the oldest version.
+  Record("new");
+  auto w = Open();
+  ASSERT_TRUE(w.ok()) << w.status().message();
+  EXPECT_EQ(w.value().ExtractorVersion(), 0);
+  EXPECT_EQ(Older(w.value()), 2u);
+}
+
+// An index that an older newsarc created but that holds no file is this
+// newsarc's once it commits.
+TEST_P(ExtractorVersionTest, AnIndexWithoutFilesIsThisExtractors) {
+  {
+    auto w = Open();
+    ASSERT_TRUE(w.ok()) << w.status().message();
+    ASSERT_OK(w.value().Commit());
+  }
+  Record("");
+  auto w = Open();
+  ASSERT_TRUE(w.ok()) << w.status().message();
+  EXPECT_EQ(Older(w.value()), 0u);
+  ASSERT_OK(w.value().Commit());
+  EXPECT_EQ(w.value().ExtractorVersion(), kExtractorVersion);
+  EXPECT_EQ(Recorded(), std::to_string(kExtractorVersion));
+}
+
+WriterOptions StagedOptions() {
+  WriterOptions o;
+  o.build_threads = 2;
+  return o;
+}
+WriterOptions HashShards() {
+  WriterOptions o;
+  o.shard_by = ShardBy::kHash;
+  o.shards = 2;
+  return o;
+}
+
+INSTANTIATE_TEST_SUITE_P(Layouts, ExtractorVersionTest,
+                         ::testing::Values(ExtractorLayout{"one", {}, "."},
+                                           ExtractorLayout{"staged", StagedOptions(), "."},
+                                           ExtractorLayout{"shards", HashShards(),
+                                                           "shards/meta"}),
+                         [](const auto& param) { return std::string(param.param.name); });
 
 TEST(ArticleId, UrlThenFileAndRecord) {
   Article a;
