@@ -176,6 +176,19 @@ bool QualifiesRoleOnly(std::string_view w) {
   return false;
 }
 
+// Words that end a firm's name but, unlike the organisation keywords, also
+// stand in names of other things ("Baghdad International" airport, the
+// "Securities and Exchange Commission"): no person's name ends with them
+// ("lead manager Warburg Securities said", "Morgan Stanley International").
+bool EndsFirmName(std::string_view w) {
+  static constexpr std::string_view kWords[] = {"Securities", "International", "Capital",
+                                                "Markets", "Financial", "Finance"};
+  for (auto q : kWords) {
+    if (w == q) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out) {
@@ -249,7 +262,10 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
     }
   }
   const Token& last = tokens[name.end - 1];
-  if (IsRoleWord(last.text) || IsPersonalTitle(last.text) || IsOrgKeyword(last.text)) return false;
+  if (IsRoleWord(last.text) || IsPersonalTitle(last.text) || IsOrgKeyword(last.text) ||
+      EndsFirmName(last.text)) {
+    return false;
+  }
   // "(General) Agreement (on Tariffs and Trade)": a treaty is no person.
   if (IsTreatyWord(last.text)) return false;
   // "Vice Presidents": a role's plural is no name either.

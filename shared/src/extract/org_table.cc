@@ -94,6 +94,13 @@ void OrgTable::Unmention(int entity) {
 }
 
 void OrgTable::MergeShortForms() {
+  // "Merrill Lynch" (a gazetteer name, found as itself) of "Merrill Lynch
+  // and Co Inc" earlier or later in the article.
+  for (size_t a = 0; a < entities_.size(); ++a) {
+    if (dead_[a]) continue;
+    const int full = FindBeforeLegalForm(entities_[a].name);
+    if (full >= 0 && full != static_cast<int>(a)) AddAlias(full, entities_[a].name);
+  }
   auto words_of = [](const std::string& s) { return 1 + std::count(s.begin(), s.end(), ' '); };
   for (size_t a = 0; a < entities_.size(); ++a) {
     if (dead_[a]) continue;

@@ -31,7 +31,9 @@ class OrgTable {
   // Takes back one mention of `entity`; an entity left without any is dropped.
   void Unmention(int entity);
   // Makes short names the aliases of the one longer name that contains
-  // them: "Supreme Court" of "Supreme Court of the United Kingdom".
+  // them: "Supreme Court" of "Supreme Court of the United Kingdom", and a
+  // name of the one before its legal form ("Merrill Lynch" of "Merrill
+  // Lynch and Co").
   void MergeShortForms();
   // Entity called `form` (name or alias), or -1.
   int Find(const std::string& form) const;
