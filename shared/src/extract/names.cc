@@ -1,5 +1,7 @@
 #include "extract/names.h"
 
+#include <algorithm>
+#include <iterator>
 #include <string_view>
 
 namespace newsarc::internal {
@@ -170,23 +172,36 @@ bool AgentNounOpening(const std::vector<Token>& tokens, size_t i, size_t end) {
 bool QualifiesRoleOnly(std::string_view w) {
   static constexpr std::string_view kWords[] = {"Federal", "National", "First", "Grand",
                                                 "Supreme", "Regional", "Crown", "State"};
-  for (auto q : kWords) {
-    if (w == q) return true;
-  }
-  return false;
+  return std::ranges::find(kWords, w) != std::end(kWords);
 }
 
 // Words that end a firm's name but, unlike the organisation keywords, also
 // stand in names of other things ("Baghdad International" airport, the
 // "Securities and Exchange Commission"): no person's name ends with them
-// ("lead manager Warburg Securities said", "Morgan Stanley International").
+// ("lead manager Warburg Securities said", "Morgan Stanley International",
+// "Phillips Petroleum said"). Not words that are also surnames (Steel,
+// Mills).
 bool EndsFirmName(std::string_view w) {
-  static constexpr std::string_view kWords[] = {"Securities", "International", "Capital",
-                                                "Markets", "Financial", "Finance"};
-  for (auto q : kWords) {
-    if (w == q) return true;
-  }
-  return false;
+  static constexpr std::string_view kWords[] = {
+      "Securities", "International", "Capital", "Markets", "Financial", "Finance", "Guaranty",
+      "Petroleum", "Oil", "Chemical", "Chemicals", "Electric", "Resources", "Insurance",
+      "Savings", "Commodities", "Products", "Foods", "Realty", "Properties", "Shipping",
+      "Mining", "Hydro", "Exploration", "Healthcare", "Automation", "Acquisition", "Seaway",
+      "Index", "Bancshares", "Bankshares", "Equities", "Futures", "Brokerage", "Co-op"};
+  return std::ranges::find(kWords, w) != std::end(kWords);
+}
+
+// Words of firms' names in other languages, and legal forms in mixed case,
+// that no person's name holds anywhere ("Westdeutsche Landesbank
+// Girozentrale", "Banca Commerciale Italiana", "Outokumpu Oy", "Henkel
+// KGaA").
+bool IsFirmWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "Banca", "Banco", "Gruppo", "Caisse", "Regie", "Cie", "Compagnie", "Landesbank",
+      "Girozentrale", "Societe", "Société", "Norske", "Oy", "Oyj", "KGaA", "SpA", "Ltda",
+      "Aktiengesellschaft", "Kabushiki", "Kaisha", "Deutsche", "Nationale", "Nazionale",
+      "Generale", "Centrale", "Financiere"};
+  return std::ranges::find(kWords, w) != std::end(kWords);
 }
 
 }  // namespace
@@ -291,6 +306,7 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
         (t.all_caps || t.text.find('.') != std::string_view::npos || IsOrgKeyword(t.text))) {
       return false;
     }
+    if (IsFirmWord(t.text)) return false;
     if (t.all_caps || IsOrgKeyword(t.text) || IsNameConnector(t.text) || IsRoleWord(t.text))
       all_plain = false;
     if (IsCommonWord(Lower(t.text)) && !IsFirstName(t.text)) all_plain = false;
@@ -306,6 +322,11 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
     return false;
   }
   if (words == 1 && IsKnownPlace(tokens[name.begin].text)) return false;
+  // "(Banque Nationale) de Paris": a connector and a place.
+  if (!tokens[name.begin].cap && IsNameConnector(tokens[name.begin].text) &&
+      IsKnownPlace(SpanText(tokens, {name.begin + 1, name.end}))) {
+    return false;
+  }
   PersonName p;
   p.name = name;
   p.full = words >= 2;

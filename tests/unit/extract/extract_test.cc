@@ -83,6 +83,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"The issue was priced at par, said lead manager Societe Generale.", ""},
         Case{"Merrill Lynch said it received a mandate.", ""},
         Case{"Dean Witter analyst Karen Gibbs said sales were weak.", "Karen Gibbs"},
+        Case{"Output rose, a spokesman for Phillips Petroleum said.", ""},
+        Case{"The notes pay 6 pct, lead manager Westdeutsche Landesbank Girozentrale said.", ""},
+        Case{"Prices held, chairman Outokumpu Oy said.", ""},
+        Case{"It pays 7 pct, lead managers Banque National de Paris and Union said.", ""},
         // People only mentioned are not speakers; nor names inside quotes.
         Case{"Vladimir Putin flew to Moscow on Monday.", ""},
         Case{"\"John Carter said nothing,\" a witness said.", ""},
