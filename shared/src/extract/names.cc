@@ -175,6 +175,11 @@ bool QualifiesRoleOnly(std::string_view w) {
   return std::ranges::find(kWords, w) != std::end(kWords);
 }
 
+// "Vice Presidents": a role's plural.
+bool IsRolePlural(std::string_view w) {
+  return w.size() > 3 && w.back() == 's' && IsRoleWord(w.substr(0, w.size() - 1));
+}
+
 // Words that end a firm's name but, unlike the organisation keywords, also
 // stand in names of other things ("Baghdad International" airport, the
 // "Securities and Exchange Commission"): no person's name ends with them
@@ -187,7 +192,8 @@ bool EndsFirmName(std::string_view w) {
       "Petroleum", "Oil", "Chemical", "Chemicals", "Electric", "Resources", "Insurance",
       "Savings", "Commodities", "Products", "Foods", "Realty", "Properties", "Shipping",
       "Mining", "Hydro", "Exploration", "Healthcare", "Automation", "Acquisition", "Seaway",
-      "Index", "Bancshares", "Bankshares", "Equities", "Futures", "Brokerage", "Co-op"};
+      "Index", "Bancshares", "Bankshares", "Equities", "Futures", "Brokerage", "Co-op",
+      "Semiconductor", "Management", "Manufacturing"};
   return std::ranges::find(kWords, w) != std::end(kWords);
 }
 
@@ -200,7 +206,7 @@ bool IsFirmWord(std::string_view w) {
       "Banca", "Banco", "Gruppo", "Caisse", "Regie", "Cie", "Compagnie", "Landesbank",
       "Girozentrale", "Societe", "Société", "Norske", "Oy", "Oyj", "KGaA", "SpA", "Ltda",
       "Aktiengesellschaft", "Kabushiki", "Kaisha", "Deutsche", "Nationale", "Nazionale",
-      "Generale", "Centrale", "Financiere"};
+      "Generale", "Centrale", "Financiere", "Spa", "Industria"};
   return std::ranges::find(kWords, w) != std::end(kWords);
 }
 
@@ -284,10 +290,7 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
   // "(General) Agreement (on Tariffs and Trade)": a treaty is no person.
   if (IsTreatyWord(last.text)) return false;
   // "Vice Presidents": a role's plural is no name either.
-  if (last.text.size() > 3 && last.text.back() == 's' &&
-      IsRoleWord(last.text.substr(0, last.text.size() - 1))) {
-    return false;
-  }
+  if (IsRolePlural(last.text)) return false;
   // "Las Vegas Review-Journal": a keyword after a hyphen names a body too.
   if (const size_t h = last.text.rfind('-');
       h != std::string_view::npos && h + 1 < last.text.size() && last.text[h + 1] >= 'A' &&

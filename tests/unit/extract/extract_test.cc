@@ -86,6 +86,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Output rose, a spokesman for Phillips Petroleum said.", ""},
         Case{"The notes pay 6 pct, lead manager Westdeutsche Landesbank Girozentrale said.", ""},
         Case{"Prices held, chairman Outokumpu Oy said.", ""},
+        Case{"The loan is for 7 years, lead manager Mediobanca Spa said.", ""},
+        Case{"Sales rose, a spokesman for Morgan Grenfell Capital Management said.", ""},
         Case{"It pays 7 pct, lead managers Banque National de Paris and Union said.", ""},
         // People only mentioned are not speakers; nor names inside quotes.
         Case{"Vladimir Putin flew to Moscow on Monday.", ""},
