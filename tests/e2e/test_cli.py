@@ -699,8 +699,8 @@ class ExtractorVersion(Env):
     FINGERPRINTS = {
         1: "b75954f7eac49aba171f2d7f74406583fa28b47d1a1f9e7a87f1ed714d361abb",
         # Firms are no speakers ("lead manager Warburg Securities said",
-        # "Deutsche Telekom said").
-        2: "a3208ec5c1a7f8e01be2170a3fabd902cda19939dcacb4c56a857078d2c0d1cc",
+        # "Deutsche Telekom said"); "United Arab Emirates" names no airline.
+        2: "7157b00aec45e3eba19ed12cc88a192c3a8d07e84a573ef01d88838b86c30404",
     }
 
     def version(self):

@@ -321,7 +321,12 @@ bool IsNonOrgAcronym(std::string_view word) {
       "ww2", "ww1", "dc", "la", "nyc", "ny", "nsw", "qld", "vic", "wa", "sa", "nt", "act",
       "tas", "bce", "iq", "eu's", "mvp", "nba's", "nfl's", "rbi", "era", "hiv/aids",
       "the", "and", "of", "for", "mr", "ms", "dr", "x", "q", "ok", "ko", "mv", "uss", "hms",
-      "cest", "cet", "eva", "et", "pet", "q&a", "a.m", "p.m", "a.m.", "p.m.", "nsw", "usd", "gbp", "hm"});
+      "cest", "cet", "eva", "et", "pet", "q&a", "a.m", "p.m", "a.m.", "p.m.", "nsw", "usd", "gbp", "hm",
+      // Economic figures and credit ratings ("a percentage of GNP", "rated AA").
+      "gnp", "cpi", "ppi", "vat", "aa", "aaa",
+      // U.S. states abbreviated with full stops ("Albany, N.Y.,").
+      "n.y", "n.y.", "n.j", "n.j.", "n.c", "n.c.", "s.c", "s.c.", "n.h", "n.h.", "n.m", "n.m.",
+      "n.d", "n.d.", "s.d", "s.d.", "r.i", "r.i.", "d.c", "d.c."});
   return stop.Has(word);
 }
 

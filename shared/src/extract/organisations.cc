@@ -526,10 +526,28 @@ void FindOrganisations(const std::vector<Token>& tokens, const std::vector<Span>
           }
         }
       }
+      // "(United Arab) Emirates": the end of a place's name, which may begin
+      // before the run ("Arab" is a nationality).
+      for (size_t j = i; best > 0 && j > 0 && i - j < 4 && tokens[j - 1].IsWord() &&
+                         tokens[j - 1].cap && tokens[j - 1].para == tokens[i].para;
+           --j) {
+        if (IsKnownPlace(SpanText(tokens, {j - 1, i + best}))) best = 0;
+      }
       if (best > 0) {
         Span s{i, i + best};
         // A keyword right after extends it ("Reuters News Agency" stays whole).
         while (s.end < run.end && IsOrgKeyword(tokens[s.end].text)) ++s.end;
+        // "Morgan Stanley and Co Inc": its legal form after "and".
+        if (s.end == run.end && s.end + 1 < tokens.size() &&
+            (tokens[s.end].Is("and") || tokens[s.end].Is("&")) &&
+            tokens[s.end + 1].IsWord() && IsLegalForm(tokens[s.end + 1].text) &&
+            tokens[s.end + 1].para == tokens[i].para) {
+          s.end += 2;
+          while (s.end < tokens.size() && tokens[s.end].IsWord() &&
+                 IsLegalForm(tokens[s.end].text) && tokens[s.end].para == tokens[i].para) {
+            ++s.end;
+          }
+        }
         // "Supreme Court of the United Kingdom", "Islamic State of Iraq and the Levant".
         if (best >= 2 || s.size() > best) s.end = ExtendRight(tokens, s.begin, s.end);
         // "University College London".

@@ -324,6 +324,13 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"He said: \"I'm asking Google, I'm asking Microsoft.\"", "Google; Microsoft"},
         Case{"Merrill Lynch and Co cut its forecast. Merrill Lynch said rates would rise.",
              "Merrill Lynch and Co"},
+        // A listed name with its legal form after "and"; a listed name that
+        // ends a place's; a state's abbreviation, a figure and a rating.
+        Case{"The notes were placed by Morgan Stanley and Co Inc on Monday.",
+             "Morgan Stanley and Co Inc"},
+        Case{"Oil exports from the United Arab Emirates rose.", ""},
+        Case{"Plants in Albany, N.Y., and Newark, N.J., closed on Monday.", ""},
+        Case{"Debt fell to 40 pct of GNP, and the bonds are rated AA.", ""},
         // A stock exchange and a company's plural legal form.
         Case{"Shares fell on the Paris Bourse. Williams Cos said it would sell.",
              "Paris Bourse; Williams Cos"},
