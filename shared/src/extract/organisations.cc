@@ -697,6 +697,19 @@ void CompleteOrganisations(const std::vector<Token>& tokens, const std::vector<S
         add_run(whole);
         continue;
       }
+      // "Moody's Investors Service Inc": a name's possessive before a firm
+      // named with common words is the start of the firm's name.
+      if (!y.empty() && (*is_org)[y.begin] && !x_org && x.size() == 1 &&
+          !is_person_word(tokens[x.begin].text) && !IsFirstName(tokens[x.begin].text) &&
+          !IsKnownPlace(tokens[x.begin].text) && !IsKnownOrganisation(tokens[x.begin].text) &&
+          !tokens[y.begin].all_caps && IsCommonWordOrPlural(Lower(tokens[y.begin].text)) &&
+          IsLegalForm(tokens[y.end - 1].text)) {
+        if (const int e = orgs->Find(SpanText(tokens, y)); e >= 0) {
+          orgs->Rename(e, SpanText(tokens, {x.begin, y.end}), x.begin);
+          Mark(is_org, x);
+          continue;
+        }
+      }
       if (!y.empty() && lone(y) && (x_org || lone(x)) && !tokens[y.begin].all_caps) {
         if (!x_org) add_run(x);
         add_run(y);

@@ -331,6 +331,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Oil exports from the United Arab Emirates rose.", ""},
         Case{"Plants in Albany, N.Y., and Newark, N.J., closed on Monday.", ""},
         Case{"Debt fell to 40 pct of GNP, and the bonds are rated AA.", ""},
+        // A possessive that starts a firm's name.
+        Case{"Moody's Investors Service Inc cut the rating.", "Moody's Investors Service Inc"},
         // A stock exchange and a company's plural legal form.
         Case{"Shares fell on the Paris Bourse. Williams Cos said it would sell.",
              "Paris Bourse; Williams Cos"},
