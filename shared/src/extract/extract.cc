@@ -56,10 +56,11 @@ Extraction Extract(const Article& article) {
   // A name the article gives an organisation before its legal form is that
   // organisation speaking: "McDonnell Douglas said", after "McDonnell
   // Douglas Corp".
+  const auto before_form = orgs.ByNameBeforeLegalForm();
   for (const Entity& e : speakers.speakers) {
     if (orgs.Find(e.name) >= 0) continue;
-    const int id = orgs.FindBeforeLegalForm(e.name);
-    if (id >= 0) orgs.AddAlias(id, e.name);
+    const auto id = before_form.find(internal::OrgTable::BeforeLegalFormKey(e.name));
+    if (id != before_form.end()) orgs.AddAlias(id->second, e.name);
   }
   // A name the article also uses for an organisation ("Deutsche Telekom")
   // is no person: one decision per name.

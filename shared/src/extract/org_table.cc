@@ -95,11 +95,16 @@ void OrgTable::Unmention(int entity) {
 
 void OrgTable::MergeShortForms() {
   // "Merrill Lynch" (a gazetteer name, found as itself) of "Merrill Lynch
-  // and Co Inc" earlier or later in the article.
+  // and Co Inc" earlier or later in the article. (Merging keeps the full
+  // names as they are, so the map stays right; a merged entity is dead.)
+  const auto before_form = ByNameBeforeLegalForm();
   for (size_t a = 0; a < entities_.size(); ++a) {
     if (dead_[a]) continue;
-    const int full = FindBeforeLegalForm(entities_[a].name);
-    if (full >= 0 && full != static_cast<int>(a)) AddAlias(full, entities_[a].name);
+    const auto full = before_form.find(BeforeLegalFormKey(entities_[a].name));
+    if (full != before_form.end() && full->second != static_cast<int>(a) &&
+        !dead_[full->second]) {
+      AddAlias(full->second, entities_[a].name);
+    }
   }
   auto words_of = [](const std::string& s) { return 1 + std::count(s.begin(), s.end(), ' '); };
   for (size_t a = 0; a < entities_.size(); ++a) {
@@ -148,9 +153,14 @@ int OrgTable::Find(const std::string& form) const {
   return it == by_form_.end() ? -1 : it->second;
 }
 
-int OrgTable::FindBeforeLegalForm(const std::string& name) const {
-  const std::string key = Lower(StripThe(name));
-  if (key.find(' ') == std::string::npos) return -1;
+std::string OrgTable::BeforeLegalFormKey(const std::string& name) {
+  std::string key = Lower(StripThe(name));
+  if (key.find(' ') == std::string::npos) key.clear();
+  return key;
+}
+
+std::unordered_map<std::string, int> OrgTable::ByNameBeforeLegalForm() const {
+  std::unordered_map<std::string, int> out;
   for (size_t i = 0; i < entities_.size(); ++i) {
     if (dead_[i]) continue;
     std::string_view rest = entities_[i].name;
@@ -165,9 +175,11 @@ int OrgTable::FindBeforeLegalForm(const std::string& name) const {
       form = form || legal;
       rest.remove_suffix(last.size());
     }
-    if (form && Lower(StripThe(std::string(rest))) == key) return static_cast<int>(i);
+    if (!form) continue;
+    std::string key = BeforeLegalFormKey(std::string(rest));
+    if (!key.empty()) out.try_emplace(std::move(key), static_cast<int>(i));
   }
-  return -1;
+  return out;
 }
 
 std::vector<Entity> OrgTable::Take() {

@@ -37,10 +37,14 @@ class OrgTable {
   void MergeShortForms();
   // Entity called `form` (name or alias), or -1.
   int Find(const std::string& form) const;
-  // Entity whose name is `name` (two words or more) and then a legal form
-  // ("McDonnell Douglas" of "McDonnell Douglas Corp", "Merrill Lynch" of
-  // "Merrill Lynch and Co"), or -1.
-  int FindBeforeLegalForm(const std::string& name) const;
+  // The entities whose name is a name of two words or more and then a legal
+  // form ("McDonnell Douglas Corp", "Merrill Lynch and Co"), the first of
+  // each, by that name's key (BeforeLegalFormKey: "mcdonnell douglas").
+  // Built once for many lookups (one pass over the entities); it stays
+  // right while only aliases are added.
+  std::unordered_map<std::string, int> ByNameBeforeLegalForm() const;
+  // `name` as a key of that map: lowered, without "The"; "" for one word.
+  static std::string BeforeLegalFormKey(const std::string& name);
   const std::vector<Entity>& entities() const { return entities_; }
   std::vector<Entity> Take();
 
