@@ -162,11 +162,13 @@ def main():
             if re.fullmatch(r"[A-Z][a-z]+", w):
                 first.add(w)
 
+    countries = set()
     with open("/usr/share/iso-codes/json/iso_3166-1.json") as f:
         for c in json.load(f)["3166-1"]:
             for k in ("name", "common_name", "official_name"):
                 if k in c:
-                    places.add(c[k])
+                    countries.add(c[k])
+    places |= countries
 
     suffix = re.compile(r"\s*(\(.*\)|,? Inc\.?|,? Corp\.?|Corporation|Company|Co\.|"
                         r"Incorporated|plc|Ltd\.?|Holdings|Group|& Co\.?|N\.V\.|"
@@ -205,7 +207,9 @@ def main():
                     forms.append(form[4:])
             curated.append(("curated", forms))
 
-    places = {p for p in places if p.lower() not in common}
+    # A place that is also a word is left out ("Reading", "Bath"), but not a
+    # country ("China", "Japan", "Brazil": in news, capitalised, the country).
+    places = {p for p in places if p.lower() not in common or p in countries}
     # Entries: form -> (group, flags). Curated names win over the rest.
     # Flag 1: the form is also an English word ("Apple", "Guardian"): it
     # counts only capitalised inside a sentence and as a whole name.
