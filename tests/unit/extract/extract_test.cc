@@ -333,6 +333,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Debt fell to 40 pct of GNP, and the bonds are rated AA.", ""},
         // A possessive that starts a firm's name.
         Case{"Moody's Investors Service Inc cut the rating.", "Moody's Investors Service Inc"},
+        // ... not a country's ("Japan" is also a word, but a known place).
+        Case{"Japan's Canon Inc raised its forecast.", "Canon Inc"},
         // A stock exchange and a company's plural legal form.
         Case{"Shares fell on the Paris Bourse. Williams Cos said it would sell.",
              "Paris Bourse; Williams Cos"},
