@@ -664,7 +664,6 @@ class ExtractOnly(Env):
         self.assertIn("--text goes with --extract-only", p.stderr)
         self.assertFalse(os.path.exists(self.db))
 
-
     def test_quotes_as_the_index_keeps_them(self):
         self.add("seed.txt", "seed.txt")
         self.add("feed.jsonl", "feed.jsonl")
