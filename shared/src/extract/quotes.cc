@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <iterator>
+#include <optional>
 #include <set>
 #include <string_view>
 #include <utility>
@@ -182,10 +184,7 @@ bool OpensPhrase(const Token& t) {
   static constexpr std::string_view kWords[] = {"in", "on", "at", "during", "after", "before",
                                                 "from", "to", "with", "by", "for", "over",
                                                 "into", "under", "via", "through", "without"};
-  for (auto w : kWords) {
-    if (t.Is(w)) return true;
-  }
-  return false;
+  return std::ranges::find(kWords, t.text) != std::end(kWords);
 }
 
 // Common nouns and adverbs that end in "ed" like a past tense.
@@ -252,6 +251,13 @@ size_t Words(const std::vector<Token>& tokens, Span s) {
   return w;
 }
 
+// The first word of `s`, or s.end if it has none.
+size_t FirstWord(const std::vector<Token>& tokens, Span s) {
+  size_t first = s.begin;
+  while (first < s.end && !tokens[first].IsWord()) ++first;
+  return first;
+}
+
 // True if `word` is one of the words of `name`.
 bool HasWord(std::string_view name, std::string_view word) {
   for (size_t at = name.find(word); at != std::string_view::npos; at = name.find(word, at + 1)) {
@@ -266,25 +272,19 @@ bool SaysWhen(const Token& t) {
   static constexpr std::string_view kWords[] = {
       "yesterday", "today", "tonight", "again", "later", "earlier", "recently", "last",
       "Monday",    "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
-  for (auto w : kWords) {
-    if (t.Is(w)) return true;
-  }
-  return false;
+  return std::ranges::find(kWords, t.text) != std::end(kWords);
 }
 
 // "<clause>, X said [on Monday]": when nothing follows the verb but where or
-// when it was said (`after`, to the sentence's end), and a comma comes
+// when it was said (`after`, to the sentence's end; `first`, its first
+// word), and a comma comes
 // before its subject, which names the speaker (a word of their name, or he
 // or she), the clause is what comes before that comma. Empty if not so: in
 // "<clause>, officials said" the person the speakers' rules found is
 // someone the clause is about.
-Span ClauseBefore(const std::vector<Token>& tokens, size_t v, Span after,
+Span ClauseBefore(const std::vector<Token>& tokens, size_t v, Span after, size_t first,
                   std::string_view speaker) {
-  size_t words = 0, first = after.end;
-  for (size_t k = after.begin; k < after.end; ++k) {
-    if (!tokens[k].IsWord()) continue;
-    if (words++ == 0) first = k;
-  }
+  const size_t words = Words(tokens, after);
   if (words > 0 && (words > 5 || !(OpensPhrase(tokens[first]) || SaysWhen(tokens[first])) ||
                     HasFiniteVerb(tokens, after))) {
     return {};
@@ -380,12 +380,12 @@ Span ReportedClause(const std::vector<Token>& tokens, const SpeechEvent& ev,
       if (b == v + 1 && b < se && tokens[b].IsWord()) ++b;  // "told reporters"
     }
     s = {b, se};
-    const Span before = that ? Span{} : ClauseBefore(tokens, v, s, speaker);
+    const size_t first = FirstWord(tokens, s);
+    const Span before = that ? Span{} : ClauseBefore(tokens, v, s, first, speaker);
     if (!before.empty()) {
       s = before;
     } else {
-      size_t first = b;  // "said in a statement": where, not what
-      while (first < se && !tokens[first].IsWord()) ++first;
+      // "said in a statement": where, not what.
       const bool where = first < se && OpensPhrase(tokens[first]);
       if (!that && (where || !AlwaysReportsClause(tokens[v].text)) && !HasFiniteVerb(tokens, s)) {
         return {};
@@ -438,6 +438,13 @@ std::vector<Quote> FindQuotes(const std::vector<Token>& tokens,
   std::vector<bool> used(events.size(), false);
   std::vector<size_t> direct_opens;  // of the direct quotes kept, in text order
   std::set<std::pair<size_t, size_t>> clauses;  // the reported clauses kept
+  // Each event's reported clause, computed once: a verb near several short
+  // quotations is asked for it by each of them, and again below.
+  std::vector<std::optional<Span>> clause_of_event(events.size());
+  auto clause_of = [&](size_t k, const std::string& name) {
+    if (!clause_of_event[k]) clause_of_event[k] = ReportedClause(tokens, events[k], name);
+    return *clause_of_event[k];
+  };
   int last_person = -1;
   uint32_t last_para = 0;
   for (const Direct& q : DirectQuotes(tokens)) {
@@ -456,7 +463,7 @@ std::vector<Quote> FindQuotes(const std::vector<Token>& tokens,
       for (size_t k = FirstEventFrom(events, q.open); k-- > 0 && around < 0;) {
         if (events[k].verb + kMaxVerbToQuotedWords < q.open) break;
         if (used[k] || name_of(events[k].person) == nullptr) continue;
-        const Span clause = ReportedClause(tokens, events[k], *name_of(events[k].person));
+        const Span clause = clause_of(k, *name_of(events[k].person));
         if (!clause.empty() && clause.begin <= q.open && q.close < clause.end) {
           around = static_cast<int>(k);
         }
@@ -503,7 +510,7 @@ std::vector<Quote> FindQuotes(const std::vector<Token>& tokens,
     if (used[e]) continue;
     const std::string* name = name_of(events[e].person);
     if (name == nullptr) continue;
-    Span s = ReportedClause(tokens, events[e], *name);
+    Span s = clause_of(e, *name);
     if (s.empty()) continue;
     // A direct quote of its own stands for the clause.
     const auto direct = std::lower_bound(direct_opens.begin(), direct_opens.end(), s.begin);
