@@ -684,10 +684,15 @@ void CompleteOrganisations(const std::vector<Token>& tokens, const std::vector<S
       Span y = by_start[j + 1];
       if (x.empty()) continue;
       bool x_org = (*is_org)[x.end - 1];
+      // The owner may start a firm's name: no organisation found yet, a
+      // short name that is no person's and no place.
+      const bool x_may_name_firm = !x_org && x.size() <= 3 &&
+                                   !is_person_word(tokens[x.end - 1].text) &&
+                                   !IsFirstName(tokens[x.begin].text) &&
+                                   !IsKnownPlace(SpanText(tokens, x));
       // "Albertson's Inc": a possessive and a legal form are one company.
-      if (!y.empty() && y.size() == 1 && IsLegalForm(tokens[y.begin].text) && !x_org &&
-          !(*is_org)[y.begin] && x.size() <= 3 && !is_person_word(tokens[x.end - 1].text) &&
-          !IsFirstName(tokens[x.begin].text) && !IsKnownPlace(SpanText(tokens, x))) {
+      if (!y.empty() && y.size() == 1 && IsLegalForm(tokens[y.begin].text) && x_may_name_firm &&
+          !(*is_org)[y.begin]) {
         Span whole{x.begin, y.end};
         // "Standard and Poor's Corp".
         if (x.begin >= 2 && tokens[x.begin - 1].Is("and") && !by_end[x.begin - 1].empty() &&
@@ -699,11 +704,9 @@ void CompleteOrganisations(const std::vector<Token>& tokens, const std::vector<S
       }
       // "Moody's Investors Service Inc": a name's possessive before a firm
       // named with common words is the start of the firm's name.
-      if (!y.empty() && (*is_org)[y.begin] && !x_org && x.size() == 1 &&
-          !is_person_word(tokens[x.begin].text) && !IsFirstName(tokens[x.begin].text) &&
-          !IsKnownPlace(tokens[x.begin].text) && !IsKnownOrganisation(tokens[x.begin].text) &&
-          !tokens[y.begin].all_caps && IsCommonWordOrPlural(Lower(tokens[y.begin].text)) &&
-          IsLegalForm(tokens[y.end - 1].text)) {
+      if (!y.empty() && (*is_org)[y.begin] && x_may_name_firm && x.size() == 1 &&
+          !IsKnownOrganisation(tokens[x.begin].text) && !tokens[y.begin].all_caps &&
+          IsCommonWordOrPlural(Lower(tokens[y.begin].text)) && IsLegalForm(tokens[y.end - 1].text)) {
         if (const int e = orgs->Find(SpanText(tokens, y)); e >= 0) {
           orgs->Rename(e, SpanText(tokens, {x.begin, y.end}), x.begin);
           Mark(is_org, x);
