@@ -60,6 +60,13 @@ class Env(unittest.TestCase):
         self.assertIn(p.returncode, (0, 1), p.stderr)
         return json.loads(p.stdout)["hits"]
 
+    def extracted(self, *args):
+        """The rows `newsarc-index --extract-only --json ARGS` prints."""
+        p = subprocess.run([INDEX, "--extract-only", "--json", *args], env=self.env,
+                           capture_output=True, text=True, timeout=300)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        return [json.loads(line) for line in p.stdout.splitlines()]
+
     def titles(self, query, *args):
         return [h["title"] for h in self.hits(query, *args)]
 
@@ -631,10 +638,7 @@ class ExtractOnly(Env):
     def test_json_lines_per_article(self):
         self.add("seed.txt", "seed.txt")
         self.add("feed.jsonl", "feed.jsonl")
-        p = subprocess.run([INDEX, "--extract-only", "--json", self.docs], env=self.env,
-                           capture_output=True, text=True)
-        self.assertEqual(p.returncode, 0, p.stderr)
-        rows = [json.loads(line) for line in p.stdout.splitlines()]
+        rows = self.extracted(self.docs)
         self.assertEqual(len(rows), 3)
         seed = next(r for r in rows if r["path"].endswith("seed.txt"))
         self.assertEqual(seed["path"], os.path.join(self.docs, "seed.txt"))
@@ -648,10 +652,7 @@ class ExtractOnly(Env):
 
     def test_text_as_indexed(self):
         self.add("feed.jsonl", "feed.jsonl")
-        p = subprocess.run([INDEX, "--extract-only", "--json", "--text", self.docs],
-                           env=self.env, capture_output=True, text=True)
-        self.assertEqual(p.returncode, 0, p.stderr)
-        rows = {r["title"]: r for r in map(json.loads, p.stdout.splitlines())}
+        rows = {r["title"]: r for r in self.extracted("--text", self.docs)}
         self.assertEqual(rows["Council approves new bridge"]["text"],
                          "The city council approved a new bridge over the river on Thursday."
                          "\n\n\"This bridge will connect two communities,\" Mayor Jane Porter said.")
@@ -667,10 +668,7 @@ class ExtractOnly(Env):
     def test_quotes_as_the_index_keeps_them(self):
         self.add("seed.txt", "seed.txt")
         self.add("feed.jsonl", "feed.jsonl")
-        p = subprocess.run([INDEX, "--extract-only", "--json", self.docs], env=self.env,
-                           capture_output=True, text=True)
-        self.assertEqual(p.returncode, 0, p.stderr)
-        rows = {r["title"]: r for r in map(json.loads, p.stdout.splitlines())}
+        rows = {r["title"]: r for r in self.extracted(self.docs)}
         self.assertEqual(rows["Council approves new bridge"]["quotes"],
                          [{"speaker": "Jane Porter", "direct": True, "paragraph": 2,
                            "text": "This bridge will connect two communities"}])
@@ -711,10 +709,7 @@ class ExtractorVersion(Env):
 
     def test_the_version_moves_with_the_output(self):
         corpora = os.environ.get("NEWSARC_CORPORA", "../../corpora")
-        p = subprocess.run([INDEX, "--extract-only", "--json", corpora], env=self.env,
-                           capture_output=True, text=True, timeout=300)
-        self.assertEqual(p.returncode, 0, p.stderr)
-        rows = [json.loads(line) for line in p.stdout.splitlines()]
+        rows = self.extracted(corpora)
         self.assertEqual(len(rows), 296)
         lines = sorted(json.dumps([r["title"], r["url"], r["speakers"], r["organisations"],
                                    r["quotes"]], ensure_ascii=False, sort_keys=True)
