@@ -124,7 +124,8 @@ void TextFormatter::Write(const SearchResults& results, std::ostream& out) {
   out << '\n';
   if (!results.facets.empty()) {
     out << '\n' << "Facets over " << results.facet_articles
-        << (results.facets_exact ? "" : " (first checked)") << " articles:\n";
+        << (results.facets_exact ? "" : " (first checked)")
+        << (results.facet_articles == 1 ? " article:\n" : " articles:\n");
     for (const Facet& facet : results.facets) {
       if (facet.values.empty()) continue;
       std::string line;

@@ -151,6 +151,19 @@ TEST(TextFormatter, SuggestionDuplicatesFacets) {
   EXPECT_NE(text.find("   year: 2017 (4)\n"), std::string::npos);
 }
 
+TEST(TextFormatter, FacetsOverOneArticle) {
+  SearchResults r = WithExtras();
+  r.facet_articles = 1;
+  std::ostringstream out;
+  MakeFormatter(OutputFormat::kText, {})->Write(r, out);
+  EXPECT_NE(out.str().find("Facets over 1 article:\n"), std::string::npos) << out.str();
+  r.facets_exact = false;
+  out.str("");
+  MakeFormatter(OutputFormat::kText, {})->Write(r, out);
+  EXPECT_NE(out.str().find("Facets over 1 (first checked) article:\n"), std::string::npos)
+      << out.str();
+}
+
 // Relaxed without the words no article has: named, in JSON and in text;
 // relaxed to OR: the words are not named.
 TEST(Formatters, MissingWords) {
