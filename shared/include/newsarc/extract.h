@@ -15,7 +15,7 @@ namespace newsarc {
 // tests/e2e/test_cli.py (ExtractorVersion) keeps a fingerprint of the
 // extractor's output over corpora/ for this version and fails when the
 // output changes and the version does not.
-inline constexpr int kExtractorVersion = 2;
+inline constexpr int kExtractorVersion = 3;
 
 // Finds the people quoted in `article` and the organisations it names.
 // Pure function of title and body; thread-safe.

@@ -210,7 +210,7 @@ bool IsRoleWord(std::string_view word) {
       "administrator", "presenter", "host", "anchor", "activist", "campaigner",
       "member", "politician", "lawmaker", "legislator", "diplomat", "regional",
       "federal", "national", "party", "opposition", "junior", "senior", "lead",
-      "co-chair", "first", "lady", "crown", "grand", "supreme"});
+      "co-chair", "first", "lady", "crown", "grand", "supreme", "whip"});
   return roles.Has(StripDot(word));
 }
 

@@ -210,6 +210,17 @@ bool IsFirmWord(std::string_view w) {
   return std::ranges::find(kWords, w) != std::end(kWords);
 }
 
+// The end of the longest known place of up to three words that starts at
+// `begin` and ends before `end`, or `begin` if none does.
+size_t PlaceEnd(const std::vector<Token>& tokens, size_t begin, size_t end) {
+  for (size_t e = std::min(end, begin + 3); e > begin; --e) {
+    bool words = true;
+    for (size_t k = begin; k < e; ++k) words &= tokens[k].IsWord() && tokens[k].cap;
+    if (words && IsKnownPlace(SpanText(tokens, {begin, e}))) return e;
+  }
+  return begin;
+}
+
 }  // namespace
 
 bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out) {
@@ -225,6 +236,13 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
         const size_t d = i + 1 < run.end && tokens[i + 1].Is("the") ? i + 2 : i + 1;
         if (d + 2 < run.end && IsRoleDomain(tokens[d].text)) {
           run.begin = d + 1;
+          break;
+        }
+        // "First Minister of Scotland Nicola Sturgeon", "Mayor of New
+        // Orleans LaToya Cantrell": a role with its place; two words at
+        // least must follow it.
+        if (const size_t p = PlaceEnd(tokens, d, run.end); p != d && p + 2 <= run.end) {
+          run.begin = p;
           break;
         }
       }

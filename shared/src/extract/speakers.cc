@@ -101,6 +101,14 @@ class Resolver {
           (tokens_[v + 1].Is("a") || tokens_[v + 1].Is("an") || tokens_[v + 1].Is("the"))) {
         continue;
       }
+      // "succeeding Jeffrey Lamm, who continues as chairman": a post kept;
+      // "an aide who asked not to be identified said": a request.
+      if (v + 1 < tokens_.size() &&
+          (((t.Is("continues") || t.Is("continued")) &&
+            (tokens_[v + 1].Is("as") || tokens_[v + 1].Is("to"))) ||
+           (t.Is("asked") && tokens_[v + 1].Is("not")))) {
+        continue;
+      }
       size_t aux = v;
       while (aux > 0 && IsLyAdverb(tokens_[aux - 1]) && v - aux < 2) --aux;  // "was quickly reported"
       if (aux > 0 && (tokens_[aux - 1].Is("was") || tokens_[aux - 1].Is("were") ||
@@ -315,6 +323,7 @@ class Resolver {
            !IsClauseBreak(tokens_[s - 1]) && tokens_[s - 1].para == tokens_[v].para) {
       --s;
     }
+    if (WhoSpeaks(v, s)) return true;
     // First person-like name in the clause that is not the object of a preposition.
     std::optional<PersonName> first;
     size_t first_run = 0;
@@ -405,6 +414,30 @@ class Resolver {
       }
     }
     return false;
+  }
+
+  // "drafted by Alex Greenwich, who said", "met Jane Doe who later told":
+  // the person a "who" right before the verb at `v` (over "also", "later"
+  // or an adverb in -ly) follows, within the clause that starts at `s`.
+  // Returns true if a speaker was attributed.
+  bool WhoSpeaks(size_t v, size_t s) {
+    size_t k = v;
+    while (k > s && v - k < 2 && (IsLyAdverb(tokens_[k - 1]) || tokens_[k - 1].Is("also") ||
+                                  tokens_[k - 1].Is("later") || tokens_[k - 1].Is("then"))) {
+      --k;
+    }
+    if (k <= s || !tokens_[k - 1].Is("who")) return false;
+    size_t e = k - 1;
+    if (e > s && tokens_[e - 1].Is(",")) --e;
+    const int r = e > s ? run_at_[e - 1] : -1;
+    if (r < 0 || runs_[r].end != e || runs_[r].begin < s) return false;
+    PersonName pn;
+    if (!ParseAt(static_cast<size_t>(r), &pn)) return false;
+    if (!pn.full && by_surname_.find(NameKey(tokens_[pn.name.begin].text)) == by_surname_.end()) {
+      return false;
+    }
+    Attribute(Resolve(pn));
+    return true;
   }
 
   // "..., said UCL astronomer Angelos Tsiaras", "wrote student protester

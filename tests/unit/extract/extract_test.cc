@@ -137,6 +137,21 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Salomon Brothers said it would bid. Statistics Canada said prices rose.", ""},
         Case{"He met Chancellor of the Exchequer Nigel Lawson, who said rates would fall.",
              "Nigel Lawson"},
+        // The person a "who" before the verb follows speaks, even as the
+        // object of a preposition or verb.
+        Case{"The bill was drafted by Alex Greenwich, who said it was overdue.",
+             "Alex Greenwich"},
+        Case{"Mayor Jane Hill met Tom Reed, who later said the plan would work.", "Tom Reed"},
+        // ... unless the verb is no speech: a post kept, a request.
+        Case{"The firm named Ann Lee president, succeeding Tom Reed, who continues as chairman.",
+             ""},
+        Case{"An aide to Secretary Tom Reed who asked not to be identified said it had failed.",
+             ""},
+        // A role with its place, or a whip, before the name.
+        Case{"First Minister of Scotland Nicola Sturgeon said the ruling was historic.",
+             "Nicola Sturgeon"},
+        Case{"Mayor of New Orleans LaToya Cantrell said the city was ready.", "LaToya Cantrell"},
+        Case{"Senate Minority Whip Dick Durbin said the plan was wrong.", "Dick Durbin"},
         Case{"William K.K. Wong said the talks would go on.", "William K.K. Wong"},
         Case{"Governor Ron DeSantis declared a state of emergency.", ""},
         // A pronoun does not refer to someone named as an object in its sentence.
