@@ -699,9 +699,10 @@ class ExtractorVersion(Env):
         # "Deutsche Telekom said"); "United Arab Emirates" names no airline.
         2: "7157b00aec45e3eba19ed12cc88a192c3a8d07e84a573ef01d88838b86c30404",
         # "drafted by Alex Greenwich, who said"; "First Minister of Scotland
-        # Nicola Sturgeon"; "Senate Minority Whip Dick Durbin"; "who
-        # continues as chairman" is no speech.
-        3: "4bb70213e9810b896b03e36f3cd26761bdd04d6e282294057a07c1754bbcce69",
+        # Nicola Sturgeon", "House of Commons Speaker John Bercow", "Senate
+        # Minority Whip Dick Durbin"; "who continues as chairman" is no
+        # speech.
+        3: "8afe0f933948299271a0c4fc9ae05d492fe2744aeb6917e556cbd7347045df0c",
     }
 
     def version(self):

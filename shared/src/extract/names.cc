@@ -246,9 +246,34 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
           break;
         }
       }
+      // "Bank of England Governor Mark Carney", "House of Commons Speaker
+      // John Bercow": a body's name, its role, then a first name and more;
+      // not after a person's name ("Bill Sullivan of Dean Witter Reynolds"),
+      // nor a role right after the connector ("Party of President Hosni
+      // Mubarak" names the party).
+      bool role_after = false;
+      for (size_t k = i + 2; k + 2 < run.end + 0 && !role_after &&
+                             !IsFirstName(tokens[run.begin].text);
+           ++k) {
+        role_after = tokens[k].IsWord() && tokens[k].cap &&
+                     (IsRoleWord(tokens[k].text) || IsPersonalTitle(tokens[k].text)) &&
+                     IsFirstName(tokens[k + 1].text);
+      }
+      if (role_after) {
+        run.begin = i + 1;
+        break;
+      }
       run.end = i;
       break;
     }
+  }
+  // "(Under Secretary of State) for Economic Affairs Allen Wallis": the
+  // role's portfolio, up to a first name (else up to a role word, below:
+  // "for Finance Damas Mbogoro").
+  if (run.begin < run.end && tokens[run.begin].Is("for")) {
+    size_t k = run.begin + 1;
+    while (k + 1 < run.end && !IsFirstName(tokens[k].text)) ++k;
+    if (k + 1 < run.end) run.begin = k;
   }
   // Post-nominals: "Kama Melly QC".
   while (run.end > run.begin + 1 && tokens[run.end - 1].IsWord() &&
@@ -289,7 +314,7 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
     ++start;
   }
   Span name{start, run.end};
-  if (name.empty()) return false;
+  if (name.empty() || tokens[name.begin].Is("for")) return false;
   if (IsPlaceNoun(tokens[name.end - 1].text)) return false;
   // "Yemen-based Houthi", "Muslim-majority Mindanao".
   {

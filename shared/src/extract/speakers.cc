@@ -231,7 +231,10 @@ class Resolver {
            !tokens_[end].Is("for") && !tokens_[end].Is("&")) {
       ++end;
     }
-    if (is_org_[end - 1]) return false;
+    if (is_org_[end - 1]) {
+      // "Bank of England Governor Mark Carney": a person after the body's role.
+      return end < run.end && ParsePersonName(tokens_, run, pn) && pn->name.begin > end;
+    }
     if (ParsePersonName(tokens_, run, pn)) return true;
     // A lone known surname: "Rudd said".
     if (run.size() == 1) {

@@ -152,6 +152,16 @@ INSTANTIATE_TEST_SUITE_P(
              "Nicola Sturgeon"},
         Case{"Mayor of New Orleans LaToya Cantrell said the city was ready.", "LaToya Cantrell"},
         Case{"Senate Minority Whip Dick Durbin said the plan was wrong.", "Dick Durbin"},
+        // A body's name and its role before the name; the role's portfolio.
+        Case{"Bank of England Governor Mark Carney said rates would rise.", "Mark Carney"},
+        Case{"Under Secretary of State for Economic Affairs Allen Wallis said talks would go on.",
+             "Allen Wallis"},
+        Case{"Minister of State for Finance Damas Mbogoro said talks would go on.",
+             "Damas Mbogoro"},
+        // ... but a person's employer after "of" is no role, nor is a party
+        // "of President" someone.
+        Case{"Bill Sullivan of Dean Witter Reynolds Inc said talks would go on.", "Bill Sullivan"},
+        Case{"The National Democratic Party of President Hosni Mubarak said it had won.", ""},
         Case{"William K.K. Wong said the talks would go on.", "William K.K. Wong"},
         Case{"Governor Ron DeSantis declared a state of emergency.", ""},
         // A pronoun does not refer to someone named as an object in its sentence.
