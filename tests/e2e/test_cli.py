@@ -701,8 +701,9 @@ class ExtractorVersion(Env):
         # "drafted by Alex Greenwich, who said"; "First Minister of Scotland
         # Nicola Sturgeon", "House of Commons Speaker John Bercow", "Senate
         # Minority Whip Dick Durbin"; "who continues as chairman" is no
-        # speech.
-        3: "8afe0f933948299271a0c4fc9ae05d492fe2744aeb6917e556cbd7347045df0c",
+        # speech; "Judge Amy Berman Jackson" is "Judge Jackson", an initial
+        # "A." no article.
+        3: "7af8959ec6814d002b87db722ffc6cd385dba61596c5926a7af075169f061078",
     }
 
     def version(self):

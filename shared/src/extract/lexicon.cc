@@ -413,7 +413,7 @@ bool IsNameConnector(std::string_view word) {
   static const WordSet conn({"of", "for", "de", "du", "da", "dos", "das", "del",
                              "della", "di", "la", "le", "van", "von", "der",
                              "den", "bin", "al", "el", "ibn", "&", "y", "on",
-                             "upon", "und"});
+                             "upon", "und", "dela", "dei", "vom", "zu", "ter"});
   return conn.Has(word, /*lower=*/false);  // case-sensitive: "Of" in titles stays a name word
 }
 

@@ -33,6 +33,12 @@ bool IsPlaceNoun(std::string_view w) {
 bool IsRunWord(const std::vector<Token>& tokens, size_t i) {
   const Token& t = tokens[i];
   if (!t.IsWord() || !(t.cap || t.all_caps)) return false;
+  // "Eugene A. Gordon", "Thomas I. Smith": an initial, not the article or
+  // the pronoun, when a capitalised word follows its full stop.
+  if (t.text.size() == 1 && i + 2 < tokens.size() && tokens[i + 1].Is(".") &&
+      tokens[i + 2].IsWord() && tokens[i + 2].cap) {
+    return true;
+  }
   if (IsNeverName(t.text)) {
     // "British Airways": a nationality opens an organisation name.
     if (IsNationality(t.text) && i + 1 < tokens.size() && tokens[i + 1].IsWord() &&
@@ -359,7 +365,11 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
     if (t.text.size() > 0 && t.text[0] >= '0' && t.text[0] <= '9') return false;
   }
   std::string text = SpanText(tokens, name);
-  if (IsKnownOrganisation(text) || IsKnownPlace(text)) return false;
+  // "Judge Jackson", "Mr Washington": one word right after a personal title
+  // is a surname, even one that is also a place's name.
+  bool titled = words == 1 && title_at < name.begin && IsPersonalTitle(tokens[title_at].text);
+  for (size_t i = title_at + 1; titled && i < name.begin; ++i) titled = !tokens[i].IsWord();
+  if (IsKnownOrganisation(text) || (IsKnownPlace(text) && !titled)) return false;
   // "Statistics Canada", "Air France": a common word before a country names
   // a body, not a person.
   if (words == 2 && name.size() == 2 && IsKnownPlace(tokens[name.begin + 1].text) &&
@@ -367,7 +377,7 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
       IsCommonWordOrPlural(Lower(tokens[name.begin].text))) {
     return false;
   }
-  if (words == 1 && IsKnownPlace(tokens[name.begin].text)) return false;
+  if (words == 1 && !titled && IsKnownPlace(tokens[name.begin].text)) return false;
   // "(Banque Nationale) de Paris": a connector and a place.
   if (!tokens[name.begin].cap && IsNameConnector(tokens[name.begin].text) &&
       IsKnownPlace(SpanText(tokens, {name.begin + 1, name.end}))) {
@@ -381,7 +391,13 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
     p.title = std::string(tokens[title_at].text);
     p.gender = g;
   }
-  bool first_name = p.full && IsFirstName(tokens[name.begin].text);
+  // A first name, after initials too ("A. William Reynolds"), and more after it.
+  size_t given = name.begin;
+  while (given + 2 < name.end && tokens[given].text.size() == 1 && tokens[given].cap &&
+         (tokens[given + 1].Is(".") || tokens[given + 1].IsWord())) {
+    given += tokens[given + 1].Is(".") ? 2 : 1;
+  }
+  bool first_name = p.full && IsFirstName(tokens[given].text) && given + 1 < name.end;
   p.strong = role_seen || first_name;
   if (!p.strong && !(p.full && all_plain)) return false;
   if (!p.full && !role_seen) return false;

@@ -163,6 +163,12 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Bill Sullivan of Dean Witter Reynolds Inc said talks would go on.", "Bill Sullivan"},
         Case{"The National Democratic Party of President Hosni Mubarak said it had won.", ""},
         Case{"William K.K. Wong said the talks would go on.", "William K.K. Wong"},
+        // "A." and "I." are initials before a capitalised word, also first.
+        Case{"District Judge Eugene A. Gordon said he would decide.", "Eugene A. Gordon"},
+        Case{"\"It will grow,\" A. William Reynolds, the chairman, said.", "A. William Reynolds"},
+        Case{"F. Wilhelm said the talks would go on.", ""},
+        // A surname after a personal title, even one that names a place.
+        Case{"Judge Jackson said the plea was weak.", "Jackson"},
         Case{"Governor Ron DeSantis declared a state of emergency.", ""},
         // A pronoun does not refer to someone named as an object in its sentence.
         Case{"Speaking to Martin Smith of the network, he said it was fine.", ""},
