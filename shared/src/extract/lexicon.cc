@@ -261,7 +261,7 @@ bool IsOrgKeyword(std::string_view word) {
       "technology", "systems", "solutions", "pharmaceuticals", "energy", "entertainment",
       "studios", "records", "publishing", "publishers",
       "rovers", "wanderers", "athletic", "forum", "brothers", "bros", "investments",
-      "banque", "industrie", "bourse", "cos"});
+      "banque", "industrie", "bourse", "cos", "administration", "patrol"});
   return kw.Has(StripDot(word));
 }
 
@@ -413,7 +413,7 @@ bool IsNameConnector(std::string_view word) {
   static const WordSet conn({"of", "for", "de", "du", "da", "dos", "das", "del",
                              "della", "di", "la", "le", "van", "von", "der",
                              "den", "bin", "al", "el", "ibn", "&", "y", "on",
-                             "upon", "und", "dela", "dei", "vom", "zu", "ter"});
+                             "upon", "und", "dela", "dei", "vom", "zu", "ter", "des"});
   return conn.Has(word, /*lower=*/false);  // case-sensitive: "Of" in titles stays a name word
 }
 

@@ -1,4 +1,5 @@
 #include "extract/names.h"
+#include "stop_words.h"
 
 #include <algorithm>
 #include <iterator>
@@ -44,6 +45,21 @@ bool IsRunWord(const std::vector<Token>& tokens, size_t i) {
     if (IsNationality(t.text) && i + 1 < tokens.size() && tokens[i + 1].IsWord() &&
         IsOrgKeyword(tokens[i + 1].text)) {
       return true;
+    }
+    // "Amazon Web Services": between a name and a keyword, a word such as
+    // "Web" is part of the name.
+    // (Not a function word of a headline: "Sell Another Bank", "Tokyo Via
+    // Bank".)
+    static constexpr std::string_view kFunctionWords[] = {
+        "another", "despite", "via", "related", "upon", "onto", "per", "among", "however",
+        "although", "though", "meanwhile", "according", "following", "without", "since"};
+    if (i > 0 && i + 1 < tokens.size() && tokens[i - 1].IsWord() && tokens[i - 1].cap &&
+        !IsNeverName(tokens[i - 1].text) && tokens[i + 1].IsWord() && tokens[i + 1].cap &&
+        IsOrgKeyword(tokens[i + 1].text) && t.text.size() > 2) {
+      const std::string lower = Lower(t.text);
+      if (!IsStopWord(lower) && std::ranges::find(kFunctionWords, lower) == std::end(kFunctionWords)) {
+        return true;
+      }
     }
     // "First Boston Corp", "First National Bank": so does an ordinal.
     if (t.Is("First") || t.Is("Second") || t.Is("Third")) {
@@ -320,7 +336,7 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
     ++start;
   }
   Span name{start, run.end};
-  if (name.empty() || tokens[name.begin].Is("for")) return false;
+  if (name.empty() || tokens[name.begin].Is("for") || tokens[name.begin].Is("des")) return false;
   if (IsPlaceNoun(tokens[name.end - 1].text)) return false;
   // "Yemen-based Houthi", "Muslim-majority Mindanao".
   {

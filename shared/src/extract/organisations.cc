@@ -407,6 +407,13 @@ Span KeywordSpan(const std::vector<Token>& tokens, Span run, size_t from, size_t
   return {s, e};
 }
 
+// Words that open only firms' names, in other languages.
+bool OpensFirmName(std::string_view w) {
+  static constexpr std::string_view kWords[] = {"Deutsche", "Banca", "Banco", "Caisse", "Regie",
+                                                "Societe", "Société", "Compagnie", "Gruppo"};
+  return std::ranges::find(kWords, w) != std::end(kWords);
+}
+
 // Bodies named by one common word, capitalised after "the": "the House",
 // "the Army", "the Cabinet".
 bool IsDefiniteInstitution(const std::vector<Token>& tokens, size_t i) {
@@ -563,18 +570,69 @@ void FindOrganisations(const std::vector<Token>& tokens, const std::vector<Span>
         i = s.end;
         continue;
       }
+      // "Deutsche Bahn", "Banco Santander", "Caisse des Depots": a word that
+      // opens only firms' names, and the capitalised words after it.
+      if (OpensFirmName(tokens[i].text) && i + 1 < run.end && tokens[i + 1].IsWord() &&
+          (tokens[i + 1].cap || IsNameConnector(tokens[i + 1].text))) {
+        // (Up to a verb of a headline: "Caisse Desjardins Brings Euroyen Bond".)
+        auto headline_verb = [&](size_t j) {
+          const std::string w = Lower(tokens[j].text);
+          return !IsNameConnector(tokens[j - 1].text) && w.size() > 3 && w.back() == 's' &&
+                 (IsCommonWord(std::string_view(w).substr(0, w.size() - 1)) ||
+                  (w[w.size() - 2] == 'e' &&
+                   IsCommonWord(std::string_view(w).substr(0, w.size() - 2))));
+        };
+        size_t e = i + 1;
+        while (e < run.end && tokens[e].IsWord() && !IsRoleHead(tokens[e].text) &&
+               !headline_verb(e)) {
+          ++e;
+        }
+        // ... or to a keyword or legal form further on: "Deutsche Bank
+        // Capital Markets Ltd".
+        for (size_t j = e; j < run.end && tokens[j].IsWord() && !IsRoleHead(tokens[j].text); ++j) {
+          if (IsOrgKeyword(tokens[j].text) || IsLegalForm(tokens[j].text)) e = j + 1;
+        }
+        while (e > i + 1 && IsNameConnector(tokens[e - 1].text)) --e;
+        if (e > i + 1) {
+          last_entity = orgs->Add(SpanText(tokens, {i, e}), i);
+          last_begin = i;
+          last_end = e;
+          Mark(is_org, {i, e});
+          i = e;
+          continue;
+        }
+      }
       // Keyword patterns.
+      auto is_keyword = [&](size_t j) {
+        return tokens[j].IsWord() && !tokens[j].all_caps &&
+               (IsOrgKeyword(tokens[j].text) || OfHead(tokens, run, j));
+      };
       size_t k = i;
-      while (k < run.end && !(tokens[k].IsWord() && !tokens[k].all_caps &&
-                              (IsOrgKeyword(tokens[k].text) || OfHead(tokens, run, k)))) {
-        ++k;
+      while (k < run.end && !is_keyword(k)) ++k;
+      Span s;
+      size_t words = 0;
+      while (k < run.end) {
+        s = KeywordSpan(tokens, run, i, k);
+        words = 0;
+        for (size_t j = s.begin; j < s.end; ++j) words += tokens[j].IsWord();
+        // "Energy Information Administration": a keyword alone ("Energy")
+        // may start a name that a later keyword ends.
+        if (words >= 2 || s.begin != k) break;
+        size_t next = s.end;
+        while (next < run.end && tokens[next].IsWord() && !IsRoleHead(tokens[next].text) &&
+               !is_keyword(next)) {
+          ++next;
+        }
+        if (next == s.end || next >= run.end || !is_keyword(next)) break;
+        k = next;
       }
       if (k < run.end) {
-        Span s = KeywordSpan(tokens, run, i, k);
-        size_t words = 0;
-        for (size_t j = s.begin; j < s.end; ++j) words += tokens[j].IsWord();
-        // A place named like a body ("Soviet Union") is not one.
-        if (words >= 2 && !IsKnownPlace(SpanText(tokens, s))) {
+        // A place named like a body ("Soviet Union") is not one, nor is a
+        // president's or a country's government ("Reagan Administration",
+        // "U.S. Administration"; "Veterans Administration" is a body).
+        const bool government = words == 2 && s.size() == 2 && tokens[s.end - 1].Is("Administration") &&
+                                !IsCommonWordOrPlural(Lower(tokens[s.begin].text));
+        if (words >= 2 && !government && !IsKnownPlace(SpanText(tokens, s))) {
           // Acronyms inside the name are part of it only at its start.
           for (size_t j = i; j < s.begin; ++j) {
             if (Acronym(tokens[j])) {

@@ -210,6 +210,26 @@ INSTANTIATE_TEST_SUITE_P(
     Patterns, OrgTest,
     ::testing::Values(
         Case{"Officers from Kent Police arrived.", "Kent Police"},
+        // "Administration" and "Patrol" name bodies, not a president's
+        // government.
+        Case{"The National Oceanic and Atmospheric Administration reported a storm.",
+             "National Oceanic and Atmospheric Administration"},
+        Case{"Also investigating is the Florida Highway Patrol.", "Florida Highway Patrol"},
+        Case{"Critics of the Reagan Administration met the Veterans Administration.",
+             "Veterans Administration"},
+        // A keyword alone may open a name a later keyword ends.
+        Case{"Figures from the Energy Information Administration came out.",
+             "Energy Information Administration"},
+        // A word such as "Web" between a name and a keyword.
+        Case{"Researchers emailed Amazon Web Services about it.", "Amazon Web Services"},
+        // Words that open only firms' names, up to a headline's verb or to a
+        // legal form.
+        Case{"German firms including Deutsche Bahn stopped trading.", "Deutsche Bahn"},
+        Case{"Caisse Desjardins Brings Euroyen Bond", "Caisse Desjardins"},
+        Case{"He joined Deutsche Bank Capital Markets Ltd in May.",
+             "Deutsche Bank Capital Markets Ltd"},
+        Case{"Shares of Regie Nationale des Usines Renault rose.",
+             "Regie Nationale des Usines Renault"},
         Case{"The Emergencies Ministry sent rescuers.", "Emergencies Ministry"},
         Case{"He works for Acme Widgets Ltd in town.", "Acme Widgets Ltd"},
         Case{"The Labour Party met in June.", "Labour Party"},
