@@ -29,7 +29,8 @@ int OrgTable::Add(const std::string& raw, size_t position) {
     entities_.push_back(std::move(e));
     dead_.push_back(false);
     first_.push_back(position);
-    by_form_[Lower(name)] = id;
+    forms_of_.emplace_back();
+    SetForm(Lower(name), id);
   }
   first_[id] = std::min(first_[id], position);
   ++entities_[id].mentions;
@@ -50,9 +51,11 @@ void OrgTable::AddAlias(int entity, const std::string& raw) {
     o.mentions = 0;
     dead_[other] = true;
     first_[entity] = std::min(first_[entity], first_[other]);
-    for (auto& [form, id] : by_form_) {
-      if (id == other) id = entity;
+    for (std::string& form : forms_of_[other]) {
+      by_form_[form] = entity;
+      forms_of_[entity].push_back(std::move(form));
     }
+    forms_of_[other].clear();
     for (auto& [group, id] : by_group_) {
       if (id == other) id = entity;
     }
@@ -63,23 +66,34 @@ void OrgTable::AddAlias(int entity, const std::string& raw) {
     for (auto& a : o.aliases) target.aliases.push_back(a);
   } else {
     target.aliases.push_back(alias);
-    by_form_[key] = entity;
+    SetForm(key, entity);
   }
+}
+
+void OrgTable::SetForm(const std::string& form, int entity) {
+  auto [it, added] = by_form_.try_emplace(form, entity);
+  if (!added) {
+    if (it->second == entity) return;
+    std::erase(forms_of_[it->second], form);
+    it->second = entity;
+  }
+  forms_of_[entity].push_back(form);
+}
+
+void OrgTable::DropForm(const std::string& form, int entity) {
+  auto it = by_form_.find(form);
+  if (it == by_form_.end() || it->second != entity) return;
+  by_form_.erase(it);
+  std::erase(forms_of_[entity], form);
 }
 
 void OrgTable::Rename(int entity, const std::string& raw, size_t position) {
   std::string name = StripThe(raw);
   if (entity < 0 || name.empty()) return;
   Entity& e = entities_[entity];
-  for (auto it = by_form_.begin(); it != by_form_.end();) {
-    if (it->second == entity && it->first == Lower(e.name)) {
-      it = by_form_.erase(it);
-    } else {
-      ++it;
-    }
-  }
+  DropForm(Lower(e.name), entity);
   e.name = name;
-  by_form_[Lower(name)] = entity;
+  SetForm(Lower(name), entity);
   first_[entity] = std::min(first_[entity], position);
 }
 
@@ -87,9 +101,8 @@ void OrgTable::Unmention(int entity) {
   if (entity < 0 || entities_[entity].mentions == 0) return;
   if (--entities_[entity].mentions == 0) {
     dead_[entity] = true;
-    for (auto it = by_form_.begin(); it != by_form_.end();) {
-      it = it->second == entity ? by_form_.erase(it) : std::next(it);
-    }
+    for (const std::string& form : forms_of_[entity]) by_form_.erase(form);
+    forms_of_[entity].clear();
   }
 }
 
@@ -106,6 +119,22 @@ void OrgTable::MergeShortForms() {
       AddAlias(full->second, entities_[a].name);
     }
   }
+  // The longer names that hold a short one: "Tunisian Parliament" (after a
+  // space), "Supreme Court of Puerto Rico" (before " of " or " for "); not
+  // "Senate Judiciary Committee". Indexed by those parts, so that an article
+  // naming thousands of bodies is not a walk over all of them per name. (The
+  // merges below change no name but the short one's, which is merged away.)
+  std::unordered_map<std::string, std::vector<int>> holders;
+  for (size_t b = 0; b < entities_.size(); ++b) {
+    if (dead_[b]) continue;
+    const std::string& full = entities_[b].name;
+    for (size_t sp = full.find(' '); sp != std::string::npos; sp = full.find(' ', sp + 1)) {
+      holders[full.substr(sp + 1)].push_back(static_cast<int>(b));
+      if (full.compare(sp, 4, " of ") == 0 || full.compare(sp, 5, " for ") == 0) {
+        holders[full.substr(0, sp)].push_back(static_cast<int>(b));
+      }
+    }
+  }
   auto words_of = [](const std::string& s) { return 1 + std::count(s.begin(), s.end(), ' '); };
   for (size_t a = 0; a < entities_.size(); ++a) {
     if (dead_[a]) continue;
@@ -115,21 +144,14 @@ void OrgTable::MergeShortForms() {
     std::string_view head = sp == std::string::npos ? std::string_view(short_name)
                                                     : std::string_view(short_name).substr(sp + 1);
     if (!IsOrgKeyword(head) && !IsInstitution(head)) continue;
+    const auto held = holders.find(short_name);
+    if (held == holders.end()) continue;
     int target = -1;
     bool ambiguous = false;
-    for (size_t b = 0; b < entities_.size() && !ambiguous; ++b) {
-      const std::string& full = entities_[b].name;
-      if (b == a || dead_[b] || full.size() <= short_name.size() + 1) continue;
-      // "Tunisian Parliament", "Supreme Court of Puerto Rico"; not "Senate
-      // Judiciary Committee".
-      bool suffix = full.compare(full.size() - short_name.size(), short_name.size(),
-                                 short_name) == 0 &&
-                    full[full.size() - short_name.size() - 1] == ' ';
-      bool prefix = full.compare(0, short_name.size() + 4, short_name + " of ") == 0 ||
-                    full.compare(0, short_name.size() + 5, short_name + " for ") == 0;
-      if (!suffix && !prefix) continue;
-      if (target >= 0 && target != static_cast<int>(b)) ambiguous = true;
-      target = static_cast<int>(b);
+    for (int b : held->second) {
+      if (b == static_cast<int>(a) || dead_[b]) continue;
+      if (target >= 0 && target != b) ambiguous = true;
+      target = b;
     }
     if (target >= 0 && !ambiguous) AddAlias(target, short_name);
   }

@@ -695,9 +695,9 @@ void CompleteOrganisations(const std::vector<Token>& tokens, const std::vector<S
                            const std::vector<Span>& subjects,
                            const std::vector<std::string>& person_words, OrgTable* orgs,
                            std::vector<bool>* is_org) {
-  auto is_person_word = [&](std::string_view w) {
-    return std::find(person_words.begin(), person_words.end(), w) != person_words.end();
-  };
+  const std::unordered_set<std::string_view> person_word_set(person_words.begin(),
+                                                             person_words.end());
+  auto is_person_word = [&](std::string_view w) { return person_word_set.count(w) > 0; };
   for (const Span& s : subjects) {
     if (!(*is_org)[s.begin]) {
       orgs->Add(SpanText(tokens, s), s.begin);
@@ -818,27 +818,35 @@ void CompleteOrganisations(const std::vector<Token>& tokens, const std::vector<S
   }
   // "Met Commissioner" after "Metropolitan Police": a short form of the first
   // word of a known organisation, used with an organisation or role word.
+  // The entities' first words (of names of two words or more) in order, so
+  // that the names a word begins are found by a binary search, not a walk
+  // over all of them per run. (The aliases added below change no name.)
   const std::vector<Entity>& ents = orgs->entities();
+  std::vector<std::pair<std::string, int>> first_words;
+  for (size_t e = 0; e < ents.size(); ++e) {
+    const size_t sp = ents[e].name.find(' ');
+    if (sp != std::string::npos) first_words.emplace_back(ents[e].name.substr(0, sp), e);
+  }
+  std::sort(first_words.begin(), first_words.end());
   for (const Span& r : runs) {
     if (r.size() < 2 || (*is_org)[r.begin]) continue;
     const Token& t = tokens[r.begin];
     const Token& n = tokens[r.begin + 1];
     if (t.text.size() < 3 || t.all_caps || !(IsRoleWord(n.text) || IsOrgKeyword(n.text))) continue;
-    for (size_t e = 0; e < ents.size(); ++e) {
-      const std::string& name = ents[e].name;
-      size_t sp = name.find(' ');
-      if (sp == std::string::npos || sp <= t.text.size()) continue;
-      if (name.compare(0, t.text.size(), t.text) == 0) {
-        int id = static_cast<int>(e);
-        if (IsOrgKeyword(n.text)) {  // "Met Police"
-          orgs->AddAlias(id, SpanText(tokens, {r.begin, r.begin + 2}));
-        }
-        orgs->AddAlias(id, std::string(t.text));
-        orgs->Add(std::string(t.text), r.begin);
-        (*is_org)[r.begin] = true;
-        break;
-      }
+    // The first entity whose first word is longer than `t` and starts with it.
+    int found = -1;
+    for (auto it = std::lower_bound(first_words.begin(), first_words.end(), t.text,
+                                    [](const auto& fw, std::string_view w) { return fw.first < w; });
+         it != first_words.end() && it->first.starts_with(t.text); ++it) {
+      if (it->first.size() > t.text.size() && (found < 0 || it->second < found)) found = it->second;
     }
+    if (found < 0) continue;
+    if (IsOrgKeyword(n.text)) {  // "Met Police"
+      orgs->AddAlias(found, SpanText(tokens, {r.begin, r.begin + 2}));
+    }
+    orgs->AddAlias(found, std::string(t.text));
+    orgs->Add(std::string(t.text), r.begin);
+    (*is_org)[r.begin] = true;
   }
   count_known();
   orgs->MergeShortForms();

@@ -52,7 +52,13 @@ class OrgTable {
   std::vector<Entity> entities_;
   std::vector<bool> dead_;  // merged away
   std::vector<size_t> first_;  // first token position
+  // Points `form` (lowered) at `entity`, taking it from the entity it named.
+  void SetForm(const std::string& form, int entity);
+  // Forgets `form` if it names `entity`.
+  void DropForm(const std::string& form, int entity);
+
   std::unordered_map<std::string, int> by_form_;
+  std::vector<std::vector<std::string>> forms_of_;  // by_form_ inverted, per entity
   std::unordered_map<int, int> by_group_;  // gazetteer group -> entity
 };
 
