@@ -702,8 +702,9 @@ class ExtractorVersion(Env):
         # Nicola Sturgeon", "House of Commons Speaker John Bercow", "Senate
         # Minority Whip Dick Durbin"; "who continues as chairman" is no
         # speech; "Judge Amy Berman Jackson" is "Judge Jackson", an initial
-        # "A." no article; "Florida Highway Patrol", "Deutsche Bahn".
-        3: "d1cb291a726a64aa5d7b64f2effcf13c048db9c1a6fee38abb7d04ce27e81131",
+        # "A." no article; "Florida Highway Patrol", "Deutsche Bahn";
+        # "Assemblywoman Selena Torres".
+        3: "45afa19667767bed1f7b577b65ff9c50078e1a93fdb3138ade905bbdbad03609",
     }
 
     def version(self):

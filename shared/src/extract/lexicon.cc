@@ -168,7 +168,7 @@ bool IsPersonalTitle(std::string_view word, Gender* gender) {
   static const WordSet neutral({"dr", "prof", "professor", "rev", "reverend",
                                 "det", "supt", "sgt", "insp", "cllr", "hon",
                                 "judge", "justice", "father", "rabbi", "imam", "ayatollah",
-                                "pastor"});
+                                "pastor", "mufti"});
   const std::string_view w = StripDot(word);
   Gender g = Gender::kUnknown;
   bool is = false;
@@ -210,7 +210,9 @@ bool IsRoleWord(std::string_view word) {
       "administrator", "presenter", "host", "anchor", "activist", "campaigner",
       "member", "politician", "lawmaker", "legislator", "diplomat", "regional",
       "federal", "national", "party", "opposition", "junior", "senior", "lead",
-      "co-chair", "first", "lady", "crown", "grand", "supreme", "whip"});
+      "co-chair", "first", "lady", "crown", "grand", "supreme", "whip", "assemblyman",
+      "assemblywoman", "assemblymember", "alderman", "councilman", "councilwoman", "selectman",
+      "selectwoman", "undersecretary", "under-secretary"});
   return roles.Has(StripDot(word));
 }
 

@@ -407,10 +407,12 @@ Span KeywordSpan(const std::vector<Token>& tokens, Span run, size_t from, size_t
   return {s, e};
 }
 
-// Words that open only firms' names, in other languages.
-bool OpensFirmName(std::string_view w) {
-  static constexpr std::string_view kWords[] = {"Deutsche", "Banca", "Banco", "Caisse", "Regie",
-                                                "Societe", "Société", "Compagnie", "Gruppo"};
+// Words that open only the names of firms and bodies, in other languages.
+bool OpensBodyName(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "Deutsche", "Banca",      "Banco",        "Caisse",     "Regie",       "Societe",
+      "Société",  "Compagnie",  "Gruppo",       "Institut",   "Instituto",   "Istituto",
+      "Université", "Universidad", "Universidade", "Universität", "Ministerio", "Ministère"};
   return std::ranges::find(kWords, w) != std::end(kWords);
 }
 
@@ -570,9 +572,10 @@ void FindOrganisations(const std::vector<Token>& tokens, const std::vector<Span>
         i = s.end;
         continue;
       }
-      // "Deutsche Bahn", "Banco Santander", "Caisse des Depots": a word that
-      // opens only firms' names, and the capitalised words after it.
-      if (OpensFirmName(tokens[i].text) && i + 1 < run.end && tokens[i + 1].IsWord() &&
+      // "Deutsche Bahn", "Banco Santander", "Institut National de Recherche
+      // Biomédicale": a word that opens only firms' and bodies' names, and
+      // the capitalised words after it.
+      if (OpensBodyName(tokens[i].text) && i + 1 < run.end && tokens[i + 1].IsWord() &&
           (tokens[i + 1].cap || IsNameConnector(tokens[i + 1].text))) {
         // (Up to a verb of a headline: "Caisse Desjardins Brings Euroyen Bond".)
         auto headline_verb = [&](size_t j) {
