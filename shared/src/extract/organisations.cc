@@ -201,6 +201,24 @@ size_t ExtendLeft(const std::vector<Token>& tokens, size_t s, size_t k) {
              tokens[b - 1].cap && !IsNeverName(tokens[b - 1].text) && s - b < 4) {
         --b;
       }
+      // "Goldman, Sachs and Co": a comma between the partners' names.
+      if (and_co && b >= 2 && b == s - 2 && tokens[b - 1].Is(",") && same(b - 2) &&
+          !tokens[b].sentence_start && tokens[b - 2].IsWord() && tokens[b - 2].cap &&
+          !tokens[b - 2].all_caps && !IsNeverName(tokens[b - 2].text) &&
+          !IsKnownPlace(tokens[b - 2].text) && !IsFirstName(tokens[b - 2].text) &&
+          !IsRoleWord(tokens[b - 2].text) && !IsLegalForm(tokens[b - 2].text) &&
+          !IsOrgKeyword(tokens[b - 2].text) &&
+          // (Not the last of a list, nor a person's surname: "said Thomas
+          // McKiernan, McKiernan and Co".)
+          (b < 3 || !(tokens[b - 3].Is(",") || tokens[b - 3].Is("and") ||
+                      IsFirstName(tokens[b - 3].text)))) {
+        b -= 2;
+      }
+      // "American Telephone and Telegraph Co": a nationality opens it.
+      if (b > 0 && same(b - 1) && !tokens[b].sentence_start && tokens[b - 1].IsWord() &&
+          tokens[b - 1].cap && IsNationality(tokens[b - 1].text)) {
+        --b;
+      }
       return b;
     }
   }

@@ -165,6 +165,8 @@ INSTANTIATE_TEST_SUITE_P(
         // ... but a person's employer after "of" is no role, nor is a party
         // "of President" someone.
         Case{"Bill Sullivan of Dean Witter Reynolds Inc said talks would go on.", "Bill Sullivan"},
+        Case{"\"Sales will rise,\" said Thomas McKiernan, McKiernan and Co analyst.",
+             "Thomas McKiernan"},
         Case{"The National Democratic Party of President Hosni Mubarak said it had won.", ""},
         Case{"William K.K. Wong said the talks would go on.", "William K.K. Wong"},
         // "A." and "I." are initials before a capitalised word, also first.
@@ -234,6 +236,12 @@ INSTANTIATE_TEST_SUITE_P(
              "Deutsche Bank Capital Markets Ltd"},
         Case{"Shares of Regie Nationale des Usines Renault rose.",
              "Regie Nationale des Usines Renault"},
+        // A nationality opens a name with "and"; partners' names with a
+        // comma before "and Co", but not a list's or a person's.
+        Case{"Shares of American Telephone and Telegraph Co rose.",
+             "American Telephone and Telegraph Co"},
+        Case{"Shares of Goldman, Sachs and Co rose.", "Goldman, Sachs and Co"},
+        Case{"Brokers Smith, Jones, Brown and Co rose.", "Brown and Co"},
         Case{"The trial was run by the Institut National de Recherche Biom\xC3\xA9" "dicale.",
              "Institut National de Recherche Biom\xC3\xA9" "dicale"},
         Case{"The Emergencies Ministry sent rescuers.", "Emergencies Ministry"},
