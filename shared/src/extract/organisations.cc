@@ -158,10 +158,23 @@ namespace {
 
 // "University of California, Los Angeles": a campus place after a comma.
 size_t ExtendCampus(const std::vector<Token>& tokens, size_t b, size_t e) {
-  if (e + 1 >= tokens.size() || !tokens[e].Is(",") || !tokens[b].Is("University") ||
-      b + 1 >= e || !tokens[b + 1].Is("of")) {
+  if (e + 1 >= tokens.size() || !tokens[b].Is("University") || b + 1 >= e ||
+      !tokens[b + 1].Is("of")) {
     return e;
   }
+  // "University of Texas at Austin", "University of Hawaii at Mānoa": a
+  // campus after "at" (not "at Christmas", "at Monday's meeting").
+  if (tokens[e].Is("at")) {
+    size_t k = e + 1;
+    while (k < tokens.size() && k < e + 4 && tokens[k].IsWord() && tokens[k].cap &&
+           !tokens[k].sentence_start && tokens[k].para == tokens[e].para &&
+           !IsNeverName(tokens[k].text)) {
+      ++k;
+    }
+    const bool possessive = k < tokens.size() && tokens[k].kind == TokenKind::kPossessive;
+    return k > e + 1 && !possessive ? k : e;
+  }
+  if (!tokens[e].Is(",")) return e;
   size_t k = e + 1;
   while (k < tokens.size() && k < e + 4 && tokens[k].IsWord() && tokens[k].cap &&
          tokens[k].para == tokens[e].para) {

@@ -241,6 +241,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Shares of American Telephone and Telegraph Co rose.",
              "American Telephone and Telegraph Co"},
         Case{"Shares of Goldman, Sachs and Co rose.", "Goldman, Sachs and Co"},
+        // A campus after "at", not a time.
+        Case{"Researchers at the University of Texas at Austin found it.",
+             "University of Texas at Austin"},
+        Case{"He spoke at the University of Iowa at Christmas.", "University of Iowa"},
         Case{"Brokers Smith, Jones, Brown and Co rose.", "Brown and Co"},
         Case{"The trial was run by the Institut National de Recherche Biom\xC3\xA9" "dicale.",
              "Institut National de Recherche Biom\xC3\xA9" "dicale"},
