@@ -1,9 +1,10 @@
 #include "extract/names.h"
-#include "stop_words.h"
 
 #include <algorithm>
 #include <iterator>
 #include <string_view>
+
+#include "stop_words.h"
 
 namespace newsarc::internal {
 namespace {
@@ -57,7 +58,8 @@ bool IsRunWord(const std::vector<Token>& tokens, size_t i) {
         !IsNeverName(tokens[i - 1].text) && tokens[i + 1].IsWord() && tokens[i + 1].cap &&
         IsOrgKeyword(tokens[i + 1].text) && t.text.size() > 2) {
       const std::string lower = Lower(t.text);
-      if (!IsStopWord(lower) && std::ranges::find(kFunctionWords, lower) == std::end(kFunctionWords)) {
+      if (!IsStopWord(lower) &&
+          std::ranges::find(kFunctionWords, lower) == std::end(kFunctionWords)) {
         return true;
       }
     }
@@ -274,8 +276,7 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
       // nor a role right after the connector ("Party of President Hosni
       // Mubarak" names the party).
       bool role_after = false;
-      for (size_t k = i + 2; k + 2 < run.end + 0 && !role_after &&
-                             !IsFirstName(tokens[run.begin].text);
+      for (size_t k = i + 2; k + 2 < run.end && !role_after && !IsFirstName(tokens[run.begin].text);
            ++k) {
         role_after = tokens[k].IsWord() && tokens[k].cap &&
                      (IsRoleWord(tokens[k].text) || IsPersonalTitle(tokens[k].text)) &&

@@ -664,7 +664,8 @@ void FindOrganisations(const std::vector<Token>& tokens, const std::vector<Span>
         // A place named like a body ("Soviet Union") is not one, nor is a
         // president's or a country's government ("Reagan Administration",
         // "U.S. Administration"; "Veterans Administration" is a body).
-        const bool government = words == 2 && s.size() == 2 && tokens[s.end - 1].Is("Administration") &&
+        const bool government = words == 2 && s.size() == 2 &&
+                                tokens[s.end - 1].Is("Administration") &&
                                 !IsCommonWordOrPlural(Lower(tokens[s.begin].text));
         if (words >= 2 && !government && !IsKnownPlace(SpanText(tokens, s))) {
           // Acronyms inside the name are part of it only at its start.
@@ -854,12 +855,15 @@ void CompleteOrganisations(const std::vector<Token>& tokens, const std::vector<S
   // word of a known organisation, used with an organisation or role word.
   // The entities' first words (of names of two words or more) in order, so
   // that the names a word begins are found by a binary search, not a walk
-  // over all of them per run. (The aliases added below change no name.)
+  // over all of them per run. (An alias below that merges two entities may
+  // swap their names; the index keeps the names they had.)
   const std::vector<Entity>& ents = orgs->entities();
   std::vector<std::pair<std::string, int>> first_words;
   for (size_t e = 0; e < ents.size(); ++e) {
     const size_t sp = ents[e].name.find(' ');
-    if (sp != std::string::npos) first_words.emplace_back(ents[e].name.substr(0, sp), e);
+    if (sp != std::string::npos) {
+      first_words.emplace_back(ents[e].name.substr(0, sp), static_cast<int>(e));
+    }
   }
   std::sort(first_words.begin(), first_words.end());
   for (const Span& r : runs) {
@@ -869,8 +873,8 @@ void CompleteOrganisations(const std::vector<Token>& tokens, const std::vector<S
     if (t.text.size() < 3 || t.all_caps || !(IsRoleWord(n.text) || IsOrgKeyword(n.text))) continue;
     // The first entity whose first word is longer than `t` and starts with it.
     int found = -1;
-    for (auto it = std::lower_bound(first_words.begin(), first_words.end(), t.text,
-                                    [](const auto& fw, std::string_view w) { return fw.first < w; });
+    auto before = [](const auto& fw, std::string_view w) { return fw.first < w; };
+    for (auto it = std::lower_bound(first_words.begin(), first_words.end(), t.text, before);
          it != first_words.end() && it->first.starts_with(t.text); ++it) {
       if (it->first.size() > t.text.size() && (found < 0 || it->second < found)) found = it->second;
     }
