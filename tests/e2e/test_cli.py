@@ -703,8 +703,9 @@ class ExtractorVersion(Env):
         # Minority Whip Dick Durbin"; "who continues as chairman" is no
         # speech; "Judge Amy Berman Jackson" is "Judge Jackson", an initial
         # "A." no article; "Florida Highway Patrol", "Deutsche Bahn";
-        # "Assemblywoman Selena Torres"; "University of Hawaii at Mānoa".
-        3: "4707f71b2999547fe62a17b67689ce776963eccfb42c351f81eef22fc9cf5d26",
+        # "Assemblywoman Selena Torres"; "University of Hawaii at Mānoa";
+        # "argued the government's lawyer, Richard Keen".
+        3: "a001a26232a7a8dfcd0286476353e508a28586df3808ec9f66507f69a0a0d81d",
     }
 
     def version(self):

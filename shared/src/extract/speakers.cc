@@ -339,8 +339,11 @@ class Resolver {
           runs_[r].end != v) {
         continue;
       }
+      // (A name before a possessive is an owner, not a subject, unless the
+      // possessive belongs to the body after its "of": "Sam Wilson of UH
+      // Manoa's Center said".)
       if (runs_[r].end < tokens_.size() &&
-          tokens_[runs_[r].end].kind == TokenKind::kPossessive) {
+          tokens_[runs_[r].end].kind == TokenKind::kPossessive && !HasConnector(runs_[r])) {
         continue;
       }
       PersonName pn;
@@ -419,6 +422,14 @@ class Resolver {
     return false;
   }
 
+  // True if `run` holds "of", "for" or "on" ("Sam Wilson of UH Manoa").
+  bool HasConnector(Span run) const {
+    for (size_t k = run.begin + 1; k < run.end; ++k) {
+      if (tokens_[k].Is("of") || tokens_[k].Is("for") || tokens_[k].Is("on")) return true;
+    }
+    return false;
+  }
+
   // "drafted by Alex Greenwich, who said", "met Jane Doe who later told":
   // the person a "who" right before the verb at `v` (over "also", "later"
   // or an adverb in -ly) follows, within the clause that starts at `s`.
@@ -457,10 +468,16 @@ class Resolver {
         if (++commas > 1) return false;
         continue;
       }
+      // "argued the government's lawyer, Richard Keen": an owner's
+      // possessive in the description.
+      if (t.kind == TokenKind::kPossessive && k > i) continue;
       int r = run_at_[k];
       if (r >= 0 && runs_[r].begin == k) {
         PersonName pn;
-        if (ParseAt(static_cast<size_t>(r), &pn) && pn.full) {
+        const size_t end = runs_[r].end;
+        const bool owner = end < tokens_.size() && tokens_[end].kind == TokenKind::kPossessive &&
+                           !HasConnector(runs_[r]);
+        if (!owner && ParseAt(static_cast<size_t>(r), &pn) && pn.full) {
           // "said Societe Generale economist Alain Marais": a name that a
           // lower-case role noun and a full name follow is the employer.
           const size_t e = runs_[r].end;

@@ -173,6 +173,13 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"District Judge Eugene A. Gordon said he would decide.", "Eugene A. Gordon"},
         Case{"\"It will grow,\" A. William Reynolds, the chairman, said.", "A. William Reynolds"},
         Case{"F. Wilhelm said the talks would go on.", ""},
+        // A possessive in the description after the verb; its owner is no
+        // speaker, but a person "of" a body's possessive is.
+        Case{"\"It is not for the Court to opine,\" argued the government's lawyer, Richard Keen.",
+             "Richard Keen"},
+        Case{"\"It will pass,\" said the monthly, president Alan Garcia's paper.", ""},
+        Case{"Co-author Sam Wilson of UH Manoa's Center for Oceanography said it was unique.",
+             "Sam Wilson"},
         // A surname after a personal title, even one that names a place.
         Case{"Judge Jackson said the plea was weak.", "Jackson"},
         Case{"Governor Ron DeSantis declared a state of emergency.", ""},
