@@ -704,8 +704,9 @@ class ExtractorVersion(Env):
         # speech; "Judge Amy Berman Jackson" is "Judge Jackson", an initial
         # "A." no article; "Florida Highway Patrol", "Deutsche Bahn";
         # "Assemblywoman Selena Torres"; "University of Hawaii at Mānoa";
-        # "argued the government's lawyer, Richard Keen".
-        3: "a001a26232a7a8dfcd0286476353e508a28586df3808ec9f66507f69a0a0d81d",
+        # "argued the government's lawyer, Richard Keen"; "Committee to
+        # Protect Journalists", "Law and Justice Party".
+        3: "a90969136771faff9d68a8281d3b03562f6ad8cf6a5bf6a6fb66529dae7d3889",
     }
 
     def version(self):

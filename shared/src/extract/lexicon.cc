@@ -236,7 +236,8 @@ bool IsRoleDomain(std::string_view word) {
 }
 
 bool IsRoleHead(std::string_view word) {
-  if (IsPersonalTitle(word) || IsRoleModifier(word)) return true;
+  // ("Justice", a title, also names a domain: "Law and Justice Party".)
+  if ((IsPersonalTitle(word) && !IsRoleDomain(word)) || IsRoleModifier(word)) return true;
   return IsRoleWord(word) && !IsOrgKeyword(word) && !IsRoleDomain(word);
 }
 

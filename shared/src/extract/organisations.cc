@@ -96,6 +96,22 @@ size_t PersonStart(const std::vector<Token>& tokens, size_t from, size_t m) {
 
 }  // namespace
 
+// Heads of the names of bodies that say what they are for with "to":
+// "Committee to Protect Journalists".
+bool StatesAim(const Token& t) {
+  static constexpr std::string_view kHeads[] = {
+      "Committee", "Campaign", "Coalition", "Alliance", "Movement", "Society",  "Foundation",
+      "Fund",      "League",   "Association", "Union",  "Council", "Network"};
+  return std::ranges::find(kHeads, t.text) != std::end(kHeads);
+}
+
+// The verb of such an aim: a common word, not the start of a place or a
+// body ("sold Brooklyn Union to New York Public Utility Commission").
+bool IsAimVerb(std::string_view w) {
+  return IsCommonWord(Lower(w)) && !IsRoleWord(w) && !IsNeverName(w) && !IsKnownPlace(w) &&
+         !IsOrgKeyword(w) && !IsOrgHeadKeyword(w) && w != "New";
+}
+
 size_t ExtendRight(const std::vector<Token>& tokens, size_t b, size_t e) {
   const size_t n = tokens.size();
   bool in_of = false;
@@ -114,6 +130,10 @@ size_t ExtendRight(const std::vector<Token>& tokens, size_t b, size_t e) {
       ++j;
       if (j < n && tokens[j].Is("the")) ++j;
       in_of = true;
+    } else if (tokens[j].Is("to") && best == e && j + 2 < n && StatesAim(tokens[e - 1]) &&
+               name_word(j + 1) && name_word(j + 2) && IsAimVerb(tokens[j + 1].text)) {
+      // "Committee to Protect Journalists", "Campaign to Stop Killer Robots".
+      ++j;
     } else if (tokens[j].Is("and") && in_of) {
       ++j;
       if (j < n && tokens[j].Is("the")) ++j;

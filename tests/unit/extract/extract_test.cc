@@ -248,6 +248,13 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Shares of American Telephone and Telegraph Co rose.",
              "American Telephone and Telegraph Co"},
         Case{"Shares of Goldman, Sachs and Co rose.", "Goldman, Sachs and Co"},
+        // A body's aim after "to"; not a sale "to" another body.
+        Case{"The Committee to Protect Journalists counted the deaths.",
+             "Committee to Protect Journalists"},
+        Case{"It sold the Acme Union to New York Power Commission.",
+             "Acme Union; New York Power Commission"},
+        // "Justice", a title, also names a domain.
+        Case{"Poland's ruling Law and Justice Party won.", "Law and Justice Party"},
         // A campus after "at", not a time.
         Case{"Researchers at the University of Texas at Austin found it.",
              "University of Texas at Austin"},
