@@ -705,8 +705,8 @@ class ExtractorVersion(Env):
         # "A." no article; "Florida Highway Patrol", "Deutsche Bahn";
         # "Assemblywoman Selena Torres"; "University of Hawaii at Mānoa";
         # "argued the government's lawyer, Richard Keen"; "Committee to
-        # Protect Journalists", "Law and Justice Party".
-        3: "a90969136771faff9d68a8281d3b03562f6ad8cf6a5bf6a6fb66529dae7d3889",
+        # Protect Journalists", "Law and Justice Party"; "advised", "welcomed".
+        3: "b75b620b1734d413413cbadff9e87851876ef49511a20f850961e795e9a4e7fe",
     }
 
     def version(self):

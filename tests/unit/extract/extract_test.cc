@@ -153,6 +153,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Mayor of New Orleans LaToya Cantrell said the city was ready.", "LaToya Cantrell"},
         Case{"Senate Minority Whip Dick Durbin said the plan was wrong.", "Dick Durbin"},
         Case{"Assemblywoman Selena Torres said the vote was historic.", "Selena Torres"},
+        Case{"The mayor of the city, Jane Hill, advised residents to stay home.", "Jane Hill"},
+        Case{"House Speaker Jim Wright dismissed charges that the bill hurt stocks.", "Jim Wright"},
         Case{"Undersecretary of State Michael Armacost said talks would go on.",
              "Michael Armacost"},
         Case{"Mufti Abdul Qawi said he was innocent.", "Abdul Qawi"},
