@@ -896,6 +896,13 @@ Result<SearchResults> Searcher::Search(const SearchRequest& request) const {
   // hold, which must not outlive it).
   std::optional<internal::CommitGate> gate;
   std::optional<internal::CommitGate::Hold> pinned;
+  // After a try lost to a commit: false when the tries are used up, else
+  // holds the commits off for the next.
+  auto catch_up = [&](int attempt) {
+    if (attempt >= kMaxAttempts) return false;
+    if (!gate && (gate = internal::CommitGate::ForReader(impl_->dir))) pinned = gate->Shared();
+    return true;
+  };
   for (int attempt = 1;; ++attempt) {
     try {
       // See the latest commit (cheap when there is none). Inside the try:
@@ -929,10 +936,12 @@ Result<SearchResults> Searcher::Search(const SearchRequest& request) const {
       // reports that as corruption): catch up and try again, holding the
       // commits off from now on. Real damage fails every attempt and is
       // reported.
-      if (attempt >= kMaxAttempts) {
-        return internal::StatusFromCurrentException("search");
-      }
-      if (!gate && (gate = internal::CommitGate::ForReader(impl_->dir))) pinned = gate->Shared();
+      if (!catch_up(attempt)) return internal::StatusFromCurrentException("search");
+    } catch (const Xapian::DocNotFoundError&) {
+      // The same race, reported as a document of the match that is not
+      // there ("Document 1 not found", once, under a writer committing 60
+      // times in a row).
+      if (!catch_up(attempt)) return internal::StatusFromCurrentException("search");
     } catch (...) {
       return internal::StatusFromCurrentException("search \"" + request.query +
                                                   "\"");
