@@ -49,6 +49,15 @@ bool IsLyAdverb(const Token& t) {
   return t.IsWord() && !t.cap && t.text.size() > 4 && t.text.substr(t.text.size() - 2) == "ly";
 }
 
+// A speech verb that says no speech before the word `next`: "declared a
+// state of emergency" (an act), "who continues as chairman" (a post kept),
+// "an aide who asked not to be identified said" (a request).
+bool NoSpeech(const Token& verb, const Token& next) {
+  if (verb.Is("declared")) return next.Is("a") || next.Is("an") || next.Is("the");
+  if (verb.Is("continues") || verb.Is("continued")) return next.Is("as") || next.Is("to");
+  return verb.Is("asked") && next.Is("not");
+}
+
 bool IsClauseBreak(const Token& t) {
   return t.kind == TokenKind::kOpenQuote || t.kind == TokenKind::kCloseQuote || t.in_quote ||
          t.Is(";") || t.Is(":") || t.Is("\xE2\x80\x94") /* — */;
@@ -96,19 +105,7 @@ class Resolver {
       }
       SpeechVerb kind = SpeechVerbKind(t.text);
       if (kind == SpeechVerb::kNone) continue;
-      // "declared a state of emergency": an act, not speech.
-      if (t.Is("declared") && v + 1 < tokens_.size() &&
-          (tokens_[v + 1].Is("a") || tokens_[v + 1].Is("an") || tokens_[v + 1].Is("the"))) {
-        continue;
-      }
-      // "succeeding Jeffrey Lamm, who continues as chairman": a post kept;
-      // "an aide who asked not to be identified said": a request.
-      if (v + 1 < tokens_.size() &&
-          (((t.Is("continues") || t.Is("continued")) &&
-            (tokens_[v + 1].Is("as") || tokens_[v + 1].Is("to"))) ||
-           (t.Is("asked") && tokens_[v + 1].Is("not")))) {
-        continue;
-      }
+      if (v + 1 < tokens_.size() && NoSpeech(t, tokens_[v + 1])) continue;
       size_t aux = v;
       while (aux > 0 && IsLyAdverb(tokens_[aux - 1]) && v - aux < 2) --aux;  // "was quickly reported"
       if (aux > 0 && (tokens_[aux - 1].Is("was") || tokens_[aux - 1].Is("were") ||
