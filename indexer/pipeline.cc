@@ -555,7 +555,7 @@ std::string FormatSummary(const RunSummary& s, const std::string& db) {
     line("  " + Count(s.files_older_extractor, "indexed file was", "indexed files were") +
          " read by an older newsarc (extractor version " +
          (s.extractor_version ? std::to_string(s.extractor_version) : "unrecorded") + ", now " +
-         std::to_string(kExtractorVersion) + "), whose speakers, organisations and quotes "
+         std::to_string(kExtractorVersion) + "), whose words, speakers, organisations and quotes "
          "may differ: newsarc-index --reextract PATH reads them again");
   if (!s.layout.empty()) line("  layout: " + s.layout);
   if (!s.partition.empty())

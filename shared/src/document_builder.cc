@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "collapse_key.h"
+#include "initialisms.h"
 #include "keys.h"
 #include "language.h"
 #include "newsarc/extract.h"
@@ -94,14 +95,15 @@ BuiltDocument BuildDocument(const Article& input) {
                                               : Xapian::TermGenerator::STEM_SOME);
   tg.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
   const std::string title = FoldText(a.title);
-  // Thai and its neighbours word by word (segment.h), as queries are.
-  const std::string title_words = SpaceOutWords(title);
+  // Thai and its neighbours word by word (segment.h), as queries are;
+  // "U.S." as "us" (initialisms.h), as queries have it.
+  const std::string title_words = SpaceOutWords(JoinInitialisms(title));
   tg.index_text(title_words, 1, std::string(schema::kTitle));
   tg.increase_termpos(schema::kFieldGap);
   tg.index_text(title_words, Ranking().title_wdf);  // ranking.h
   tg.increase_termpos(schema::kFieldGap);
   const std::string folded_body = FoldText(a.body);
-  tg.index_text(SpaceOutWords(folded_body));
+  tg.index_text(SpaceOutWords(JoinInitialisms(folded_body)));
   if (std::string key = CollapseKey(title, folded_body); !key.empty())
     doc.add_value(schema::kSlotCollapse, key);
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "ascii.h"
+#include "initialisms.h"
 #include "keys.h"
 #include "language.h"
 #include "newsarc/normalizer.h"
@@ -1080,7 +1081,55 @@ bool IsBareField(std::string_view token) {
   return !BareField(lower).empty();
 }
 
-std::string FoldQuery(std::string_view query) {
+// As document_builder.cc indexes words and title words. The values of the
+// other fields (`speaker:"j.k. rowling"`, `site:`) are names and keys,
+// matched as written.
+std::string JoinQueryInitialisms(const std::string& folded) {
+  if (folded.find('.') == std::string::npos) return folded;
+  std::string out;
+  out.reserve(folded.size());
+  bool value_next = false;  // after a bare field name: `speaker: j.k.`
+  bool in_phrase = false;   // inside a field's quoted value
+  int depth = 0;            // inside a field's group: `org:(a OR b)`
+  for (size_t i = 0; i < folded.size();) {
+    const size_t end = std::min(folded.find(' ', i), folded.size());
+    const std::string_view token = std::string_view(folded).substr(i, end - i);
+    if (!out.empty()) out += ' ';
+    i = end + 1;
+    const auto quotes = std::count(token.begin(), token.end(), '"');
+    if (value_next || in_phrase || depth > 0) {
+      out += token;
+      if (quotes % 2 == 1) in_phrase = !in_phrase;
+      depth += static_cast<int>(std::count(token.begin(), token.end(), '(') -
+                                std::count(token.begin(), token.end(), ')'));
+      if (depth < 0) depth = 0;
+      value_next = false;
+      continue;
+    }
+    size_t value = token.find_first_not_of("(+-");
+    if (value == std::string_view::npos) value = token.size();
+    const size_t colon = token.find(':', value);
+    const std::string_view field = colon == std::string_view::npos
+                                       ? std::string_view()
+                                       : token.substr(value, colon - value);
+    if (!IsFieldName(field) || field == "title") {
+      out += JoinInitialisms(std::string(token));
+      continue;
+    }
+    out += token;
+    const std::string_view rest = token.substr(colon + 1);
+    value_next = rest.empty();
+    in_phrase = quotes % 2 == 1;
+    if (!rest.empty() && rest.front() == '(') {
+      depth = static_cast<int>(std::count(rest.begin(), rest.end(), '(') -
+                               std::count(rest.begin(), rest.end(), ')'));
+      if (depth < 0) depth = 0;
+    }
+  }
+  return out;
+}
+
+std::string FoldQuery(std::string_view query, bool join_initialisms) {
   std::string out;
   std::string pending;  // non-operator text, folded in one go
   auto flush = [&] {
@@ -1119,7 +1168,7 @@ std::string FoldQuery(std::string_view query) {
     }
   }
   while (!collapsed.empty() && collapsed.back() == ' ') collapsed.pop_back();
-  return collapsed;
+  return join_initialisms ? JoinQueryInitialisms(collapsed) : collapsed;
 }
 
 Result<DateBounds> ParseDateRange(std::string_view value) {

@@ -63,8 +63,15 @@ struct ParsedQuery {
 };
 
 // FoldText()s everything in `query` but the operators, which must stay
-// upper case for Xapian. Idempotent: FoldQuery(FoldQuery(q)) == FoldQuery(q).
-std::string FoldQuery(std::string_view query);
+// upper case for Xapian, and (unless told not to) writes initialisms
+// without their full stops (JoinQueryInitialisms). Idempotent:
+// FoldQuery(FoldQuery(q)) == FoldQuery(q).
+std::string FoldQuery(std::string_view query, bool join_initialisms = true);
+
+// `folded` (FoldQuery's output) with its initialisms written without their
+// full stops ("u.s." as "us", initialisms.h), as the index has them, but in
+// the values of the fields matched as written (all but `title:`).
+std::string JoinQueryInitialisms(const std::string& folded);
 
 // "YYYYMMDD" bounds of a `date:` value: "2017", "2017-03", "2017-03-01",
 // "20170301", or ranges "A..B", "A..", "..B" of these. A year or month as

@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <filesystem>
@@ -19,6 +20,7 @@
 #include "collapse_key.h"
 #include "commit_gate.h"
 #include "facets.h"
+#include "initialisms.h"
 #include "mapped_reads.h"
 #include "more_like_this.h"
 #include "query_parser.h"
@@ -792,6 +794,29 @@ Status Searcher::Impl::RecoverFromNetworkError(const std::string& context,
 void Searcher::Impl::AddWarnings(const SearchRequest& request,
                                  SearchResults& results) const {
   results.warnings = left_out;
+  // The query's "us" for "U.S." misses the articles of files an older
+  // newsarc read, which hold the words "u" and "s" (initialisms.h).
+  if (request.query.find('.') != std::string::npos) {
+    const std::string folded = internal::FoldQuery(request.query, false);
+    if (internal::JoinQueryInitialisms(folded) != folded) {
+      int version = internal::kInitialismsSinceVersion;
+      try {
+        const std::string recorded =
+            db.get_metadata(std::string(internal::schema::kMetaExtractor));
+        version = 0;
+        std::from_chars(recorded.data(), recorded.data() + recorded.size(), version);
+      } catch (const Xapian::Error&) {
+        // Not knowing is no reason to warn.
+      }
+      if (version < internal::kInitialismsSinceVersion) {
+        results.warnings.push_back(
+            "initialisms such as \"U.S.\" are one word (\"US\") to this newsarc, but some "
+            "files of this index were read by an older one, which made them two: their "
+            "articles are not found by them until newsarc-index --reextract PATH reads "
+            "those files again");
+      }
+    }
+  }
   if (!remote) return;
   if (request.collapse_duplicates && !request.quotes && !results.hits.empty()) {
     results.warnings.push_back(

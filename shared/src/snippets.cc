@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "ascii.h"
+#include "initialisms.h"
 #include "newsarc/normalizer.h"
 #include "schema.h"
 #include "segment.h"
@@ -94,6 +95,11 @@ std::vector<Word> SplitWords(std::string_view text) {
       if (kAsciiWordChars[s[i]]) {
         int32_t j = i + 1;
         while (j < n && s[j] < 0x80 && kAsciiWordChars[s[j]]) ++j;
+        // "U.S." is one word, "us" to Match (initialisms.h), as indexed.
+        if (j == i + 1 && j < n && s[j] == '.' && !in_word) {
+          if (const size_t length = InitialismAt(text, static_cast<size_t>(i)))
+            j = i + static_cast<int32_t>(length);
+        }
         extend(i, j, static_cast<size_t>(j - i));
         i = j;
       } else if (in_word && s[i] == '\'' && LetterAt(s, i + 1, n)) {
@@ -303,8 +309,10 @@ void SnippetTerms::AddTerm(const std::string& term) {
 
 std::string SnippetTerms::Fold(std::string_view word) {
   if (!IsAscii(word)) return FoldText(word);
-  std::string folded(word);
-  for (char& c : folded) c = LowerAscii(c);
+  std::string folded;
+  folded.reserve(word.size());
+  for (char c : word)
+    if (c != '.') folded += LowerAscii(c);  // only an initialism's (SplitWords)
   return folded;
 }
 
@@ -318,8 +326,10 @@ std::string SnippetTerms::Match(std::string_view word) const {
     return "";
   }
   if (word.size() <= sizeof(buffer) && IsAscii(word)) {
-    for (size_t i = 0; i < word.size(); ++i) buffer[i] = LowerAscii(word[i]);
-    return MatchFolded(std::string_view(buffer, word.size()));
+    size_t length = 0;
+    for (char c : word)
+      if (c != '.') buffer[length++] = LowerAscii(c);
+    return MatchFolded(std::string_view(buffer, length));
   }
   return MatchFolded(Fold(word));
 }

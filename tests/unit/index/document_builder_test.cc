@@ -44,6 +44,17 @@ TEST(BuildDocument, WritesTheTermsTheSchemaPromises) {
   EXPECT_EQ(b.version, 2);
 }
 
+TEST(BuildDocument, InitialismsAreOneWord) {
+  Article a = Sample();
+  a.title = "U.S. troops";
+  a.body = "Sent by the U.K. to the U.N , with e.g. Route 6.5.";
+  const auto terms = Terms(BuildDocument(a).document);
+  for (const char* want : {"us", "Sus", "uk", "un", "eg", "6.5"})
+    EXPECT_TRUE(terms.count(want)) << "missing " << want;
+  for (const char* unwanted : {"u", "s", "k", "n", "Su"})
+    EXPECT_FALSE(terms.count(unwanted)) << unwanted;
+}
+
 TEST(BuildDocument, TitleWordsWeighMoreThanBodyWords) {
   const BuiltDocument b = BuildDocument(Sample());
   Xapian::termcount title_wdf = 0, body_wdf = 0;

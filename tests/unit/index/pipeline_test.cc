@@ -84,7 +84,7 @@ TEST_F(PipelineTest, ReextractReadsOlderFilesAgain) {
   EXPECT_NE(FormatSummary(stale, "idx").find(
                 "3 indexed files were read by an older newsarc (extractor version unrecorded, "
                 "now " + std::to_string(kExtractorVersion) +
-                "), whose speakers, organisations and quotes may differ: newsarc-index "
+                "), whose words, speakers, organisations and quotes may differ: newsarc-index "
                 "--reextract PATH reads them again"),
             std::string::npos)
       << FormatSummary(stale, "idx");

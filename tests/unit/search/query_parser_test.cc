@@ -212,6 +212,17 @@ TEST(QueryParser, FoldQueryKeepsOperators) {
   EXPECT_EQ(FoldQuery("(NOT \"a\")"), "(NOT \"a\")");
 }
 
+TEST(QueryParser, FoldQueryJoinsInitialismsButInNamesAndKeys) {
+  EXPECT_EQ(FoldQuery("U.S. troops"), "us. troops");
+  EXPECT_EQ(FoldQuery("\"U.K. Parliament\" OR title:U.N."), "\"uk. parliament\" OR title:un.");
+  EXPECT_EQ(FoldQuery("-u.s.a +E.U"), "-usa +eu");
+  // Fields matched as written keep their stops, in phrases and groups too.
+  EXPECT_EQ(FoldQuery("speaker:\"Rowling J.K.\" U.S."), "speaker:\"rowling j.k.\" us.");
+  EXPECT_EQ(FoldQuery("speaker: J.K. U.S."), "speaker: j.k. us.");
+  EXPECT_EQ(FoldQuery("org:(U.N. OR A.B.C.) U.K."), "org:(u.n. OR a.b.c.) uk.");
+  EXPECT_EQ(FoldQuery("site:a.b.gov u.s.gov"), "site:a.b.gov u.s.gov");
+}
+
 TEST(QueryParser, FoldQueryIsIdempotent) {
   for (const ParseCase& c : kCases) {
     std::string once = FoldQuery(c.query);

@@ -330,6 +330,45 @@ TEST(Searcher, WordsOfOtherLanguagesFoundAsWritten) {
   EXPECT_EQ(index.Ids(Query("vitamin winter")), "en1");
 }
 
+TEST(Searcher, InitialismsWithAndWithoutStopsAreOneWord) {
+  // Written "U.S." in one article and "US" in another: the same word to
+  // every query, whichever way it is typed, in phrases and title: too.
+  Index index("initialisms");
+  index.Add({Make("dots", "U.S. troops leave", "The U.S. Army said U.S. troops would leave.",
+                  "https://a.example/1", "2020-01-01"),
+             Make("plain", "UK and US agree", "The US and the UK signed the deal in London.",
+                  "https://b.example/1", "2020-01-02"),
+             Make("other", "Us and them", "Tell us what happened, said u of the s.",
+                  "https://c.example/1", "2020-01-03")});
+  for (const char* q : {"troops US", "troops U.S.", "troops u.s", "\"US Army\"",
+                        "title:U.S. troops"})
+    EXPECT_EQ(index.Ids(Query(q)), "dots") << q;
+  EXPECT_EQ(index.Ids(Query("U.K.")), "plain");
+  EXPECT_EQ(index.Ids(Query("\"U.S. and the U.K.\"")), "plain");
+  SearchResults r = index.Search(Query("U.S. Army"));
+  ASSERT_EQ(r.hits.size(), 1u);
+  std::vector<std::string> marked;
+  for (const Highlight& h : r.hits[0].highlights)
+    marked.push_back(r.hits[0].snippet.substr(h.begin, h.end - h.begin));
+  EXPECT_EQ(marked, (std::vector<std::string>{"U.S", "Army", "U.S"}));
+  // The pronoun is the same word, as in any search that folds case.
+  EXPECT_EQ(index.Search(Query("US")).estimated_total, 3u);
+  EXPECT_TRUE(index.Search(Query("U.S.")).warnings.empty());
+
+  // Files an older newsarc read hold "u" and "s": a query with an
+  // initialism says so, other queries do not.
+  {
+    Xapian::WritableDatabase db(index.dir().string());
+    db.set_metadata(std::string(internal::schema::kMetaExtractor), "3");
+    db.commit();
+  }
+  const std::vector<std::string> warned = index.Search(Query("troops U.S.")).warnings;
+  ASSERT_EQ(warned.size(), 1u);
+  EXPECT_NE(warned[0].find("newsarc-index --reextract"), std::string::npos) << warned[0];
+  for (const char* q : {"troops US", "speaker:\"J.K. Rowling\" OR troops", "6.5 troops"})
+    EXPECT_TRUE(index.Search(Query(q)).warnings.empty()) << q;
+}
+
 TEST(Searcher, QueriesStemEachLanguageInItsOwnWay) {
   // Hungarian articles are stemmed in Hungarian ("házakban", "in houses",
   // and "házak" both to "ház"), English ones in English. A query without

@@ -62,6 +62,12 @@ const SnippetCase kSnippetCases[] = {
      "We met at the [Café] de Flore."},
     {"The cafe was shut.", "CAFÉ", 100, "The [cafe] was shut."},
     {"In Zürich today.", "zurich", 100, "In [Zürich] today."},
+    // Initialisms: "U.S." is the word "us", with or without its stops.
+    {"The U.S. Army and the US Navy, said u.s. officials.", "US", 100,
+     "The [U.S]. Army and the [US] Navy, said [u.s]. officials."},
+    {"Sent to the UK and the U.K; not to u.sa or www.u.s.gov.", "U.K.", 100,
+     "Sent to the [UK] and the [U.K]; not to u.sa or www.u.s.gov."},
+    {"The U.S. Army marched.", "\"U.S. Army\"", 100, "The [U.S. Army] marched."},
     // Stemming: encryption ~ encrypted ~ encrypting.
     {"It was encrypted; encryption matters.", "encryption", 100,
      "It was [encrypted]; [encryption] matters."},
