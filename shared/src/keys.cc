@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <string>
 
+#include "initialisms.h"
 #include "newsarc/normalizer.h"
 #include "schema.h"
 
@@ -100,8 +101,10 @@ std::string UnpackFileId(std::string packed, std::string_view path) {
   return FileIdPrefix(path) + packed.substr(1);
 }
 
+std::string EntityKey(std::string_view name) { return JoinInitialisms(FoldKey(name)); }
+
 std::string EntityNameTerm(std::string_view prefix, std::string_view name) {
-  const std::string key = FoldKey(name);
+  const std::string key = EntityKey(name);
   if (key.empty()) return "";
   return std::string(prefix) + ShortKey(key);
 }
@@ -116,7 +119,7 @@ std::vector<std::string> EntityWordTerms(std::string_view prefix,
       if (t == term) return;
     terms.push_back(std::move(term));
   };
-  const std::string key = FoldKey(name);
+  const std::string key = EntityKey(name);
   size_t start = 0;
   while (start < key.size()) {
     size_t end = key.find(' ', start);

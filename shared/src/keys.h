@@ -27,11 +27,16 @@ std::string FileArticleId(std::string_view path, uint64_t record);
 std::string PackFileId(std::string_view id, std::string_view path);
 std::string UnpackFileId(std::string packed, std::string_view path);
 
-// prefix + ShortKey(FoldKey(name)): the whole-name term of a speaker or
+// FoldKey(name) with its initialisms joined (initialisms.h): the key of a
+// speaker's or organisation's name, so that "J.K. Rowling" is "JK Rowling"
+// and "U.S. Supreme Court" "US Supreme Court".
+std::string EntityKey(std::string_view name);
+
+// prefix + ShortKey(EntityKey(name)): the whole-name term of a speaker or
 // organisation ("XSPamber rudd"). Empty if the name folds to nothing.
 std::string EntityNameTerm(std::string_view prefix, std::string_view name);
 
-// One term per word of FoldKey(name), split at spaces and hyphens, plus the
+// One term per word of EntityKey(name), split at spaces and hyphens, plus the
 // hyphenated word whole ("XSWjean-claude", "XSWjean", "XSWclaude").
 std::vector<std::string> EntityWordTerms(std::string_view prefix,
                                          std::string_view name);

@@ -129,7 +129,7 @@ class EntityProcessor : public Xapian::FieldProcessor {
         errors_(errors) {}
 
   Xapian::Query operator()(const std::string& value) override {
-    std::string key = FoldKey(value);
+    std::string key = EntityKey(value);
     if (key.empty()) return errors_->Fail(field_ + ": needs a name");
     if (key.find(' ') == std::string::npos) {
       return Xapian::Query(word_prefix_ + ShortKey(key));
@@ -1082,8 +1082,8 @@ bool IsBareField(std::string_view token) {
 }
 
 // As document_builder.cc indexes words and title words. The values of the
-// other fields (`speaker:"j.k. rowling"`, `site:`) are names and keys,
-// matched as written.
+// other fields are left to them: `speaker:` and `org:` join a name's
+// initialisms themselves (EntityKey), `site:`, `lang:` and `date:` are keys.
 std::string JoinQueryInitialisms(const std::string& folded) {
   if (folded.find('.') == std::string::npos) return folded;
   std::string out;

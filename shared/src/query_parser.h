@@ -70,7 +70,7 @@ std::string FoldQuery(std::string_view query, bool join_initialisms = true);
 
 // `folded` (FoldQuery's output) with its initialisms written without their
 // full stops ("u.s." as "us", initialisms.h), as the index has them, but in
-// the values of the fields matched as written (all but `title:`).
+// the values of fields other than `title:` (which see to their own).
 std::string JoinQueryInitialisms(const std::string& folded);
 
 // "YYYYMMDD" bounds of a `date:` value: "2017", "2017-03", "2017-03-01",

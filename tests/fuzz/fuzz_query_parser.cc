@@ -7,6 +7,8 @@
 //  - snippets built from the query's terms stay inside the text (the query
 //    itself, and whatever follows a first NUL byte in the input: any text
 //    against any query);
+//  - joining initialisms (initialisms.h) only takes full stops out of any
+//    text, and joining twice is joining once;
 //  - on an index of articles in English, Hungarian and Thai, the query
 //    parses as without one (or fails the same way), once per language, the
 //    English parse first.
@@ -22,6 +24,7 @@
 #include <xapian.h>
 
 #include "newsarc/normalizer.h"
+#include "initialisms.h"
 #include "language.h"
 #include "query_parser.h"
 #include "schema.h"
@@ -65,6 +68,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string query = input.substr(0, split);
   const std::string other =
       split == std::string::npos ? std::string() : input.substr(split + 1);
+  const std::string joined = JoinInitialisms(input);
+  Check(JoinInitialisms(joined) == joined);
+  auto without_stops = [](std::string s) {
+    std::erase(s, '.');
+    return s;
+  };
+  Check(without_stops(joined) == without_stops(input));
   auto parsed = ParseQuery(query);
   Check(parsed.ok() || parsed.status().code() == StatusCode::kInvalidArgument);
   // `--any` (OR) mode: Xapian's parser takes + and - other ways there.

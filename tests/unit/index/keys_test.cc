@@ -61,6 +61,16 @@ TEST(EntityTerms, WholeNameAndWords) {
   EXPECT_EQ(EntityWordTerms("XOW", "Zürich Insurance"), folded);
 }
 
+TEST(EntityTerms, InitialismsAreOneWordWithOrWithoutStops) {
+  EXPECT_EQ(EntityNameTerm("XOP", "U.S. Supreme Court"), "XOPus supreme court");
+  EXPECT_EQ(EntityNameTerm("XOP", "US Supreme Court"), "XOPus supreme court");
+  EXPECT_EQ(EntityNameTerm("XSP", "J.K. Rowling"), EntityNameTerm("XSP", "jk rowling"));
+  const std::vector<std::string> words = {"XSWjk", "XSWrowling"};
+  EXPECT_EQ(EntityWordTerms("XSW", "J.K. Rowling"), words);
+  // Not an initialism: a dotted name keeps its stops, as FoldKey has them.
+  EXPECT_EQ(EntityNameTerm("XOP", "Amazon.com Inc"), "XOPamazon.com inc");
+}
+
 TEST(FileIds, PackedAgainstTheirOwnPathOnly) {
   const std::string path = "/news/feed.jsonl";
   EXPECT_EQ(FileArticleId(path, 12), "file:/news/feed.jsonl#12");

@@ -334,7 +334,8 @@ TEST(Searcher, InitialismsWithAndWithoutStopsAreOneWord) {
   // Written "U.S." in one article and "US" in another: the same word to
   // every query, whichever way it is typed, in phrases and title: too.
   Index index("initialisms");
-  index.Add({Make("dots", "U.S. troops leave", "The U.S. Army said U.S. troops would leave.",
+  index.Add({Make("dots", "U.S. troops leave",
+                  "The U.S. Army said U.S. troops would leave. The U.S. Supreme Court ruled.",
                   "https://a.example/1", "2020-01-01"),
              Make("plain", "UK and US agree", "The US and the UK signed the deal in London.",
                   "https://b.example/1", "2020-01-02"),
@@ -344,13 +345,16 @@ TEST(Searcher, InitialismsWithAndWithoutStopsAreOneWord) {
                         "title:U.S. troops"})
     EXPECT_EQ(index.Ids(Query(q)), "dots") << q;
   EXPECT_EQ(index.Ids(Query("U.K.")), "plain");
+  // Names too: an organisation found as "U.S. Supreme Court" (keys.h).
+  for (const char* q : {"org:\"US Supreme Court\"", "org:\"u.s. supreme court\"", "org:us"})
+    EXPECT_EQ(index.Ids(Query(q)), "dots") << q;
   EXPECT_EQ(index.Ids(Query("\"U.S. and the U.K.\"")), "plain");
   SearchResults r = index.Search(Query("U.S. Army"));
   ASSERT_EQ(r.hits.size(), 1u);
   std::vector<std::string> marked;
   for (const Highlight& h : r.hits[0].highlights)
     marked.push_back(r.hits[0].snippet.substr(h.begin, h.end - h.begin));
-  EXPECT_EQ(marked, (std::vector<std::string>{"U.S", "Army", "U.S"}));
+  EXPECT_EQ(marked, (std::vector<std::string>{"U.S", "Army", "U.S", "U.S"}));
   // The pronoun is the same word, as in any search that folds case.
   EXPECT_EQ(index.Search(Query("US")).estimated_total, 3u);
   EXPECT_TRUE(index.Search(Query("U.S.")).warnings.empty());
