@@ -72,9 +72,9 @@ Result<ParsedIndexFlags> ParseIndexFlags(int argc, char** argv) {
                "(after a folder was moved, renamed or deleted; under PATH that is always "
                "done). Alone, without PATH, it only prunes");
   app.add_flag("--reextract", f.reextract,
-               "read the files under PATH again even if unchanged, so that their speakers, "
-               "organisations and quotes are what this newsarc finds (a run says when an older "
-               "one read some of the index's files)");
+               "read the files under PATH again even if unchanged, so that their words, "
+               "speakers, organisations and quotes are what this newsarc finds (a run says when "
+               "an older one read some of the index's files)");
   uint32_t shards = 0;
   std::string shard_by, partition;
   auto* shards_opt = app.add_option(
