@@ -715,8 +715,13 @@ void FindOrganisations(const std::vector<Token>& tokens, const std::vector<Span>
       // "Exxon Corp <XON>": a stock ticker, not a name.
       const bool ticker = i > 0 && i + 1 < tokens.size() && tokens[i - 1].Is("<") &&
                           tokens[i + 1].Is(">");
+      // "C.L. Gammon", "E.F. Hutton": initials before a name are part of
+      // it, no organisation of their own.
+      const bool initials = tokens[i].text.find('.') != std::string_view::npos &&
+                            i + 1 < run.end && tokens[i + 1].IsWord() &&
+                            !tokens[i + 1].all_caps;
       if ((Acronym(tokens[i]) && terms.count(tokens[i].text) == 0 &&
-           !WholeSentence(tokens, i) && !ticker) ||
+           !WholeSentence(tokens, i) && !ticker && !initials) ||
           (tokens[i].camel && run.size() == 1 && !IsNonOrgAcronym(tokens[i].text))) {
         last_entity = orgs->Add(std::string(tokens[i].text), i);
         last_end = i + 1;

@@ -427,7 +427,11 @@ INSTANTIATE_TEST_SUITE_P(
              "Paris Bourse; Williams Cos"},
         // A treaty defining its acronym is no body.
         Case{"Both signed the Pacific Fisheries Accord (PFA). The PFA took effect.", ""},
-        Case{"Both signed the Basel Fisheries Convention (BFC) in May.", ""}));
+        Case{"Both signed the Basel Fisheries Convention (BFC) in May.", ""},
+        // Initials before a name are no organisation of their own; an
+        // initialism alone still is.
+        Case{"The party nominated C.L. Gammon for Vice President.", ""},
+        Case{"The U.N. said the talks would resume.", "U.N."}));
 
 TEST(ExtractTest, AcronymIsAlias) {
   auto x = ExtractText("The Federal Security Service (FSB) said so. The FSB declined to comment.");
