@@ -3,7 +3,6 @@
 #include <xapian.h>
 
 #include <algorithm>
-#include <charconv>
 #include <cstdlib>
 #include <functional>
 #include <future>
@@ -379,10 +378,7 @@ int SettleExtractorVersion(Xapian::WritableDatabase& db, bool fresh) {
       db.set_metadata(key, std::to_string(kExtractorVersion));
     return kExtractorVersion;
   }
-  int version = 0;
-  const char* end = recorded.data() + recorded.size();
-  if (std::from_chars(recorded.data(), end, version).ptr != end || version < 0) return 0;
-  return version;
+  return schema::RecordedExtractorVersion(recorded);
 }
 
 // The partition an index holds: the recorded one, or the one asked for if

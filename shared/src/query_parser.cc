@@ -1106,8 +1106,7 @@ std::string JoinQueryInitialisms(const std::string& folded) {
       value_next = false;
       continue;
     }
-    size_t value = token.find_first_not_of("(+-");
-    if (value == std::string_view::npos) value = token.size();
+    const size_t value = AfterSignsAndOpenings(token);
     const size_t colon = token.find(':', value);
     const std::string_view field = colon == std::string_view::npos
                                        ? std::string_view()

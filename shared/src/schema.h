@@ -4,6 +4,7 @@
 #ifndef NEWSARC_SRC_SCHEMA_H_
 #define NEWSARC_SRC_SCHEMA_H_
 
+#include <charconv>
 #include <string>
 #include <string_view>
 
@@ -95,6 +96,14 @@ inline bool SchemaReadable(std::string_view version) {
 // extractor read (IndexWriter::FilesFromOlderExtractor). Any newsarc reads
 // such an index: the version says which files to read again, not how.
 inline constexpr std::string_view kMetaExtractor = "newsarc-extractor";
+// The version a kMetaExtractor value records: 0 when it is empty or not a
+// number (an index of a newsarc that did not record it).
+inline int RecordedExtractorVersion(std::string_view recorded) {
+  int version = 0;
+  const char* end = recorded.data() + recorded.size();
+  if (std::from_chars(recorded.data(), end, version).ptr != end || version < 0) return 0;
+  return version;
+}
 // Sharded indexes (shard_layout.h). In the metadata database (the first of
 // the stub): the layout ("hash 4", "year", "month") and, for time shards,
 // "K" + id key -> name of the shard holding the article. In any index: the

@@ -4,7 +4,6 @@
 #include <xapian.h>
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <filesystem>
@@ -801,10 +800,8 @@ void Searcher::Impl::AddWarnings(const SearchRequest& request,
     if (internal::JoinQueryInitialisms(folded) != folded) {
       int version = internal::kInitialismsSinceVersion;
       try {
-        const std::string recorded =
-            db.get_metadata(std::string(internal::schema::kMetaExtractor));
-        version = 0;
-        std::from_chars(recorded.data(), recorded.data() + recorded.size(), version);
+        version = internal::schema::RecordedExtractorVersion(
+            db.get_metadata(std::string(internal::schema::kMetaExtractor)));
       } catch (const Xapian::Error&) {
         // Not knowing is no reason to warn.
       }
