@@ -57,6 +57,24 @@ void AddEntityTerms(Xapian::Document& doc, const std::vector<Entity>& entities,
   }
 }
 
+// The joined word of each hyphenated compound of `text` ("e-mail" ->
+// "email", initialisms.h), as the term generator adds a word, with its
+// prefix and wdf, but without a position: the parts hold the compound's
+// positions (a phrase of the joined word does not match the parts).
+void AddCompounds(Xapian::Document& doc, std::string_view text, const Xapian::Stem& stemmer,
+                  Xapian::termcount wdf, std::string_view prefix = {}) {
+  const bool stem_all = Ranking().stem_all;
+  for (const std::string& joined : JoinedCompounds(text)) {
+    if (!stem_all || stemmer.is_none()) doc.add_term(std::string(prefix) + joined, wdf);
+    if (stemmer.is_none()) continue;
+    if (stem_all) {
+      doc.add_term(std::string(prefix) + stemmer(joined), wdf);
+    } else {
+      doc.add_term("Z" + std::string(prefix) + stemmer(joined), wdf);
+    }
+  }
+}
+
 }  // namespace
 
 std::string FileKey(std::string_view path) { return ShortKey(path); }
@@ -88,7 +106,9 @@ BuiltDocument BuildDocument(const Article& input) {
   tg.set_document(doc);
   // Text whose language is unknown (often a short article) is stemmed as the
   // queries are, by default: otherwise "zebras" would not find "Zebras".
-  tg.set_stemmer(StemmerOf(a.language.empty() ? kDefaultLanguage : a.language, Ranking().stemmer));
+  const Xapian::Stem stemmer =
+      StemmerOf(a.language.empty() ? kDefaultLanguage : a.language, Ranking().stemmer);
+  tg.set_stemmer(stemmer);
   // STEM_SOME (README "Ranking"); stem=all is an evaluation knob, and the
   // query side (query_parser.cc) follows it.
   tg.set_stemming_strategy(Ranking().stem_all ? Xapian::TermGenerator::STEM_ALL
@@ -96,14 +116,19 @@ BuiltDocument BuildDocument(const Article& input) {
   tg.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
   const std::string title = FoldText(a.title);
   // Thai and its neighbours word by word (segment.h), as queries are;
-  // "U.S." as "us" (initialisms.h), as queries have it.
+  // "U.S." as "us" (initialisms.h), as queries have it; "e-mail" as "e",
+  // "mail" and "email".
   const std::string title_words = SpaceOutWords(JoinInitialisms(title));
   tg.index_text(title_words, 1, std::string(schema::kTitle));
+  AddCompounds(doc, title_words, stemmer, 1, schema::kTitle);
   tg.increase_termpos(schema::kFieldGap);
   tg.index_text(title_words, Ranking().title_wdf);  // ranking.h
+  AddCompounds(doc, title_words, stemmer, Ranking().title_wdf);
   tg.increase_termpos(schema::kFieldGap);
   const std::string folded_body = FoldText(a.body);
-  tg.index_text(SpaceOutWords(JoinInitialisms(folded_body)));
+  const std::string body_words = SpaceOutWords(JoinInitialisms(folded_body));
+  tg.index_text(body_words);
+  AddCompounds(doc, body_words, stemmer, 1);
   if (std::string key = CollapseKey(title, folded_body); !key.empty())
     doc.add_value(schema::kSlotCollapse, key);
 

@@ -20,29 +20,98 @@ bool IsWordCodePoint(UChar32 c) {
   return u_isalnum(c) || type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK;
 }
 
-// Whether a word character (or a full stop) ends right before text[end].
-bool WordOrStopBefore(std::string_view text, size_t end) {
-  if (end == 0) return false;
+// The code point that ends right before text[end] (-1 at the start).
+UChar32 CodePointBefore(std::string_view text, size_t end) {
+  if (end == 0) return -1;
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  if (s[end - 1] < 0x80) return text[end - 1] == '.' || IsWordCodePoint(s[end - 1]);
+  if (s[end - 1] < 0x80) return s[end - 1];
   auto i = static_cast<int32_t>(end);
   UChar32 c;
   U8_PREV(s, 0, i, c);
-  return IsWordCodePoint(c);
+  return c;
 }
 
-// Whether a word character starts at text[i].
-bool WordAt(std::string_view text, size_t i) {
-  if (i >= text.size()) return false;
+// The code point at text[i] (-1 past the end).
+UChar32 CodePointAt(std::string_view text, size_t i) {
+  if (i >= text.size()) return -1;
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  if (s[i] < 0x80) return IsWordCodePoint(s[i]);
+  if (s[i] < 0x80) return s[i];
   auto k = static_cast<int32_t>(i);
   UChar32 c;
   U8_NEXT(s, k, static_cast<int32_t>(text.size()), c);
-  return IsWordCodePoint(c);
+  return c;
 }
 
+// Whether a word character (or a full stop) ends right before text[end].
+bool WordOrStopBefore(std::string_view text, size_t end) {
+  const UChar32 c = CodePointBefore(text, end);
+  return c == '.' || IsWordCodePoint(c);
+}
+
+// Whether a word character starts at text[i].
+bool WordAt(std::string_view text, size_t i) { return IsWordCodePoint(CodePointAt(text, i)); }
+
+bool IsApostropheCodePoint(UChar32 c) { return c == '\'' || c == 0x2019; }
+
+// Characters that join what stands on either side of them into one token,
+// for Xapian's term generator or for a reader (an address, a path).
+bool Joins(UChar32 c) { return c == '-' || c == '&' || c == '@' || c == '/'; }
+
 }  // namespace
+
+size_t CompoundAt(std::string_view text, size_t i, std::string* joined) {
+  const size_t n = text.size();
+  if (i >= n || !IsAsciiLetter(text[i])) return 0;
+  const UChar32 before = CodePointBefore(text, i);
+  if (IsWordCodePoint(before) || Joins(before) || before == '.' || IsApostropheCodePoint(before))
+    return 0;
+  size_t j = i, parts = 0, letters = 0;
+  while (true) {
+    const size_t part = j;
+    while (j < n && IsAsciiLetter(text[j])) ++j;
+    if (j == part) return 0;  // a hyphen not followed by a letter
+    ++parts;
+    letters += j - part;
+    if (j + 1 < n && text[j] == '-' && IsAsciiLetter(text[j + 1]) && parts < 4) {
+      ++j;
+      continue;
+    }
+    break;
+  }
+  if (parts < 2 || letters > kMaxCompound) return 0;
+  const UChar32 after = CodePointAt(text, j);
+  if (IsWordCodePoint(after) || Joins(after) || after == '+' || after == '#') return 0;
+  if ((after == '.' || IsApostropheCodePoint(after)) &&
+      IsWordCodePoint(CodePointAt(text, j + (after == '.' ? 1 : U8_LENGTH(after)))))
+    return 0;
+  if (joined) {
+    joined->clear();
+    for (size_t k = i; k < j; ++k)
+      if (text[k] != '-') *joined += LowerAscii(text[k]);
+  }
+  return j - i;
+}
+
+std::vector<std::string> JoinedCompounds(std::string_view text) {
+  std::vector<std::string> out;
+  size_t done = 0;  // text[0, done) holds no more compounds
+  // A compound's first hyphen follows its first part. The parts of a
+  // longer chain ("a-b-c-d-e") make none: each has a hyphen before it or
+  // after its fourth part (CompoundAt).
+  for (size_t hyphen = text.find('-', 1); hyphen != std::string_view::npos;
+       hyphen = text.find('-', hyphen + 1)) {
+    size_t start = hyphen;
+    while (start > done && IsAsciiLetter(text[start - 1])) --start;
+    if (start == hyphen) continue;
+    std::string joined;
+    if (const size_t length = CompoundAt(text, start, &joined)) {
+      out.push_back(std::move(joined));
+      done = start + length;
+      hyphen = done - 1;
+    }
+  }
+  return out;
+}
 
 size_t InitialismAt(std::string_view text, size_t i) {
   const size_t n = text.size();

@@ -15,6 +15,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace newsarc::internal {
 
@@ -29,6 +30,28 @@ size_t InitialismAt(std::string_view text, size_t i);
 
 // `text` with the full stops inside its initialisms left out.
 std::string JoinInitialisms(std::string text);
+
+// Hyphenated compounds ("e-mail", "cease-fire", "co-operation") are also the
+// word of their letters written together ("email", "ceasefire"): the
+// indexer adds that word beside the parts, which stay words of their own,
+// so that "email" finds the articles that write "e-mail" while "mail" and
+// the phrase "e-mail" find them as before.
+//
+// A compound here is two to four runs of ASCII letters joined by single
+// hyphens, at most kMaxCompound bytes, with nothing against either end that
+// would make it part of something longer: no word character, hyphen, '&',
+// '@' or '/', no full stop before it, and none after it that a word
+// character follows (not "covid-19", "www.e-mail.org"), no apostrophe after
+// it that a letter follows ("e-mail's": Xapian's word is "mail's").
+inline constexpr int kCompoundsSinceVersion = 5;
+inline constexpr size_t kMaxCompound = 40;
+
+// The length in bytes of the compound that starts at text[i], or 0 if none
+// does; `joined` (if given) gets its letters in lower case.
+size_t CompoundAt(std::string_view text, size_t i, std::string* joined = nullptr);
+
+// The joined words of the compounds of `text`, in order, once for each.
+std::vector<std::string> JoinedCompounds(std::string_view text);
 
 }  // namespace newsarc::internal
 

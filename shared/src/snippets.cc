@@ -409,6 +409,28 @@ Snippet MakeSnippet(std::string_view text, const SnippetTerms& terms,
         }
       }
     }
+    // Compounds: "e-mail" is the query's "email" too (initialisms.h), one
+    // run from its first part to its last, where no part matched already.
+    for (size_t k = 0; k + 1 < words.size(); ++k) {
+      const Word& first = words[k];
+      if (first.end >= text.size() || text[first.end] != '-') continue;
+      std::string joined;
+      const size_t length = CompoundAt(text, first.begin, &joined);
+      if (length == 0) continue;
+      size_t last = k;
+      while (last + 1 < words.size() && words[last + 1].end <= first.begin + length) ++last;
+      bool free = true;
+      for (size_t m = k; m <= last; ++m)
+        free = free && words[m].term < 0 && !words[m].in_run && words[m].run_end == SIZE_MAX;
+      std::string matched = free ? terms.Match(joined) : std::string();
+      if (!matched.empty()) {
+        const int id = term_ids.emplace(std::move(matched), term_ids.size()).first->second;
+        words[k].term = id;
+        words[k].run_end = last;
+        for (size_t p = k + 1; p <= last; ++p) words[p].in_run = true;
+      }
+      k = last;
+    }
   }
 
   // The window [i, j) with the most distinct terms, then the most matches.

@@ -9,6 +9,9 @@
 //    against any query);
 //  - joining initialisms (initialisms.h) only takes full stops out of any
 //    text, and joining twice is joining once;
+//  - a hyphenated compound (initialisms.h) found anywhere is letters and
+//    single hyphens inside the text, and its joined word those letters in
+//    lower case; the joined words of a text are those compounds' in order;
 //  - on an index of articles in English, Hungarian and Thai, the query
 //    parses as without one (or fails the same way), once per language, the
 //    English parse first.
@@ -20,6 +23,7 @@
 #include <cstdlib>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <xapian.h>
 
@@ -75,6 +79,23 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     return s;
   };
   Check(without_stops(joined) == without_stops(input));
+  std::vector<std::string> compounds;
+  for (size_t i = 0; i < input.size(); ++i) {
+    std::string word;
+    const size_t length = CompoundAt(input, i, &word);
+    if (length == 0) continue;
+    Check(i + length <= input.size() && input[i + length - 1] != '-');
+    std::string letters;
+    for (size_t k = i; k < i + length; ++k) {
+      const char c = input[k];
+      Check(c == '-' ? input[k + 1] != '-' : (c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+      if (c != '-') letters += static_cast<char>(c | 0x20);
+    }
+    Check(letters == word && word.size() <= kMaxCompound && word.size() < length);
+    compounds.push_back(word);
+    i += length - 1;
+  }
+  Check(JoinedCompounds(input) == compounds);
   auto parsed = ParseQuery(query);
   Check(parsed.ok() || parsed.status().code() == StatusCode::kInvalidArgument);
   // `--any` (OR) mode: Xapian's parser takes + and - other ways there.

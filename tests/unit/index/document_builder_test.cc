@@ -55,6 +55,39 @@ TEST(BuildDocument, InitialismsAreOneWord) {
     EXPECT_FALSE(terms.count(unwanted)) << unwanted;
 }
 
+TEST(BuildDocument, HyphenatedCompoundsAreAlsoOneWord) {
+  Article a = Sample();
+  a.title = "Cease-fire holds";
+  a.body = "Sent by e-mail, not by email.";
+  const Xapian::Document doc = BuildDocument(a).document;
+  const auto terms = Terms(doc);
+  const Xapian::Stem english("english");
+  // The parts as before, and the joined word with its stem, in the title
+  // field and the body alike.
+  for (const std::string& want :
+       {std::string("e"), std::string("mail"), std::string("Scease"), std::string("Sfire"),
+        std::string("ceasefire"), "Z" + english("ceasefire"), std::string("Sceasefire"),
+        "ZS" + english("ceasefire"), std::string("email"), std::string("Zemail")})
+    EXPECT_TRUE(terms.count(want)) << "missing " << want;
+  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+    // "email": written once, and once more for "e-mail"; positions only
+    // where the word itself stands (the parts hold the compound's).
+    if (*it == "email") {
+      EXPECT_EQ(it.get_wdf(), 2u);
+      EXPECT_EQ(it.positionlist_count(), 1u);
+    }
+    if (*it == "Sceasefire") {
+      EXPECT_EQ(it.positionlist_count(), 0u);
+    }
+    if (*it == "ceasefire") {
+      EXPECT_EQ(it.get_wdf(), schema::kTitleWdf);
+    }
+    if (*it == "mail") {
+      EXPECT_EQ(it.positionlist_count(), 1u);
+    }
+  }
+}
+
 TEST(BuildDocument, TitleWordsWeighMoreThanBodyWords) {
   const BuiltDocument b = BuildDocument(Sample());
   Xapian::termcount title_wdf = 0, body_wdf = 0;

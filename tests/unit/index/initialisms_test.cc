@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 namespace newsarc::internal {
 namespace {
@@ -59,6 +60,58 @@ TEST(JoinInitialisms, JoiningTwiceChangesNothing) {
     const std::string once = JoinInitialisms(text);
     EXPECT_EQ(JoinInitialisms(once), once) << text;
   }
+}
+
+TEST(JoinedCompounds, HyphenatedWordsAreAlsoTheirLettersTogether) {
+  struct Case {
+    const char* text;
+    std::vector<std::string> joined;
+  };
+  const Case cases[] = {
+      {"an e-mail to", {"email"}},
+      {"Cease-Fire holds", {"ceasefire"}},
+      {"co-operation, anti-trust and well-to-do.", {"cooperation", "antitrust", "welltodo"}},
+      {"“e-mail”", {"email"}},                   // non-ASCII quotes around it
+      {"(take-over)", {"takeover"}},
+      {"x-ray, X-Ray", {"xray", "xray"}},        // once for each
+      {"a-b-c-d", {"abcd"}},
+      {"pre- and post-war", {"postwar"}},        // "pre-" alone is none
+      {"e-mail. Then", {"email"}},               // a sentence's full stop
+      // None: digits, longer chains, addresses, possessives, other scripts.
+      {"covid-19 and b-52s", {}},
+      {"a 19-year-old", {}},
+      {"a-b-c-d-e", {}},
+      {"www.e-mail.org", {}},
+      {"e-mail.org", {}},
+      {"x@e-mail", {}},
+      {"/e-mail", {}},
+      {"AT&T-style", {}},
+      {"e-mail's", {}},                          // Xapian's word is "mail's"
+      {"e-mail’s", {}},
+      {"e--mail", {}},
+      {"e- mail", {}},
+      {"café-bar", {}},
+      {"e-mailé", {}},
+      {"c-span+", {}},
+      {"-", {}},
+      {"", {}},
+  };
+  for (const Case& c : cases) EXPECT_EQ(JoinedCompounds(c.text), c.joined) << c.text;
+}
+
+TEST(JoinedCompounds, SaysWhereACompoundEnds) {
+  std::string joined;
+  EXPECT_EQ(CompoundAt("e-mail to", 0, &joined), 6u);
+  EXPECT_EQ(joined, "email");
+  EXPECT_EQ(CompoundAt("an E-Mail", 3, &joined), 6u);
+  EXPECT_EQ(joined, "email");
+  EXPECT_EQ(CompoundAt("e-mail to", 2), 0u);  // inside one
+  EXPECT_EQ(CompoundAt("mail", 0), 0u);
+  EXPECT_EQ(CompoundAt("", 0), 0u);
+  // At most kMaxCompound letters.
+  const std::string longest = std::string(20, 'a') + "-" + std::string(20, 'b');
+  EXPECT_EQ(CompoundAt(longest, 0), longest.size());
+  EXPECT_EQ(CompoundAt(longest + "b", 0), 0u);
 }
 
 }  // namespace

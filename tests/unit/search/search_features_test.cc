@@ -9,8 +9,10 @@
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
+#include <iterator>
 #include <map>
 #include <random>
+#include <set>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -371,6 +373,40 @@ TEST(Searcher, InitialismsWithAndWithoutStopsAreOneWord) {
   EXPECT_NE(warned[0].find("newsarc-index --reextract"), std::string::npos) << warned[0];
   for (const char* q : {"troops US", "speaker:\"J.K. Rowling\" OR troops", "6.5 troops"})
     EXPECT_TRUE(index.Search(Query(q)).warnings.empty()) << q;
+}
+
+TEST(Searcher, HyphenatedCompoundsAreFoundByTheirLettersTogether) {
+  // "email" finds the article that writes "e-mail"; the hyphenated query is
+  // still the phrase of its parts, and its parts are still words.
+  Index index("compounds");
+  index.Add({Make("hyphen", "Leaks", "The leak came by e-mail on Monday.",
+                  "https://a.example/1", "2020-01-01"),
+             Make("solid", "More leaks", "Another leak came by email on Friday.",
+                  "https://b.example/1", "2020-01-02"),
+             Make("spaced", "Post", "Send it by e mail or by post.", "https://c.example/1",
+                  "2020-01-03"),
+             Make("ceasefire", "Cease-fire holds", "The truce held.", "https://d.example/1",
+                  "2020-01-04")});
+  // The ids found, in order of id.
+  auto found = [&](const char* q) {
+    std::istringstream ranked(index.Ids(Query(q)));
+    std::set<std::string> ids{std::istream_iterator<std::string>(ranked), {}};
+    std::string out;
+    for (const std::string& id : ids) out += (out.empty() ? "" : " ") + id;
+    return out;
+  };
+  EXPECT_EQ(found("email"), "hyphen solid");
+  EXPECT_EQ(found("emails leak"), "hyphen solid");
+  EXPECT_EQ(found("e-mail"), "hyphen spaced");
+  EXPECT_EQ(found("mail"), "hyphen spaced");
+  EXPECT_EQ(found("title:ceasefire"), "ceasefire");
+  EXPECT_EQ(found("ceasefires"), "ceasefire");
+  SearchResults r = index.Search(Query("email Monday"));
+  ASSERT_EQ(r.hits.size(), 1u);
+  std::vector<std::string> marked;
+  for (const Highlight& h : r.hits[0].highlights)
+    marked.push_back(r.hits[0].snippet.substr(h.begin, h.end - h.begin));
+  EXPECT_EQ(marked, (std::vector<std::string>{"e-mail", "Monday"}));
 }
 
 TEST(Searcher, QueriesStemEachLanguageInItsOwnWay) {
