@@ -839,6 +839,38 @@ WIRE_BODY = ("LONDON - The central bank raised interest rates by a quarter point
              "announcement, and bond yields climbed.")
 
 
+class Spellings(Env):
+    """One word written several ways is found however it is typed: "U.S."
+    and "US" (initialisms), "e-mail" and "email" (hyphenated words)."""
+
+    def setUp(self):
+        super().setUp()
+        self.add("dots.txt", text="U.S. officials e-mail the press\n\n"
+                                  "The U.S. State Department sent an e-mail on Monday.\n")
+        self.add("plain.txt", text="US officials email the press\n\n"
+                                   "The US State Department sent an email on Friday.\n")
+        self.add("other.txt", text="Post office\n\nThe mail came by post.\n")
+        self.index()
+
+    def paths(self, query):
+        return sorted(os.path.basename(h["path"]) for h in self.hits(query))
+
+    def test_every_spelling_finds_both(self):
+        for query in ("US State Department", "U.S. State Department", "u.s officials",
+                      "email", "emails", "title:email"):
+            self.assertEqual(self.paths(query), ["dots.txt", "plain.txt"], query)
+        # A hyphenated query is the phrase of its parts, and the parts are
+        # still words.
+        self.assertEqual(self.paths("e-mail"), ["dots.txt"])
+        self.assertEqual(self.paths("mail"), ["dots.txt", "other.txt"])
+
+    def test_the_snippet_marks_the_word_as_written(self):
+        hits = self.hits("email Monday")
+        self.assertEqual(len(hits), 1)
+        marked = [hits[0]["snippet"].encode()[b:e].decode() for b, e in hits[0]["highlights"]]
+        self.assertEqual(marked, ["e-mail", "Monday"])
+
+
 class SearchFeatures(Env):
     """Duplicates, --recent, --like, --facets, did you mean, safe snippets."""
 
