@@ -63,7 +63,11 @@ size_t CompoundAt(std::string_view text, size_t i, std::string* joined) {
   const size_t n = text.size();
   if (i >= n || !IsAsciiLetter(text[i])) return 0;
   const UChar32 before = CodePointBefore(text, i);
-  if (IsWordCodePoint(before) || Joins(before) || before == '.' || IsApostropheCodePoint(before))
+  if (IsWordCodePoint(before) || Joins(before) || before == '.') return 0;
+  // An apostrophe after a letter makes one word of both sides ("rock'n");
+  // one after anything else opens a quote ('cease-fire').
+  if (IsApostropheCodePoint(before) &&
+      IsWordCodePoint(CodePointBefore(text, i - U8_LENGTH(before))))
     return 0;
   size_t j = i, parts = 0, letters = 0;
   while (true) {

@@ -38,11 +38,13 @@ std::string JoinInitialisms(std::string text);
 // the phrase "e-mail" find them as before.
 //
 // A compound here is two to four runs of ASCII letters joined by single
-// hyphens, at most kMaxCompound bytes, with nothing against either end that
+// hyphens, at most kMaxCompound letters, with nothing against either end that
 // would make it part of something longer: no word character, hyphen, '&',
 // '@' or '/', no full stop before it, and none after it that a word
 // character follows (not "covid-19", "www.e-mail.org"), no apostrophe after
-// it that a letter follows ("e-mail's": Xapian's word is "mail's").
+// it that a letter follows ("e-mail's": Xapian's word is "mail's") nor
+// before it after a letter ("rock'n-roll"); an opening quote may stand
+// before it ('cease-fire').
 inline constexpr int kCompoundsSinceVersion = 5;
 inline constexpr size_t kMaxCompound = 40;
 

@@ -77,6 +77,7 @@ TEST(JoinedCompounds, HyphenatedWordsAreAlsoTheirLettersTogether) {
       {"a-b-c-d", {"abcd"}},
       {"pre- and post-war", {"postwar"}},        // "pre-" alone is none
       {"e-mail. Then", {"email"}},               // a sentence's full stop
+      {"'cease-fire' and ‘take-over’", {"ceasefire", "takeover"}},  // single quotes
       // None: digits, longer chains, addresses, possessives, other scripts.
       {"covid-19 and b-52s", {}},
       {"a 19-year-old", {}},
@@ -88,6 +89,8 @@ TEST(JoinedCompounds, HyphenatedWordsAreAlsoTheirLettersTogether) {
       {"AT&T-style", {}},
       {"e-mail's", {}},                          // Xapian's word is "mail's"
       {"e-mail’s", {}},
+      {"rock'n-roll", {}},                       // Xapian's word is "rock'n"
+      {"rock’n-roll", {}},
       {"e--mail", {}},
       {"e- mail", {}},
       {"café-bar", {}},
