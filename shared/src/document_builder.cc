@@ -57,14 +57,16 @@ void AddEntityTerms(Xapian::Document& doc, const std::vector<Entity>& entities,
   }
 }
 
-// The joined word of each hyphenated compound of `text` ("e-mail" ->
-// "email", initialisms.h), as the term generator adds a word, with its
-// prefix and wdf, but without a position: the parts hold the compound's
-// positions (a phrase of the joined word does not match the parts).
-void AddCompounds(Xapian::Document& doc, std::string_view text, const Xapian::Stem& stemmer,
-                  Xapian::termcount wdf, std::string_view prefix = {}) {
+// The joined words of a text's hyphenated compounds ("e-mail" -> "email",
+// JoinedCompounds in initialisms.h), as the term generator adds a word,
+// with its prefix and wdf, but without a position: the parts hold the
+// compound's positions (a phrase of the joined word does not match the
+// parts).
+void AddCompounds(Xapian::Document& doc, const std::vector<std::string>& compounds,
+                  const Xapian::Stem& stemmer, Xapian::termcount wdf,
+                  std::string_view prefix = {}) {
   const bool stem_all = Ranking().stem_all;
-  for (const std::string& joined : JoinedCompounds(text)) {
+  for (const std::string& joined : compounds) {
     if (!stem_all || stemmer.is_none()) doc.add_term(std::string(prefix) + joined, wdf);
     if (stemmer.is_none()) continue;
     if (stem_all) {
@@ -119,16 +121,17 @@ BuiltDocument BuildDocument(const Article& input) {
   // "U.S." as "us" (initialisms.h), as queries have it; "e-mail" as "e",
   // "mail" and "email".
   const std::string title_words = SpaceOutWords(JoinInitialisms(title));
+  const std::vector<std::string> title_compounds = JoinedCompounds(title_words);
   tg.index_text(title_words, 1, std::string(schema::kTitle));
-  AddCompounds(doc, title_words, stemmer, 1, schema::kTitle);
+  AddCompounds(doc, title_compounds, stemmer, 1, schema::kTitle);
   tg.increase_termpos(schema::kFieldGap);
   tg.index_text(title_words, Ranking().title_wdf);  // ranking.h
-  AddCompounds(doc, title_words, stemmer, Ranking().title_wdf);
+  AddCompounds(doc, title_compounds, stemmer, Ranking().title_wdf);
   tg.increase_termpos(schema::kFieldGap);
   const std::string folded_body = FoldText(a.body);
   const std::string body_words = SpaceOutWords(JoinInitialisms(folded_body));
   tg.index_text(body_words);
-  AddCompounds(doc, body_words, stemmer, 1);
+  AddCompounds(doc, JoinedCompounds(body_words), stemmer, 1);
   if (std::string key = CollapseKey(title, folded_body); !key.empty())
     doc.add_value(schema::kSlotCollapse, key);
 

@@ -45,7 +45,6 @@ std::string JoinInitialisms(std::string text);
 // it that a letter follows ("e-mail's": Xapian's word is "mail's") nor
 // before it after a letter ("rock'n-roll"); an opening quote may stand
 // before it ('cease-fire').
-inline constexpr int kCompoundsSinceVersion = 5;
 inline constexpr size_t kMaxCompound = 40;
 
 // The length in bytes of the compound that starts at text[i], or 0 if none
