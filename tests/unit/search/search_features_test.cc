@@ -9,7 +9,6 @@
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
-#include <iterator>
 #include <map>
 #include <random>
 #include <set>
@@ -391,8 +390,8 @@ TEST(Searcher, HyphenatedCompoundsAreFoundByTheirLettersTogether) {
                   "2020-01-05")});
   // The ids found, in order of id.
   auto found = [&](const char* q) {
-    std::istringstream ranked(index.Ids(Query(q)));
-    std::set<std::string> ids{std::istream_iterator<std::string>(ranked), {}};
+    std::set<std::string> ids;
+    for (const Hit& h : index.Search(Query(q)).hits) ids.insert(h.id);
     std::string out;
     for (const std::string& id : ids) out += (out.empty() ? "" : " ") + id;
     return out;
