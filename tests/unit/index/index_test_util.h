@@ -32,9 +32,12 @@ class TempDirTest : public ::testing::Test {
  protected:
   explicit TempDirTest(const std::string& prefix) : prefix_(prefix) {}
   void SetUp() override {
+    // A parameterised test's name is `Name/0`: a directory inside one that
+    // TearDown would leave behind, so the slash goes.
+    std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    std::replace(name.begin(), name.end(), '/', '_');
     dir_ = std::filesystem::temp_directory_path() /
-           ("newsarc-" + prefix_ + "-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+           ("newsarc-" + prefix_ + "-" + std::to_string(::getpid()) + "-" + name);
     std::filesystem::remove_all(dir_);
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
