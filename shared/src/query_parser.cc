@@ -1196,6 +1196,155 @@ Result<DateBounds> ParseDateRange(std::string_view value) {
   return bounds;
 }
 
+namespace {
+
+// The hyphenated words (initialisms.h) of `text`, Xapian's query text,
+// outside quoted phrases, each as its parts: {"e", "mail"} for `e-mail`,
+// `+e-mail`, `-e-mail` and `title:e-mail` alike.
+std::vector<std::vector<std::string>> QueryCompounds(std::string_view text) {
+  std::vector<std::vector<std::string>> compounds;
+  bool quoted = false;
+  for (size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == '"') {
+      quoted = !quoted;
+      ++i;
+      continue;
+    }
+    if (c >= 0x80) {  // a curly quote also opens or closes a phrase
+      const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+      int32_t next = static_cast<int32_t>(i);
+      UChar32 ch;
+      U8_NEXT(s, next, static_cast<int32_t>(text.size()), ch);
+      if (IsDoubleQuote(static_cast<unsigned>(ch))) quoted = !quoted;
+      i = static_cast<size_t>(next);
+      continue;
+    }
+    if (quoted || !IsAsciiLetter(text[i]) || (i > 0 && IsAsciiLetter(text[i - 1]))) {
+      ++i;
+      continue;
+    }
+    // A sign (`-e-mail`) is not a hyphen before the word.
+    const bool signed_word =
+        i > 0 && (text[i - 1] == '-' || text[i - 1] == '+') &&
+        (i == 1 || IsAsciiSpace(text[i - 2]) || text[i - 2] == '(');
+    const size_t length = signed_word ? CompoundAt(text.substr(i), 0) : CompoundAt(text, i);
+    if (length == 0) {
+      ++i;
+      continue;
+    }
+    std::vector<std::string> parts;
+    size_t b = i;
+    for (size_t k = i; k <= i + length; ++k) {
+      if (k == i + length || text[k] == '-') {
+        parts.emplace_back(text.substr(b, k - b));
+        b = k + 1;
+      }
+    }
+    if (std::find(compounds.begin(), compounds.end(), parts) == compounds.end())
+      compounds.push_back(std::move(parts));
+    i += length;
+  }
+  return compounds;
+}
+
+// `phrase` (an OP_PHRASE) when it is one of `compounds` as the query parser
+// writes it: the parts as terms with one prefix, "" or the title's. Returns
+// the prefix and the joined word, or std::nullopt.
+std::optional<std::pair<std::string, std::string>> CompoundPhrase(
+    const Xapian::Query& phrase, const std::vector<std::vector<std::string>>& compounds,
+    const Xapian::Stem& stemmer, bool stem_all) {
+  const size_t n = phrase.get_num_subqueries();
+  std::vector<std::string> terms;
+  for (size_t k = 0; k < n; ++k) {
+    const Xapian::Query leaf = phrase.get_subquery(k);
+    if (leaf.get_type() != Xapian::Query::LEAF_TERM ||
+        leaf.get_terms_begin() == leaf.get_terms_end())
+      return std::nullopt;
+    terms.push_back(*leaf.get_terms_begin());
+  }
+  if (terms.empty()) return std::nullopt;
+  const std::string prefix =
+      terms[0].starts_with(schema::kTitle) ? std::string(schema::kTitle) : std::string();
+  const bool stemmed = stem_all && !stemmer.is_none();
+  for (const std::vector<std::string>& parts : compounds) {
+    if (parts.size() != n) continue;
+    bool same = true;
+    std::string joined;
+    for (size_t k = 0; k < n && same; ++k) {
+      same = terms[k] == prefix + (stemmed ? stemmer(parts[k]) : parts[k]);
+      joined += parts[k];
+    }
+    if (same) return std::make_pair(prefix, joined);
+  }
+  return std::nullopt;
+}
+
+// `query` with each of the phrases that stand for `compounds` (a query's
+// hyphenated words) also matching the articles that write the compound as
+// one word: `e-mail` as the phrase `e mail` OR (`email` AND NOT that
+// phrase), so that an article with both (every article that writes
+// `e-mail`: the indexer adds `email` there, document_builder.cc) weighs
+// what the phrase weighs, as before, and one that writes only `email` what
+// that word weighs. The joined word is stemmed as the indexer stems it.
+// Only the operators on the way to such a phrase that can be rebuilt from
+// their subqueries are (AND, OR, AND NOT, AND MAYBE, FILTER, XOR); a phrase
+// under another (a weight scale, NEAR) stays as it is, and so does one
+// whose joined word `db` (if given) has in no article.
+std::optional<Xapian::Query> JoinCompoundPhrases(
+    const Xapian::Query& query, const std::vector<std::vector<std::string>>& compounds,
+    const Xapian::Stem& stemmer, bool stem_all, const Xapian::Database* db) {
+  const Xapian::Query::op type = query.get_type();
+  if (type == Xapian::Query::OP_PHRASE) {
+    const auto compound = CompoundPhrase(query, compounds, stemmer, stem_all);
+    if (!compound) return std::nullopt;
+    const auto& [prefix, joined] = *compound;
+    std::string term;
+    if (stemmer.is_none()) {
+      term = prefix + joined;
+    } else {
+      term = (stem_all ? "" : "Z") + prefix + stemmer(joined);
+    }
+    if (db != nullptr && db->get_termfreq(term) == 0) return std::nullopt;
+    return Xapian::Query(Xapian::Query::OP_OR, query,
+                         Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(term), query));
+  }
+  switch (type) {
+    case Xapian::Query::OP_AND:
+    case Xapian::Query::OP_OR:
+    case Xapian::Query::OP_AND_NOT:
+    case Xapian::Query::OP_AND_MAYBE:
+    case Xapian::Query::OP_FILTER:
+    case Xapian::Query::OP_XOR:
+      break;
+    default:
+      return std::nullopt;
+  }
+  std::vector<Xapian::Query> subqueries;
+  bool changed = false;
+  for (size_t k = 0; k < query.get_num_subqueries(); ++k) {
+    Xapian::Query sub = query.get_subquery(k);
+    if (auto joined = JoinCompoundPhrases(sub, compounds, stemmer, stem_all, db)) {
+      sub = std::move(*joined);
+      changed = true;
+    }
+    subqueries.push_back(std::move(sub));
+  }
+  if (!changed) return std::nullopt;
+  return Xapian::Query(type, subqueries.begin(), subqueries.end());
+}
+
+// JoinCompoundPhrases over `query` when `compounds` has any.
+Xapian::Query WithCompoundsJoined(const Xapian::Query& query,
+                                  const std::vector<std::vector<std::string>>& compounds,
+                                  const Xapian::Stem& stemmer, const Xapian::Database* db) {
+  if (compounds.empty()) return query;
+  auto joined = JoinCompoundPhrases(query, compounds, stemmer, Ranking().stem_all, db);
+  return joined ? std::move(*joined) : query;
+}
+
+}  // namespace
+
 Result<ParsedQuery> ParseQuery(std::string_view query, DefaultOp op,
                                const Xapian::Database* db) {
   ParsedQuery parsed;
@@ -1260,14 +1409,21 @@ Result<ParsedQuery> ParseQuery(std::string_view query, DefaultOp op,
                 : "the operators do not fit together (+word and -word go beside words, "
                   "not beside AND, OR, NOT or XOR)"));
     }
+    // Hyphenated words also as one word (JoinCompoundPhrases).
+    const std::vector<std::vector<std::string>> compounds = QueryCompounds(for_xapian);
+    parsed.query = WithCompoundsJoined(
+        parsed.query, compounds,
+        parsed.stemmer.empty() ? Xapian::Stem() : Xapian::Stem(parsed.stemmer), db);
     parsed.parses.push_back({"", parsed.stemmer, parsed.query});
     for (const std::string& language : languages) {
       // As document_builder.cc stems the language's articles.
-      qp.set_stemmer(StemmerOf(language, Ranking().stemmer));
+      const Xapian::Stem language_stemmer = StemmerOf(language, Ranking().stemmer);
+      qp.set_stemmer(language_stemmer);
       const std::string stemmer = StemmerFor(language, Ranking().stemmer);
       qp.set_stemming_strategy(Ranking().stem_all ? Xapian::QueryParser::STEM_ALL
                                                   : Xapian::QueryParser::STEM_SOME);
-      Xapian::Query q = qp.parse_query(for_xapian, kParseFlags);
+      Xapian::Query q = WithCompoundsJoined(qp.parse_query(for_xapian, kParseFlags), compounds,
+                                            language_stemmer, db);
       if (q.get_description() != parsed.query.get_description())
         parsed.parses.push_back({language, stemmer, std::move(q)});
     }

@@ -204,30 +204,6 @@ std::optional<std::string> WithExactForms(std::string_view query, const Xapian::
       });
 }
 
-// `query` with each hyphenated word (initialisms.h) written as one word
-// where some article has that word: `north cease-fire` as `north ceasefire`
-// (the indexer adds the joined word where a text has the hyphen, but a
-// query's hyphenated word is the phrase of its parts, which the stories
-// that only write `ceasefire` lack). For a query that finds nothing;
-// excluded words (`-cease-fire`) stay. std::nullopt if there is no such
-// word, or the query has operators, phrases or brackets.
-std::optional<std::string> WithJoinedCompounds(std::string_view query,
-                                               const Xapian::Database& db) {
-  if (query.find('-') == std::string_view::npos) return std::nullopt;
-  return RewritePlainWords(
-      query, [&db](std::string_view before,
-                   std::string_view word) -> std::optional<std::string> {
-        std::string joined;
-        if (before == "-" || internal::CompoundAt(word, 0, &joined) != word.size())
-          return std::nullopt;
-        std::string instead = std::string(before) + joined;
-        auto one = internal::ParseQuery(instead, internal::DefaultOp::kAnd, &db);
-        if (!one.ok() || one.value().query.empty() || !TermsFound(one.value(), db))
-          return std::nullopt;
-        return instead;
-      });
-}
-
 // `query` with its words OR'd, if that is another query than `parsed`.
 std::optional<ParsedQuery> OrQuery(std::string_view query, const ParsedQuery& parsed,
                                    const Xapian::Database& db) {
@@ -643,23 +619,21 @@ Result<SearchResults> Searcher::Impl::SearchOnce(const SearchRequest& request) {
   const SearchRequest& run = request.quotes ? article_request : request;
   Matches matches = Run(query, run, folded);
   auto none = [](const Matches& m) { return m.upper_bound == 0 || (m.exact && m.estimated == 0); };
-  // The words as the query gives them, or as rewritten below.
+  // The words as the query gives them, or with some in their exact form
+  // (kept for the relaxations below even when they find nothing either).
   std::string words = request.query;
-  // A query that finds nothing: with some words in their exact form (kept
-  // for the relaxations below even when it finds nothing either), then with
-  // its hyphenated words joined (kept only when that finds some).
-  for (const bool joining : {false, true}) {
-    if (!request.like.empty() || !none(matches)) break;
-    auto other = joining ? WithJoinedCompounds(words, db) : WithExactForms(words, db);
-    if (!other) continue;
-    auto parsed_other =
-        internal::ParseQuery(*other, request.any ? DefaultOp::kOr : DefaultOp::kAnd, &db);
-    if (!parsed_other.ok()) continue;
-    Matches m = Run(parsed_other.value().query, run, parsed_other.value().folded);
-    if (!joining || !none(m)) words = std::move(*other);
-    if (!none(m)) {
-      pq = std::move(parsed_other.value());
-      matches = std::move(m);
+  if (request.like.empty() && none(matches)) {
+    if (auto exact = WithExactForms(words, db)) {
+      auto parsed_exact =
+          internal::ParseQuery(*exact, request.any ? DefaultOp::kOr : DefaultOp::kAnd, &db);
+      if (parsed_exact.ok()) {
+        words = std::move(*exact);
+        Matches m = Run(parsed_exact.value().query, run, parsed_exact.value().folded);
+        if (!none(m)) {
+          pq = std::move(parsed_exact.value());
+          matches = std::move(m);
+        }
+      }
     }
   }
   if (request.like.empty() && none(matches) && pq.free_terms > 1) {

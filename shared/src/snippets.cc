@@ -247,7 +247,10 @@ SnippetTerms::SnippetTerms(const Xapian::Query& query,
         phrase.push_back(term.substr(i));
       }
       if (plain && phrase.size() > 1) {
-        phrases_.push_back(std::move(phrase));
+        // Once each: a hyphenated word's phrase stands twice in its query
+        // (JoinCompoundPhrases in query_parser.cc).
+        if (std::find(phrases_.begin(), phrases_.end(), phrase) == phrases_.end())
+          phrases_.push_back(std::move(phrase));
         continue;
       }
     }

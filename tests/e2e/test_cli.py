@@ -857,11 +857,11 @@ class Spellings(Env):
 
     def test_every_spelling_finds_both(self):
         for query in ("US State Department", "U.S. State Department", "u.s officials",
-                      "email", "emails", "title:email"):
+                      "email", "emails", "title:email", "e-mail", "e-mails", "title:e-mail"):
             self.assertEqual(self.paths(query), ["dots.txt", "plain.txt"], query)
-        # A hyphenated query is the phrase of its parts, and the parts are
-        # still words.
-        self.assertEqual(self.paths("e-mail"), ["dots.txt"])
+        # Quoted, a hyphenated word is the phrase of its parts as written,
+        # and the parts are still words.
+        self.assertEqual(self.paths('"e-mail"'), ["dots.txt"])
         self.assertEqual(self.paths("mail"), ["dots.txt", "other.txt"])
 
     def test_the_snippet_marks_the_word_as_written(self):
@@ -869,6 +869,10 @@ class Spellings(Env):
         self.assertEqual(len(hits), 1)
         marked = [hits[0]["snippet"].encode()[b:e].decode() for b, e in hits[0]["highlights"]]
         self.assertEqual(marked, ["e-mail", "Monday"])
+        hits = self.hits("e-mail Friday")
+        self.assertEqual(len(hits), 1)
+        marked = [hits[0]["snippet"].encode()[b:e].decode() for b, e in hits[0]["highlights"]]
+        self.assertEqual(marked, ["email", "Friday"])
 
 
 class SearchFeatures(Env):

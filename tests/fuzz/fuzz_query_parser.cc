@@ -13,8 +13,10 @@
 //    single hyphens inside the text, and its joined word those letters in
 //    lower case; the joined words of a text are those compounds' in order;
 //  - on an index of articles in English, Hungarian and Thai, the query
-//    parses as without one (or fails the same way), once per language, the
-//    English parse first.
+//    parses as on an index of no words and no languages (or fails the same
+//    way), once per language, the English parse first; there a hyphenated
+//    word is the phrase of its parts only (no article has its letters
+//    together), as without an index it is that phrase or the joined word.
 // Run with -detect_leaks=0: Xapian 1.4.22's parser itself leaks on some
 // syntax errors (e.g. "-a NEAR/3 i ADJ/2 (a 7"), reproduced with bare
 // libxapian. Seeds: tests/testdata/search/query_parser_seeds.
@@ -58,6 +60,16 @@ const Xapian::Database& ThreeLanguages() {
       doc.add_value(newsarc::internal::schema::kSlotLanguage, language);
       w.add_document(doc);
     }
+    return Xapian::Database(w);
+  }();
+  return db;
+}
+
+// An index of one article with no word and no language.
+const Xapian::Database& NoWords() {
+  static const Xapian::Database db = [] {
+    Xapian::WritableDatabase w(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    w.add_document(Xapian::Document());
     return Xapian::Database(w);
   }();
   return db;
@@ -127,12 +139,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     Check(parsed.status().code() == again.status().code());
   }
   auto languages = ParseQuery(query, DefaultOp::kAnd, &ThreeLanguages());
-  Check(languages.ok() == parsed.ok());
+  auto no_words = ParseQuery(query, DefaultOp::kAnd, &NoWords());
+  Check(languages.ok() == parsed.ok() && no_words.ok() == parsed.ok());
   if (languages.ok()) {
     const auto& parses = languages.value().parses;
     Check(!parses.empty() && parses.size() <= 3 && parses[0].language.empty());
     Check(QueryLanguages(ThreeLanguages()).size() == 2);  // the index is as meant
-    Check(parses[0].query.get_description() == parsed.value().query.get_description());
+    Check(no_words.value().parses.size() == 1);
+    Check(parses[0].query.get_description() == no_words.value().query.get_description());
+    // Without an index, the same but for the joined words.
+    const std::string without = parsed.value().query.get_description();
+    const std::string with = no_words.value().query.get_description();
+    Check(without.find(" AND_NOT ") != std::string::npos || without == with);
     for (const auto& p : parses) {
       SnippetTerms terms(p.query, p.stemmer);
       for (const auto& h : MakeSnippet(newsarc::CleanText(other), terms, 100).highlights)

@@ -375,8 +375,9 @@ TEST(Searcher, InitialismsWithAndWithoutStopsAreOneWord) {
 }
 
 TEST(Searcher, HyphenatedCompoundsAreFoundByTheirLettersTogether) {
-  // "email" finds the article that writes "e-mail"; the hyphenated query is
-  // still the phrase of its parts, and its parts are still words.
+  // "email" finds the article that writes "e-mail", and "e-mail" the one
+  // that writes "email"; the hyphenated word is also the phrase of its
+  // parts, and its parts are still words.
   Index index("compounds");
   index.Add({Make("hyphen", "Leaks", "The leak came by e-mail on Monday.",
                   "https://a.example/1", "2020-01-01"),
@@ -387,7 +388,9 @@ TEST(Searcher, HyphenatedCompoundsAreFoundByTheirLettersTogether) {
              Make("ceasefire", "Cease-fire holds", "The truce held.", "https://d.example/1",
                   "2020-01-04"),
              Make("joined", "Truce", "The ceasefire held in the north.", "https://e.example/1",
-                  "2020-01-05")});
+                  "2020-01-05"),
+             Make("poll", "Vote", "The by election was held.", "https://f.example/1",
+                  "2020-01-06")});
   // The ids found, in order of id.
   auto found = [&](const char* q) {
     std::set<std::string> ids;
@@ -398,24 +401,54 @@ TEST(Searcher, HyphenatedCompoundsAreFoundByTheirLettersTogether) {
   };
   EXPECT_EQ(found("email"), "hyphen solid");
   EXPECT_EQ(found("emails leak"), "hyphen solid");
-  EXPECT_EQ(found("e-mail"), "hyphen spaced");
+  EXPECT_EQ(found("e-mail"), "hyphen solid spaced");
+  EXPECT_EQ(found("e-mails"), "hyphen solid");  // no article has "e mails"
+  EXPECT_EQ(found("+e-mail leak"), "hyphen solid");
+  EXPECT_EQ(found("e-mail OR truce"), "ceasefire hyphen joined solid spaced");
+  EXPECT_EQ(found("post -e-mail"), "");  // each way of writing it goes
+  EXPECT_EQ(found("leak -e-mail"), "");
   EXPECT_EQ(found("mail"), "hyphen spaced");
+  // A quoted phrase is searched as written.
+  EXPECT_EQ(found("\"e-mail\""), "hyphen spaced");
+  EXPECT_EQ(found("\"by e-mail\""), "hyphen spaced");
   EXPECT_EQ(found("title:ceasefire"), "ceasefire");
+  EXPECT_EQ(found("title:cease-fire"), "ceasefire");
   EXPECT_EQ(found("ceasefires"), "ceasefire joined");
-  // A hyphenated query word that no article has as a phrase, in a query
-  // that finds nothing, is searched joined; where the phrase is found it
-  // is not.
+  EXPECT_EQ(found("cease-fire"), "ceasefire joined");
   EXPECT_EQ(found("north cease-fire"), "joined");
-  EXPECT_EQ(found("cease-fire"), "ceasefire");
-  // Kept only when it finds some: else the relaxation leaves out the word
-  // no article has and searches the rest as given (the phrase).
-  EXPECT_EQ(found("zebra cease-fire"), "ceasefire");
+  // A word no article has is left out as before (relaxation), also beside
+  // a compound that no article writes as one word.
+  EXPECT_EQ(found("zebra cease-fire"), "ceasefire joined");
+  SearchResults relaxed = index.Search(Query("zebra by-election"));
+  ASSERT_EQ(relaxed.hits.size(), 1u);
+  EXPECT_EQ(relaxed.hits[0].id, "poll");
+  EXPECT_EQ(relaxed.missing, std::vector<std::string>{"zebra"});
+  // An article that writes the hyphen weighs what the phrase weighs, one
+  // that writes the word what the word weighs: neither counts twice. (The
+  // adjacent-words boost adds half of the phrase's weight to an unquoted
+  // "e-mail", to "hyphen" and "spaced" alike, so their ratio is the
+  // phrase's.)
+  auto score = [&](const char* q, const std::string& id) {
+    for (const Hit& h : index.Search(Query(q)).hits)
+      if (h.id == id) return h.score;
+    return -1.0;
+  };
+  EXPECT_NEAR(score("e-mail", "hyphen") / score("e-mail", "spaced"),
+              score("\"e-mail\"", "hyphen") / score("\"e-mail\"", "spaced"), 1e-12);
+  EXPECT_DOUBLE_EQ(score("e-mail", "solid"), score("email", "solid"));
   SearchResults r = index.Search(Query("email Monday"));
   ASSERT_EQ(r.hits.size(), 1u);
   std::vector<std::string> marked;
   for (const Highlight& h : r.hits[0].highlights)
     marked.push_back(r.hits[0].snippet.substr(h.begin, h.end - h.begin));
   EXPECT_EQ(marked, (std::vector<std::string>{"e-mail", "Monday"}));
+  // And the other way: "e-mail" marks "email".
+  r = index.Search(Query("e-mail Friday"));
+  ASSERT_EQ(r.hits.size(), 1u);
+  marked.clear();
+  for (const Highlight& h : r.hits[0].highlights)
+    marked.push_back(r.hits[0].snippet.substr(h.begin, h.end - h.begin));
+  EXPECT_EQ(marked, (std::vector<std::string>{"email", "Friday"}));
 }
 
 TEST(Searcher, QueriesStemEachLanguageInItsOwnWay) {

@@ -152,6 +152,18 @@ TEST(Snippet, RepeatedWordsMatchTheSame) {
             "encrypted_files are [encrypted]");
 }
 
+// A hyphenated query word is its phrase or its letters together
+// (query_parser.h): the phrase counts once, and either is one run.
+TEST(Snippet, HyphenatedQueryWordMarksEachSpelling) {
+  auto parsed = ParseQuery("e-mail");
+  ASSERT_TRUE(parsed.ok());
+  SnippetTerms terms(parsed.value().query, parsed.value().stemmer);
+  EXPECT_EQ(terms.phrases(), (std::vector<std::vector<std::string>>{{"e", "mail"}}));
+  EXPECT_EQ(terms.size(), 2u);  // the phrase and the stem "email"
+  EXPECT_EQ(Render(MakeSnippet("An e-mail, an email, emails and an e mail.", terms, 100)),
+            "An [e-mail], an [email], [emails] and an [e mail].");
+}
+
 // Words folded on the stack (short ASCII) and those folded by ICU (longer
 // than the buffer, or not ASCII) match alike.
 TEST(Snippet, LongAndNonAsciiWordsMatch) {
