@@ -1306,8 +1306,14 @@ std::optional<Xapian::Query> JoinCompoundPhrases(
       term = (stem_all ? "" : "Z") + prefix + stemmer(joined);
     }
     if (db != nullptr && db->get_termfreq(term) == 0) return std::nullopt;
-    return Xapian::Query(Xapian::Query::OP_OR, query,
-                         Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(term), query));
+    // The phrase that excludes is checked where the joined word is (an
+    // AND of the two: Xapian tests the positions of the AND's matches
+    // only), not at every article with the parts (`take`, `over`).
+    const Xapian::Query joined_word(term);
+    return Xapian::Query(
+        Xapian::Query::OP_OR, query,
+        Xapian::Query(Xapian::Query::OP_AND_NOT, joined_word,
+                      Xapian::Query(Xapian::Query::OP_AND, joined_word, query)));
   }
   switch (type) {
     case Xapian::Query::OP_AND:

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "ascii.h"
+#include "initialisms.h"
 #include "keys.h"
 #include "language.h"
 #include "passage_feedback.h"
@@ -462,6 +463,22 @@ std::vector<Xapian::Query> ProximityPairs(std::string_view folded,
     } catch (const Xapian::Error&) {
     }
   }
+  // Two parts of a hyphenated word (initialisms.h) are no pair: the word is
+  // one, its phrase or its letters together (JoinCompoundPhrases in
+  // query_parser.cc), and a boost for its parts standing together would
+  // rank the articles that write `e-mail` above those that write `email`.
+  std::set<std::pair<std::string, std::string>> compound_parts;
+  for (size_t i = 0; i < folded.size();) {
+    const bool starts_word = i == 0 || !IsAsciiLetter(folded[i - 1]);
+    const size_t length = starts_word ? CompoundAt(folded, i) : 0;
+    if (length == 0) {
+      ++i;
+      continue;
+    }
+    const std::vector<std::string> parts = Words(std::string(folded.substr(i, length)));
+    for (size_t k = 0; k + 1 < parts.size(); ++k) compound_parts.emplace(parts[k], parts[k + 1]);
+    i += length;
+  }
   for (const auto& run : PlainWords(folded)) {
     // Each pair of consecutive content words, allowing the stop words
     // between them ("bank of england").
@@ -469,6 +486,11 @@ std::vector<Xapian::Query> ProximityPairs(std::string_view folded,
     for (size_t k = 0; k < run.size(); ++k) {
       if (prox.size() >= kMaxBoosts) return prox;
       if (IsStopWord(run[k])) continue;
+      if (prev != std::string::npos && k == prev + 1 &&
+          compound_parts.count({run[prev], run[k]})) {
+        prev = k;
+        continue;
+      }
       if (prev != std::string::npos && k - prev <= 2) {
         Xapian::Query pair[] = {Xapian::Query(stem(run[prev])),
                                 Xapian::Query(stem(run[k]))};

@@ -203,28 +203,39 @@ const ParseCase kCases[] = {
     {"x org:( OR )", "error: org: needs a value inside its brackets"},
     // A hyphenated word is the phrase of its parts, or the word of its
     // letters together where an article has that and not the phrase
-    // (JoinCompoundPhrases); stemmed as a word, also in titles, also
-    // excluded; as written inside quotes. Not a compound: digits, five
-    // parts.
-    {"e-mail", "((e@1 PHRASE 2 mail@2) OR (Zemail AND_NOT (e@1 PHRASE 2 mail@2)))"},
+    // (JoinCompoundPhrases; the phrase checked where the word is); stemmed
+    // as a word, also in titles, also excluded; as written inside quotes.
+    // Not a compound: digits, five parts.
+    {"e-mail",
+     "((e@1 PHRASE 2 mail@2) OR "
+     "(Zemail AND_NOT (Zemail AND (e@1 PHRASE 2 mail@2))))"},
     {"x e-mails",
-     "(Zx@1 AND ((e@2 PHRASE 2 mails@3) OR (Zemail AND_NOT (e@2 PHRASE 2 mails@3))))"},
+     "(Zx@1 AND ((e@2 PHRASE 2 mails@3) OR "
+     "(Zemail AND_NOT (Zemail AND (e@2 PHRASE 2 mails@3)))))"},
     {"title:cease-fires",
-     "((Scease@1 PHRASE 2 Sfires@2) OR (ZSceasefir AND_NOT (Scease@1 PHRASE 2 Sfires@2)))"},
-    {"+e-mail x", "(((e@1 PHRASE 2 mail@2) OR (Zemail AND_NOT (e@1 PHRASE 2 mail@2))) AND Zx@3)"},
+     "((Scease@1 PHRASE 2 Sfires@2) OR "
+     "(ZSceasefir AND_NOT (ZSceasefir AND (Scease@1 PHRASE 2 Sfires@2))))"},
+    {"+e-mail x",
+     "(((e@1 PHRASE 2 mail@2) OR "
+     "(Zemail AND_NOT (Zemail AND (e@1 PHRASE 2 mail@2)))) AND Zx@3)"},
     {"x -e-mail",
-     "(Zx@1 AND_NOT ((e@2 PHRASE 2 mail@3) OR (Zemail AND_NOT (e@2 PHRASE 2 mail@3))))"},
-    {"-e-mail", "(<alldocuments> AND_NOT ((e@1 PHRASE 2 mail@2) OR (Zemail AND_NOT (e@1 PHRASE 2 mail@2))))"},
+     "(Zx@1 AND_NOT ((e@2 PHRASE 2 mail@3) OR "
+     "(Zemail AND_NOT (Zemail AND (e@2 PHRASE 2 mail@3)))))"},
+    {"-e-mail",
+     "(<alldocuments> AND_NOT ((e@1 PHRASE 2 mail@2) OR "
+     "(Zemail AND_NOT (Zemail AND (e@1 PHRASE 2 mail@2)))))"},
     {"(e-mail OR post) -x",
-     "((((e@1 PHRASE 2 mail@2) OR (Zemail AND_NOT (e@1 PHRASE 2 mail@2))) OR Zpost@3) AND_NOT Zx@4)"},
+     "((((e@1 PHRASE 2 mail@2) OR "
+     "(Zemail AND_NOT (Zemail AND (e@1 PHRASE 2 mail@2)))) OR Zpost@3) AND_NOT Zx@4)"},
     {"state-of-the-art",
      "((state@1 PHRASE 4 of@2 PHRASE 4 the@3 PHRASE 4 art@4) OR "
-     "(Zstateoftheart AND_NOT (state@1 PHRASE 4 of@2 PHRASE 4 the@3 PHRASE 4 art@4)))"},
+     "(Zstateoftheart AND_NOT "
+     "(Zstateoftheart AND (state@1 PHRASE 4 of@2 PHRASE 4 the@3 PHRASE 4 art@4))))"},
     {"\"e-mail\"", "(e@1 PHRASE 2 mail@2)"},
     {"“e-mail” x", "((e@1 PHRASE 2 mail@2) AND Zx@3)"},
     {"\"send e-mail\" e-mail",
      "((send@1 PHRASE 3 e@2 PHRASE 3 mail@3) AND "
-     "((e@4 PHRASE 2 mail@5) OR (Zemail AND_NOT (e@4 PHRASE 2 mail@5))))"},
+     "((e@4 PHRASE 2 mail@5) OR (Zemail AND_NOT (Zemail AND (e@4 PHRASE 2 mail@5)))))"},
     {"covid-19 e-mail-address-book-entry",
      "((covid@1 PHRASE 2 19@2) AND "
      "(e@3 PHRASE 5 mail@4 PHRASE 5 address@5 PHRASE 5 book@6 PHRASE 5 entry@7))"},

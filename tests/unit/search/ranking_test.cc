@@ -773,6 +773,26 @@ TEST(Ranking, ProximityBoostUsesTheTermsThatCarryPositions) {
   EXPECT_FALSE(all.count("running") || all.count("shoes"));
 }
 
+// The parts of a hyphenated word are no pair (the word is one: its phrase
+// or its letters together, query_parser.h); a part and the next word are.
+TEST(Ranking, AHyphenatedWordsPartsAreNoPair) {
+  RankingOptions o;
+  o.prox = 0.5;
+  auto pairs = [&o](std::string_view folded) {
+    std::vector<std::string> out;
+    for (const Xapian::Query& q : ProximityPairs(folded, o)) out.push_back(q.get_description());
+    return out;
+  };
+  EXPECT_TRUE(pairs("co-operation").empty());
+  EXPECT_EQ(pairs("e-mail privacy"),
+            std::vector<std::string>{"Query((mail PHRASE 2 privacy))"});
+  EXPECT_EQ(pairs("trade co-operation deal").size(), 2u);  // trade co, operation deal
+  // Not a compound (digits): its parts are words as any.
+  EXPECT_EQ(pairs("covid-19 cases").size(), 2u);
+  // The same words written apart still are a pair.
+  EXPECT_EQ(pairs("e mail").size(), 1u);
+}
+
 TEST(Ranking, ExactFormBoostPrefersTheWordAsWritten) {
   // Off by default (no gain on TIME); with it, an article with the query's
   // own word form beats one with another form of the same stem.
