@@ -1,6 +1,10 @@
 #include "document_builder.h"
 
+#include <algorithm>
+#include <map>
+#include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "collapse_key.h"
@@ -57,22 +61,59 @@ void AddEntityTerms(Xapian::Document& doc, const std::vector<Entity>& entities,
   }
 }
 
-// The joined words of a text's hyphenated compounds ("e-mail" -> "email",
-// JoinedCompounds in initialisms.h), as the term generator adds a word,
-// with its prefix and wdf, but without a position: the parts hold the
-// compound's positions (a phrase of the joined word does not match the
-// parts).
-void AddCompounds(Xapian::Document& doc, const std::vector<std::string>& compounds,
-                  const Xapian::Stem& stemmer, Xapian::termcount wdf,
-                  std::string_view prefix = {}) {
-  const bool stem_all = Ranking().stem_all;
-  for (const std::string& joined : compounds) {
-    if (!stem_all || stemmer.is_none()) doc.add_term(std::string(prefix) + joined, wdf);
+// The joined words of a field's compounds (Compounds in initialisms.h),
+// whose text is folded (the parts in lower case), as the term
+// generator adds a word, with its prefix and wdf, after the field's text
+// (from position `first` on) has been indexed. The word that carries
+// positions (the exact word, or with stem=all the stem) stands where the
+// first part and where the last part stand, wherever the parts stand in a
+// row, so that the phrases "email address" and "send email" match "send
+// e-mail address"; those positions add no wdf.
+void AddCompounds(Xapian::Document& doc, const std::vector<Compound>& compounds,
+                  const Xapian::Stem& stemmer, Xapian::termcount wdf, std::string_view prefix,
+                  Xapian::termpos first) {
+  const bool stem_all = Ranking().stem_all && !stemmer.is_none();
+  const std::string p(prefix);
+  for (const Compound& c : compounds) {
+    if (!stem_all) doc.add_term(p + c.joined, wdf);
     if (stemmer.is_none()) continue;
     if (stem_all) {
-      doc.add_term(std::string(prefix) + stemmer(joined), wdf);
+      doc.add_term(p + stemmer(c.joined), wdf);
     } else {
-      doc.add_term("Z" + std::string(prefix) + stemmer(joined), wdf);
+      doc.add_term("Z" + p + stemmer(c.joined), wdf);
+    }
+  }
+  if (compounds.empty()) return;
+  // The positions of every part, from one walk over the document's terms
+  // (a document's term list finds a term by stepping through it).
+  auto part_term = [&](const std::string& part) {
+    return p + (stem_all ? stemmer(part) : part);
+  };
+  std::map<std::string, std::vector<Xapian::termpos>> at;
+  for (const Compound& c : compounds)
+    for (const std::string& part : c.parts) at[part_term(part)];
+  auto t = doc.termlist_begin();
+  for (auto& [term, positions] : at) {  // in order: each skip goes on from the last
+    t.skip_to(term);
+    if (t == doc.termlist_end()) break;
+    if (*t == term) positions.assign(t.positionlist_begin(), t.positionlist_end());
+  }
+  std::set<std::vector<std::string>> done;
+  for (const Compound& c : compounds) {
+    if (!done.insert(c.parts).second) continue;
+    const std::vector<Xapian::termpos>& starts = at[part_term(c.parts[0])];
+    const std::string positional = p + (stem_all ? stemmer(c.joined) : c.joined);
+    const auto last = static_cast<Xapian::termpos>(c.parts.size() - 1);
+    for (const Xapian::termpos k : starts) {
+      if (k < first) continue;
+      bool in_a_row = true;
+      for (size_t i = 1; i < c.parts.size() && in_a_row; ++i) {
+        const std::vector<Xapian::termpos>& next = at[part_term(c.parts[i])];
+        in_a_row = std::binary_search(next.begin(), next.end(), k + i);
+      }
+      if (!in_a_row) continue;
+      doc.add_posting(positional, k, 0);
+      doc.add_posting(positional, k + last, 0);
     }
   }
 }
@@ -121,17 +162,20 @@ BuiltDocument BuildDocument(const Article& input) {
   // "U.S." as "us" (initialisms.h), as queries have it; "e-mail" as "e",
   // "mail" and "email".
   const std::string title_words = SpaceOutWords(JoinInitialisms(title));
-  const std::vector<std::string> title_compounds = JoinedCompounds(title_words);
+  const std::vector<Compound> title_compounds = Compounds(title_words);
+  Xapian::termpos first = tg.get_termpos() + 1;
   tg.index_text(title_words, 1, std::string(schema::kTitle));
-  AddCompounds(doc, title_compounds, stemmer, 1, schema::kTitle);
+  AddCompounds(doc, title_compounds, stemmer, 1, schema::kTitle, first);
   tg.increase_termpos(schema::kFieldGap);
+  first = tg.get_termpos() + 1;
   tg.index_text(title_words, Ranking().title_wdf);  // ranking.h
-  AddCompounds(doc, title_compounds, stemmer, Ranking().title_wdf);
+  AddCompounds(doc, title_compounds, stemmer, Ranking().title_wdf, {}, first);
   tg.increase_termpos(schema::kFieldGap);
   const std::string folded_body = FoldText(a.body);
   const std::string body_words = SpaceOutWords(JoinInitialisms(folded_body));
+  first = tg.get_termpos() + 1;
   tg.index_text(body_words);
-  AddCompounds(doc, JoinedCompounds(body_words), stemmer, 1);
+  AddCompounds(doc, Compounds(body_words), stemmer, 1, {}, first);
   if (std::string key = CollapseKey(title, folded_body); !key.empty())
     doc.add_value(schema::kSlotCollapse, key);
 

@@ -96,8 +96,8 @@ size_t CompoundAt(std::string_view text, size_t i, std::string* joined) {
   return j - i;
 }
 
-std::vector<std::string> JoinedCompounds(std::string_view text) {
-  std::vector<std::string> out;
+std::vector<Compound> Compounds(std::string_view text) {
+  std::vector<Compound> out;
   size_t done = 0;  // text[0, done) holds no more compounds
   // A compound's first hyphen follows its first part. The parts of a
   // longer chain ("a-b-c-d-e") make none: each has a hyphen before it or
@@ -107,13 +107,25 @@ std::vector<std::string> JoinedCompounds(std::string_view text) {
     size_t start = hyphen;
     while (start > done && IsAsciiLetter(text[start - 1])) --start;
     if (start == hyphen) continue;
-    std::string joined;
-    if (const size_t length = CompoundAt(text, start, &joined)) {
-      out.push_back(std::move(joined));
+    Compound c;
+    if (const size_t length = CompoundAt(text, start, &c.joined)) {
+      for (size_t b = start, k = start; k <= start + length; ++k) {
+        if (k == start + length || text[k] == '-') {
+          c.parts.emplace_back(text.substr(b, k - b));
+          b = k + 1;
+        }
+      }
+      out.push_back(std::move(c));
       done = start + length;
       hyphen = done - 1;
     }
   }
+  return out;
+}
+
+std::vector<std::string> JoinedCompounds(std::string_view text) {
+  std::vector<std::string> out;
+  for (Compound& c : Compounds(text)) out.push_back(std::move(c.joined));
   return out;
 }
 

@@ -51,7 +51,17 @@ inline constexpr size_t kMaxCompound = 40;
 // does; `joined` (if given) gets its letters in lower case.
 size_t CompoundAt(std::string_view text, size_t i, std::string* joined = nullptr);
 
-// The joined words of the compounds of `text`, in order, once for each.
+// A compound of a text: its parts as written ({"E", "mail"}) and their
+// letters together in lower case ("email").
+struct Compound {
+  std::vector<std::string> parts;
+  std::string joined;
+};
+
+// The compounds of `text`, in order, once for each.
+std::vector<Compound> Compounds(std::string_view text);
+
+// Their joined words.
 std::vector<std::string> JoinedCompounds(std::string_view text);
 
 }  // namespace newsarc::internal

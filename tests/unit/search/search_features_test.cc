@@ -408,9 +408,14 @@ TEST(Searcher, HyphenatedCompoundsAreFoundByTheirLettersTogether) {
   EXPECT_EQ(found("post -e-mail"), "");  // each way of writing it goes
   EXPECT_EQ(found("leak -e-mail"), "");
   EXPECT_EQ(found("mail"), "hyphen spaced");
-  // A quoted phrase is searched as written.
+  // A quoted phrase is searched as written; the joined word stands where
+  // the compound's parts do, so a phrase with it finds the compound too.
   EXPECT_EQ(found("\"e-mail\""), "hyphen spaced");
   EXPECT_EQ(found("\"by e-mail\""), "hyphen spaced");
+  EXPECT_EQ(found("\"by email\""), "hyphen solid");
+  EXPECT_EQ(found("\"email on\""), "hyphen solid");
+  EXPECT_EQ(found("\"the ceasefire held\""), "joined");
+  EXPECT_EQ(found("\"ceasefire holds\""), "ceasefire");
   EXPECT_EQ(found("title:ceasefire"), "ceasefire");
   EXPECT_EQ(found("title:cease-fire"), "ceasefire");
   EXPECT_EQ(found("ceasefires"), "ceasefire joined");
