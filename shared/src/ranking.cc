@@ -468,16 +468,9 @@ std::vector<Xapian::Query> ProximityPairs(std::string_view folded,
   // query_parser.cc), and a boost for its parts standing together would
   // rank the articles that write `e-mail` above those that write `email`.
   std::set<std::pair<std::string, std::string>> compound_parts;
-  for (size_t i = 0; i < folded.size();) {
-    const bool starts_word = i == 0 || !IsAsciiLetter(folded[i - 1]);
-    const size_t length = starts_word ? CompoundAt(folded, i) : 0;
-    if (length == 0) {
-      ++i;
-      continue;
-    }
-    const std::vector<std::string> parts = Words(std::string(folded.substr(i, length)));
-    for (size_t k = 0; k + 1 < parts.size(); ++k) compound_parts.emplace(parts[k], parts[k + 1]);
-    i += length;
+  for (const Compound& c : Compounds(folded)) {  // folded: the parts in lower case
+    for (size_t k = 0; k + 1 < c.parts.size(); ++k)
+      compound_parts.emplace(c.parts[k], c.parts[k + 1]);
   }
   for (const auto& run : PlainWords(folded)) {
     // Each pair of consecutive content words, allowing the stop words
