@@ -118,15 +118,17 @@ std::optional<std::string> WithoutMissingWords(std::string_view query,
   return kept;
 }
 
-// The plain words of a query that finds nothing, each rewritten by
-// `rewrite` (given what stays in front of it, a sign or `title:`, and the
-// word; returns the token to search instead, or std::nullopt to keep it):
-// the query with them, or std::nullopt if no word changed or the query has
-// operators, phrases or brackets. Other fields' values and wildcards stay
-// as they are; a colon after a word that names no field ("Presentation:"
-// in a pasted title) is dropped from a word that changes.
-template <typename Rewrite>
-std::optional<std::string> RewritePlainWords(std::string_view query, Rewrite rewrite) {
+// `query` with each word that no article has in its stemmed form but some
+// have as written quoted ("word": the exact form); std::nullopt if there is
+// no such word, or the query has operators, phrases or brackets. Words
+// with a sign (`+word`, `-word`) and title words (`title:word`) are looked
+// at too; other fields' values and wildcards stay as they are; a colon
+// after a word that names no field ("Presentation:" in a pasted title) is
+// dropped. Queries stem in English, and in each other language of 1% of
+// the articles as well (ParsedQuery::parses), or in the one `lang:` names,
+// so a word of an article in a rarer language (Greek, Thai: no stemmer;
+// Russian, Hungarian: another) is found only as written.
+std::optional<std::string> WithExactForms(std::string_view query, const Xapian::Database& db) {
   const std::string folded = internal::FoldQuery(query);
   std::vector<std::string_view> tokens;
   for (size_t i = 0; i < folded.size();) {
@@ -138,6 +140,18 @@ std::optional<std::string> RewritePlainWords(std::string_view query, Rewrite rew
     if (internal::IsOperator(t) || t.find_first_of("\"()") != std::string_view::npos)
       return std::nullopt;
   }
+  // Every term of one of `parsed`'s languages' parses in some article (a
+  // word that segment.h splits is several terms, all needed).
+  auto found = [&db](const internal::ParsedQuery& parsed) {
+    for (const internal::ParsedQuery::Parse& p : parsed.parses) {
+      bool all = true;
+      for (auto t = p.query.get_unique_terms_begin(); all && t != p.query.get_unique_terms_end();
+           ++t)
+        all = db.get_termfreq(*t) != 0;
+      if (all) return true;
+    }
+    return false;
+  };
   std::string out;
   bool changed = false, field_value = false;
   for (std::string_view token : tokens) {
@@ -155,9 +169,15 @@ std::optional<std::string> RewritePlainWords(std::string_view query, Rewrite rew
                        word.front() != '-' && word.find_first_of(":*") == std::string_view::npos;
     field_value = bare_field;  // `speaker: rudd`: the next token is its value
     if (plain) {
-      if (std::optional<std::string> instead = rewrite(before, word)) {
-        w = std::move(*instead);
-        changed = true;
+      auto stemmed = internal::ParseQuery(std::string(before) + std::string(word),
+                                          internal::DefaultOp::kAnd, &db);
+      if (stemmed.ok() && !stemmed.value().query.empty() && !found(stemmed.value())) {
+        const std::string quoted = std::string(before) + "\"" + std::string(word) + "\"";
+        auto exact = internal::ParseQuery(quoted, internal::DefaultOp::kAnd, &db);
+        if (exact.ok() && !exact.value().query.empty() && found(exact.value())) {
+          w = quoted;
+          changed = true;
+        }
       }
     }
     if (!out.empty()) out += ' ';
@@ -165,43 +185,6 @@ std::optional<std::string> RewritePlainWords(std::string_view query, Rewrite rew
   }
   if (!changed) return std::nullopt;
   return out;
-}
-
-// Every term of one of `parsed`'s languages' parses in some article (a
-// word that segment.h splits is several terms, all needed).
-bool TermsFound(const internal::ParsedQuery& parsed, const Xapian::Database& db) {
-  for (const internal::ParsedQuery::Parse& p : parsed.parses) {
-    bool all = true;
-    for (auto t = p.query.get_unique_terms_begin(); all && t != p.query.get_unique_terms_end();
-         ++t)
-      all = db.get_termfreq(*t) != 0;
-    if (all) return true;
-  }
-  return false;
-}
-
-// `query` with each word that no article has in its stemmed form but some
-// have as written quoted ("word": the exact form); std::nullopt if there is
-// no such word, or the query has operators, phrases or brackets. Words
-// with a sign (`+word`, `-word`) and title words (`title:word`) are looked
-// at too (RewritePlainWords). Queries stem in English, and in each other
-// language of 1% of the articles as well (ParsedQuery::parses), or in the
-// one `lang:` names, so a word of an article in a rarer language (Greek,
-// Thai: no stemmer; Russian, Hungarian: another) is found only as written.
-std::optional<std::string> WithExactForms(std::string_view query, const Xapian::Database& db) {
-  return RewritePlainWords(
-      query, [&db](std::string_view before,
-                   std::string_view word) -> std::optional<std::string> {
-        auto stemmed = internal::ParseQuery(std::string(before) + std::string(word),
-                                            internal::DefaultOp::kAnd, &db);
-        if (!stemmed.ok() || stemmed.value().query.empty() || TermsFound(stemmed.value(), db))
-          return std::nullopt;
-        std::string quoted = std::string(before) + "\"" + std::string(word) + "\"";
-        auto exact = internal::ParseQuery(quoted, internal::DefaultOp::kAnd, &db);
-        if (!exact.ok() || exact.value().query.empty() || !TermsFound(exact.value(), db))
-          return std::nullopt;
-        return quoted;
-      });
 }
 
 // `query` with its words OR'd, if that is another query than `parsed`.
@@ -619,13 +602,12 @@ Result<SearchResults> Searcher::Impl::SearchOnce(const SearchRequest& request) {
   const SearchRequest& run = request.quotes ? article_request : request;
   Matches matches = Run(query, run, folded);
   auto none = [](const Matches& m) { return m.upper_bound == 0 || (m.exact && m.estimated == 0); };
-  // The words as the query gives them, or with some in their exact form
-  // (kept for the relaxations below even when they find nothing either).
+  // The words as the query gives them, or with some in their exact form.
   std::string words = request.query;
   if (request.like.empty() && none(matches)) {
     if (auto exact = WithExactForms(words, db)) {
-      auto parsed_exact =
-          internal::ParseQuery(*exact, request.any ? DefaultOp::kOr : DefaultOp::kAnd, &db);
+      auto parsed_exact = internal::ParseQuery(*exact, request.any ? DefaultOp::kOr
+                                                                   : DefaultOp::kAnd, &db);
       if (parsed_exact.ok()) {
         words = std::move(*exact);
         Matches m = Run(parsed_exact.value().query, run, parsed_exact.value().folded);
