@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cstdint>
 
 #include "ascii.h"
@@ -96,6 +97,16 @@ size_t CompoundAt(std::string_view text, size_t i, std::string* joined) {
   return j - i;
 }
 
+std::vector<std::string> CompoundParts(std::string_view compound) {
+  std::vector<std::string> parts;
+  for (size_t b = 0;;) {
+    const size_t e = std::min(compound.find('-', b), compound.size());
+    parts.emplace_back(compound.substr(b, e - b));
+    if (e == compound.size()) return parts;
+    b = e + 1;
+  }
+}
+
 std::vector<Compound> Compounds(std::string_view text) {
   std::vector<Compound> out;
   size_t done = 0;  // text[0, done) holds no more compounds
@@ -109,12 +120,7 @@ std::vector<Compound> Compounds(std::string_view text) {
     if (start == hyphen) continue;
     Compound c;
     if (const size_t length = CompoundAt(text, start, &c.joined)) {
-      for (size_t b = start, k = start; k <= start + length; ++k) {
-        if (k == start + length || text[k] == '-') {
-          c.parts.emplace_back(text.substr(b, k - b));
-          b = k + 1;
-        }
-      }
+      c.parts = CompoundParts(text.substr(start, length));
       out.push_back(std::move(c));
       done = start + length;
       hyphen = done - 1;

@@ -51,6 +51,10 @@ inline constexpr size_t kMaxCompound = 40;
 // does; `joined` (if given) gets its letters in lower case.
 size_t CompoundAt(std::string_view text, size_t i, std::string* joined = nullptr);
 
+// The parts of `compound` (as CompoundAt delimits one), as written:
+// {"E", "mail"} for "E-mail".
+std::vector<std::string> CompoundParts(std::string_view compound);
+
 // A compound of a text: its parts as written ({"E", "mail"}) and their
 // letters together in lower case ("email").
 struct Compound {

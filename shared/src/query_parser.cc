@@ -1233,14 +1233,7 @@ std::vector<std::vector<std::string>> QueryCompounds(std::string_view text) {
       ++i;
       continue;
     }
-    std::vector<std::string> parts;
-    size_t b = i;
-    for (size_t k = i; k <= i + length; ++k) {
-      if (k == i + length || text[k] == '-') {
-        parts.emplace_back(text.substr(b, k - b));
-        b = k + 1;
-      }
-    }
+    std::vector<std::string> parts = CompoundParts(text.substr(i, length));
     if (std::find(compounds.begin(), compounds.end(), parts) == compounds.end())
       compounds.push_back(std::move(parts));
     i += length;

@@ -115,6 +115,9 @@ TEST(JoinedCompounds, SaysWhereACompoundEnds) {
   const std::string longest = std::string(20, 'a') + "-" + std::string(20, 'b');
   EXPECT_EQ(CompoundAt(longest, 0), longest.size());
   EXPECT_EQ(CompoundAt(longest + "b", 0), 0u);
+  // Its parts, as written.
+  EXPECT_EQ(CompoundParts("E-mail"), (std::vector<std::string>{"E", "mail"}));
+  EXPECT_EQ(CompoundParts("a-b-c-d"), (std::vector<std::string>{"a", "b", "c", "d"}));
 }
 
 }  // namespace
