@@ -129,12 +129,6 @@ std::vector<Compound> Compounds(std::string_view text) {
   return out;
 }
 
-std::vector<std::string> JoinedCompounds(std::string_view text) {
-  std::vector<std::string> out;
-  for (Compound& c : Compounds(text)) out.push_back(std::move(c.joined));
-  return out;
-}
-
 size_t InitialismAt(std::string_view text, size_t i) {
   const size_t n = text.size();
   if (i + 1 >= n || text[i + 1] != '.' || !IsAsciiLetter(text[i]) || WordOrStopBefore(text, i))

@@ -65,9 +65,6 @@ struct Compound {
 // The compounds of `text`, in order, once for each.
 std::vector<Compound> Compounds(std::string_view text);
 
-// Their joined words.
-std::vector<std::string> JoinedCompounds(std::string_view text);
-
 }  // namespace newsarc::internal
 
 #endif  // NEWSARC_SRC_INITIALISMS_H_

@@ -11,8 +11,8 @@
 //    text, and joining twice is joining once;
 //  - a hyphenated compound (initialisms.h) found anywhere is letters and
 //    single hyphens inside the text, and its joined word those letters in
-//    lower case; the joined words of a text are those compounds' in order,
-//    and their parts (two to four) those letters;
+//    lower case; Compounds() finds those compounds in order, and their
+//    parts (two to four) are those letters;
 //  - on an index of articles in English, Hungarian and Thai, the query
 //    parses as on an index of no words and no languages (or fails the same
 //    way), once per language, the English parse first; there a hyphenated
@@ -109,8 +109,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     compounds.push_back(word);
     i += length - 1;
   }
-  Check(JoinedCompounds(input) == compounds);
-  // Their parts: two to four, whose letters in lower case are the word.
+  // Compounds() finds those, with their parts: two to four, whose letters
+  // in lower case are the word.
   const std::vector<Compound> found = Compounds(input);
   Check(found.size() == compounds.size());
   for (size_t k = 0; k < found.size(); ++k) {

@@ -62,7 +62,7 @@ TEST(JoinInitialisms, JoiningTwiceChangesNothing) {
   }
 }
 
-TEST(JoinedCompounds, HyphenatedWordsAreAlsoTheirLettersTogether) {
+TEST(Compounds, HyphenatedWordsAreAlsoTheirLettersTogether) {
   struct Case {
     const char* text;
     std::vector<std::string> joined;
@@ -99,10 +99,14 @@ TEST(JoinedCompounds, HyphenatedWordsAreAlsoTheirLettersTogether) {
       {"-", {}},
       {"", {}},
   };
-  for (const Case& c : cases) EXPECT_EQ(JoinedCompounds(c.text), c.joined) << c.text;
+  for (const Case& c : cases) {
+    std::vector<std::string> joined;
+    for (const Compound& compound : Compounds(c.text)) joined.push_back(compound.joined);
+    EXPECT_EQ(joined, c.joined) << c.text;
+  }
 }
 
-TEST(JoinedCompounds, SaysWhereACompoundEnds) {
+TEST(Compounds, SaysWhereACompoundEnds) {
   std::string joined;
   EXPECT_EQ(CompoundAt("e-mail to", 0, &joined), 6u);
   EXPECT_EQ(joined, "email");
