@@ -508,6 +508,65 @@ class Faults(Servers):
         self.assertIn("/nonexistent/progsrv", p.stderr)
 
 
+class ServerStates(Servers):
+    """serve-shards tells running servers from ended ones, also while an
+    ended one waits as a zombie for init to reap it."""
+
+    def test_a_zombie_is_not_running(self):
+        import importlib.machinery
+        import importlib.util
+        loader = importlib.machinery.SourceFileLoader("serve_shards", SERVE)
+        spec = importlib.util.spec_from_loader("serve_shards", loader)
+        serve = importlib.util.module_from_spec(spec)
+        loader.exec_module(serve)
+        self.assertTrue(serve.alive(os.getpid()))
+        pid = os.fork()
+        if pid == 0:
+            os._exit(0)
+        try:
+            deadline = time.monotonic() + 10
+            while time.monotonic() < deadline:  # until the child has exited
+                with open(f"/proc/{pid}/stat", "rb") as f:
+                    if f.read().rsplit(b")", 1)[1].split()[0] == b"Z":
+                        break
+                time.sleep(0.01)
+            self.assertFalse(serve.alive(pid))
+        finally:
+            os.waitpid(pid, 0)
+        self.assertFalse(serve.alive(pid))
+
+    def test_status_and_stop(self):
+        stub = os.path.join(self.tmp, "cluster2.stub")
+        self.serve_shards(Corpus.dbs["sharded2"], stub)
+        p = run(SERVE, "status", "--stub", stub)
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        self.assertEqual(p.stdout.count("running pid "), 2, p.stdout)
+        with open(stub + ".pids") as f:
+            first = int(f.readline().split()[0])
+        # One server ends outside serve-shards: status names it DOWN at
+        # once, zombie or not.
+        os.killpg(first, signal.SIGKILL)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                with open(f"/proc/{first}/stat", "rb") as f:
+                    if f.read().rsplit(b")", 1)[1].split()[0] in (b"Z", b"X"):
+                        break
+            except OSError:
+                break
+            time.sleep(0.01)
+        p = run(SERVE, "status", "--stub", stub)
+        self.assertEqual(p.returncode, 1, p.stdout + p.stderr)
+        self.assertEqual(p.stdout.count("running pid "), 1, p.stdout)
+        self.assertIn(f"DOWN    pid {first} ", p.stdout)
+        p = run(SERVE, "stop", "--stub", stub)
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        self.assertIn(f"pid {first} ", p.stdout)
+        self.assertIn("was not running", p.stdout)
+        self.assertEqual(p.stdout.count("stopped xapian-tcpsrv"), 1, p.stdout)
+        self.assertFalse(os.path.exists(stub + ".pids"))
+
+
 class Replication(Servers):
     """A read copy of a shard kept up to date by xapian-replicate."""
 
