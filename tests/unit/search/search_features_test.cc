@@ -10,6 +10,7 @@
 #include <atomic>
 #include <filesystem>
 #include <map>
+#include <numeric>
 #include <random>
 #include <set>
 #include <sstream>
@@ -755,6 +756,23 @@ size_t FullDistance(std::string_view a, std::string_view b) {
   return d[a.size()][b.size()];
 }
 
+// FullDistance of every pair of `words`, by their indices: the tests below
+// ask for each pair many times (and under the sanitizers, at -O0, computing
+// it afresh each time took most of their run).
+class FullDistances {
+ public:
+  explicit FullDistances(const std::vector<std::string>& words) : n_(words.size()) {
+    table_.reserve(n_ * n_);
+    for (const std::string& a : words)
+      for (const std::string& b : words) table_.push_back(FullDistance(a, b));
+  }
+  size_t operator()(size_t a, size_t b) const { return table_[a * n_ + b]; }
+
+ private:
+  size_t n_;
+  std::vector<size_t> table_;
+};
+
 // Every word over the letters a, b and c of up to five letters, "" first.
 std::vector<std::string> WordsOverABC() {
   std::vector<std::string> words = {""};
@@ -771,22 +789,25 @@ std::vector<std::string> WordsOverABC() {
 // within reach): both distances are the whole table's, and no word starting
 // with a prefix found unreachable is within reach.
 TEST(Spelling, UnreachablePrefixNeverHidesAWordWithinReach) {
-  std::vector<std::string> words = WordsOverABC();
+  const std::vector<std::string> words = WordsOverABC();
+  const FullDistances distance(words);
   size_t cut = 0;
   for (size_t max : {1, 2}) {
-    for (const std::string& word : words) {
-      for (const std::string& term : words) {
+    for (size_t w = 0; w < words.size(); ++w) {
+      const std::string& word = words[w];
+      for (size_t t = 0; t < words.size(); ++t) {
+        const std::string& term = words[t];
         size_t d = 99;
         const size_t dead = internal::UnreachablePrefix(word, term, max, &d);
-        const size_t full = std::min(FullDistance(word, term), max + 1);
+        const size_t full = std::min(distance(w, t), max + 1);
         ASSERT_EQ(d, full) << word << " " << term;
         ASSERT_EQ(internal::EditDistance(word, term, max), full) << word << " " << term;
         if (dead == 0) continue;
         ++cut;
         const std::string_view prefix = std::string_view(term).substr(0, dead);
-        for (const std::string& other : words) {
-          if (other.starts_with(prefix)) {
-            ASSERT_GT(FullDistance(word, other), max) << word << " " << other;
+        for (size_t o = 0; o < words.size(); ++o) {
+          if (words[o].starts_with(prefix)) {
+            ASSERT_GT(distance(w, o), max) << word << " " << words[o];
           }
         }
       }
@@ -803,24 +824,29 @@ TEST(Spelling, UnreachablePrefixNeverHidesAWordWithinReach) {
 TEST(Spelling, PrefixDistanceAnswersAsUnreachablePrefixInAnyOrder) {
   std::vector<std::string> words = WordsOverABC();
   words.push_back("abcabcabca");  // longer than any word: dead past its band
-  std::vector<std::string> sorted = words;
-  std::sort(sorted.begin(), sorted.end());
-  std::vector<std::string> reversed(sorted.rbegin(), sorted.rend());
-  std::vector<std::string> shuffled = sorted;
+  const FullDistances distance(words);
+  // The orders, as indices into `words`.
+  std::vector<size_t> sorted(words.size());
+  std::iota(sorted.begin(), sorted.end(), size_t{0});
+  std::sort(sorted.begin(), sorted.end(), [&](size_t a, size_t b) { return words[a] < words[b]; });
+  std::vector<size_t> reversed(sorted.rbegin(), sorted.rend());
+  std::vector<size_t> shuffled = sorted;
   std::mt19937 random(7);
   std::shuffle(shuffled.begin(), shuffled.end(), random);
   size_t dead_seen = 0, near_seen = 0;
   for (size_t max : {0, 1, 2, 3}) {
-    for (const std::string& word : words) {
+    for (size_t w = 0; w < words.size(); ++w) {
+      const std::string& word = words[w];
       for (const auto* order : {&sorted, &reversed, &shuffled}) {
         internal::PrefixDistance reach(word, max);
-        for (const std::string& term : *order) {
+        for (size_t t : *order) {
+          const std::string& term = words[t];
           size_t want_d = 99, got_d = 98;
           const size_t want = internal::UnreachablePrefix(word, term, max, &want_d);
           const size_t got = reach.Reach(term, &got_d);
           ASSERT_EQ(got, want) << word << " " << term << " within " << max;
           ASSERT_EQ(got_d, want_d) << word << " " << term << " within " << max;
-          ASSERT_EQ(got_d, std::min(FullDistance(word, term), max + 1)) << word << " " << term;
+          ASSERT_EQ(got_d, std::min(distance(w, t), max + 1)) << word << " " << term;
           dead_seen += got != 0;
           near_seen += got_d <= max;
         }
