@@ -716,6 +716,11 @@ class ExtractorVersion(Env):
         # "email" where the parts of "e-mail" stand; the extractor's output is
         # version 4's.
         6: "db9760d29ed3f09fbe5d3584f170570a9d0950b3d527ac9a5469b89e4ac23ea0",
+        # A word capitalised as a sentence's first that is a verb form, a
+        # stop word or a conjunction opens no person's name ("Whereas
+        # Pierce", "Does Rubenwardy"), nor a speech verb an organisation's
+        # ("Remarked Center for Biological Diversity").
+        7: "1a9dda7e1a0bc98a934a195eeb1a57ab14d1ca50e97e79968e98dd7f85912f38",
     }
 
     def version(self):

@@ -553,4 +553,68 @@ bool IsCommonWordOrPlural(std::string_view lower_word) {
          IsCommonWord(lower_word.substr(0, lower_word.size() - 1));
 }
 
+namespace {
+
+// `w` minus `cut` final bytes, plus `add`, is a common word of two letters
+// or more.
+bool StemIsCommon(std::string_view w, size_t cut, std::string_view add) {
+  if (w.size() <= cut) return false;
+  std::string s(w.substr(0, w.size() - cut));
+  s += add;
+  return s.size() >= 2 && IsCommonWord(s);
+}
+
+// "stopped" -> "stop": the consonant before the ending doubled.
+bool DoubledIsCommon(std::string_view w, size_t cut) {
+  if (w.size() < cut + 3) return false;
+  const size_t n = w.size() - cut;
+  return w[n - 1] == w[n - 2] && StemIsCommon(w, cut + 1, "");
+}
+
+// A regular ending of a common word: `w` ends with one whose lemma, cut and
+// put back as the table says, is a common word. `verbal`: only the endings
+// of the past and the participles.
+bool HasCommonLemma(std::string_view w, bool verbal) {
+  // The ending, the bytes to cut with it, what to put back: "carried" ->
+  // "carry", "used" -> "use", "stopped" -> "stop" (doubled).
+  struct Ending {
+    std::string_view suffix;
+    size_t cut;
+    std::string_view add;
+    bool doubled;
+    bool verbal;
+  };
+  static constexpr Ending kEndings[] = {
+      {"ies", 3, "y", false, false}, {"ied", 3, "y", false, true},
+      {"es", 2, "", false, false},   {"ed", 2, "", false, true},
+      {"ed", 1, "", false, true},    {"ed", 2, "", true, true},
+      {"ing", 3, "", false, true},   {"ing", 3, "e", false, true},
+      {"ing", 3, "", true, true},    {"ier", 3, "y", false, false},
+      {"iest", 4, "y", false, false}, {"er", 2, "", false, false},
+      {"er", 1, "", false, false},   {"er", 2, "", true, false},
+      {"est", 3, "", false, false},  {"est", 2, "", false, false},
+      {"est", 3, "", true, false},   {"ily", 3, "y", false, false},
+      {"ally", 4, "", false, false}, {"ly", 2, "", false, false},
+      {"ly", 1, "e", false, false}};
+  for (const Ending& e : kEndings) {
+    if ((verbal && !e.verbal) || w.size() <= e.suffix.size() + 1 ||
+        w.compare(w.size() - e.suffix.size(), e.suffix.size(), e.suffix) != 0) {
+      continue;
+    }
+    if (e.doubled ? DoubledIsCommon(w, e.cut) : StemIsCommon(w, e.cut, e.add)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool IsEnglishWordForm(std::string_view lower_word) {
+  return IsCommonWordOrPlural(lower_word) || IsIrregularWordForm(lower_word) ||
+         HasCommonLemma(lower_word, false);
+}
+
+bool IsVerbFormOfCommonWord(std::string_view lower_word) {
+  return HasCommonLemma(lower_word, true);
+}
+
 }  // namespace newsarc::internal

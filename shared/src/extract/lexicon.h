@@ -97,6 +97,13 @@ bool IsFirstName(std::string_view word);
 bool IsCommonWord(std::string_view lower_word);
 // The same, or its plural in -s ("statistics", "notes").
 bool IsCommonWordOrPlural(std::string_view lower_word);
+// A lower-case English word in one of its usual forms: a common word, its
+// plural, past, participles, comparatives, an adverb in -ly, or an irregular
+// form (IsIrregularWordForm).
+bool IsEnglishWordForm(std::string_view lower_word);
+// Only the past or a participle of a common word, in -ed or -ing ("remarked",
+// "carried", "stopped", "regarding", "enrolling").
+bool IsVerbFormOfCommonWord(std::string_view lower_word);
 // The gazetteer's organisation or place spelled `lower` once its ASCII
 // capitals are lowered ("united nations" -> "United Nations", "nato" ->
 // "NATO"); empty if none. Organisations that are also English words

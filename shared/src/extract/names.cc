@@ -103,6 +103,15 @@ bool WeakCapital(const std::vector<Token>& tokens, size_t i) {
   return i > 0 && tokens[i - 1].kind == TokenKind::kOpenQuote;
 }
 
+bool OpensSentenceOnly(const std::vector<Token>& tokens, size_t i, bool verb_forms) {
+  if (!tokens[i].IsWord() || !WeakCapital(tokens, i) || IsFirstName(tokens[i].text)) return false;
+  const std::string lower = Lower(tokens[i].text);
+  if (IsStopWord(lower) || IsFiniteVerbWord(lower) || SpeechVerbKind(lower) != SpeechVerb::kNone) {
+    return true;
+  }
+  return verb_forms && (IsIrregularWordForm(lower) || IsVerbFormOfCommonWord(lower));
+}
+
 std::vector<Span> CapitalisedRuns(const std::vector<Token>& tokens) {
   std::vector<Span> runs;
   size_t i = 0;
@@ -379,6 +388,7 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
     if (t.all_caps || IsOrgKeyword(t.text) || IsNameConnector(t.text) || IsRoleWord(t.text))
       all_plain = false;
     if (IsCommonWord(Lower(t.text)) && !IsFirstName(t.text)) all_plain = false;
+    if (i == name.begin && OpensSentenceOnly(tokens, i, true)) all_plain = false;
     if (t.text.size() > 0 && t.text[0] >= '0' && t.text[0] <= '9') return false;
   }
   std::string text = SpanText(tokens, name);

@@ -30,6 +30,14 @@ std::string SpanText(const std::vector<Token>& tokens, Span span);
 
 // True if the token is capitalised only because it opens a sentence or quote.
 bool WeakCapital(const std::vector<Token>& tokens, size_t i);
+// True if the token is such a capital and a word of the sentence rather than
+// the first of a name after it, not a first name: a stop word, a finite verb
+// ("Does Rubenwardy") or a speech verb ("Remarked Center for Biological
+// Diversity scientist"); with `verb_forms`, also any past or participle of
+// a common word ("Regarding Ashodaya", "Plunging Tokyo") or another function
+// word ("Whereas Pierce"). Not for organisations, whose names open with such
+// participles ("Sealed Air Corp", "Distributed Logic Corp").
+bool OpensSentenceOnly(const std::vector<Token>& tokens, size_t i, bool verb_forms);
 
 // A person name found in a capitalised run.
 struct PersonName {

@@ -409,7 +409,8 @@ Span KeywordSpan(const std::vector<Token>& tokens, Span run, size_t from, size_t
   }
   const size_t untrimmed = s;
   while (s < k && (IsNameConnector(tokens[s].text) ||
-                   (WeakCapital(tokens, s) && IsCommonWord(Lower(tokens[s].text)) &&
+                   ((OpensSentenceOnly(tokens, s, false) ||
+                     (WeakCapital(tokens, s) && IsCommonWord(Lower(tokens[s].text)))) &&
                     !IsOrgHeadKeyword(tokens[s].text)))) {
     ++s;
   }

@@ -15,54 +15,6 @@
 namespace newsarc::internal {
 namespace {
 
-bool Common(std::string_view lemma) { return lemma.size() >= 2 && IsCommonWord(lemma); }
-
-// `w` minus `cut` final bytes, plus `add`, is a common word.
-bool StemIsCommon(std::string_view w, size_t cut, std::string_view add) {
-  if (w.size() <= cut) return false;
-  std::string s(w.substr(0, w.size() - cut));
-  s += add;
-  return Common(s);
-}
-
-// "stopped" -> "stop": the consonant before the ending doubled.
-bool DoubledIsCommon(std::string_view w, size_t cut) {
-  if (w.size() < cut + 3) return false;
-  const size_t n = w.size() - cut;
-  return w[n - 1] == w[n - 2] && StemIsCommon(w, cut + 1, "");
-}
-
-// True for a lower-case English word in one of its usual forms: a lemma of
-// the word list, its plural, past, participles, comparatives, an adverb in
-// -ly, or an irregular form.
-bool IsEnglishWordForm(std::string_view w) {
-  if (IsCommonWordOrPlural(w) || IsIrregularWordForm(w)) return true;
-  // An ending, the bytes to cut with it, what to put back: "carried" ->
-  // "carry", "used" -> "use", "stopped" -> "stop" (doubled).
-  struct Ending {
-    std::string_view suffix;
-    size_t cut;
-    std::string_view add;
-    bool doubled;
-  };
-  static constexpr Ending kEndings[] = {
-      {"ies", 3, "y", false}, {"ied", 3, "y", false},  {"es", 2, "", false},
-      {"ed", 2, "", false},   {"ed", 1, "", false},    {"ed", 2, "", true},
-      {"ing", 3, "", false},  {"ing", 3, "e", false},  {"ing", 3, "", true},
-      {"ier", 3, "y", false}, {"iest", 4, "y", false}, {"er", 2, "", false},
-      {"er", 1, "", false},   {"er", 2, "", true},     {"est", 3, "", false},
-      {"est", 2, "", false},  {"est", 3, "", true},    {"ily", 3, "y", false},
-      {"ally", 4, "", false}, {"ly", 2, "", false},    {"ly", 1, "e", false}};
-  for (const Ending& e : kEndings) {
-    if (w.size() <= e.suffix.size() + 1 ||
-        w.compare(w.size() - e.suffix.size(), e.suffix.size(), e.suffix) != 0) {
-      continue;
-    }
-    if (e.doubled ? DoubledIsCommon(w, e.cut) : StemIsCommon(w, e.cut, e.add)) return true;
-  }
-  return false;
-}
-
 // Endings of English nouns and adjectives that names hardly have
 // ("oceanographer" aside, "geologist", "specialising", "predation"); the
 // word list holds only lemmas counted in a tagged corpus. A first name is

@@ -214,7 +214,17 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Merrill Lynch and Co cut its forecast. Merrill Lynch said rates would rise.", ""},
         // ... not the person of the same surname, nor a person without one.
         Case{"Hughes Tool Co grew. Mr Hughes said it was pleased.", "Hughes"},
-        Case{"Acme Inc grew. John Smith said it was pleased.", "John Smith"}));
+        Case{"Acme Inc grew. John Smith said it was pleased.", "John Smith"},
+        // A word capitalised only as the sentence's first is no first name:
+        // a modal, a participle, a conjunction, a form of "do".
+        Case{"Should Texaco lose the appeal, the company would suffer, James Kinnear said.",
+             "James Kinnear"},
+        Case{"Plunging Tokyo stock prices worried them. \"Act now,\" he said.", ""},
+        Case{"Regarding Ashodaya, he said nothing more.", ""},
+        Case{"Whereas Pierce spoke first, the others waited. \"It is wrong,\" he said.", ""},
+        Case{"Does Rubenwardy want a convention? \"I have to go,\" he said.", ""},
+        // ... but a first name still opens a name there.
+        Case{"Will Smith said the film was done.", "Will Smith"}));
 
 class OrgTest : public ::testing::TestWithParam<Case> {};
 
@@ -238,6 +248,14 @@ INSTANTIATE_TEST_SUITE_P(
              "Energy Information Administration"},
         // A word such as "Web" between a name and a keyword.
         Case{"Researchers emailed Amazon Web Services about it.", "Amazon Web Services"},
+        // A speech verb at the sentence start is no part of the name after
+        // it; participles open firms' names, there too.
+        Case{"Remarked Center for Biological Diversity scientist Tierra Curry, \"It is rare.\"",
+             "Center for Biological Diversity"},
+        Case{"Called Measurement Auditors Co, the firm said it would appeal.",
+             "Measurement Auditors Co"},
+        Case{"Sealed Air Corp said profits rose. Distributed Logic Corp said sales fell.",
+             "Sealed Air Corp; Distributed Logic Corp"},
         // Words that open only firms' names, up to a headline's verb or to a
         // legal form.
         Case{"German firms including Deutsche Bahn stopped trading.", "Deutsche Bahn"},
@@ -748,6 +766,28 @@ TEST(LexiconTest, WordListsIgnoreAsciiCaseOnly) {
   EXPECT_TRUE(internal::IsNameConnector("of"));
   EXPECT_FALSE(internal::IsNameConnector("Of"));
   EXPECT_TRUE(internal::IsNameConnector("&"));
+}
+
+// Word forms from the list of lemmas: the past and participles of a common
+// word (its final e dropped, y to i, a consonant doubled) and, for the
+// wider test, plurals, comparatives, adverbs and irregular forms.
+TEST(LexiconTest, WordFormsOfCommonWords) {
+  for (const char* w : {"remarked", "carried", "used", "stopped", "regarding", "enrolling",
+                        "plunging", "running"}) {
+    EXPECT_TRUE(internal::IsVerbFormOfCommonWord(w)) << w;
+    EXPECT_TRUE(internal::IsEnglishWordForm(w)) << w;
+  }
+  for (const char* w : {"notes", "happier", "quickly", "went", "children"}) {
+    EXPECT_FALSE(internal::IsVerbFormOfCommonWord(w)) << w;
+    EXPECT_TRUE(internal::IsEnglishWordForm(w)) << w;
+  }
+  // Not a lemma plus an ending: names, stems under two letters, the lemma
+  // itself for the verb forms.
+  for (const char* w : {"kipchoge", "jinping", "ted", "ed", "ing", "remark", ""}) {
+    EXPECT_FALSE(internal::IsVerbFormOfCommonWord(w)) << w;
+  }
+  EXPECT_FALSE(internal::IsEnglishWordForm("kipchoge"));
+  EXPECT_FALSE(internal::IsEnglishWordForm("Remarked"));  // lower case only
 }
 
 TEST(NamesTest, RolesSplitOffPersonNames) {
