@@ -24,6 +24,15 @@ struct Person {
   int first_quote = -1;  // order of first attribution
 };
 
+// Relations that name a person by another: "the father of ...".
+bool IsKinNoun(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "father",  "mother", "son",    "daughter", "brother", "sister", "wife",   "husband",
+      "widow",   "widower", "parent", "parents",  "uncle",   "aunt",   "cousin", "grandfather",
+      "grandmother", "nephew", "niece", "friend", "partner", "fiance",  "fiancee", "relative"};
+  return std::ranges::find(kWords, w) != std::end(kWords);
+}
+
 bool IsPreposition(std::string_view w) {
   static constexpr std::string_view kPreps[] = {
       "to", "with", "by", "for", "from", "about", "against", "of", "on", "at", "in",
@@ -374,6 +383,15 @@ class Resolver {
         return true;
       }
     }
+    // "It also credited Leonov with making the spacewalk possible, noting
+    // ...": a participle after a comma speaks for the sentence's subject,
+    // and after "it" (a body, a paper) a name right after a lower-case word
+    // is an object. (Not "It quoted Khomeini as saying ...".)
+    if (first && (tokens_[s].Is("It") || tokens_[s].Is("it")) && v > s + 1 &&
+        tokens_[v - 1].Is(",") && tokens_[v].text.ends_with("ing")) {
+      const Token& before = tokens_[runs_[first_run].begin - 1];
+      if (before.IsWord() && !before.cap) return true;
+    }
     if (first) {
       Attribute(Resolve(*first));
       return true;
@@ -498,6 +516,14 @@ class Resolver {
       if (t.Is("that") || t.Is("to") || t.Is("in") || t.Is("on") || t.Is("at") ||
           t.Is("and") || t.Is("was") || t.Is("is") || t.Is("by") || t.Is("with") ||
           SpeechVerbKind(t.text) != SpeechVerb::kNone) {
+        return false;
+      }
+      // "said the head of the agency, ...", "said the father of victim ...";
+      // not the object of the verb: "announced the death of cosmonaut
+      // Alexei Leonov", "confirmed the arrest of ...".
+      if (t.Is("of") && !(IsRoleWord(tokens_[k - 1].text) ||
+                           IsPersonalTitle(tokens_[k - 1].text) ||
+                           IsKinNoun(tokens_[k - 1].text))) {
         return false;
       }
     }

@@ -224,7 +224,22 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Whereas Pierce spoke first, the others waited. \"It is wrong,\" he said.", ""},
         Case{"Does Rubenwardy want a convention? \"I have to go,\" he said.", ""},
         // ... but a first name still opens a name there.
-        Case{"Will Smith said the film was done.", "Will Smith"}));
+        Case{"Will Smith said the film was done.", "Will Smith"},
+        // The object of a speech verb is no speaker ("announced the death
+        // of"), a person named by a role or kin "of" is.
+        Case{"Yesterday, Roscosmos, the Russian space agency, announced the death of "
+             "cosmonaut Alexei Leonov.",
+             ""},
+        Case{"It was a good day, said the head of the agency, Jane Doe.", "Jane Doe"},
+        Case{"\"We are sad,\" said the father of victim John Smith.", "John Smith"},
+        // A participle after a comma speaks for the sentence's subject: "it",
+        // not the person it credited.
+        Case{"Alexei Leonov died. NASA mourned him. It also credited Leonov with making the "
+             "spacewalk possible, noting on Twitter \"his venture began the history of "
+             "extravehicular activity\".",
+             ""},
+        Case{"Alexei Leonov died. It quoted Leonov as saying \"space is big\".",
+             "Alexei Leonov"}));
 
 class OrgTest : public ::testing::TestWithParam<Case> {};
 
