@@ -389,7 +389,8 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
       all_plain = false;
     if (IsCommonWord(Lower(t.text)) && !IsFirstName(t.text)) all_plain = false;
     if (i == name.begin && OpensSentenceOnly(tokens, i, true)) all_plain = false;
-    if (t.text.size() > 0 && t.text[0] >= '0' && t.text[0] <= '9') return false;
+    // "G-7 Washington (talks)", "F-16 Falcon": no name holds a digit.
+    if (std::ranges::any_of(t.text, [](char c) { return c >= '0' && c <= '9'; })) return false;
   }
   std::string text = SpanText(tokens, name);
   // "Judge Jackson", "Mr Washington": one word right after a personal title
@@ -429,9 +430,10 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
   if (!p.strong && !(p.full && all_plain)) return false;
   if (!p.full && !role_seen) return false;
   // "Federal Express said", "First National Supermarkets said": after a word
-  // that only qualifies a role, one common word is a company, not a surname.
+  // that only qualifies a role, one common word is a company, not a surname;
+  // nor is an acronym ("National LGBT news source").
   if (!p.full && title_at < run.end && QualifiesRoleOnly(tokens[title_at].text) &&
-      IsCommonWordOrPlural(Lower(tokens[name.begin].text)) &&
+      (IsCommonWordOrPlural(Lower(tokens[name.begin].text)) || tokens[name.begin].all_caps) &&
       !IsFirstName(tokens[name.begin].text)) {
     return false;
   }

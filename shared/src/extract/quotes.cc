@@ -392,6 +392,33 @@ Span ReportedClause(const std::vector<Token>& tokens, const SpeechEvent& ev,
       }
     }
   }
+  // "said he backed the plan but not the savings, which Paul Keating claimed
+  // were distorted", "..., which analysts said could fetch": a relative
+  // clause that runs to the end, whose speech verb has a subject of its own
+  // (a name or an unnamed source; "which he said" may be the same
+  // speaker's, "which last week declared a moratorium" is the head's act),
+  // is that subject's clause, not part of this one.
+  for (size_t k = s.begin + 1; k + 2 < s.end; ++k) {
+    if (!tokens[k].Is("which") || !tokens[k - 1].Is(",")) continue;
+    const Token& subject = tokens[k + 1];
+    if (!subject.IsWord() || subject.in_quote ||
+        !(subject.cap || IsUnnamedSource(subject.text))) {
+      continue;
+    }
+    size_t verb = 0;
+    for (size_t j = k + 2; j < s.end && j <= k + 5 && verb == 0 && tokens[j].IsWord(); ++j) {
+      if (!tokens[j].in_quote && SpeechVerbKind(tokens[j].text) != SpeechVerb::kNone &&
+          !IsFiniteVerbWord(tokens[j - 1].text) && !tokens[j - 1].Is("the")) {
+        verb = j;
+      }
+    }
+    bool to_end = verb != 0;
+    for (size_t j = verb + 1; to_end && j < s.end; ++j) to_end = !tokens[j].Is(",");
+    if (to_end) {
+      s.end = k - 1;
+      break;
+    }
+  }
   while (!s.empty() && tokens[s.end - 1].kind == TokenKind::kPunct) --s.end;
   while (!s.empty() && tokens[s.begin].kind == TokenKind::kPunct) ++s.begin;
   if (s.empty()) return {};

@@ -333,10 +333,30 @@ class Resolver {
       --s;
     }
     if (WhoSpeaks(v, s)) return true;
+    // "..., which NASA said might take place": the verb of a relative clause
+    // on "which" has its subject after it.
+    for (size_t i = v; i-- > s + 1;) {
+      if (tokens_[i].Is(",")) break;
+      if (tokens_[i].Is("which") && tokens_[i - 1].Is(",")) {
+        s = i + 1;
+        break;
+      }
+    }
     // First person-like name in the clause that is not the object of a preposition.
     std::optional<PersonName> first;
     size_t first_run = 0;
     for (size_t i = s; i < v && !first; ++i) {
+      // "The United States, which has retreated from a goal of ousting
+      // President Bashar al-Assad, has stated": a relative clause on
+      // "which" is about what comes before it.
+      if (tokens_[i].Is("which") && i > s && tokens_[i - 1].Is(",")) {
+        size_t close = i + 1;
+        while (close < v && !tokens_[close].Is(",")) ++close;
+        if (close < v) {
+          i = close;
+          continue;
+        }
+      }
       int r = run_at_[i];
       if (r < 0 || runs_[r].begin != i || runs_[r].end > v) continue;
       // The object of a preposition is not the subject, unless the name

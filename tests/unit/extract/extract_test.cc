@@ -239,7 +239,20 @@ INSTANTIATE_TEST_SUITE_P(
              "extravehicular activity\".",
              ""},
         Case{"Alexei Leonov died. It quoted Leonov as saying \"space is big\".",
-             "Alexei Leonov"}));
+             "Alexei Leonov"},
+        // A relative clause on "which" is about what stands before it, and
+        // the verb inside it has its own subject.
+        Case{"The United States, which has retreated from a goal of ousting Syrian President "
+             "Bashar al-Assad, has stated reconstruction will cost billions.",
+             ""},
+        Case{"NASA selected two astronauts, Doug Hurley and Bob Behnken, for the first "
+             "mission, which NASA said might take place this summer.",
+             ""},
+        Case{"Gerhard Stoltenberg told a news conference he saw no difficulties about the "
+             "G-7 Washington talks, which he said would be preceded by other talks.",
+             "Gerhard Stoltenberg"},
+        // No name holds a digit.
+        Case{"Boeing delayed the Airbus A330 order. \"It is late,\" said Airbus A330.", ""}));
 
 class OrgTest : public ::testing::TestWithParam<Case> {};
 
@@ -640,7 +653,12 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Maria Lopez said the vote was \"a disgrace\" to the city.\n\n\"Nobody asked the "
              "people who live here what they wanted.\"",
              "Maria Lopez|I|the vote was \"a disgrace\" to the city; Maria Lopez|D|Nobody asked "
-             "the people who live here what they wanted."}));
+             "the people who live here what they wanted."},
+        // In a relative clause on "which", its own subject speaks.
+        Case{"Michael Porter said he backed the plan but not the savings, which Paul Keating "
+             "claimed were distorted through double counting.",
+             "Michael Porter|I|he backed the plan but not the savings; Paul Keating|I|were "
+             "distorted through double counting"}));
 
 TEST(ExtractTest, SeedArticleQuotes) {
   std::ifstream in(std::string(NEWSARC_TESTDATA) + "/extract/seed_rudd.txt");
