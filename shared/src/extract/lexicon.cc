@@ -265,7 +265,7 @@ bool IsOrgKeyword(std::string_view word) {
       "technology", "systems", "solutions", "pharmaceuticals", "energy", "entertainment",
       "studios", "records", "publishing", "publishers",
       "rovers", "wanderers", "athletic", "forum", "brothers", "bros", "investments",
-      "banque", "industrie", "bourse", "cos", "administration", "patrol"});
+      "banque", "industrie", "bourse", "cos", "administration", "patrol", "tribe"});
   return kw.Has(StripDot(word));
 }
 

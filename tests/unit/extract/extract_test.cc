@@ -251,6 +251,7 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Gerhard Stoltenberg told a news conference he saw no difficulties about the "
              "G-7 Washington talks, which he said would be preceded by other talks.",
              "Gerhard Stoltenberg"},
+        Case{"The Northern Arapaho Tribe welcomed the herd.", ""},
         // No name holds a digit.
         Case{"Boeing delayed the Airbus A330 order. \"It is late,\" said Airbus A330.", ""}));
 
@@ -284,6 +285,8 @@ INSTANTIATE_TEST_SUITE_P(
              "Measurement Auditors Co"},
         Case{"Sealed Air Corp said profits rose. Distributed Logic Corp said sales fell.",
              "Sealed Air Corp; Distributed Logic Corp"},
+        // A tribe is a body (its government), not a person who speaks.
+        Case{"The Northern Arapaho Tribe welcomed the herd.", "Northern Arapaho Tribe"},
         // Words that open only firms' names, up to a headline's verb or to a
         // legal form.
         Case{"German firms including Deutsche Bahn stopped trading.", "Deutsche Bahn"},
