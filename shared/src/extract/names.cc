@@ -41,6 +41,8 @@ bool IsRunWord(const std::vector<Token>& tokens, size_t i) {
       tokens[i + 2].IsWord() && tokens[i + 2].cap) {
     return true;
   }
+  // "WHO" in capitals is the World Health Organization, not the pronoun.
+  if (t.all_caps && IsKnownOrganisation(t.text)) return true;
   if (IsNeverName(t.text)) {
     // "British Airways": a nationality opens an organisation name.
     if (IsNationality(t.text) && i + 1 < tokens.size() && tokens[i + 1].IsWord() &&

@@ -21,9 +21,17 @@ bool IsPlaceOrNever(std::string_view w) { return IsNeverName(w) || IsKnownPlace(
 bool Acronym(const Token& t) {
   if (!t.IsWord() || !t.all_caps || t.text.size() > 8 || HasDigit(t.text)) return false;
   if (IsNonOrgAcronym(t.text) || IsKnownPlace(t.text) || IsLegalForm(t.text)) return false;
-  // Words in capitals ("GREAT", "ZERO", "NOTES") are shouting, not acronyms.
-  if (t.text.size() >= 4 && IsCommonWordOrPlural(Lower(t.text))) return false;
-  return true;
+  // Words in capitals ("GREAT", "ZERO", "NOTES") are shouting, not acronyms;
+  // so are places ("LONDON", "CANADA") and short words ("OIL", "NEW", "RED"
+  // of a table's heading) unless the lists know them as an organisation
+  // ("WHO", "ICE").
+  const std::string lower = Lower(t.text);
+  if (t.text.size() >= 4 && IsCommonWordOrPlural(lower)) return false;
+  if (IsKnownOrganisation(t.text)) return true;
+  std::string cased = lower;
+  if (IsLowerAscii(cased[0])) cased[0] = static_cast<char>(cased[0] - 'a' + 'A');
+  if (IsKnownPlace(cased)) return false;
+  return !(t.text.size() <= 3 && IsCommonWord(lower));
 }
 
 // A word that is a sentence on its own: a wire service's sign-off at the

@@ -285,6 +285,11 @@ INSTANTIATE_TEST_SUITE_P(
              "Measurement Auditors Co"},
         Case{"Sealed Air Corp said profits rose. Distributed Logic Corp said sales fell.",
              "Sealed Air Corp; Distributed Logic Corp"},
+        // Words in capitals are no acronyms when they are places or short
+        // English words, unless the lists hold them as organisations.
+        Case{"Prices of OIL rose in LONDON and CANADA, the WHO and ICE said. The GAO report "
+             "was NEW.",
+             "WHO; ICE; GAO"},
         // A tribe is a body (its government), not a person who speaks.
         Case{"The Northern Arapaho Tribe welcomed the herd.", "Northern Arapaho Tribe"},
         // Words that open only firms' names, up to a headline's verb or to a
