@@ -327,7 +327,20 @@ bool IsNonOrgAcronym(std::string_view word) {
       "the", "and", "of", "for", "mr", "ms", "dr", "x", "q", "ok", "ko", "mv", "uss", "hms",
       "cest", "cet", "eva", "et", "pet", "q&a", "a.m", "p.m", "a.m.", "p.m.", "nsw", "usd", "gbp", "hm",
       // Economic figures and credit ratings ("a percentage of GNP", "rated AA").
-      "gnp", "cpi", "ppi", "vat", "aa", "aaa",
+      "gnp", "cpi", "ppi", "vat", "aa", "aaa", "bbb", "bb",
+      // Terms of money markets, trade and accounts ("three-month LIBOR", "FOB
+      // Gulf", "LIFO"), units of account and the abbreviations of a wire's
+      // tables.
+      "libor", "fob", "cif", "c&f", "ecu", "ecus", "sdr", "sdrs", "lifo", "fifo", "lbo",
+      "lbos", "ipo", "ipos", "eps", "adr", "adrs", "psbr", "pct", "cts", "qtr", "nil",
+      "mln", "bln", "dlrs",
+      // Time zones.
+      "cst", "cdt", "mst", "mdt", "ast", "adt", "hst", "jst", "ist", "aest", "aedt", "acst",
+      "awst", "nzst", "nzdt", "sast", "msk", "wib",
+      // Computing and medicine: things, not bodies.
+      "cpu", "gpu", "ram", "rom", "os", "dos", "ms-dos", "unix", "irc", "sql",
+      "xml", "json", "http", "https", "ssl", "tls", "vpn", "cve", "jit", "vps", "gpl", "lgpl",
+      "drm", "eula", "irl", "ppe", "mri", "ecg", "std", "stds", "tb", "vcr",
       // U.S. states abbreviated with full stops ("Albany, N.Y.,").
       "n.y", "n.y.", "n.j", "n.j.", "n.c", "n.c.", "s.c", "s.c.", "n.h", "n.h.", "n.m", "n.m.",
       "n.d", "n.d.", "s.d", "s.d.", "r.i", "r.i.", "d.c", "d.c."});

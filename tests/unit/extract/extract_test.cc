@@ -290,6 +290,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Prices of OIL rose in LONDON and CANADA, the WHO and ICE said. The GAO report "
              "was NEW.",
              "WHO; ICE; GAO"},
+        // Terms of markets, time zones and systems in capitals are no bodies.
+        Case{"Three-month LIBOR rose and FOB prices fell at 1400 CDT, the bank said. The "
+             "program runs on MS-DOS and UNIX. The OPEC meeting ended.",
+             "OPEC"},
         // A tribe is a body (its government), not a person who speaks.
         Case{"The Northern Arapaho Tribe welcomed the herd.", "Northern Arapaho Tribe"},
         // Words that open only firms' names, up to a headline's verb or to a
