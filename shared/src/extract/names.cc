@@ -19,6 +19,13 @@ bool IsPostNominal(std::string_view w) {
 }
 
 // Last words of place and building names: "Santa Cruz Island".
+// Kinds of storm, as they stand before a storm's name.
+bool IsStormWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {"Typhoon", "Hurricane", "Cyclone", "Storm",
+                                                "TYPHOON", "HURRICANE", "CYCLONE"};
+  return std::ranges::find(kWords, w) != std::end(kWords);
+}
+
 bool IsPlaceNoun(std::string_view w) {
   static constexpr std::string_view kPlace[] = {
       "Island", "Islands", "Bay", "River", "Lake", "Mount", "Mountain", "Mountains", "Valley",
@@ -349,6 +356,11 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
   }
   Span name{start, run.end};
   if (name.empty() || tokens[name.begin].Is("for") || tokens[name.begin].Is("des")) return false;
+  // "Typhoon Phanfone", "Tropical Storm Humberto": a storm is named as a
+  // person is, after the word for what it is.
+  for (size_t i = run.begin; i < name.end; ++i) {
+    if (IsStormWord(tokens[i].text)) return false;
+  }
   if (IsPlaceNoun(tokens[name.end - 1].text)) return false;
   // "Yemen-based Houthi", "Muslim-majority Mindanao".
   {

@@ -252,6 +252,10 @@ INSTANTIATE_TEST_SUITE_P(
              "G-7 Washington talks, which he said would be preceded by other talks.",
              "Gerhard Stoltenberg"},
         Case{"The Northern Arapaho Tribe welcomed the herd.", ""},
+        // A storm is named as a person is, after the word for what it is.
+        Case{"Cindy Ferrer said it was bad. Typhoon Phanfone continued westward on Thursday, "
+             "toward the sea.",
+             "Cindy Ferrer"},
         // No name holds a digit.
         Case{"Boeing delayed the Airbus A330 order. \"It is late,\" said Airbus A330.", ""}));
 
