@@ -19,11 +19,13 @@ bool IsPostNominal(std::string_view w) {
 }
 
 // Last words of place and building names: "Santa Cruz Island".
-// Kinds of storm, as they stand before a storm's name.
-bool IsStormWord(std::string_view w) {
-  static constexpr std::string_view kWords[] = {"Typhoon", "Hurricane", "Cyclone", "Storm",
+// Kinds of storm, as they stand before a storm's name (not "Storm" alone,
+// which is also a first name: "Storm Reid").
+bool IsStormWord(const std::vector<Token>& tokens, size_t i) {
+  static constexpr std::string_view kWords[] = {"Typhoon", "Hurricane", "Cyclone",
                                                 "TYPHOON", "HURRICANE", "CYCLONE"};
-  return std::ranges::find(kWords, w) != std::end(kWords);
+  if (std::ranges::find(kWords, tokens[i].text) != std::end(kWords)) return true;
+  return tokens[i].Is("Storm") && i > 0 && (tokens[i - 1].Is("Tropical") || tokens[i - 1].Is("Winter"));
 }
 
 bool IsPlaceNoun(std::string_view w) {
@@ -359,7 +361,7 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
   // "Typhoon Phanfone", "Tropical Storm Humberto": a storm is named as a
   // person is, after the word for what it is.
   for (size_t i = run.begin; i < name.end; ++i) {
-    if (IsStormWord(tokens[i].text)) return false;
+    if (IsStormWord(tokens, i)) return false;
   }
   if (IsPlaceNoun(tokens[name.end - 1].text)) return false;
   // "Yemen-based Houthi", "Muslim-majority Mindanao".

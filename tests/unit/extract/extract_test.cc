@@ -256,6 +256,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Cindy Ferrer said it was bad. Typhoon Phanfone continued westward on Thursday, "
              "toward the sea.",
              "Cindy Ferrer"},
+        Case{"Tropical Storm Humberto continued north. Actress Storm Reid said it was fun.",
+             "Storm Reid"},
         // No name holds a digit.
         Case{"Boeing delayed the Airbus A330 order. \"It is late,\" said Airbus A330.", ""}));
 
