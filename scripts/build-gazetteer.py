@@ -10,11 +10,14 @@ shared/src/extract/data/README.md):
     frequency (common English words).
   - iso-codes (LGPL-2.1+ data): ISO 3166-1 country names (places).
   - /usr/share/dict/propernames (miscfiles, GPL-2+): first names.
+  - /usr/share/perl5/Text/Names.pm (libtext-names-perl, Artistic or
+    GPL-1+): the first names of the 1990 U.S. census (public domain) it holds,
+    a second list of first names.
   - ../shared/data/lists: S&P 500 companies (ODC-PDDL), UK government
     organisations (MIT, Crown Copyright 2017).
 
 Usage: scripts/build-gazetteer.py [--lists DIR] [--out FILE]
-Needs: apt-get install wordnet-base miscfiles iso-codes
+Needs: apt-get install wordnet-base miscfiles iso-codes libtext-names-perl
 """
 import argparse
 import csv
@@ -25,6 +28,40 @@ import re
 import sys
 
 WN = "/usr/share/wordnet"
+TEXT_NAMES = "/usr/share/perl5/Text/Names.pm"
+
+
+def census_first_names(common):
+    """First names of the 1990 U.S. census (public domain) as the Debian
+    package libtext-names-perl holds them (Text/Names.pm: one name per line,
+    in capitals, with its share of the people in percent), title-cased. Only
+    names of at least 0.01% of men or of women, and more often a first name
+    than a surname (the census's surnames, same file): the rarer ones are as
+    often words or firms' names ("Porsche", "Sierra", "Asia"). Not those that
+    are common English words ("Hope", "June") either, which a capital at a
+    sentence start would make names."""
+    with open(TEXT_NAMES, encoding="latin-1") as f:
+        text = f.read()
+
+    def table(var):
+        m = re.search(r"\$%s = <<ENDNAMES;\n(.*?)\nENDNAMES\n" % var, text, re.S)
+        if m is None:
+            sys.exit("no %s in %s" % (var, TEXT_NAMES))
+        shares = {}
+        for line in m.group(1).split("\n"):
+            fields = line.split()
+            if len(fields) >= 2 and re.fullmatch(r"[A-Z]+", fields[0]):
+                shares[fields[0]] = max(shares.get(fields[0], 0.0), float(fields[1]))
+        return shares
+
+    surnames = table("COMMON_SURNAMES")
+    names = set()
+    for var in ("COMMON_MALE_FIRSTNAMES", "COMMON_FEMALE_FIRSTNAMES"):
+        for name, share in table(var).items():
+            if share >= 0.01 and share > surnames.get(name, 0.0) and \
+                    name.lower() not in common:
+                names.add(name.capitalize())
+    return names
 
 
 def read_synsets():
@@ -161,6 +198,7 @@ def main():
             w = line.strip()
             if re.fullmatch(r"[A-Z][a-z]+", w):
                 first.add(w)
+    census = census_first_names(common)
 
     countries = set()
     with open("/usr/share/iso-codes/json/iso_3166-1.json") as f:
@@ -235,6 +273,7 @@ def main():
     orgs = entries
     # Distinct names that are also first names stay first names.
     first -= {p for p in places if " " not in p}
+    census -= first | {p for p in places if " " not in p}
 
     # Each list is one string literal of the sorted names back to back plus
     # the end offset of each name: no pointer per entry, so the programs
@@ -284,9 +323,10 @@ def main():
                   "kGazetteerOrganisationsEnd, %d};\n\n" % len(names))
         emit(out, "kGazetteerPlaces", places)
         emit(out, "kGazetteerFirstNames", first)
+        emit(out, "kGazetteerCensusFirstNames", census)
         emit(out, "kGazetteerCommonWords", common)
-    print("orgs %d places %d first names %d common %d" %
-          (len(orgs), len(places), len(first), len(common)), file=sys.stderr)
+    print("orgs %d places %d first names %d (census %d more) common %d" %
+          (len(orgs), len(places), len(first), len(census), len(common)), file=sys.stderr)
 
 
 if __name__ == "__main__":

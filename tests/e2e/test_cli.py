@@ -726,8 +726,9 @@ class ExtractorVersion(Env):
         # "National LGBT" and "Airbus A330" are no people; a "Tribe" is a
         # body; places and short words in capitals ("LONDON", "OIL") are no
         # acronyms, "WHO" in capitals is no pronoun; nor are "LIBOR", "CDT",
-        # "UNIX" and the like; "Typhoon Phanfone" is no person.
-        7: "7ed3eed29ab46f3e29da0b9e33fa37a2b32cdf5570ec417ad87923af504e6d0f",
+        # "UNIX" and the like; "Typhoon Phanfone" is no person; the census's
+        # first names ("Carrie Lam").
+        7: "26b68a645c97cd85b141f8f0e421fe641f908ea08f6ef64c5b4f15f561139c4a",
     }
 
     def version(self):

@@ -557,6 +557,9 @@ std::string_view CasedGazetteerName(std::string_view lower) {
 
 bool IsKnownPlace(std::string_view name) { return kGazetteerPlaces.Contains(name); }
 bool IsFirstName(std::string_view word) { return kGazetteerFirstNames.Contains(word); }
+bool IsLikelyFirstName(std::string_view word) {
+  return IsFirstName(word) || kGazetteerCensusFirstNames.Contains(word);
+}
 bool IsCommonWord(std::string_view lower_word) {
   return kGazetteerCommonWords.Contains(lower_word);
 }

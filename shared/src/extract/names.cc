@@ -441,7 +441,7 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
          (tokens[given + 1].Is(".") || tokens[given + 1].IsWord())) {
     given += tokens[given + 1].Is(".") ? 2 : 1;
   }
-  bool first_name = p.full && IsFirstName(tokens[given].text) && given + 1 < name.end;
+  bool first_name = p.full && IsLikelyFirstName(tokens[given].text) && given + 1 < name.end;
   p.strong = role_seen || first_name;
   if (!p.strong && !(p.full && all_plain)) return false;
   if (!p.full && !role_seen) return false;

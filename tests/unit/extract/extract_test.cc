@@ -252,6 +252,10 @@ INSTANTIATE_TEST_SUITE_P(
              "G-7 Washington talks, which he said would be preceded by other talks.",
              "Gerhard Stoltenberg"},
         Case{"The Northern Arapaho Tribe welcomed the herd.", ""},
+        // First names of the census list ("Carrie") make a person...
+        Case{"On Wednesday, Carrie Lam, the chief executive of Hong Kong, announced that her "
+             "government will withdraw the bill.",
+             "Carrie Lam"},
         // A storm is named as a person is, after the word for what it is.
         Case{"Cindy Ferrer said it was bad. Typhoon Phanfone continued westward on Thursday, "
              "toward the sea.",
@@ -300,6 +304,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Three-month LIBOR rose and FOB prices fell at 1400 CDT, the bank said. The "
              "program runs on MS-DOS and UNIX. The OPEC meeting ended.",
              "OPEC"},
+        // ... but no firm named after one a person ("Eli").
+        Case{"Eli Lilly and Co said sales rose. Allison's Place Inc said it would appeal.",
+             "Eli Lilly and Co; Allison's Place Inc"},
         // A tribe is a body (its government), not a person who speaks.
         Case{"The Northern Arapaho Tribe welcomed the herd.", "Northern Arapaho Tribe"},
         // Words that open only firms' names, up to a headline's verb or to a
@@ -817,6 +824,19 @@ TEST(LexiconTest, WordListsIgnoreAsciiCaseOnly) {
   EXPECT_TRUE(internal::IsNameConnector("of"));
   EXPECT_FALSE(internal::IsNameConnector("Of"));
   EXPECT_TRUE(internal::IsNameConnector("&"));
+}
+
+// The census's first names widen the first names only where a person is
+// told from a run of capitalised words: common ones, not rare ones that are
+// as often words or firms ("Porsche", "Sierra"), nor English words
+// ("Crystal", "Joy").
+TEST(LexiconTest, LikelyFirstNames) {
+  EXPECT_FALSE(internal::IsFirstName("Carrie"));
+  EXPECT_TRUE(internal::IsLikelyFirstName("Carrie"));
+  EXPECT_TRUE(internal::IsLikelyFirstName("John"));  // in both
+  for (const char* w : {"Porsche", "Sierra", "Asia", "Crystal", "Joy", "London", "carrie"}) {
+    EXPECT_FALSE(internal::IsLikelyFirstName(w)) << w;
+  }
 }
 
 // Word forms from the list of lemmas: the past and participles of a common
