@@ -166,6 +166,13 @@ int OrgTable::JoinGroup(int entity, int group) {
   }
   int target = it->second;
   if (target == entity) return target;
+  // The group's entity went since ("United Nations" in "United Nations
+  // Educational, Scientific and Cultural Organization (UNESCO)", unmentioned
+  // when the wider name was found): a later mention starts the group again.
+  if (dead_[target]) {
+    it->second = entity;
+    return entity;
+  }
   AddAlias(target, entities_[entity].name);
   return target;
 }

@@ -304,6 +304,12 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Three-month LIBOR rose and FOB prices fell at 1400 CDT, the bank said. The "
              "program runs on MS-DOS and UNIX. The OPEC meeting ended.",
              "OPEC"},
+        // A known name inside a wider one ("United Nations" in UNESCO's) is
+        // no mention of its own, and a later mention of it still counts.
+        Case{"The minister and the United Nations Educational, Scientific and Cultural "
+             "Organization (UNESCO) questioned it.\n\nThis contradicted the United Nations' "
+             "official position.",
+             "United Nations Educational, Scientific and Cultural Organization; United Nations"},
         // ... but no firm named after one a person ("Eli").
         Case{"Eli Lilly and Co said sales rose. Allison's Place Inc said it would appeal.",
              "Eli Lilly and Co; Allison's Place Inc"},
