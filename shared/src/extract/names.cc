@@ -18,16 +18,17 @@ bool IsPostNominal(std::string_view w) {
   return false;
 }
 
-// Last words of place and building names: "Santa Cruz Island".
 // Kinds of storm, as they stand before a storm's name (not "Storm" alone,
 // which is also a first name: "Storm Reid").
 bool IsStormWord(const std::vector<Token>& tokens, size_t i) {
   static constexpr std::string_view kWords[] = {"Typhoon", "Hurricane", "Cyclone",
                                                 "TYPHOON", "HURRICANE", "CYCLONE"};
   if (std::ranges::find(kWords, tokens[i].text) != std::end(kWords)) return true;
-  return tokens[i].Is("Storm") && i > 0 && (tokens[i - 1].Is("Tropical") || tokens[i - 1].Is("Winter"));
+  return tokens[i].Is("Storm") && i > 0 &&
+         (tokens[i - 1].Is("Tropical") || tokens[i - 1].Is("Winter"));
 }
 
+// Last words of place and building names: "Santa Cruz Island".
 bool IsPlaceNoun(std::string_view w) {
   static constexpr std::string_view kPlace[] = {
       "Island", "Islands", "Bay", "River", "Lake", "Mount", "Mountain", "Mountains", "Valley",
