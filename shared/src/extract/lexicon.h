@@ -94,7 +94,7 @@ bool MayStartOrganisation(std::string_view word);
 bool IsKnownPlace(std::string_view name);
 bool IsFirstName(std::string_view word);
 // The same, or one of the first names of the 1990 U.S. census the lists
-// above lack ("Carrie", "Tierra"). Only for telling that a capitalised run
+// above lack ("Carrie", "Alejandra"). Only for telling that a capitalised run
 // names a person: the shorter list alone decides where firms are named after
 // people ("Eli Lilly and Co", "Allison's Place Inc").
 bool IsLikelyFirstName(std::string_view word);
