@@ -727,8 +727,10 @@ class ExtractorVersion(Env):
         # body; places and short words in capitals ("LONDON", "OIL") are no
         # acronyms, "WHO" in capitals is no pronoun; nor are "LIBOR", "CDT",
         # "UNIX" and the like; "Typhoon Phanfone" is no person; the census's
-        # first names ("Carrie Lam"); "the United Nations'" after UNESCO.
-        7: "7cbb83369881fed39003882072279861fd7a352d0cb9b517c8ef8bcf08cbb35f",
+        # first names ("Carrie Lam"); "the United Nations'" after UNESCO;
+        # interview transcripts ("((Zara Kay)) ...") are their speakers'
+        # quotes.
+        7: "63a2933827347017100f09ad018c0385e8d8d8a8313d1037fa2c6e136f0e06ad",
     }
 
     def version(self):

@@ -14,7 +14,7 @@ namespace newsarc {
 // that the phrase "email address" matches "e-mail address"; 7: a verb or a
 // function word that opens a sentence opens no name: "Whereas Pierce",
 // "Remarked Center for Biological Diversity"; "announced the death of X"
-// makes X no speaker), so that an index
+// makes X no speaker; interview transcripts are quotes), so that an index
 // can tell the files an older newsarc read from those this one read
 // (IndexWriter::FilesFromOlderExtractor, newsarc-index --reextract). Indexes
 // written before versions were recorded count as 0. tests/e2e/test_cli.py

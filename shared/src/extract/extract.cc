@@ -1,9 +1,11 @@
 #include "newsarc/extract.h"
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "extract/lexicon.h"
 #include "extract/names.h"
 #include "extract/organisations.h"
 #include "extract/quotes.h"
@@ -25,6 +27,67 @@ constexpr size_t kMinCaselessLetters = 20;
 std::string_view Same(std::string_view view, const std::string& from, std::string_view to) {
   if (view.data() < from.data() || view.data() > from.data() + from.size()) return view;
   return to.substr(static_cast<size_t>(view.data() - from.data()), view.size());
+}
+
+// Interview transcripts: a body paragraph that opens with a person's name
+// in double brackets, "((Zara Kay)) I was born in Tanzania. ...", is that
+// person's answer, a direct quote of the whole paragraph. A label in
+// capitals is the interviewer ("((WN))"), one that names an organisation
+// or a place no person; a one-word label counts only as the name or an alias
+// of a speaker found otherwise. `shown` gives the quotes' text (the article
+// as written, when `tokens` are a recased copy).
+void AddTranscriptQuotes(const std::vector<Token>& tokens, const std::vector<Token>& shown,
+                         const internal::OrgTable& orgs, Extraction* out) {
+  const size_t n = tokens.size();
+  for (size_t i = 0; i + 5 < n; ++i) {
+    if (tokens[i].para == 0 || (i > 0 && tokens[i - 1].para == tokens[i].para)) continue;
+    if (!tokens[i].Is("(") || !tokens[i + 1].Is("(")) continue;
+    size_t e = i + 2;
+    bool name_like = true;
+    while (e < n && e < i + 7 && tokens[e].IsWord() && tokens[e].para == tokens[i].para) {
+      name_like = name_like && tokens[e].cap && !tokens[e].all_caps;
+      ++e;
+    }
+    const size_t words = e - (i + 2);
+    if (!name_like || words == 0 || words > 4 || e + 2 >= n || !tokens[e].Is(")") ||
+        !tokens[e + 1].Is(")")) {
+      continue;
+    }
+    const std::string label = internal::SpanText(tokens, {i + 2, e});
+    if (orgs.Find(label) >= 0 || internal::IsKnownPlace(label) ||
+        internal::IsKnownOrganisation(label)) {
+      continue;
+    }
+    Entity* speaker = nullptr;
+    for (Entity& s : out->speakers) {
+      if (s.name == label || std::ranges::find(s.aliases, label) != s.aliases.end()) {
+        speaker = &s;
+        break;
+      }
+    }
+    if (speaker == nullptr && words == 1) continue;
+    // The answer: the rest of the paragraph, three words at least.
+    size_t b = e + 2, end = b, answer_words = 0;
+    while (end < n && tokens[end].para == tokens[i].para) answer_words += tokens[end++].IsWord();
+    if (answer_words < 3) continue;
+    if (speaker == nullptr) {
+      Entity person;
+      person.name = label;
+      person.aliases.push_back(std::string(tokens[e - 1].text));  // the surname
+      person.mentions = 0;
+      out->speakers.push_back(std::move(person));
+      speaker = &out->speakers.back();
+    }
+    Quote q;
+    q.speaker = speaker->name;
+    q.text = internal::SpanText(shown, {b, end});
+    q.direct = true;
+    q.paragraph = tokens[i].para;
+    out->quotes.push_back(std::move(q));
+    ++speaker->mentions;
+    i = end - 1;
+  }
+  std::ranges::stable_sort(out->quotes, {}, &Quote::paragraph);
 }
 
 }  // namespace
@@ -80,6 +143,7 @@ Extraction Extract(const Article& article) {
   for (Entity& e : speakers.speakers) {
     if (orgs.Find(e.name) < 0) out.speakers.push_back(std::move(e));
   }
+  AddTranscriptQuotes(tokens, caseless ? shown : tokens, orgs, &out);
   out.organisations = orgs.Take();
   return out;
 }

@@ -262,6 +262,9 @@ INSTANTIATE_TEST_SUITE_P(
              "Cindy Ferrer"},
         Case{"Tropical Storm Humberto continued north. Actress Storm Reid said it was fun.",
              "Storm Reid"},
+        // The person a transcript's label names speaks; the interviewer
+        // ("WN") does not.
+        Case{"((WN)) How did it start?\n\n((Zara Kay)) I was born in Tanzania.", "Zara Kay"},
         // No name holds a digit.
         Case{"Boeing delayed the Airbus A330 order. \"It is late,\" said Airbus A330.", ""}));
 
@@ -685,6 +688,13 @@ INSTANTIATE_TEST_SUITE_P(
              "people who live here what they wanted.\"",
              "Maria Lopez|I|the vote was \"a disgrace\" to the city; Maria Lopez|D|Nobody asked "
              "the people who live here what they wanted."},
+        // An interview transcript: a paragraph labelled with a person's name
+        // in double brackets is that person's answer; the interviewer's label
+        // in capitals, an organisation's and an unknown single name are none.
+        Case{"((WN)) How did it start?\n\n((Zara Kay)) I was born in Tanzania. Then I "
+             "moved.\n\n((Wikinews)) And then what happened?\n\n((Jaya)) We were scared "
+             "of the virus.\n\n((Kay)) Yes, that is so.",
+             "Zara Kay|D|I was born in Tanzania. Then I moved.; Zara Kay|D|Yes, that is so."},
         // In a relative clause on "which", its own subject speaks.
         Case{"Michael Porter said he backed the plan but not the savings, which Paul Keating "
              "claimed were distorted through double counting.",
