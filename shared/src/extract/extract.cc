@@ -17,6 +17,7 @@ namespace newsarc {
 
 using internal::Span;
 using internal::Token;
+using internal::TokenKind;
 
 namespace {
 
@@ -67,7 +68,9 @@ void AddTranscriptQuotes(const std::vector<Token>& tokens, const std::vector<Tok
     }
     if (speaker == nullptr && words == 1) continue;
     // The answer: the rest of the paragraph, three words at least.
-    size_t b = e + 2, end = b, answer_words = 0;
+    size_t b = e + 2;
+    while (b < n && tokens[b].para == tokens[i].para && tokens[b].kind == TokenKind::kPunct) ++b;
+    size_t end = b, answer_words = 0;
     while (end < n && tokens[end].para == tokens[i].para) answer_words += tokens[end++].IsWord();
     if (answer_words < 3) continue;
     if (speaker == nullptr) {
