@@ -17,7 +17,6 @@ namespace newsarc {
 
 using internal::Span;
 using internal::Token;
-using internal::TokenKind;
 
 namespace {
 
@@ -69,7 +68,9 @@ void AddTranscriptQuotes(const std::vector<Token>& tokens, const std::vector<Tok
     if (speaker == nullptr && words == 1) continue;
     // The answer: the rest of the paragraph, three words at least.
     size_t b = e + 2;
-    while (b < n && tokens[b].para == tokens[i].para && tokens[b].kind == TokenKind::kPunct) ++b;
+    while (b < n && tokens[b].para == tokens[i].para && (tokens[b].Is(")") || tokens[b].Is(":"))) {
+      ++b;  // "((Zara Kay)):", a bracket too many
+    }
     size_t end = b, answer_words = 0;
     while (end < n && tokens[end].para == tokens[i].para) answer_words += tokens[end++].IsWord();
     if (answer_words < 3) continue;

@@ -695,6 +695,8 @@ INSTANTIATE_TEST_SUITE_P(
              "moved.\n\n((Wikinews)) And then what happened?\n\n((Jaya)) We were scared "
              "of the virus.\n\n((Kay)) Yes, that is so.",
              "Zara Kay|D|I was born in Tanzania. Then I moved.; Zara Kay|D|Yes, that is so."},
+        Case{"((Zara Kay)): [laughs] I was born in Tanzania.",
+             "Zara Kay|D|[laughs] I was born in Tanzania."},
         // In a relative clause on "which", its own subject speaks.
         Case{"Michael Porter said he backed the plan but not the savings, which Paul Keating "
              "claimed were distorted through double counting.",
