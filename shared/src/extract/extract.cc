@@ -69,7 +69,7 @@ void AddTranscriptQuotes(const std::vector<Token>& tokens, const std::vector<Tok
     // The answer: the rest of the paragraph, three words at least.
     size_t b = e + 2;
     while (b < n && tokens[b].para == tokens[i].para && (tokens[b].Is(")") || tokens[b].Is(":"))) {
-      ++b;  // "((Zara Kay)):", a bracket too many
+      ++b;  // "((Zara Kay)):", "((Zara Kay)))"
     }
     size_t end = b, answer_words = 0;
     while (end < n && tokens[end].para == tokens[i].para) answer_words += tokens[end++].IsWord();
