@@ -251,6 +251,7 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Gerhard Stoltenberg told a news conference he saw no difficulties about the "
              "G-7 Washington talks, which he said would be preceded by other talks.",
              "Gerhard Stoltenberg"},
+        // A tribe is a body, no person.
         Case{"The Northern Arapaho Tribe welcomed the herd.", ""},
         // First names of the census list ("Carrie") make a person...
         Case{"On Wednesday, Carrie Lam, the chief executive of Hong Kong, announced that her "
@@ -313,7 +314,8 @@ INSTANTIATE_TEST_SUITE_P(
              "Organization (UNESCO) questioned it.\n\nThis contradicted the United Nations' "
              "official position.",
              "United Nations Educational, Scientific and Cultural Organization; United Nations"},
-        // ... but no firm named after one a person ("Eli").
+        // A firm named after a person stays a firm, whatever the census's
+        // first names ("Eli", "Allison") say.
         Case{"Eli Lilly and Co said sales rose. Allison's Place Inc said it would appeal.",
              "Eli Lilly and Co; Allison's Place Inc"},
         // A tribe is a body (its government), not a person who speaks.
