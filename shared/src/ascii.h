@@ -3,6 +3,7 @@
 #ifndef NEWSARC_SRC_ASCII_H_
 #define NEWSARC_SRC_ASCII_H_
 
+#include <string>
 #include <string_view>
 
 namespace newsarc::internal {
@@ -29,6 +30,14 @@ inline bool HasDigit(std::string_view text) {
 
 inline char LowerAscii(char c) {
   return IsUpperAscii(c) ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// A copy of a lower-case word with its first letter in capitals if that is
+// ASCII: "london" -> "London", the form the word lists hold names in.
+inline std::string TitleCase(std::string_view lower) {
+  std::string s(lower);
+  if (!s.empty() && IsLowerAscii(s[0])) s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  return s;
 }
 
 }  // namespace newsarc::internal

@@ -4,6 +4,7 @@
 #include <iterator>
 #include <string_view>
 
+#include "ascii.h"
 #include "stop_words.h"
 
 namespace newsarc::internal {
@@ -407,7 +408,7 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
     if (IsCommonWord(Lower(t.text)) && !IsFirstName(t.text)) all_plain = false;
     if (i == name.begin && OpensSentenceOnly(tokens, i, true)) all_plain = false;
     // "G-7 Washington (talks)", "F-16 Falcon": no name holds a digit.
-    if (std::ranges::any_of(t.text, [](char c) { return c >= '0' && c <= '9'; })) return false;
+    if (HasDigit(t.text)) return false;
   }
   std::string text = SpanText(tokens, name);
   // "Judge Jackson", "Mr Washington": one word right after a personal title

@@ -28,9 +28,7 @@ bool Acronym(const Token& t) {
   const std::string lower = Lower(t.text);
   if (t.text.size() >= 4 && IsCommonWordOrPlural(lower)) return false;
   if (IsKnownOrganisation(t.text)) return true;
-  std::string cased = lower;
-  if (IsLowerAscii(cased[0])) cased[0] = static_cast<char>(cased[0] - 'a' + 'A');
-  if (IsKnownPlace(cased)) return false;
+  if (IsKnownPlace(TitleCase(lower))) return false;
   return !(t.text.size() <= 3 && IsCommonWord(lower));
 }
 

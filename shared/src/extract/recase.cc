@@ -53,12 +53,6 @@ bool HasLowerCase(std::string_view w) {
   return false;
 }
 
-std::string TitleCase(std::string_view lower) {
-  std::string s(lower);
-  if (!s.empty() && IsLowerAscii(s[0])) s[0] = static_cast<char>(s[0] - 'a' + 'A');
-  return s;
-}
-
 // A word of the text without case: English or not. Every part of a
 // hyphenated word is ("co-author", "tree-dwelling", "eight-year").
 bool IsEnglish(std::string_view w) {
