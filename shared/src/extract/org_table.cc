@@ -103,6 +103,10 @@ void OrgTable::Unmention(int entity) {
     dead_[entity] = true;
     for (const std::string& form : forms_of_[entity]) by_form_.erase(form);
     forms_of_[entity].clear();
+    // Its group of the lists too: a later mention ("United Nations" after
+    // "United Nations Educational, Scientific and Cultural Organization
+    // (UNESCO)") starts the group again instead of joining the dead entity.
+    std::erase_if(by_group_, [entity](const auto& group) { return group.second == entity; });
   }
 }
 
@@ -166,13 +170,6 @@ int OrgTable::JoinGroup(int entity, int group) {
   }
   int target = it->second;
   if (target == entity) return target;
-  // The group's entity went since ("United Nations" in "United Nations
-  // Educational, Scientific and Cultural Organization (UNESCO)", unmentioned
-  // when the wider name was found): a later mention starts the group again.
-  if (dead_[target]) {
-    it->second = entity;
-    return entity;
-  }
   AddAlias(target, entities_[entity].name);
   return target;
 }
