@@ -272,8 +272,9 @@ def main():
         group_id += 1
     orgs = entries
     # Distinct names that are also first names stay first names.
-    first -= {p for p in places if " " not in p}
-    census -= first | {p for p in places if " " not in p}
+    one_word_places = {p for p in places if " " not in p}
+    first -= one_word_places
+    census -= first | one_word_places
 
     # Each list is one string literal of the sorted names back to back plus
     # the end offset of each name: no pointer per entry, so the programs
