@@ -731,6 +731,11 @@ class ExtractorVersion(Env):
         # interview transcripts ("((Zara Kay)) ...") are their speakers'
         # quotes.
         7: "63a2933827347017100f09ad018c0385e8d8d8a8313d1037fa2c6e136f0e06ad",
+        # A first name alone after a relation ("his wife Mary said") and a
+        # name after a person "named" are people; "Remarked Center for
+        # Biological Diversity scientist Tierra Curry, ..."; roles joined by
+        # "and"; "Martin How."; "Jo Anne Van Tilburg"; "Fellow" is a role.
+        8: "c46d17fb2f82e813aec0d255f497214ff0ecfac3663b3618eb5b15628fa87284",
     }
 
     def version(self):

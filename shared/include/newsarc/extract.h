@@ -21,7 +21,7 @@ namespace newsarc {
 // (ExtractorVersion) keeps a fingerprint of the extractor's output over
 // corpora/ for this version and fails when the output changes and the version
 // does not.
-inline constexpr int kExtractorVersion = 7;
+inline constexpr int kExtractorVersion = 8;
 
 // Finds the people quoted in `article` and the organisations it names.
 // Pure function of title and body; thread-safe.

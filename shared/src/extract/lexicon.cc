@@ -199,7 +199,7 @@ bool IsRoleWord(std::string_view word) {
       "co-founder", "executive", "manager", "coach", "editor", "correspondent",
       "reporter", "analyst", "economist", "attorney", "lawyer", "prosecutor", "judge",
       "justice", "speaker", "mp", "mep", "msp", "am", "envoy", "official", "adviser",
-      "advisor", "professor", "researcher", "scientist", "author", "writer", "actor",
+      "advisor", "professor", "researcher", "fellow", "scientist", "author", "writer", "actor",
       "actress", "singer", "player", "striker", "goalkeeper", "midfielder", "defender",
       "manager", "boss", "owner", "archbishop", "bishop", "cardinal", "deputy",
       "vice", "acting", "former", "interim", "shadow", "general-secretary", "dean",
@@ -215,6 +215,25 @@ bool IsRoleWord(std::string_view word) {
       "assemblywoman", "assemblymember", "alderman", "councilman", "councilwoman", "selectman",
       "selectwoman", "undersecretary", "under-secretary"});
   return roles.Has(StripDot(word));
+}
+
+bool IsKinNoun(std::string_view word, Gender* gender) {
+  static constexpr std::string_view kFemale[] = {
+      "mother", "daughter", "sister", "wife", "widow", "aunt", "grandmother", "niece", "fiancee"};
+  static constexpr std::string_view kMale[] = {
+      "father", "son", "brother", "husband", "widower", "uncle", "grandfather", "nephew", "fiance"};
+  static constexpr std::string_view kEither[] = {"parent", "parents", "cousin",
+                                                 "friend", "partner", "relative"};
+  Gender g = Gender::kUnknown;
+  if (std::ranges::find(kFemale, word) != std::end(kFemale)) {
+    g = Gender::kFemale;
+  } else if (std::ranges::find(kMale, word) != std::end(kMale)) {
+    g = Gender::kMale;
+  } else if (std::ranges::find(kEither, word) == std::end(kEither)) {
+    return false;
+  }
+  if (gender != nullptr) *gender = g;
+  return true;
 }
 
 bool IsRoleModifier(std::string_view word) {

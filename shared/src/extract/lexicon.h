@@ -29,6 +29,10 @@ bool IsPersonalTitle(std::string_view word, Gender* gender = nullptr);
 bool IsRoleWord(std::string_view word);
 // Modifiers of roles: "Acting", "Deputy", "former", "Chief", ...
 bool IsRoleModifier(std::string_view word);
+// Relations that name a person by another: "father", "wife", "friend" ("the
+// father of ...", "his wife Mary"), in lower case. Sets the gender the word
+// gives, if any.
+bool IsKinNoun(std::string_view word, Gender* gender = nullptr);
 // Role words that head a person's role, not an organisation's domain:
 // "Secretary" but not "Home"; ends an organisation name on the left.
 bool IsRoleHead(std::string_view word);

@@ -99,6 +99,34 @@ bool IsParticleName(const Token& t) {
   return w[h + 1] >= 'A' && w[h + 1] <= 'Z';
 }
 
+// "said Royal Society Research Fellow Martin How.": a function word that is
+// never a name on its own ends a person's name right after a first name,
+// when it is capitalised inside a sentence and no capitalised word follows
+// (in title case, "Ask Martin How To Win", every word is capitalised).
+bool FunctionWordSurname(const std::vector<Token>& tokens, size_t e) {
+  const Token& t = tokens[e];
+  if (e == 0 || !t.IsWord() || !t.cap || t.all_caps || t.sentence_start || t.text.size() < 3 ||
+      !tokens[e - 1].IsWord() || !IsFirstName(tokens[e - 1].text) || !IsNeverName(t.text) ||
+      !IsStopWord(Lower(t.text))) {
+    return false;
+  }
+  return e + 1 == tokens.size() || !tokens[e + 1].IsWord() || !tokens[e + 1].cap;
+}
+
+// A lower-case noun for a person: a role, a relation or one of the common
+// nouns news uses for people ("a student named Wong").
+bool IsPersonNoun(const Token& t) {
+  static constexpr std::string_view kNouns[] = {
+      "man", "woman", "boy", "girl", "person", "child", "student", "resident", "protester",
+      "protestor", "teenager", "victim", "worker", "witness", "passenger", "survivor", "pilot",
+      "driver", "soldier", "refugee", "farmer", "doctor", "nurse", "user", "fan", "villager",
+      "citizen", "teacher", "volunteer", "neighbour", "neighbor", "supporter", "voter",
+      "customer", "patient"};
+  return t.IsWord() && !t.cap &&
+         (IsRoleWord(t.text) || IsKinNoun(t.text) ||
+          std::ranges::find(kNouns, t.text) != std::end(kNouns));
+}
+
 bool SameContext(const Token& a, const Token& b) {
   return a.para == b.para && a.in_quote == b.in_quote;
 }
@@ -141,7 +169,7 @@ std::vector<Span> CapitalisedRuns(const std::vector<Token>& tokens) {
           (IsRunWord(tokens, e) || (tokens[e].IsWord() && tokens[e].cap &&
                                     (tokens[e].Is("May") || tokens[e].Is("March") ||
                                      tokens[e].Is("News"))) ||  // "Sky News"
-           IsParticleName(tokens[e]))) {
+           IsParticleName(tokens[e]) || FunctionWordSurname(tokens, e))) {
         ++e;
         continue;
       }
@@ -350,8 +378,9 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
     ++start;
   }
   // "Ecologist Ryan Norris", "Co-author Jing-Shan Zhao": an unlisted role
-  // noun before a first name.
+  // noun before a first name (not two letters: "Jo Anne Van Tilburg").
   if (start + 2 < run.end + 0 && tokens[start].IsWord() && !IsFirstName(tokens[start].text) &&
+      tokens[start].text.size() > 2 &&
       (IsFirstName(tokens[start + 1].text) || AgentNounOpening(tokens, start, run.end)) &&
       (IsCommonWord(Lower(tokens[start].text)) || WeakCapital(tokens, start) ||
        IsRoleDomain(tokens[start].text) ||  // "(Chancellor of the) Exchequer Nigel Lawson"
@@ -445,8 +474,30 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
   }
   bool first_name = p.full && IsLikelyFirstName(tokens[given].text) && given + 1 < name.end;
   p.strong = role_seen || first_name;
+  // "his wife Mary said", "Waseem's mother, Anwar, wept": a first name alone
+  // right after a relation in lower case (between commas, if after one).
+  // "A university student named Wong said": any name after a person "named".
+  if (!p.full && name.begin == run.begin && name.size() == 1 && name.begin >= 2 &&
+      tokens[name.begin - 1].Is("named") && IsPersonNoun(tokens[name.begin - 2])) {
+    p.kin = true;
+    p.strong = true;
+  } else if (!p.full && name.begin == run.begin && name.size() == 1 &&
+             IsLikelyFirstName(tokens[name.begin].text)) {
+    size_t k = name.begin;
+    const bool apposition = k > 0 && tokens[k - 1].Is(",");
+    if (apposition) --k;
+    Gender kin_gender = Gender::kUnknown;
+    if (k > 0 && tokens[k - 1].IsWord() && !tokens[k - 1].cap &&
+        tokens[k - 1].para == tokens[name.begin].para &&
+        IsKinNoun(tokens[k - 1].text, &kin_gender) &&
+        (!apposition || (name.end < tokens.size() && tokens[name.end].Is(",")))) {
+      p.kin = true;
+      p.strong = true;
+      if (p.gender == Gender::kUnknown) p.gender = kin_gender;
+    }
+  }
   if (!p.strong && !(p.full && all_plain)) return false;
-  if (!p.full && !role_seen) return false;
+  if (!p.full && !role_seen && !p.kin) return false;
   // "Federal Express said", "First National Supermarkets said": after a word
   // that only qualifies a role, one common word is a company, not a surname;
   // nor is an acronym ("National LGBT news source").

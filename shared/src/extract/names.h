@@ -47,6 +47,7 @@ struct PersonName {
   Gender gender = Gender::kUnknown;
   bool full = false;         // two or more name words
   bool strong = false;       // titled, role-prefixed or with a known first name
+  bool kin = false;          // one word after a relation or "named": "his wife Mary"
 };
 
 // Finds the person name at the end of `run`, if the run ends in one: titles

@@ -24,13 +24,11 @@ struct Person {
   int first_quote = -1;  // order of first attribution
 };
 
-// Relations that name a person by another: "the father of ...".
-bool IsKinNoun(std::string_view w) {
-  static constexpr std::string_view kWords[] = {
-      "father",  "mother", "son",    "daughter", "brother", "sister", "wife",   "husband",
-      "widow",   "widower", "parent", "parents",  "uncle",   "aunt",   "cousin", "grandfather",
-      "grandmother", "nephew", "niece", "friend", "partner", "fiance",  "fiancee", "relative"};
-  return std::ranges::find(kWords, w) != std::end(kWords);
+// A role in lower case, hyphenated too: "researcher", "co-author".
+bool IsRoleNoun(const Token& t) {
+  if (!t.IsWord() || t.cap) return false;
+  const size_t h = t.text.rfind('-');
+  return IsRoleWord(t.text) || (h != std::string_view::npos && IsRoleWord(t.text.substr(h + 1)));
 }
 
 bool IsPreposition(std::string_view w) {
@@ -260,13 +258,15 @@ class Resolver {
       if (tokens_[run.begin].in_quote || tokens_[run.begin].para == 0) continue;
       PersonName pn;
       if (!ParseAt(r, &pn)) continue;
-      if (!pn.full && pn.title.empty()) {
+      if (!pn.full && pn.title.empty() && !pn.kin) {
         // Role + single word ("President Trump") needs a known surname.
         if (by_surname_.find(NameKey(tokens_[pn.name.begin].text)) == by_surname_.end())
           continue;
       }
       int id = Resolve(pn);
-      mentions_.push_back({pn.name.begin, id, Salient(run)});
+      // (One known by a relation, "whose brother Jose", is a side figure: a
+      // later "he" is someone else until that one has spoken.)
+      mentions_.push_back({pn.name.begin, id, Salient(run) && !pn.kin});
     }
   }
 
@@ -507,6 +507,15 @@ class Resolver {
       // possessive in the description.
       if (t.kind == TokenKind::kPossessive && k > i) continue;
       int r = run_at_[k];
+      // "Remarked Center for Biological Diversity scientist Tierra Curry":
+      // a sentence-initial verb joined the capitalised run of a body's name
+      // that describes the speaker.
+      if (r >= 0 && k == i && runs_[r].begin + 1 == k && tokens_[k - 1].sentence_start &&
+          SpeechVerbKind(tokens_[k - 1].text) != SpeechVerb::kNone) {
+        if (runs_[r].end - k > 4) return false;
+        k = runs_[r].end - 1;
+        continue;
+      }
       if (r >= 0 && runs_[r].begin == k) {
         PersonName pn;
         const size_t end = runs_[r].end;
@@ -533,8 +542,11 @@ class Resolver {
         continue;
       }
       if (!t.IsWord() || t.cap) return false;
+      // (Not "and", unless between roles: "said study co-author and
+      // Research Fellow Martin How".)
       if (t.Is("that") || t.Is("to") || t.Is("in") || t.Is("on") || t.Is("at") ||
-          t.Is("and") || t.Is("was") || t.Is("is") || t.Is("by") || t.Is("with") ||
+          (t.Is("and") && !(k > i && IsRoleNoun(tokens_[k - 1]))) || t.Is("was") ||
+          t.Is("is") || t.Is("by") || t.Is("with") ||
           SpeechVerbKind(t.text) != SpeechVerb::kNone) {
         return false;
       }

@@ -267,7 +267,32 @@ INSTANTIATE_TEST_SUITE_P(
         // ("WN") does not.
         Case{"((WN)) How did it start?\n\n((Zara Kay)) I was born in Tanzania.", "Zara Kay"},
         // No name holds a digit.
-        Case{"Boeing delayed the Airbus A330 order. \"It is late,\" said Airbus A330.", ""}));
+        Case{"Boeing delayed the Airbus A330 order. \"It is late,\" said Airbus A330.", ""},
+        // A first name alone after a relation, or any name after a person
+        // "named", is a person; one known by a relation is no antecedent of
+        // a later "he" until that one speaks.
+        Case{"His wife Mary said \"We thought he would live forever.\"", "Mary"},
+        Case{"Her mother, Anwar, wept and said she believed he was innocent.", "Anwar"},
+        Case{"Raul Concepcion, whose brother Jose is the minister, said it was good. "
+             "\"It is fine,\" he said.",
+             "Raul Concepcion"},
+        Case{"His wife, Mary said no.", ""},
+        Case{"A university student named Wong said, \"We came anyway.\"", "Wong"},
+        Case{"A company named Zorblax said it was fine.", ""},
+        // A sentence-initial speech verb joined to a body's name that
+        // describes the speaker after it.
+        Case{"Remarked Center for Biological Diversity scientist Tierra Curry, \"This is a "
+             "thank-you.\"",
+             "Tierra Curry"},
+        // Roles joined by "and"; a function word as a surname after a first
+        // name, inside a sentence.
+        Case{"\"Stripes may dazzle flies,\" said study co-author and Royal Society Research "
+             "Fellow Martin How.",
+             "Martin How"},
+        Case{"The event was over. \"It was fun,\" said Anna How To Win.", ""},
+        // A first name of two letters is no role before another.
+        Case{"Jo Anne Van Tilburg disagreed: \"The seeps are well known.\"",
+             "Jo Anne Van Tilburg"}));
 
 class OrgTest : public ::testing::TestWithParam<Case> {};
 
