@@ -12,7 +12,8 @@ shared/src/extract/data/README.md):
   - /usr/share/dict/propernames (miscfiles, GPL-2+): first names.
   - /usr/share/perl5/Text/Names.pm (libtext-names-perl, Artistic or
     GPL-1+): the first names of the 1990 U.S. census (public domain) it holds,
-    a second list of first names.
+    a second list of first names, and those of them that tell a man from a
+    woman.
   - ../shared/data/lists: S&P 500 companies (ODC-PDDL), UK government
     organisations (MIT, Crown Copyright 2017).
 
@@ -62,6 +63,35 @@ def census_first_names(common):
                     name.lower() not in common:
                 names.add(name.capitalize())
     return names
+
+
+def census_gendered_first_names():
+    """The census's first names (as above) that tell a person's sex: those
+    of at least 0.01% of men and ten times as common among them as among
+    women (the male set), or the reverse (the female set), title-cased.
+    "Jordan" and "Kelly" are in neither; nor are the rarer names, which are
+    as often names of other lands read the wrong way ("Li", "Song" and "Chu"
+    are surnames in "Li Ka-shing") or men's names in one land and women's in
+    another ("Yuri", "Valery"). Only for the gender of a person found
+    otherwise, so common words are not taken out."""
+    with open(TEXT_NAMES, encoding="latin-1") as f:
+        text = f.read()
+    shares = {}
+    for var in ("COMMON_MALE_FIRSTNAMES", "COMMON_FEMALE_FIRSTNAMES"):
+        m = re.search(r"\$%s = <<ENDNAMES;\n(.*?)\nENDNAMES\n" % var, text, re.S)
+        if m is None:
+            sys.exit("no %s in %s" % (var, TEXT_NAMES))
+        table = shares.setdefault(var, {})
+        for line in m.group(1).split("\n"):
+            fields = line.split()
+            if len(fields) >= 2 and re.fullmatch(r"[A-Z]+", fields[0]):
+                table[fields[0]] = max(table.get(fields[0], 0.0), float(fields[1]))
+    men, women = shares["COMMON_MALE_FIRSTNAMES"], shares["COMMON_FEMALE_FIRSTNAMES"]
+    male = {n.capitalize() for n, s in men.items()
+            if s >= 0.01 and s >= 10 * women.get(n, 0.0)}
+    female = {n.capitalize() for n, s in women.items()
+              if s >= 0.01 and s >= 10 * men.get(n, 0.0)}
+    return male, female
 
 
 def read_synsets():
@@ -199,6 +229,7 @@ def main():
             if re.fullmatch(r"[A-Z][a-z]+", w):
                 first.add(w)
     census = census_first_names(common)
+    male_names, female_names = census_gendered_first_names()
 
     countries = set()
     with open("/usr/share/iso-codes/json/iso_3166-1.json") as f:
@@ -325,6 +356,8 @@ def main():
         emit(out, "kGazetteerPlaces", places)
         emit(out, "kGazetteerFirstNames", first)
         emit(out, "kGazetteerCensusFirstNames", census)
+        emit(out, "kGazetteerMaleFirstNames", male_names)
+        emit(out, "kGazetteerFemaleFirstNames", female_names)
         emit(out, "kGazetteerCommonWords", common)
     print("orgs %d places %d first names %d (census %d more) common %d" %
           (len(orgs), len(places), len(first), len(census), len(common)), file=sys.stderr)

@@ -734,8 +734,9 @@ class ExtractorVersion(Env):
         # A first name alone after a relation ("his wife Mary said") and a
         # name after a person "named" are people; "Remarked Center for
         # Biological Diversity scientist Tierra Curry, ..."; roles joined by
-        # "and"; "Martin How."; "Jo Anne Van Tilburg"; "Fellow" is a role.
-        8: "c46d17fb2f82e813aec0d255f497214ff0ecfac3663b3618eb5b15628fa87284",
+        # "and"; "Martin How."; "Jo Anne Van Tilburg"; "Fellow" is a role; a
+        # pronoun skips a person whose first name tells the other sex.
+        8: "951cad8172147048bab44f0c6597b55d6c3e27f6b7ae971df62f2c334fb7024b",
     }
 
     def version(self):

@@ -46,7 +46,8 @@ struct PackedNames {
 // kGazetteerOrganisations (with kGazetteerOrganisationsGroup: names of one
 // group name one organisation, and kGazetteerOrganisationsFlags: 1 when the
 // name is also an English word), kGazetteerPlaces, kGazetteerFirstNames,
-// kGazetteerCommonWords.
+// kGazetteerCensusFirstNames, kGazetteerMaleFirstNames,
+// kGazetteerFemaleFirstNames, kGazetteerCommonWords.
 #include "extract/data/lexicons.inc"
 
 // A fixed set of words looked up by a word of the text, most often one that
@@ -578,6 +579,12 @@ bool IsKnownPlace(std::string_view name) { return kGazetteerPlaces.Contains(name
 bool IsFirstName(std::string_view word) { return kGazetteerFirstNames.Contains(word); }
 bool IsLikelyFirstName(std::string_view word) {
   return IsFirstName(word) || kGazetteerCensusFirstNames.Contains(word);
+}
+
+Gender FirstNameGender(std::string_view word) {
+  if (kGazetteerMaleFirstNames.Contains(word)) return Gender::kMale;
+  if (kGazetteerFemaleFirstNames.Contains(word)) return Gender::kFemale;
+  return Gender::kUnknown;
 }
 bool IsCommonWord(std::string_view lower_word) {
   return kGazetteerCommonWords.Contains(lower_word);

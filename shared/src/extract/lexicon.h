@@ -102,6 +102,10 @@ bool IsFirstName(std::string_view word);
 // names a person: the shorter list alone decides where firms are named after
 // people ("Eli Lilly and Co", "Allison's Place Inc").
 bool IsLikelyFirstName(std::string_view word);
+// The sex a first name tells, by the 1990 U.S. census's lists of men's and
+// women's first names (at least ten times as common among one as among the
+// other): "Frank" kMale, "Gloria" kFemale, "Jordan" kUnknown.
+Gender FirstNameGender(std::string_view word);
 // Lower-case English word with tagged-corpus frequency in WordNet.
 bool IsCommonWord(std::string_view lower_word);
 // The same, or its plural in -s ("statistics", "notes").

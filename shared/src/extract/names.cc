@@ -474,6 +474,11 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
   }
   bool first_name = p.full && IsLikelyFirstName(tokens[given].text) && given + 1 < name.end;
   p.strong = role_seen || first_name;
+  // "Frank Sinatra" is a man, "Gloria Vanderbilt" a woman, for the pronouns
+  // after them (a title said so already, if any).
+  if (p.full && p.gender == Gender::kUnknown && given + 1 < name.end) {
+    p.gender = FirstNameGender(tokens[given].text);
+  }
   // "his wife Mary said", "Waseem's mother, Anwar, wept": a first name alone
   // right after a relation in lower case (between commas, if after one).
   // "A university student named Wong said": any name after a person "named".

@@ -290,6 +290,13 @@ INSTANTIATE_TEST_SUITE_P(
              "Fellow Martin How.",
              "Martin How"},
         Case{"The event was over. \"It was fun,\" said Anna How To Win.", ""},
+        // A pronoun goes to the nearest person whose first name does not
+        // tell the other sex.
+        Case{"Gloria Vanderbilt knew Frank Sinatra and Dean Martin. She said it was fun.",
+             "Gloria Vanderbilt"},
+        Case{"A Rolm spokeswoman said Dennis Paboojian decided to step down. \"He wanted "
+             "time off,\" she said.",
+             ""},
         // A first name of two letters is no role before another.
         Case{"Jo Anne Van Tilburg disagreed: \"The seeps are well known.\"",
              "Jo Anne Van Tilburg"}));
@@ -881,6 +888,18 @@ TEST(LexiconTest, LikelyFirstNames) {
   EXPECT_TRUE(internal::IsLikelyFirstName("John"));  // in both
   for (const char* w : {"Porsche", "Sierra", "Asia", "Crystal", "Joy", "London", "carrie"}) {
     EXPECT_FALSE(internal::IsLikelyFirstName(w)) << w;
+  }
+}
+
+// The sex a first name tells: only names common among men or women and far
+// more common among one, so not "Jordan", nor the rare "Li" ("Li Ka-shing")
+// or "Yuri".
+TEST(LexiconTest, FirstNameGender) {
+  EXPECT_EQ(internal::FirstNameGender("Frank"), internal::Gender::kMale);
+  EXPECT_EQ(internal::FirstNameGender("Gloria"), internal::Gender::kFemale);
+  EXPECT_EQ(internal::FirstNameGender("Carrie"), internal::Gender::kFemale);
+  for (const char* w : {"Jordan", "Kelly", "Li", "Yuri", "Smith", "frank", ""}) {
+    EXPECT_EQ(internal::FirstNameGender(w), internal::Gender::kUnknown) << w;
   }
 }
 
