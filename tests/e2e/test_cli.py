@@ -735,8 +735,9 @@ class ExtractorVersion(Env):
         # name after a person "named" are people; "Remarked Center for
         # Biological Diversity scientist Tierra Curry, ..."; roles joined by
         # "and"; "Martin How."; "Jo Anne Van Tilburg"; "Fellow" is a role; a
-        # pronoun skips a person whose first name tells the other sex.
-        8: "951cad8172147048bab44f0c6597b55d6c3e27f6b7ae971df62f2c334fb7024b",
+        # pronoun skips a person whose first name tells the other sex; "PLOS
+        # One".
+        8: "edc9f0d47f2163a79f6c86faa8225a4a0c5b8bd1b1cb2c5804c2d9ba5d5f7884",
     }
 
     def version(self):

@@ -127,6 +127,15 @@ bool IsPersonNoun(const Token& t) {
           std::ranges::find(kNouns, t.text) != std::end(kNouns));
 }
 
+// "PLOS One", "Formula One", "Air Force One": "One" capitalised inside a
+// sentence of the body ends the name before it, unless a capitalised word
+// follows ("Trump One Step Closer" of a headline in title case).
+bool NameEndingOne(const std::vector<Token>& tokens, size_t e) {
+  const Token& t = tokens[e];
+  if (!t.Is("One") || t.sentence_start || t.para == 0) return false;
+  return e + 1 == tokens.size() || !tokens[e + 1].IsWord() || !tokens[e + 1].cap;
+}
+
 bool SameContext(const Token& a, const Token& b) {
   return a.para == b.para && a.in_quote == b.in_quote;
 }
@@ -169,7 +178,8 @@ std::vector<Span> CapitalisedRuns(const std::vector<Token>& tokens) {
           (IsRunWord(tokens, e) || (tokens[e].IsWord() && tokens[e].cap &&
                                     (tokens[e].Is("May") || tokens[e].Is("March") ||
                                      tokens[e].Is("News"))) ||  // "Sky News"
-           IsParticleName(tokens[e]) || FunctionWordSurname(tokens, e))) {
+           IsParticleName(tokens[e]) || FunctionWordSurname(tokens, e) ||
+           NameEndingOne(tokens, e))) {
         ++e;
         continue;
       }

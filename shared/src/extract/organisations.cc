@@ -538,15 +538,17 @@ void FindOrganisations(const std::vector<Token>& tokens, const std::vector<Span>
         ++i;
         continue;
       }
-      // "UC Davis", "BFM TV", "CNN Philippines": an acronym and one more word.
+      // "UC Davis", "BFM TV", "CNN Philippines", "PLOS One": an acronym and
+      // one more word.
       if (i == run.begin && run.size() == 2 && tokens[i].all_caps &&
           (Acronym(tokens[i]) || IsKnownOrganisation(tokens[i].text)) &&
           terms.count(tokens[i].text) == 0 && tokens[i + 1].IsWord() &&
           !IsRoleWord(tokens[i + 1].text) && !IsPersonalTitle(tokens[i + 1].text) &&
-          !IsOrgKeyword(tokens[i + 1].text) && !IsNeverName(tokens[i + 1].text) &&
+          !IsOrgKeyword(tokens[i + 1].text) &&
+          (!IsNeverName(tokens[i + 1].text) || tokens[i + 1].Is("One")) &&
           !WeakCapital(tokens, i) &&
           // Not "NBA MVP", "FIDE Master", "NBA All-Star", "DRM I'm".
-          (tokens[i + 1].Is("TV") ||
+          (tokens[i + 1].Is("TV") || tokens[i + 1].Is("One") ||
            (!tokens[i + 1].all_caps && !IsCommonWord(Lower(tokens[i + 1].text)) &&
             tokens[i + 1].text.find_first_of("-'") == std::string_view::npos &&
             (tokens[i].text.find('.') != std::string_view::npos ||

@@ -472,6 +472,9 @@ INSTANTIATE_TEST_SUITE_P(
         // An acronym and one name word: "UC Davis"; not titles or events.
         Case{"It was led by UC Davis scientists.", "UC Davis"},
         Case{"He won the FIDE Master title and the NBA MVP award.", "FIDE; NBA"},
+        // "One" inside a sentence ends a name, not at a sentence's start.
+        Case{"The study was published in PLOS One on Monday.", "PLOS One"},
+        Case{"It was in the paper by NASA. One reader wrote back.", "NASA"},
         // Wire copy: a legal form is part of a name, never one alone; a
         // sign-off or a label in capitals is no mention; a place named like
         // a body is a place; keywords alone take the common word before them.
