@@ -736,8 +736,8 @@ class ExtractorVersion(Env):
         # Biological Diversity scientist Tierra Curry, ..."; roles joined by
         # "and"; "Martin How."; "Jo Anne Van Tilburg"; "Fellow" is a role; a
         # pronoun skips a person whose first name tells the other sex; "PLOS
-        # One".
-        8: "edc9f0d47f2163a79f6c86faa8225a4a0c5b8bd1b1cb2c5804c2d9ba5d5f7884",
+        # One"; "Minister of Information Moammar al-Eryani".
+        8: "39fcc16a88a5c00221fc9fe21010068c32ff5a2e878120f3279f64eda6750903",
     }
 
     def version(self):

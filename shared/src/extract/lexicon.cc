@@ -252,7 +252,10 @@ bool IsRoleDomain(std::string_view word) {
       "environment", "culture", "state", "federal", "national", "regional", "party",
       "supreme", "crown", "grand", "first", "prime", "general", "opposition", "member",
       "lead", "junior", "senior", "major", "head", "host", "anchor", "speaker", "treasury",
-      "exchequer", "commerce", "labor", "labour", "industry", "economy"});
+      "exchequer", "commerce", "labor", "labour", "industry", "economy", "information",
+      "communications", "telecommunications", "tourism", "housing", "immigration",
+      "transportation", "fisheries", "planning", "infrastructure", "sport", "sports",
+      "science", "technology", "security", "youth", "aviation", "veterans", "mines"});
   return domain.Has(word);
 }
 

@@ -297,6 +297,12 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"A Rolm spokeswoman said Dennis Paboojian decided to step down. \"He wanted "
              "time off,\" she said.",
              ""},
+        // A ministry's portfolio after "of" before the name.
+        Case{"The bomb was placed in a market, stated Minister of Information Moammar "
+             "al-Eryani, and was left outside.",
+             "Moammar al-Eryani"},
+        Case{"Chief Inspector of Mines Redzuan Sumun told Reuters that output fell.",
+             "Redzuan Sumun"},
         // A first name of two letters is no role before another.
         Case{"Jo Anne Van Tilburg disagreed: \"The seeps are well known.\"",
              "Jo Anne Van Tilburg"}));
