@@ -62,7 +62,20 @@ bool IsLyAdverb(const Token& t) {
 bool NoSpeech(const Token& verb, const Token& next) {
   if (verb.Is("declared")) return next.Is("a") || next.Is("an") || next.Is("the");
   if (verb.Is("continues") || verb.Is("continued")) return next.Is("as") || next.Is("to");
+  // "Manafort agreed to help with the investigation": a deal, not words.
+  if (verb.Is("agreed")) return next.Is("to");
   return verb.Is("asked") && next.Is("not");
+}
+
+// A word after which a speech verb's form is a noun or an adjective: "the
+// accused", "his alleged affairs", "about alleged affairs" (not "that",
+// which also opens a clause: "the firm that said").
+bool IsNounPosition(const Token& before) {
+  static constexpr std::string_view kWords[] = {"the", "a", "an", "his", "her", "its",
+                                                "their", "our", "my", "your", "about", "of",
+                                                "for", "over", "with", "in", "on"};
+  return before.IsWord() && !before.cap &&
+         std::ranges::find(kWords, before.text) != std::end(kWords);
 }
 
 bool IsClauseBreak(const Token& t) {
@@ -113,6 +126,12 @@ class Resolver {
       SpeechVerb kind = SpeechVerbKind(t.text);
       if (kind == SpeechVerb::kNone) continue;
       if (v + 1 < tokens_.size() && NoSpeech(t, tokens_[v + 1])) continue;
+      // "the United States", "Kurt Volker, the United States special envoy":
+      // a capital inside a sentence makes the word a name's, not a verb.
+      if ((t.cap || t.all_caps) && !WeakCapital(tokens_, v)) continue;
+      // "the accused", "about alleged affairs": after a determiner or a
+      // preposition the word is a noun or an adjective.
+      if (v > 0 && IsNounPosition(tokens_[v - 1])) continue;
       size_t aux = v;
       while (aux > 0 && IsLyAdverb(tokens_[aux - 1]) && v - aux < 2) --aux;  // "was quickly reported"
       if (aux > 0 && (tokens_[aux - 1].Is("was") || tokens_[aux - 1].Is("were") ||
@@ -373,7 +392,12 @@ class Resolver {
         continue;
       }
       PersonName pn;
-      if (ParseAt(static_cast<size_t>(r), &pn)) {
+      // (Nor a name after an article with no role or title in it: "at the
+      // Punta Tombo breeding site", "The Bernie Sanders campaign said".)
+      if (ParseAt(static_cast<size_t>(r), &pn) &&
+          !(i > 0 && (tokens_[i - 1].Is("the") || tokens_[i - 1].Is("The") ||
+                      tokens_[i - 1].Is("a") || tokens_[i - 1].Is("an")) &&
+            pn.role.empty() && pn.title.empty() && pn.name.begin == i)) {
         first = pn;
         first_run = static_cast<size_t>(r);
       }
@@ -412,6 +436,18 @@ class Resolver {
       const Token& before = tokens_[runs_[first_run].begin - 1];
       if (before.IsWord() && !before.cap) return true;
     }
+    // "..., The Guardian reported.": a body's name right before the verb,
+    // after a comma, is the subject, not a person named before it (unless
+    // the comma is inside that name, "University of California, Los
+    // Angeles", or the body is a person's, "Sheldon Yett of UNICEF").
+    if (first && v > s) {
+      if (const int r = run_at_[v - 1];
+          r >= 0 && runs_[r].end == v && is_org_[runs_[r].begin] && is_org_[v - 1]) {
+        size_t b = runs_[r].begin;
+        if (b > s && (tokens_[b - 1].Is("the") || tokens_[b - 1].Is("The"))) --b;
+        if (b > s + 1 && tokens_[b - 1].Is(",") && !is_org_[b - 2]) return true;
+      }
+    }
     if (first) {
       Attribute(Resolve(*first));
       return true;
@@ -446,9 +482,12 @@ class Resolver {
       if (is_org_[run.end - 1]) return true;
       if (CouldBeOrganisation(tokens_, run)) {
         // An unknown single word that speaks is as likely a person known by
-        // surname only: only acronyms and "WhatsApp" forms count.
-        if (run.size() > 1 || tokens_[run.begin].all_caps || tokens_[run.begin].camel ||
-            ItFollows(v)) {
+        // surname only: only acronyms and "WhatsApp" forms count; and the
+        // surname of a person the article names is theirs ("the Gabelli
+        // group said it", after "Mario Gabelli").
+        if ((run.size() > 1 || tokens_[run.begin].all_caps || tokens_[run.begin].camel ||
+             ItFollows(v)) &&
+            !(run.size() == 1 && by_surname_.contains(NameKey(tokens_[run.begin].text)))) {
           org_subjects_.push_back(run);
         }
         return true;

@@ -303,6 +303,23 @@ INSTANTIATE_TEST_SUITE_P(
              "Moammar al-Eryani"},
         Case{"Chief Inspector of Mines Redzuan Sumun told Reuters that output fell.",
              "Redzuan Sumun"},
+        // No speech: a capitalised verb inside a sentence is a name's word;
+        // after a determiner or a preposition the verb's form is a noun or
+        // an adjective; "agreed to" is a deal.
+        Case{"Kremlin chief Mikhail Gorbachev accepted an invitation to visit the United States.",
+             ""},
+        Case{"Judge Paul Kellar ordered the accused remain in custody.", ""},
+        Case{"Michael Cohen paid a model to remain silent about alleged affairs.", ""},
+        Case{"Last summer, Paul Manafort agreed to help with the investigation.", ""},
+        // A name after an article, with no role or title, is no subject; a
+        // body's name after a comma right before the verb is.
+        Case{"Since 1983, the team has put bands on chicks at the Punta Tombo breeding site, "
+             "noting which birds return.",
+             ""},
+        Case{"Akilisi Pohiva was an advocate for democracy in Tonga, The Guardian reported.", ""},
+        Case{"Jo Anne Val Tilburg of the University of California, Los Angeles disagreed: "
+             "\"It is known.\"",
+             "Jo Anne Val Tilburg"},
         // A first name of two letters is no role before another.
         Case{"Jo Anne Van Tilburg disagreed: \"The seeps are well known.\"",
              "Jo Anne Van Tilburg"}));
@@ -478,6 +495,10 @@ INSTANTIATE_TEST_SUITE_P(
         // An acronym and one name word: "UC Davis"; not titles or events.
         Case{"It was led by UC Davis scientists.", "UC Davis"},
         Case{"He won the FIDE Master title and the NBA MVP award.", "FIDE; NBA"},
+        // A surname of a person named is no organisation of its own.
+        Case{"New York investor Mario Gabelli said it was cheap. In a filing, the Gabelli group "
+             "said it bought the stake.",
+             ""},
         // "One" inside a sentence ends a name, not at a sentence's start.
         Case{"The study was published in PLOS One on Monday.", "PLOS One"},
         Case{"It was in the paper by NASA. One reader wrote back.", "NASA"},
