@@ -739,8 +739,10 @@ class ExtractorVersion(Env):
         # One"; "Minister of Information Moammar al-Eryani"; "the United
         # States", "the accused", "alleged affairs", "agreed to" say nothing;
         # "the Punta Tombo breeding site", "The Trump campaign said" have no
-        # person for subject; "..., The Guardian reported."
-        8: "19e36b7e7f821a9bc304b3123a5c9ee592840ae5db455bf6577bfad551b14761",
+        # person for subject; "..., The Guardian reported."; "Robert Mugabe"
+        # is "Robert Gabriel Mugabe", "De Blasio" "Bill de Blasio", "Vázquez"
+        # "Wanda Vázquez Garced"; "Vice-Premier", "Senators" are roles.
+        8: "b4d86699993c44a36ee59d2668722593c3430a913c65393ac02b682d128ee349",
     }
 
     def version(self):

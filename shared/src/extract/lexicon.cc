@@ -215,7 +215,13 @@ bool IsRoleWord(std::string_view word) {
       "co-chair", "first", "lady", "crown", "grand", "supreme", "whip", "assemblyman",
       "assemblywoman", "assemblymember", "alderman", "councilman", "councilwoman", "selectman",
       "selectwoman", "undersecretary", "under-secretary"});
-  return roles.Has(StripDot(word));
+  if (roles.Has(StripDot(word))) return true;
+  // "Vice-Premier", "Deputy-Governor": a modifier or role joined to a role.
+  const size_t h = word.find('-');
+  return h != std::string_view::npos && h > 0 && h + 1 < word.size() &&
+         word.find('-', h + 1) == std::string_view::npos &&
+         (roles.Has(word.substr(0, h)) || IsRoleModifier(word.substr(0, h))) &&
+         roles.Has(word.substr(h + 1));
 }
 
 bool IsKinNoun(std::string_view word, Gender* gender) {

@@ -372,7 +372,7 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
     if (!t.IsWord()) continue;
     Gender g = Gender::kUnknown;
     if (IsPersonalTitle(t.text, &g) || IsRoleWord(t.text) || IsOrgKeyword(t.text) ||
-        IsRoleModifier(t.text) || IsNationality(t.text)) {
+        IsRoleModifier(t.text) || IsNationality(t.text) || IsRolePlural(t.text)) {
       if (i + 1 < run.end) {
         start = i + 1;
         title_at = i;

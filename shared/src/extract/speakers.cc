@@ -4,6 +4,7 @@
 #include <optional>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "extract/lexicon.h"
@@ -49,6 +50,52 @@ std::string NameKey(std::string_view name) {
     if (static_cast<unsigned char>(c) >= 0x80) return FoldKey(name);
   }
   return Lower(name);
+}
+
+// The words of a name, split at spaces.
+std::vector<std::string_view> NameWords(std::string_view name) {
+  std::vector<std::string_view> words;
+  size_t b = 0;
+  while (b < name.size()) {
+    size_t e = name.find(' ', b);
+    if (e == std::string_view::npos) e = name.size();
+    if (e > b) words.push_back(name.substr(b, e - b));
+    b = e + 1;
+  }
+  return words;
+}
+
+// True if two full names with the same last word name one person: the
+// shorter's words are the longer's in order and both start alike ("Robert
+// Mugabe", "Robert Gabriel Mugabe"; "Pedro Pierluisi", "Pedro R. Pierluisi"),
+// or the shorter is the longer's surname with its particle ("De Blasio",
+// "Bill de Blasio").
+// "De Blasio", "Van der Vorm": a surname with its particles, capitalised
+// as a sentence's first words are.
+bool SurnameWithParticles(const std::vector<std::string_view>& w) {
+  bool particles = w.size() >= 2;
+  for (size_t i = 0; i + 1 < w.size(); ++i) particles &= IsNameConnector(Lower(w[i]));
+  return particles;
+}
+
+bool OneFullName(std::string_view a, std::string_view b) {
+  std::vector<std::string_view> x = NameWords(a), y = NameWords(b);
+  if (x.size() > y.size()) std::swap(x, y);
+  if (x.size() < 2 || x.size() == y.size()) return false;
+  auto same = [](std::string_view u, std::string_view v) { return NameKey(u) == NameKey(v); };
+  if (!same(x.back(), y.back())) return false;
+  if (SurnameWithParticles(x)) {
+    for (size_t i = 0; i < x.size(); ++i) {
+      if (!same(x[x.size() - 1 - i], y[y.size() - 1 - i])) return false;
+    }
+    return true;
+  }
+  if (!same(x.front(), y.front())) return false;
+  size_t j = 0;
+  for (std::string_view w : y) {
+    if (j < x.size() && same(w, x[j])) ++j;
+  }
+  return j == x.size();
 }
 
 // "quickly", "widely": adverbs between an auxiliary and a participle.
@@ -214,6 +261,15 @@ class Resolver {
           AddAlias(p, p.name);
           p.name = text;
           p.full = true;
+        } else if (s != by_surname_.end() && OneFullName(people_[s->second].name, text)) {
+          // "Robert Mugabe" after "Robert Gabriel Mugabe", "De Blasio"
+          // after "Bill de Blasio": one person, under the form met first,
+          // unless that was the surname alone ("Van Halen", then "Eddie Van
+          // Halen").
+          id = s->second;
+          Person& p = people_[id];
+          if (SurnameWithParticles(NameWords(p.name))) std::swap(p.name, text);
+          AddAlias(p, text);
         } else {
           id = static_cast<int>(people_.size());
           Person p;
@@ -221,7 +277,22 @@ class Resolver {
           p.full = true;
           p.surname = surname;
           people_.push_back(std::move(p));
-          if (s == by_surname_.end()) by_surname_[NameKey(surname)] = id;
+          if (s == by_surname_.end() || second_surnames_.erase(s->first) > 0) {
+            by_surname_[NameKey(surname)] = id;
+          }
+          // "Wanda Vázquez Garced" is also "Vázquez": the first of two
+          // surnames (not a middle name the lists hold, "John Paul Stevens",
+          // nor an initial; nor before a common word, "Rudolf Dassler
+          // Sport", which a person's name does not end with). Another's own
+          // surname takes the place of such a one.
+          if (pn.name.size() >= 3 && !IsCommonWordOrPlural(Lower(surname))) {
+            const Token& w = tokens_[pn.name.end - 2];
+            if (w.IsWord() && w.cap && w.text.size() > 2 && !IsLikelyFirstName(w.text) &&
+                !IsNameConnector(Lower(w.text)) && w.text.find('.') == std::string_view::npos &&
+                by_surname_.emplace(NameKey(w.text), id).second) {
+              second_surnames_.insert(NameKey(w.text));
+            }
+          }
         }
         by_full_[NameKey(text)] = id;
       }
@@ -703,6 +774,7 @@ class Resolver {
   std::vector<uint32_t> sentence_;  // sentence number of each token
   std::vector<Person> people_;
   std::unordered_map<std::string, int> by_full_, by_surname_, by_role_;
+  std::unordered_set<std::string> second_surnames_;  // keys of by_surname_ from a first surname
   struct Mention {
     size_t token;
     int person;

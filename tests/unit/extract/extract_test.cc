@@ -320,6 +320,24 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Jo Anne Val Tilburg of the University of California, Los Angeles disagreed: "
              "\"It is known.\"",
              "Jo Anne Val Tilburg"},
+        // Two full forms of one name are one person, under the form met
+        // first (or the fuller, when that was the surname and particles);
+        // the first of two surnames names the person too, unless the name
+        // ends in a common word, and a person's own surname comes first.
+        Case{"Robert Gabriel Mugabe led Zimbabwe. Robert Mugabe said it was over.",
+             "Robert Gabriel Mugabe"},
+        Case{"Mayor Bill de Blasio ended his campaign. De Blasio said it was time.",
+             "Bill de Blasio"},
+        Case{"The band Van Halen played. \"It was loud,\" Eddie Van Halen said.",
+             "Eddie Van Halen"},
+        Case{"Wanda V\xC3\xA1zquez Garced was sworn in. V\xC3\xA1zquez said she was ready.",
+             "Wanda V\xC3\xA1zquez Garced"},
+        Case{"Puma AG Rudolf Dassler Sport makes shoes. Chairman Armin Dassler spoke at the "
+             "meeting. Dassler said it would improve.",
+             "Armin Dassler"},
+        // Roles joined by a hyphen, and in the plural, are split off.
+        Case{"Vice-Premier Yao Yilin said on Saturday it was fine.", "Yao Yilin"},
+        Case{"Senators Jake Garn said the bill would pass.", "Jake Garn"},
         // A first name of two letters is no role before another.
         Case{"Jo Anne Van Tilburg disagreed: \"The seeps are well known.\"",
              "Jo Anne Van Tilburg"}));
