@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <ranges>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -55,12 +56,8 @@ std::string NameKey(std::string_view name) {
 // The words of a name, split at spaces.
 std::vector<std::string_view> NameWords(std::string_view name) {
   std::vector<std::string_view> words;
-  size_t b = 0;
-  while (b < name.size()) {
-    size_t e = name.find(' ', b);
-    if (e == std::string_view::npos) e = name.size();
-    if (e > b) words.push_back(name.substr(b, e - b));
-    b = e + 1;
+  for (auto part : std::views::split(name, ' ')) {
+    if (!part.empty()) words.emplace_back(part.begin(), part.end());
   }
   return words;
 }
@@ -223,13 +220,7 @@ class Resolver {
       if (people_[p].quotes > 0) out.person_names[p] = people_[p].name;
     }
     for (const Person& p : people_) {
-      size_t b = 0;
-      while (b <= p.name.size()) {
-        size_t e = p.name.find(' ', b);
-        if (e == std::string::npos) e = p.name.size();
-        out.person_words.push_back(p.name.substr(b, e - b));
-        b = e + 1;
-      }
+      for (std::string_view w : NameWords(p.name)) out.person_words.emplace_back(w);
     }
     return out;
   }
