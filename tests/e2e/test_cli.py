@@ -741,8 +741,9 @@ class ExtractorVersion(Env):
         # "the Punta Tombo breeding site", "The Trump campaign said" have no
         # person for subject; "..., The Guardian reported."; "Robert Mugabe"
         # is "Robert Gabriel Mugabe", "De Blasio" "Bill de Blasio", "Vázquez"
-        # "Wanda Vázquez Garced"; "Vice-Premier", "Senators" are roles.
-        8: "b4d86699993c44a36ee59d2668722593c3430a913c65393ac02b682d128ee349",
+        # "Wanda Vázquez Garced"; "Vice-Premier", "Senators" are roles; "an
+        # area called the Ellipse"; "Oberster Gerichtshof" is no person.
+        8: "9793112af0275c11a67fcf7a87b71c76ffb7b08ea763bdcef449fcb633e82a4c",
     }
 
     def version(self):

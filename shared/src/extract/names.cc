@@ -290,7 +290,12 @@ bool IsFirmWord(std::string_view w) {
       "Banca", "Banco", "Gruppo", "Caisse", "Regie", "Cie", "Compagnie", "Landesbank",
       "Girozentrale", "Societe", "Société", "Norske", "Oy", "Oyj", "KGaA", "SpA", "Ltda",
       "Aktiengesellschaft", "Kabushiki", "Kaisha", "Deutsche", "Nationale", "Nazionale",
-      "Generale", "Centrale", "Financiere", "Spa", "Industria"};
+      "Generale", "Centrale", "Financiere", "Spa", "Industria",
+      // Courts, parliaments and ministries: "Oberster Gerichtshof".
+      "Gerichtshof", "Bundesgerichtshof", "Verfassungsgericht", "Bundesverfassungsgericht",
+      "Gericht", "Bundestag", "Bundesrat", "Landtag", "Ministerium", "Bundesministerium",
+      "Ministerio", "Tribunale", "Tribunal", "Cour", "Corte", "Conseil", "Consejo", "Consiglio",
+      "Assemblée", "Asamblea", "Cámara", "Sejm", "Knesset", "Verkhovna", "Rada"};
   return std::ranges::find(kWords, w) != std::end(kWords);
 }
 

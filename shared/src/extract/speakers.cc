@@ -176,6 +176,8 @@ class Resolver {
       // "the accused", "about alleged affairs": after a determiner or a
       // preposition the word is a noun or an adjective.
       if (v > 0 && IsNounPosition(tokens_[v - 1])) continue;
+      // "a publicly accessible area called the Ellipse": a name given.
+      if (t.Is("called") && NamesAThing(v)) continue;
       size_t aux = v;
       while (aux > 0 && IsLyAdverb(tokens_[aux - 1]) && v - aux < 2) --aux;  // "was quickly reported"
       if (aux > 0 && (tokens_[aux - 1].Is("was") || tokens_[aux - 1].Is("were") ||
@@ -659,6 +661,20 @@ class Resolver {
                            IsKinNoun(tokens_[k - 1].text))) {
         return false;
       }
+    }
+    return false;
+  }
+
+  // True if "called" at `v` follows a noun phrase opened by "a" or "an"
+  // ("an area called the Ellipse", "a group called ..."): what is called is
+  // named, no one speaks.
+  bool NamesAThing(size_t v) const {
+    for (size_t k = v; k-- > 0 && v - k <= 4;) {
+      const Token& t = tokens_[k];
+      if (!t.IsWord() || t.cap) return false;
+      if (t.Is("a") || t.Is("an")) return k + 1 < v;
+      Gender g;
+      if (IsPersonPronoun(t.text, &g)) return false;
     }
     return false;
   }

@@ -338,6 +338,15 @@ INSTANTIATE_TEST_SUITE_P(
         // Roles joined by a hyphen, and in the plural, are split off.
         Case{"Vice-Premier Yao Yilin said on Saturday it was fine.", "Yao Yilin"},
         Case{"Senators Jake Garn said the bill would pass.", "Jake Garn"},
+        // "called" after "a" or "an" names a thing; a court or a parliament
+        // in another language is no person.
+        Case{"Arnav Gupta set himself on fire in a publicly accessible area called the "
+             "Ellipse.",
+             ""},
+        Case{"Donald Trump called the plan a disaster.", "Donald Trump"},
+        Case{"The Supreme Court (Oberster Gerichtshof) of Austria brought the case, asking for "
+             "clarifications.",
+             ""},
         // A first name of two letters is no role before another.
         Case{"Jo Anne Van Tilburg disagreed: \"The seeps are well known.\"",
              "Jo Anne Van Tilburg"}));
