@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <optional>
-#include <ranges>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -56,8 +55,10 @@ std::string NameKey(std::string_view name) {
 // The words of a name, split at spaces.
 std::vector<std::string_view> NameWords(std::string_view name) {
   std::vector<std::string_view> words;
-  for (auto part : std::views::split(name, ' ')) {
-    if (!part.empty()) words.emplace_back(part.begin(), part.end());
+  for (size_t b = name.find_first_not_of(' '); b != std::string_view::npos;) {
+    const size_t e = std::min(name.find(' ', b), name.size());
+    words.push_back(name.substr(b, e - b));
+    b = name.find_first_not_of(' ', e);
   }
   return words;
 }
