@@ -154,8 +154,8 @@ SpeechVerb SpeechVerbKind(std::string_view word) {
       "say", "tweet", "write", "saying", "described", "describes", "called",
       "criticised", "criticized", "praised", "condemned", "blamed", "accused",
       "adding", "noting", "explaining", "stating", "writing", "tweeting", "arguing",
-      "commenting", "remarking", "warning", "insisting", "claiming", "asking", "calling", "urging", "talked",
-      "spoke", "speaks", "questioned", "advised", "welcomed", "apologised",
+      "commenting", "remarking", "warning", "insisting", "claiming", "asking", "calling",
+      "urging", "talked", "spoke", "speaks", "questioned", "advised", "welcomed", "apologised",
       "apologized", "hailed", "slammed", "defended", "expressed", "dismissed"});
   if (either.Has(word)) return SpeechVerb::kEither;
   if (subject_only.Has(word)) return SpeechVerb::kSubjectOnly;

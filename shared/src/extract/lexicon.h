@@ -103,8 +103,9 @@ bool IsFirstName(std::string_view word);
 // people ("Eli Lilly and Co", "Allison's Place Inc").
 bool IsLikelyFirstName(std::string_view word);
 // The sex a first name tells, by the 1990 U.S. census's lists of men's and
-// women's first names (at least ten times as common among one as among the
-// other): "Frank" kMale, "Gloria" kFemale, "Jordan" kUnknown.
+// women's first names (names of at least 0.01% of one sex and ten times as
+// common among it as among the other): "Frank" kMale, "Gloria" kFemale,
+// "Jordan" and the rarer "Li" kUnknown.
 Gender FirstNameGender(std::string_view word);
 // Lower-case English word with tagged-corpus frequency in WordNet.
 bool IsCommonWord(std::string_view lower_word);

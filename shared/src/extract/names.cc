@@ -393,7 +393,7 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
     ++start;
   }
   // "Ecologist Ryan Norris", "Co-author Jing-Shan Zhao": an unlisted role
-  // noun before a first name (not two letters: "Jo Anne Van Tilburg").
+  // noun before a first name (not two letters: "Jo Anne Val Tilburg").
   if (start + 2 < run.end + 0 && tokens[start].IsWord() && !IsFirstName(tokens[start].text) &&
       tokens[start].text.size() > 2 &&
       (IsFirstName(tokens[start + 1].text) || AgentNounOpening(tokens, start, run.end)) &&

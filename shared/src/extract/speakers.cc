@@ -63,11 +63,6 @@ std::vector<std::string_view> NameWords(std::string_view name) {
   return words;
 }
 
-// True if two full names with the same last word name one person: the
-// shorter's words are the longer's in order and both start alike ("Robert
-// Mugabe", "Robert Gabriel Mugabe"; "Pedro Pierluisi", "Pedro R. Pierluisi"),
-// or the shorter is the longer's surname with its particle ("De Blasio",
-// "Bill de Blasio").
 // "De Blasio", "Van der Vorm": a surname with its particles, capitalised
 // as a sentence's first words are.
 bool SurnameWithParticles(const std::vector<std::string_view>& w) {
@@ -76,6 +71,11 @@ bool SurnameWithParticles(const std::vector<std::string_view>& w) {
   return particles;
 }
 
+// True if two full names with the same last word name one person: the
+// shorter's words are the longer's in order and both start alike ("Robert
+// Mugabe", "Robert Gabriel Mugabe"; "Pedro Pierluisi", "Pedro R. Pierluisi"),
+// or the shorter is the longer's surname with its particle ("De Blasio",
+// "Bill de Blasio").
 bool OneFullName(std::string_view a, std::string_view b) {
   std::vector<std::string_view> x = NameWords(a), y = NameWords(b);
   if (x.size() > y.size()) std::swap(x, y);
@@ -782,7 +782,8 @@ class Resolver {
   std::vector<uint32_t> sentence_;  // sentence number of each token
   std::vector<Person> people_;
   std::unordered_map<std::string, int> by_full_, by_surname_, by_role_;
-  std::unordered_set<std::string> second_surnames_;  // keys of by_surname_ from a first surname
+  // Keys of by_surname_ that are the first of someone's two surnames.
+  std::unordered_set<std::string> second_surnames_;
   struct Mention {
     size_t token;
     int person;
