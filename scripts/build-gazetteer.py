@@ -32,6 +32,22 @@ WN = "/usr/share/wordnet"
 TEXT_NAMES = "/usr/share/perl5/Text/Names.pm"
 
 
+def census_table(var):
+    """One list of Text/Names.pm (one name per line, in capitals, with its
+    share of the people in percent): name -> share."""
+    with open(TEXT_NAMES, encoding="latin-1") as f:
+        text = f.read()
+    m = re.search(r"\$%s = <<ENDNAMES;\n(.*?)\nENDNAMES\n" % var, text, re.S)
+    if m is None:
+        sys.exit("no %s in %s" % (var, TEXT_NAMES))
+    shares = {}
+    for line in m.group(1).split("\n"):
+        fields = line.split()
+        if len(fields) >= 2 and re.fullmatch(r"[A-Z]+", fields[0]):
+            shares[fields[0]] = max(shares.get(fields[0], 0.0), float(fields[1]))
+    return shares
+
+
 def census_first_names(common):
     """First names of the 1990 U.S. census (public domain) as the Debian
     package libtext-names-perl holds them (Text/Names.pm: one name per line,
@@ -41,24 +57,10 @@ def census_first_names(common):
     often words or firms' names ("Porsche", "Sierra", "Asia"). Not those that
     are common English words ("Hope", "June") either, which a capital at a
     sentence start would make names."""
-    with open(TEXT_NAMES, encoding="latin-1") as f:
-        text = f.read()
-
-    def table(var):
-        m = re.search(r"\$%s = <<ENDNAMES;\n(.*?)\nENDNAMES\n" % var, text, re.S)
-        if m is None:
-            sys.exit("no %s in %s" % (var, TEXT_NAMES))
-        shares = {}
-        for line in m.group(1).split("\n"):
-            fields = line.split()
-            if len(fields) >= 2 and re.fullmatch(r"[A-Z]+", fields[0]):
-                shares[fields[0]] = max(shares.get(fields[0], 0.0), float(fields[1]))
-        return shares
-
-    surnames = table("COMMON_SURNAMES")
+    surnames = census_table("COMMON_SURNAMES")
     names = set()
     for var in ("COMMON_MALE_FIRSTNAMES", "COMMON_FEMALE_FIRSTNAMES"):
-        for name, share in table(var).items():
+        for name, share in census_table(var).items():
             if share >= 0.01 and share > surnames.get(name, 0.0) and \
                     name.lower() not in common:
                 names.add(name.capitalize())
@@ -74,19 +76,8 @@ def census_gendered_first_names():
     are surnames in "Li Ka-shing") or men's names in one land and women's in
     another ("Yuri", "Valery"). Only for the gender of a person found
     otherwise, so common words are not taken out."""
-    with open(TEXT_NAMES, encoding="latin-1") as f:
-        text = f.read()
-    shares = {}
-    for var in ("COMMON_MALE_FIRSTNAMES", "COMMON_FEMALE_FIRSTNAMES"):
-        m = re.search(r"\$%s = <<ENDNAMES;\n(.*?)\nENDNAMES\n" % var, text, re.S)
-        if m is None:
-            sys.exit("no %s in %s" % (var, TEXT_NAMES))
-        table = shares.setdefault(var, {})
-        for line in m.group(1).split("\n"):
-            fields = line.split()
-            if len(fields) >= 2 and re.fullmatch(r"[A-Z]+", fields[0]):
-                table[fields[0]] = max(table.get(fields[0], 0.0), float(fields[1]))
-    men, women = shares["COMMON_MALE_FIRSTNAMES"], shares["COMMON_FEMALE_FIRSTNAMES"]
+    men = census_table("COMMON_MALE_FIRSTNAMES")
+    women = census_table("COMMON_FEMALE_FIRSTNAMES")
     male = {n.capitalize() for n, s in men.items()
             if s >= 0.01 and s >= 10 * women.get(n, 0.0)}
     female = {n.capitalize() for n, s in women.items()
