@@ -742,8 +742,9 @@ class ExtractorVersion(Env):
         # person for subject; "..., The Guardian reported."; "Robert Mugabe"
         # is "Robert Gabriel Mugabe", "De Blasio" "Bill de Blasio", "Vázquez"
         # "Wanda Vázquez Garced"; "Vice-Premier", "Senators" are roles; "an
-        # area called the Ellipse"; "Oberster Gerichtshof" is no person.
-        8: "9793112af0275c11a67fcf7a87b71c76ffb7b08ea763bdcef449fcb633e82a4c",
+        # area called the Ellipse"; "Oberster Gerichtshof" is no person;
+        # "five different states", "41 pledged delegates" say nothing.
+        8: "6239e27dfb487eb3ef0d7f6052856469444c32974b30a7e5c7029613763e87ad",
     }
 
     def version(self):

@@ -113,14 +113,17 @@ bool NoSpeech(const Token& verb, const Token& next) {
 }
 
 // A word after which a speech verb's form is a noun or an adjective: "the
-// accused", "his alleged affairs", "about alleged affairs" (not "that",
-// which also opens a clause: "the firm that said").
+// accused", "his alleged affairs", "about alleged affairs", "from five
+// different states", "other states" (not "that", which also opens a clause:
+// "the firm that said").
 bool IsNounPosition(const Token& before) {
-  static constexpr std::string_view kWords[] = {"the", "a", "an", "his", "her", "its",
-                                                "their", "our", "my", "your", "about", "of",
-                                                "for", "over", "with", "in", "on"};
+  static constexpr std::string_view kWords[] = {
+      "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "about", "of", "for",
+      "over", "with", "in", "on", "other", "many", "several", "some", "both", "these", "those",
+      "different", "two", "three", "four", "five", "all", "member"};
   return before.IsWord() && !before.cap &&
-         std::ranges::find(kWords, before.text) != std::end(kWords);
+         (std::ranges::find(kWords, before.text) != std::end(kWords) ||
+          std::ranges::all_of(before.text, [](char c) { return c >= '0' && c <= '9'; }));
 }
 
 bool IsClauseBreak(const Token& t) {

@@ -311,6 +311,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Judge Paul Kellar ordered the accused remain in custody.", ""},
         Case{"Michael Cohen paid a model to remain silent about alleged affairs.", ""},
         Case{"Last summer, Paul Manafort agreed to help with the investigation.", ""},
+        Case{"Joel Smithers gave prescriptions to patients from five different states.", ""},
+        Case{"Bernie Sanders secured 12 of the 41 pledged delegates.", ""},
         // A name after an article, with no role or title, is no subject; a
         // body's name after a comma right before the verb is.
         Case{"Since 1983, the team has put bands on chicks at the Punta Tombo breeding site, "
