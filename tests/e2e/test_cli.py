@@ -734,7 +734,7 @@ class ExtractorVersion(Env):
         # A first name alone after a relation ("his wife Mary said") and a
         # name after a person "named" are people; "Remarked Center for
         # Biological Diversity scientist Tierra Curry, ..."; roles joined by
-        # "and"; "Martin How."; "Jo Anne Van Tilburg"; "Fellow" is a role; a
+        # "and"; "Martin How."; "Jo Anne Val Tilburg"; "Fellow" is a role; a
         # pronoun skips a person whose first name tells the other sex; "PLOS
         # One"; "Minister of Information Moammar al-Eryani"; "the United
         # States", "the accused", "alleged affairs", "agreed to" say nothing;
