@@ -304,8 +304,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Chief Inspector of Mines Redzuan Sumun told Reuters that output fell.",
              "Redzuan Sumun"},
         // No speech: a capitalised verb inside a sentence is a name's word;
-        // after a determiner or a preposition the verb's form is a noun or
-        // an adjective; "agreed to" is a deal.
+        // after a determiner, a quantifier, a number or a preposition the
+        // verb's form is a noun or an adjective; "agreed to" is a deal.
         Case{"Kremlin chief Mikhail Gorbachev accepted an invitation to visit the United States.",
              ""},
         Case{"Judge Paul Kellar ordered the accused remain in custody.", ""},
