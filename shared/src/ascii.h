@@ -28,6 +28,15 @@ inline bool HasDigit(std::string_view text) {
   return false;
 }
 
+// True if `text` is one or more ASCII digits and nothing else.
+inline bool IsDigits(std::string_view text) {
+  if (text.empty()) return false;
+  for (const char c : text) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
 inline char LowerAscii(char c) {
   return IsUpperAscii(c) ? static_cast<char>(c - 'A' + 'a') : c;
 }

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <string>
 
+#include "ascii.h"
 #include "initialisms.h"
 #include "newsarc/normalizer.h"
 #include "schema.h"
@@ -31,13 +32,6 @@ std::string Lower(std::string_view s) {
 
 bool StartsWith(std::string_view s, std::string_view p) {
   return s.substr(0, p.size()) == p;
-}
-
-bool AllDigits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s)
-    if (c < '0' || c > '9') return false;
-  return true;
 }
 
 // "YYYYMMDD" if the parts make a real calendar date, else "".
@@ -197,17 +191,17 @@ std::string DateKey(std::string_view date) {
   while (!d.empty() && std::isspace(static_cast<unsigned char>(d.front()))) d.remove_prefix(1);
   while (!d.empty() && std::isspace(static_cast<unsigned char>(d.back()))) d.remove_suffix(1);
   // ISO 8601: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDThh:mm..., YYYYMMDD.
-  if (d.size() >= 4 && AllDigits(d.substr(0, 4))) {
+  if (d.size() >= 4 && IsDigits(d.substr(0, 4))) {
     const int y = std::stoi(std::string(d.substr(0, 4)));
     if (d.size() == 4) return MakeDateKey(y, 1, 1);
-    if (d.size() >= 8 && AllDigits(d.substr(0, 8)))
+    if (d.size() >= 8 && IsDigits(d.substr(0, 8)))
       return d.size() == 8 ? MakeDateKey(y, std::stoi(std::string(d.substr(4, 2))),
                                          std::stoi(std::string(d.substr(6, 2))))
                            : "";
-    if (d[4] == '-' && d.size() >= 7 && AllDigits(d.substr(5, 2))) {
+    if (d[4] == '-' && d.size() >= 7 && IsDigits(d.substr(5, 2))) {
       const int m = std::stoi(std::string(d.substr(5, 2)));
       if (d.size() == 7) return MakeDateKey(y, m, 1);
-      if (d.size() >= 10 && d[7] == '-' && AllDigits(d.substr(8, 2)) &&
+      if (d.size() >= 10 && d[7] == '-' && IsDigits(d.substr(8, 2)) &&
           (d.size() == 10 || d[10] == 'T' || d[10] == ' ' || d[10] == 't'))
         return MakeDateKey(y, m, std::stoi(std::string(d.substr(8, 2))));
     }
@@ -229,7 +223,7 @@ std::string DateKey(std::string_view date) {
   if (!cur.empty()) words.push_back(cur);
   int day = 0, month = 0, year = 0;
   for (const std::string& w : words) {
-    if (AllDigits(w)) {
+    if (IsDigits(w)) {
       const int v = std::stoi(w.substr(0, 6));
       if (w.size() == 4 && !year) year = v;
       else if (w.size() <= 2 && !day) day = v;

@@ -29,15 +29,6 @@ bool IsAsciiSpace(char c) {
          c == '\v';
 }
 
-bool IsDigits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s) {
-    if (c < '0' || c > '9') return false;
-  }
-  return true;
-}
-
-
 // ---- date: ------------------------------------------------------------------
 
 int DaysInMonth(int year, int month) {

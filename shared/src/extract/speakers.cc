@@ -7,6 +7,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "ascii.h"
 #include "extract/lexicon.h"
 #include "extract/organisations.h"
 #include "newsarc/normalizer.h"
@@ -123,7 +124,7 @@ bool IsNounPosition(const Token& before) {
       "different", "two", "three", "four", "five", "all", "member"};
   return before.IsWord() && !before.cap &&
          (std::ranges::find(kWords, before.text) != std::end(kWords) ||
-          std::ranges::all_of(before.text, [](char c) { return c >= '0' && c <= '9'; }));
+          IsDigits(before.text));
 }
 
 bool IsClauseBreak(const Token& t) {
