@@ -22,6 +22,7 @@ Needs: apt-get install wordnet-base miscfiles iso-codes libtext-names-perl
 """
 import argparse
 import csv
+import functools
 import gzip
 import json
 import os
@@ -32,11 +33,17 @@ WN = "/usr/share/wordnet"
 TEXT_NAMES = "/usr/share/perl5/Text/Names.pm"
 
 
+@functools.cache
+def text_names():
+    """Text/Names.pm, read once for its three lists."""
+    with open(TEXT_NAMES, encoding="latin-1") as f:
+        return f.read()
+
+
 def census_table(var):
     """One list of Text/Names.pm (one name per line, in capitals, with its
     share of the people in percent): name -> share."""
-    with open(TEXT_NAMES, encoding="latin-1") as f:
-        text = f.read()
+    text = text_names()
     m = re.search(r"\$%s = <<ENDNAMES;\n(.*?)\nENDNAMES\n" % var, text, re.S)
     if m is None:
         sys.exit("no %s in %s" % (var, TEXT_NAMES))

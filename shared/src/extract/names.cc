@@ -99,6 +99,13 @@ bool IsParticleName(const Token& t) {
   return w[h + 1] >= 'A' && w[h + 1] <= 'Z';
 }
 
+// True if no capitalised word follows token `e`: a word capitalised inside a
+// sentence is then no part of a title in title case ("Ask Martin How To
+// Win", "Trump One Step Closer").
+bool NoCapitalAfter(const std::vector<Token>& tokens, size_t e) {
+  return e + 1 == tokens.size() || !tokens[e + 1].IsWord() || !tokens[e + 1].cap;
+}
+
 // "said Royal Society Research Fellow Martin How.": a function word that is
 // never a name on its own ends a person's name right after a first name,
 // when it is capitalised inside a sentence and no capitalised word follows
@@ -110,7 +117,7 @@ bool FunctionWordSurname(const std::vector<Token>& tokens, size_t e) {
       !IsStopWord(Lower(t.text))) {
     return false;
   }
-  return e + 1 == tokens.size() || !tokens[e + 1].IsWord() || !tokens[e + 1].cap;
+  return NoCapitalAfter(tokens, e);
 }
 
 // A lower-case noun for a person: a role, a relation or one of the common
@@ -132,8 +139,7 @@ bool IsPersonNoun(const Token& t) {
 // follows ("Trump One Step Closer" of a headline in title case).
 bool NameEndingOne(const std::vector<Token>& tokens, size_t e) {
   const Token& t = tokens[e];
-  if (!t.Is("One") || t.sentence_start || t.para == 0) return false;
-  return e + 1 == tokens.size() || !tokens[e + 1].IsWord() || !tokens[e + 1].cap;
+  return t.Is("One") && !t.sentence_start && t.para != 0 && NoCapitalAfter(tokens, e);
 }
 
 bool SameContext(const Token& a, const Token& b) {

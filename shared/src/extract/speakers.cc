@@ -275,7 +275,7 @@ class Resolver {
           p.full = true;
           p.surname = surname;
           people_.push_back(std::move(p));
-          if (s == by_surname_.end() || second_surnames_.erase(s->first) > 0) {
+          if (s == by_surname_.end() || first_of_two_surnames_.erase(s->first) > 0) {
             by_surname_[NameKey(surname)] = id;
           }
           // "Wanda Vázquez Garced" is also "Vázquez": the first of two
@@ -288,7 +288,7 @@ class Resolver {
             if (w.IsWord() && w.cap && w.text.size() > 2 && !IsLikelyFirstName(w.text) &&
                 !IsNameConnector(Lower(w.text)) && w.text.find('.') == std::string_view::npos &&
                 by_surname_.emplace(NameKey(w.text), id).second) {
-              second_surnames_.insert(NameKey(w.text));
+              first_of_two_surnames_.insert(NameKey(w.text));
             }
           }
         }
@@ -787,7 +787,7 @@ class Resolver {
   std::vector<Person> people_;
   std::unordered_map<std::string, int> by_full_, by_surname_, by_role_;
   // Keys of by_surname_ that are the first of someone's two surnames.
-  std::unordered_set<std::string> second_surnames_;
+  std::unordered_set<std::string> first_of_two_surnames_;
   struct Mention {
     size_t token;
     int person;
