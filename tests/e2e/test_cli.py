@@ -745,6 +745,13 @@ class ExtractorVersion(Env):
         # area called the Ellipse"; "Oberster Gerichtshof" is no person;
         # "five different states", "41 pledged delegates" say nothing.
         8: "6239e27dfb487eb3ef0d7f6052856469444c32974b30a7e5c7029613763e87ad",
+        # A body's names with its country before or after it are one ("UK
+        # Supreme Court", "Supreme Court of the United Kingdom"), and so are
+        # "House" and "House of Representatives", "Republican" and
+        # "Republicans"; "Royal Saudi Air Force"; "Center for Biological
+        # Diversity and Center for Food Safety" are two; "Proroguing
+        # Parliament" is no name.
+        9: "b6e854e88df013a76ec622b3cd38a17e0bc43ce7e78d2f5fbb72d65870ee339b",
     }
 
     def version(self):

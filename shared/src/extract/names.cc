@@ -60,6 +60,11 @@ bool IsRunWord(const std::vector<Token>& tokens, size_t i) {
         IsOrgKeyword(tokens[i + 1].text)) {
       return true;
     }
+    // ... and goes on one after "Royal": "Royal Saudi Air Force".
+    if (IsNationality(t.text) && i > 0 && tokens[i - 1].Is("Royal") && i + 1 < tokens.size() &&
+        tokens[i + 1].IsWord() && tokens[i + 1].cap) {
+      return true;
+    }
     // "Amazon Web Services": between a name and a keyword, a word such as
     // "Web" is part of the name.
     // (Not a function word of a headline: "Sell Another Bank", "Tokyo Via

@@ -15,6 +15,62 @@ std::string StripThe(std::string s) {
   return s;
 }
 
+// One key for the forms of a country that qualify its bodies' names:
+// "U.S.", "US", "USA" and "United States"; "UK" and "United Kingdom". Any
+// other place is its name lowered.
+std::string PlaceKey(std::string_view place) {
+  std::string p = Lower(place);
+  std::erase(p, '.');
+  if (p == "us" || p == "usa" || p == "united states" || p == "united states of america") {
+    return "united states";
+  }
+  if (p == "uk" || p == "united kingdom" || p == "great britain") return "united kingdom";
+  return p;
+}
+
+bool IsPlaceWord(std::string_view words) {
+  return IsKnownPlace(words) || PlaceKey(words) == "united states" ||
+         PlaceKey(words) == "united kingdom";
+}
+
+// True if a word of `words` says that they name a body ("Department",
+// "Court", "Congress").
+bool HasBodyWord(std::string_view words) {
+  for (size_t b = 0; b < words.size();) {
+    size_t e = words.find(' ', b);
+    if (e == std::string_view::npos) e = words.size();
+    const std::string_view w = words.substr(b, e - b);
+    if (IsOrgKeyword(w) || IsInstitution(w)) return true;
+    b = e + 1;
+  }
+  return false;
+}
+
+// The place that qualifies a body's name and the rest of it, as one key
+// ("united kingdom|supreme court") shared by "Supreme Court of the United
+// Kingdom", "UK Supreme Court" and "United Kingdom Supreme Court"; "" when
+// no place qualifies the name.
+std::string PlaceQualifiedKey(std::string_view name) {
+  const size_t of = name.rfind(" of ");
+  if (of != std::string_view::npos) {
+    std::string_view place = name.substr(of + 4);
+    if (place.starts_with("the ")) place.remove_prefix(4);
+    const std::string_view body = name.substr(0, of);
+    if (IsPlaceWord(place) && HasBodyWord(body)) return PlaceKey(place) + "|" + Lower(body);
+  }
+  // The longest place of up to three words that opens the name.
+  size_t end = 0;
+  std::string key;
+  for (int words = 0; words < 3; ++words) {
+    end = name.find(' ', end + (words > 0));
+    if (end == std::string_view::npos) break;
+    const std::string_view place = name.substr(0, end);
+    const std::string_view body = name.substr(end + 1);
+    if (IsPlaceWord(place) && HasBodyWord(body)) key = PlaceKey(place) + "|" + Lower(body);
+  }
+  return key;
+}
+
 }  // namespace
 
 int OrgTable::Add(const std::string& raw, size_t position) {
@@ -111,6 +167,17 @@ void OrgTable::Unmention(int entity) {
 }
 
 void OrgTable::MergeShortForms() {
+  // "UK Supreme Court" and "Supreme Court of the United Kingdom", "U.S.
+  // Congress" and "United States Congress": one body, its country named
+  // before or after it.
+  std::unordered_map<std::string, int> by_place;
+  for (size_t a = 0; a < entities_.size(); ++a) {
+    if (dead_[a]) continue;
+    std::string key = PlaceQualifiedKey(entities_[a].name);
+    if (key.empty()) continue;
+    const auto [it, added] = by_place.try_emplace(std::move(key), static_cast<int>(a));
+    if (!added) AddAlias(it->second, entities_[a].name);
+  }
   // "Merrill Lynch" (a gazetteer name, found as itself) of "Merrill Lynch
   // and Co Inc" earlier or later in the article. (Merging keeps the full
   // names as they are, so the map stays right; a merged entity is dead.)
@@ -121,6 +188,18 @@ void OrgTable::MergeShortForms() {
     if (full != before_form.end() && full->second != static_cast<int>(a) &&
         !dead_[full->second]) {
       AddAlias(full->second, entities_[a].name);
+    }
+  }
+  // "Republican" (a party's member or an adjective) of "Republicans": one
+  // word and its plural.
+  for (size_t a = 0; a < entities_.size(); ++a) {
+    if (dead_[a]) continue;
+    const std::string& word = entities_[a].name;
+    if (word.size() < 3 || word.find(' ') != std::string::npos || word.back() == 's') continue;
+    const int plural = Find(word + "s");
+    if (plural >= 0 && plural != static_cast<int>(a) && !dead_[plural] &&
+        entities_[plural].name.find(' ') == std::string::npos) {
+      AddAlias(plural, word);
     }
   }
   // The longer names that hold a short one: "Tunisian Parliament" (after a
@@ -147,7 +226,8 @@ void OrgTable::MergeShortForms() {
     size_t sp = short_name.rfind(' ');
     std::string_view head = sp == std::string::npos ? std::string_view(short_name)
                                                     : std::string_view(short_name).substr(sp + 1);
-    if (!IsOrgKeyword(head) && !IsInstitution(head)) continue;
+    // ("House" of "House of Representatives", "House of Commons" too.)
+    if (!IsOrgKeyword(head) && !IsInstitution(head) && short_name != "House") continue;
     const auto held = holders.find(short_name);
     if (held == holders.end()) continue;
     int target = -1;

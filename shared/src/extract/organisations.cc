@@ -240,6 +240,15 @@ size_t ExtendLeft(const std::vector<Token>& tokens, size_t s, size_t k) {
              tokens[b - 1].cap && !IsNeverName(tokens[b - 1].text) && s - b < 4) {
         --b;
       }
+      // "Center for Biological Diversity and Center for Food Safety": X is
+      // the end of another body's name, after its keyword and "of" or "for"
+      // (not "director of the National Oceanic and Atmospheric ...").
+      const size_t c = b > 1 && tokens[b - 1].Is("the") ? b - 1 : b;
+      if (!and_co && c > 1 && same(c - 2) && OfConnector(tokens[c - 1]) &&
+          tokens[c - 2].IsWord() && tokens[c - 2].cap &&
+          (IsOrgKeyword(tokens[c - 2].text) || IsOrgHeadKeyword(tokens[c - 2].text))) {
+        return s;
+      }
       // "Goldman, Sachs and Co": a comma between the partners' names.
       if (and_co && b >= 2 && b == s - 2 && tokens[b - 1].Is(",") && same(b - 2) &&
           !tokens[b].sentence_start && tokens[b - 2].IsWord() && tokens[b - 2].cap &&
@@ -399,6 +408,18 @@ bool WiderName(const std::vector<Token>& tokens, Span run, const std::string& ac
 
 
 // The organisation ending at keyword `k` (and any "of Y" after it) in `run`.
+// "Proroguing Parliament is ...", "Entering Parliament": a word in -ing
+// that opens a sentence before "Parliament", "Congress" or the like, and
+// that the lists know as no name (a place, a body, a first name), is a verb
+// ("Carling O'Keefe Ltd", "Banking Center" stay).
+bool GerundBeforeInstitution(const std::vector<Token>& tokens, size_t i) {
+  const Token& t = tokens[i];
+  return t.IsWord() && !t.all_caps && WeakCapital(tokens, i) && t.text.size() >= 6 &&
+         t.text.ends_with("ing") && t.text.find('-') == std::string_view::npos &&
+         i + 1 < tokens.size() && IsInstitution(tokens[i + 1].text) && !IsKnownPlace(t.text) &&
+         !MayStartOrganisation(t.text) && !IsFirstName(t.text);
+}
+
 Span KeywordSpan(const std::vector<Token>& tokens, Span run, size_t from, size_t k) {
   size_t s = k;
   while (s > from && tokens[s - 1].IsWord() &&
@@ -413,9 +434,13 @@ Span KeywordSpan(const std::vector<Token>& tokens, Span run, size_t from, size_t
     }
     --s;
   }
+  // "Royal Saudi Air Force", "Royal Thai Army": a nationality after "Royal".
+  if (s >= from + 2 && s != k && IsNationality(tokens[s - 1].text) && tokens[s - 2].Is("Royal")) {
+    s -= 2;
+  }
   const size_t untrimmed = s;
   while (s < k && (IsNameConnector(tokens[s].text) ||
-                   ((OpensSentenceOnly(tokens, s, false) ||
+                   ((OpensSentenceOnly(tokens, s, false) || GerundBeforeInstitution(tokens, s) ||
                      (WeakCapital(tokens, s) && IsCommonWord(Lower(tokens[s].text)))) &&
                     !IsOrgHeadKeyword(tokens[s].text)))) {
     ++s;

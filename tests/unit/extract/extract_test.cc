@@ -604,7 +604,20 @@ INSTANTIATE_TEST_SUITE_P(
         // Initials before a name are no organisation of their own; an
         // initialism alone still is.
         Case{"The party nominated C.L. Gammon for Vice President.", ""},
-        Case{"The U.N. said the talks would resume.", "U.N."}));
+        Case{"The U.N. said the talks would resume.", "U.N."},
+        // "X and" opens no name when X ends another body's name after its
+        // "for" or "of"; it still does after "director of the".
+        Case{"The Center for Biological Diversity and Center for Food Safety asked.",
+             "Center for Biological Diversity; Center for Food Safety"},
+        Case{"He is director of the National Oceanic and Atmospheric Administration.",
+             "National Oceanic and Atmospheric Administration"},
+        // A verb in -ing before "Parliament" opens no name; a firm's name in
+        // -ing does.
+        Case{"He said: \"Proroguing Parliament is the legal way.\"", ""},
+        Case{"Carling O'Keefe Ltd said it would sell. Banking Center said so.",
+             "Carling O'Keefe Ltd; Banking Center"},
+        // A nationality after "Royal".
+        Case{"Officers of the Royal Saudi Air Force said so.", "Royal Saudi Air Force"}));
 
 TEST(ExtractTest, AcronymIsAlias) {
   auto x = ExtractText("The Federal Security Service (FSB) said so. The FSB declined to comment.");
@@ -637,6 +650,31 @@ bool Has(const std::vector<Entity>& entities, const std::string& name,
     }
   }
   return false;
+}
+
+// Names of one body with its country before or after it, a short form that
+// only one of them holds, and a word and its plural, are one entity.
+TEST(ExtractTest, CountryFormsShortFormsAndPluralsAreAliases) {
+  auto x = ExtractText("The UK Supreme Court ruled. The Supreme Court of the United Kingdom "
+                       "sits in London. The Supreme Court said so.");
+  EXPECT_EQ(Names(x.organisations), "Supreme Court of the United Kingdom");
+  EXPECT_TRUE(Has(x.organisations, "Supreme Court of the United Kingdom", "UK Supreme Court"));
+  EXPECT_TRUE(Has(x.organisations, "Supreme Court of the United Kingdom", "Supreme Court"));
+  x = ExtractText("The U.S. Congress met. The United States Congress voted and Congress left.");
+  EXPECT_EQ(Names(x.organisations), "United States Congress");
+  EXPECT_TRUE(Has(x.organisations, "United States Congress", "U.S. Congress"));
+  x = ExtractText("The Puerto Rico Supreme Court ruled. The Supreme Court of Puerto Rico sat.");
+  EXPECT_EQ(Names(x.organisations), "Supreme Court of Puerto Rico");
+  // Another place is another body.
+  x = ExtractText("The Texas Supreme Court ruled. The Supreme Court of Ohio sat.");
+  EXPECT_EQ(Names(x.organisations), "Texas Supreme Court; Supreme Court of Ohio");
+  x = ExtractText("The House of Representatives voted. The House Judiciary Committee met. "
+                  "Later the House left.");
+  EXPECT_EQ(Names(x.organisations), "House of Representatives; House Judiciary Committee");
+  EXPECT_TRUE(Has(x.organisations, "House of Representatives", "House"));
+  x = ExtractText("Republicans voted no. The Republican senator Ted Cruz left.");
+  EXPECT_EQ(Names(x.organisations), "Republicans");
+  EXPECT_TRUE(Has(x.organisations, "Republicans", "Republican"));
 }
 
 TEST(ExtractTest, SeedArticle) {
