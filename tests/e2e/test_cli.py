@@ -750,8 +750,9 @@ class ExtractorVersion(Env):
         # "House" and "House of Representatives", "Republican" and
         # "Republicans"; "Royal Saudi Air Force"; "Center for Biological
         # Diversity and Center for Food Safety" are two; "Proroguing
-        # Parliament" is no name.
-        9: "b6e854e88df013a76ec622b3cd38a17e0bc43ce7e78d2f5fbb72d65870ee339b",
+        # Parliament" is no name; "Catholic Bishops' Conference of the
+        # Philippines"; "City University Student Union" is one name.
+        9: "0f97990cbf63176608045d4fabea301269e108dabdfea09fdcbb47b4162b3b61",
     }
 
     def version(self):

@@ -17,8 +17,8 @@ namespace newsarc {
 // makes X no speaker; interview transcripts are quotes; 8: "his wife Mary
 // said", first names tell a pronoun's sex; 9: "UK Supreme Court" and
 // "Supreme Court of the United Kingdom" are one body, "Royal Saudi Air
-// Force" one name), so that an index can tell the files an older newsarc
-// read from those this one read
+// Force" and "City University Student Union" one name each), so that an
+// index can tell the files an older newsarc read from those this one read
 // (IndexWriter::FilesFromOlderExtractor, newsarc-index --reextract). Indexes
 // written before versions were recorded count as 0. tests/e2e/test_cli.py
 // (ExtractorVersion) keeps a fingerprint of the extractor's output over

@@ -29,8 +29,9 @@ std::string PlaceKey(std::string_view place) {
 }
 
 bool IsPlaceWord(std::string_view words) {
-  return IsKnownPlace(words) || PlaceKey(words) == "united states" ||
-         PlaceKey(words) == "united kingdom";
+  if (IsKnownPlace(words)) return true;
+  const std::string key = PlaceKey(words);
+  return key == "united states" || key == "united kingdom";
 }
 
 // True if a word of `words` says that they name a body ("Department",

@@ -214,6 +214,15 @@ size_t ExtendCampus(const std::vector<Token>& tokens, size_t b, size_t e) {
   return k;
 }
 
+// "Growers", "Bishops", "Analysts": a plural of people, as the endings of
+// agent nouns and roles tell.
+bool PeopleInThePlural(std::string_view w) {
+  if (w.size() < 4 || w.back() != 's') return false;
+  const std::string one = Lower(w.substr(0, w.size() - 1));
+  return one.ends_with("er") || one.ends_with("or") || one.ends_with("ist") ||
+         one.ends_with("an") || IsRoleWord(one);
+}
+
 // Extends an organisation span that starts at run start `s` (keyword at
 // `k`) to the left over a nationality ("American Civil Liberties Union"),
 // "X and" ("Securities and Exchange Commission") and a plural possessive
@@ -274,14 +283,25 @@ size_t ExtendLeft(const std::vector<Token>& tokens, size_t s, size_t k) {
     const Token& w = tokens[s - 2];
     static constexpr std::string_view kPlural[] = {"People", "Children", "Women", "Men",
                                                    "Workers", "Veterans", "Farmers"};
-    for (auto pl : kPlural) {
-      if (w.text != pl) continue;
+    // Or the bare apostrophe of people in the plural: "Catholic Bishops'
+    // Conference of the Philippines", "Doctors' Hospital", "Coffee Growers'
+    // Federation"; not a firm's or a place's ("Litton Industries' Applied
+    // Technology Division", "Buenos Aires' City Council"), nor "House of
+    // Representatives' Committee".
+    const bool plural_apostrophe = w.IsWord() && w.cap && !w.all_caps &&
+                                   !p.text.ends_with("s") && !p.text.ends_with("S") &&
+                                   PeopleInThePlural(w.text) && !IsOrgKeyword(w.text) &&
+                                   !(s >= 3 && OfConnector(tokens[s - 3]));
+    if (plural_apostrophe || std::ranges::find(kPlural, w.text) != std::end(kPlural)) {
       size_t b = s - 2;  // "Kurdistan Workers' Party"
       while (b > 0 && s - b < 5 && same(b - 1) && !tokens[b].sentence_start &&
-             tokens[b - 1].IsWord() && tokens[b - 1].cap && !IsNeverName(tokens[b - 1].text) &&
+             tokens[b - 1].IsWord() && tokens[b - 1].cap &&
+             (!IsNeverName(tokens[b - 1].text) || IsNationality(tokens[b - 1].text)) &&
              !IsRoleWord(tokens[b - 1].text) && !IsPersonalTitle(tokens[b - 1].text)) {
         --b;
       }
+      // (A place's name is none: "the United States' National Institute".)
+      if (IsKnownPlace(SpanText(tokens, {b, s - 1}))) return s;
       return b;
     }
   }
@@ -407,7 +427,6 @@ bool WiderName(const std::vector<Token>& tokens, Span run, const std::string& ac
 }
 
 
-// The organisation ending at keyword `k` (and any "of Y" after it) in `run`.
 // "Proroguing Parliament is ...", "Entering Parliament": a word in -ing
 // that opens a sentence before "Parliament", "Congress" or the like, and
 // that the lists know as no name (a place, a body, a first name), is a verb
@@ -420,6 +439,35 @@ bool GerundBeforeInstitution(const std::vector<Token>& tokens, size_t i) {
          !MayStartOrganisation(t.text) && !IsFirstName(t.text);
 }
 
+// "City University Student Union", "Columbia University Medical Center": a
+// body's name `s` that ends at a keyword inside `run`, and one or two
+// capitalised words and another keyword right after it, are one name (not
+// a person's, a place's or a role's words between). Returns the end of the
+// name: s.end when nothing joins.
+size_t JoinNextBody(const std::vector<Token>& tokens, Span run, Span s) {
+  // (Not in a headline, whose verbs are capitalised: "Senate Committee
+  // Issues Revised Bank".)
+  if (s.end >= run.end || tokens[s.begin].para == 0 || !IsOrgKeyword(tokens[s.end - 1].text)) {
+    return s.end;
+  }
+  size_t j = s.end;
+  while (j < run.end && j - s.end < 2 && tokens[j].IsWord() && !tokens[j].all_caps &&
+         !IsOrgKeyword(tokens[j].text) && !IsRoleHead(tokens[j].text) &&
+         !IsNameConnector(tokens[j].text) && !IsKnownPlace(tokens[j].text) &&
+         !IsPersonalTitle(tokens[j].text) && !StartsPerson(tokens, j, run.end) &&
+         !IsFiniteVerbWord(Lower(tokens[j].text))) {
+    ++j;
+  }
+  if (j == s.end || j >= run.end || !tokens[j].IsWord() || tokens[j].all_caps ||
+      !IsOrgKeyword(tokens[j].text) || IsLegalForm(tokens[j].text)) {
+    return s.end;
+  }
+  size_t e = j + 1;
+  while (e < run.end && tokens[e].IsWord() && IsOrgKeyword(tokens[e].text)) ++e;
+  return ExtendRight(tokens, s.begin, e);
+}
+
+// The organisation ending at keyword `k` (and any "of Y" after it) in `run`.
 Span KeywordSpan(const std::vector<Token>& tokens, Span run, size_t from, size_t k) {
   size_t s = k;
   while (s > from && tokens[s - 1].IsWord() &&
@@ -729,6 +777,7 @@ void FindOrganisations(const std::vector<Token>& tokens, const std::vector<Span>
               (*is_org)[j] = true;
             }
           }
+          s.end = JoinNextBody(tokens, run, s);
           last_entity = orgs->Add(SpanText(tokens, s), s.begin);
           last_end = s.end;
           last_begin = s.begin;

@@ -617,7 +617,20 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Carling O'Keefe Ltd said it would sell. Banking Center said so.",
              "Carling O'Keefe Ltd; Banking Center"},
         // A nationality after "Royal".
-        Case{"Officers of the Royal Saudi Air Force said so.", "Royal Saudi Air Force"}));
+        Case{"Officers of the Royal Saudi Air Force said so.", "Royal Saudi Air Force"},
+        // People in the plural before a bare apostrophe open a name; a
+        // firm, a place or a body's "of" phrase does not.
+        Case{"The Catholic Bishops' Conference of the Philippines met.",
+             "Catholic Bishops' Conference of the Philippines"},
+        Case{"Shares of Litton Industries' Applied Technology Division rose.",
+             "Litton Industries; Applied Technology Division"},
+        Case{"He works for the United States' National Institute of Health.",
+             "National Institute of Health"},
+        // A body's name and one or two words and a keyword after it in the
+        // same run are one name (not in a headline: below).
+        Case{"The City University Student Union and the Federal Energy Regulatory "
+             "Commission met.",
+             "City University Student Union; Federal Energy Regulatory Commission"}));
 
 TEST(ExtractTest, AcronymIsAlias) {
   auto x = ExtractText("The Federal Security Service (FSB) said so. The FSB declined to comment.");
@@ -675,6 +688,13 @@ TEST(ExtractTest, CountryFormsShortFormsAndPluralsAreAliases) {
   x = ExtractText("Republicans voted no. The Republican senator Ted Cruz left.");
   EXPECT_EQ(Names(x.organisations), "Republicans");
   EXPECT_TRUE(Has(x.organisations, "Republicans", "Republican"));
+}
+
+// A headline's verbs are capitalised: the bodies before and after them are
+// two names.
+TEST(ExtractTest, HeadlineVerbJoinsNoBodies) {
+  auto x = ExtractText("The committee met on Monday.", "Senate Committee Issues Revised Bank Bill");
+  EXPECT_TRUE(Has(x.organisations, "Senate Committee")) << Names(x.organisations);
 }
 
 TEST(ExtractTest, SeedArticle) {
