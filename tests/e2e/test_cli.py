@@ -751,8 +751,9 @@ class ExtractorVersion(Env):
         # "Republicans"; "Royal Saudi Air Force"; "Center for Biological
         # Diversity and Center for Food Safety" are two; "Proroguing
         # Parliament" is no name; "Catholic Bishops' Conference of the
-        # Philippines"; "City University Student Union" is one name.
-        9: "0f97990cbf63176608045d4fabea301269e108dabdfea09fdcbb47b4162b3b61",
+        # Philippines"; "City University Student Union" is one name;
+        # "Arnel dela Vega", "Cor van der Klugt".
+        9: "2afcc7097fffc160150b44d7522da35e3e9a89fd1d5310f59689dba6e2eaa545",
     }
 
     def version(self):

@@ -94,6 +94,27 @@ bool IsRunWord(const std::vector<Token>& tokens, size_t i) {
   return true;
 }
 
+// True if token `i` of the name [b, e) is a particle of its surname, before
+// a capitalised word: a connector of names that is not one of bodies ("of",
+// "for", "on", "&"); if firms' names use it too ("de", "du", "del", "la",
+// ...), after a first name of the lists only.
+bool IsSurnameParticle(const std::vector<Token>& tokens, size_t b, size_t i, size_t e) {
+  const std::string_view w = tokens[i].text;
+  if (!IsNameConnector(w) || w == "of" || w == "for" || w == "on" || w == "upon" || w == "&" ||
+      w == "und") {
+    return false;
+  }
+  static constexpr std::string_view kPeopleOnly[] = {"van", "von", "der", "den", "ter", "vom",
+                                                     "zu",  "dela", "bin", "ibn", "al",  "el"};
+  if (std::ranges::find(kPeopleOnly, w) == std::end(kPeopleOnly) &&
+      !IsLikelyFirstName(tokens[b].text)) {
+    return false;
+  }
+  size_t rest = i + 1;
+  while (rest < e && !tokens[rest].cap) ++rest;  // "de la"
+  return rest < e;
+}
+
 // "al-Assad", "el-Sisi", "bin-Salman": a lower-case particle joined to a
 // capitalised name continues a person's name.
 bool IsParticleName(const Token& t) {
@@ -450,6 +471,14 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
   for (size_t i = name.begin; i < name.end; ++i) {
     const Token& t = tokens[i];
     if (!t.IsWord()) continue;
+    // "Arnel dela Vega", "Cor van der Klugt": a surname's particle in lower
+    // case inside the name is no word of a body's name; one of French,
+    // Spanish or Italian only after a known first name ("Petroleos de
+    // Venezuela", "Barclays de Zoete Wedd" are firms).
+    if (!t.cap && i > name.begin && i + 1 < name.end &&
+        IsSurnameParticle(tokens, name.begin, i, name.end)) {
+      continue;
+    }
     ++words;
     // "Harris Associates L.P." said: a company. Last only ("William K.K.
     // Wong" has initials), and not "Na" or "Asa", which may be names.

@@ -351,7 +351,12 @@ INSTANTIATE_TEST_SUITE_P(
              ""},
         // A first name of two letters is no role before another.
         Case{"Jo Anne Van Tilburg disagreed: \"The seeps are well known.\"",
-             "Jo Anne Van Tilburg"}));
+             "Jo Anne Van Tilburg"},
+        // A surname's particle in lower case; one that firms' names use too
+        // only after a first name of the lists.
+        Case{"Arnel dela Vega said the group was responsible.", "Arnel dela Vega"},
+        Case{"Philips president Cor van der Klugt said sales rose.", "Cor van der Klugt"},
+        Case{"Petroleos de Venezuela said it would raise output.", ""}));
 
 class OrgTest : public ::testing::TestWithParam<Case> {};
 
