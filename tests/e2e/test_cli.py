@@ -752,8 +752,9 @@ class ExtractorVersion(Env):
         # Diversity and Center for Food Safety" are two; "Proroguing
         # Parliament" is no name; "Catholic Bishops' Conference of the
         # Philippines"; "City University Student Union" is one name;
-        # "Arnel dela Vega", "Cor van der Klugt".
-        9: "2afcc7097fffc160150b44d7522da35e3e9a89fd1d5310f59689dba6e2eaa545",
+        # "Arnel dela Vega", "Cor van der Klugt"; "John Major", "Stephen
+        # King".
+        9: "00b7554d6a658ff55adcfd78dc480802c76278535991aba2855ac0430d3e69d3",
     }
 
     def version(self):

@@ -94,6 +94,21 @@ bool IsRunWord(const std::vector<Token>& tokens, size_t i) {
   return true;
 }
 
+// "Stephen King", "John Major", "Erik Prince": a first name of the lists
+// (not a common word opening a sentence: "Will", "Bill") and a role or
+// title as its surname, the two a run of their own.
+bool RoleAsSurname(const std::vector<Token>& tokens, Span name) {
+  if (name.size() != 2) return false;
+  const Token& first = tokens[name.begin];
+  const Token& last = tokens[name.end - 1];
+  return first.IsWord() && last.IsWord() && !first.all_caps && !last.all_caps &&
+         IsFirstName(first.text) &&
+         (!WeakCapital(tokens, name.begin) || !IsCommonWord(Lower(first.text))) &&
+         (IsRoleWord(last.text) || IsPersonalTitle(last.text)) && !IsOrgKeyword(last.text) &&
+         (name.begin == 0 || !tokens[name.begin - 1].IsWord() || !tokens[name.begin - 1].cap) &&
+         (name.end == tokens.size() || !tokens[name.end].IsWord() || !tokens[name.end].cap);
+}
+
 // True if token `i` of the name [b, e) is a particle of its surname, before
 // a capitalised word: a connector of names that is not one of bodies ("of",
 // "for", "on", "&"); if firms' names use it too ("de", "du", "del", "la",
@@ -452,8 +467,9 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
     }
   }
   const Token& last = tokens[name.end - 1];
-  if (IsRoleWord(last.text) || IsPersonalTitle(last.text) || IsOrgKeyword(last.text) ||
-      EndsFirmName(last.text)) {
+  if ((IsRoleWord(last.text) || IsPersonalTitle(last.text) || IsOrgKeyword(last.text) ||
+       EndsFirmName(last.text)) &&
+      !RoleAsSurname(tokens, name)) {
     return false;
   }
   // "(General) Agreement (on Tariffs and Trade)": a treaty is no person.

@@ -356,7 +356,12 @@ INSTANTIATE_TEST_SUITE_P(
         // only after a first name of the lists.
         Case{"Arnel dela Vega said the group was responsible.", "Arnel dela Vega"},
         Case{"Philips president Cor van der Klugt said sales rose.", "Cor van der Klugt"},
-        Case{"Petroleos de Venezuela said it would raise output.", ""}));
+        Case{"Petroleos de Venezuela said it would raise output.", ""},
+        // A role or title as the surname after a first name of the lists;
+        // not after one that is a common word opening a sentence.
+        Case{"Stephen King said the book was good.", "Stephen King"},
+        Case{"The plan was good, said John Major on Monday.", "John Major"},
+        Case{"Grant Director said the book was good.", ""}));
 
 class OrgTest : public ::testing::TestWithParam<Case> {};
 
