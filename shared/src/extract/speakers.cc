@@ -151,6 +151,25 @@ class Resolver {
     RegisterPeople();
     for (size_t v = 0; v < tokens_.size(); ++v) {
       const Token& t = tokens_[v];
+      if (ColonOpensQuote(v)) {
+        // "Donald Trump took a parting shot on Twitter: "...": a colon that
+        // opens a quote, in a sentence without a speech verb, speaks for
+        // the sentence's subject.
+        verb_ = v;
+        according_ = false;
+        // (A sentence that opens with "he" or "she" is theirs: "He provided
+        // Wikinews with a message he sent to AIP vice chairman Mark
+        // Seidenberg: "...".)
+        size_t first = v;
+        while (first > 0 && sentence_[first - 1] == sentence_[v]) --first;
+        Gender g = Gender::kUnknown;
+        if (tokens_[first].IsWord() && IsPersonPronoun(tokens_[first].text, &g)) {
+          if (const int id = PronounAt(first, g); id >= 0) Attribute(id);
+        } else {
+          Before(v);
+        }
+        continue;
+      }
       if (!t.IsWord() || t.in_quote || t.para == 0) continue;
       verb_ = v;
       according_ = false;
@@ -565,6 +584,25 @@ class Resolver {
     return false;
   }
 
+  // True if token `v` is a colon in a body's sentence right before a quote
+  // mark that opens a quote, and no speech verb comes before it in its
+  // sentence.
+  bool ColonOpensQuote(size_t v) const {
+    const Token& t = tokens_[v];
+    if (!t.Is(":") || t.in_quote || t.para == 0 || v + 1 >= tokens_.size() ||
+        tokens_[v + 1].kind != TokenKind::kOpenQuote || tokens_[v + 1].para != t.para) {
+      return false;
+    }
+    for (size_t k = v; k-- > 0 && sentence_[k] == sentence_[v];) {
+      const Token& w = tokens_[k];
+      if (w.in_quote || w.kind == TokenKind::kCloseQuote) return false;
+      if (w.IsWord() && (SpeechVerbKind(w.text) != SpeechVerb::kNone || w.Is("according"))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   // True if `run` holds "of", "for" or "on" ("Sam Wilson of UH Manoa").
   bool HasConnector(Span run) const {
     for (size_t k = run.begin + 1; k < run.end; ++k) {
@@ -747,6 +785,15 @@ class Resolver {
     if (tokens_[i].Is("the")) ++i;
     while (i < tokens_.size() && tokens_[i].IsWord() && !tokens_[i].cap &&
            (IsRoleWord(tokens_[i].text) || IsRoleModifier(tokens_[i].text))) {
+      ++i;
+    }
+    // "according to Mexican President Andrés Manuel López Obrador": a
+    // nationality outside the run of a role and a name, before it (not "the
+    // Canadian Public Health Infobase").
+    if (i + 1 < tokens_.size() && tokens_[i].IsWord() && tokens_[i].cap && run_at_[i] < 0 &&
+        IsNationality(tokens_[i].text) && run_at_[i + 1] >= 0 &&
+        runs_[run_at_[i + 1]].begin == i + 1 &&
+        (IsRoleWord(tokens_[i + 1].text) || IsPersonalTitle(tokens_[i + 1].text))) {
       ++i;
     }
     if (i >= tokens_.size()) return;

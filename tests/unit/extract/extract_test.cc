@@ -361,7 +361,22 @@ INSTANTIATE_TEST_SUITE_P(
         // not after one that is a common word opening a sentence.
         Case{"Stephen King said the book was good.", "Stephen King"},
         Case{"The plan was good, said John Major on Monday.", "John Major"},
-        Case{"Grant Director said the book was good.", ""}));
+        Case{"Grant Director said the book was good.", ""},
+        // A nationality before a role and a name after the verb.
+        Case{"According to Mexican President Andr\xC3\xA9s Manuel L\xC3\xB3pez Obrador, six "
+             "were killed.",
+             "Andr\xC3\xA9s Manuel L\xC3\xB3pez Obrador"},
+        Case{"Deaths rose, according to the Canadian Public Health Infobase.", ""},
+        // A colon that opens a quote speaks for the sentence's subject, or
+        // for the "he" or "she" that opens it; not where a speech verb does.
+        Case{"President Donald Trump quickly took a parting shot on Twitter: \"Oh no, big "
+             "news!\"",
+             "Donald Trump"},
+        Case{"The statement read: \"We are sorry.\"", ""},
+        Case{"Bob Richardson left. He sent a message to vice chairman Mark Seidenberg: \"Let "
+             "Rocky know.\"",
+             "Bob Richardson"},
+        Case{"Jane Doe said one thing to Tom Hill: \"Go home.\"", "Jane Doe"}));
 
 class OrgTest : public ::testing::TestWithParam<Case> {};
 
