@@ -778,6 +778,22 @@ class Resolver {
     }
     Gender g = Gender::kUnknown;
     if (tokens_[i].IsWord() && IsPersonPronoun(tokens_[i].text, &g)) {
+      // "The party, in its statement, said he was a "gentleman politician"":
+      // a pronoun before a word in lower case is the subject of what was
+      // said, not the one who said it ('"...," said he.'). The speaker is
+      // then a name that opens the sentence before a comma ("Reagan, in a
+      // brief announcement, said he accepted ...").
+      if (i + 1 < tokens_.size() && tokens_[i + 1].IsWord() && !tokens_[i + 1].cap) {
+        size_t first = v;
+        while (first > 0 && sentence_[first - 1] == sentence_[v]) --first;
+        const int r = run_at_[first];
+        PersonName pn;
+        if (r >= 0 && runs_[r].begin == first && runs_[r].end < v &&
+            tokens_[runs_[r].end].Is(",") && ParseAt(static_cast<size_t>(r), &pn)) {
+          Attribute(Resolve(pn));
+        }
+        return;
+      }
       int id = PronounAt(v, g);
       if (id >= 0) Attribute(id);
       return;

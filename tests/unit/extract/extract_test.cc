@@ -376,7 +376,17 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Bob Richardson left. He sent a message to vice chairman Mark Seidenberg: \"Let "
              "Rocky know.\"",
              "Bob Richardson"},
-        Case{"Jane Doe said one thing to Tom Hill: \"Go home.\"", "Jane Doe"}));
+        Case{"Jane Doe said one thing to Tom Hill: \"Go home.\"", "Jane Doe"},
+        // "said he was": the pronoun is the subject of what was said; the
+        // speaker is the name that opens the sentence before a comma, if
+        // any; '"...," said he.' is his.
+        Case{"Francis D'Souza died on Monday. The Aam Aadmi Party in Goa, in its statement, "
+             "said he was a \"gentleman politician\".",
+             ""},
+        Case{"Maria Lopez arrived. Tom Reed, in a brief announcement, said he accepted it.",
+             "Tom Reed"},
+        Case{"Paul Volcker declined. Reagan, in a brief announcement, said he accepted it.", ""},
+        Case{"John Carter arrived. \"We will win,\" said he.", "John Carter"}));
 
 class OrgTest : public ::testing::TestWithParam<Case> {};
 
