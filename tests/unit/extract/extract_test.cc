@@ -386,7 +386,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Maria Lopez arrived. Tom Reed, in a brief announcement, said he accepted it.",
              "Tom Reed"},
         Case{"Paul Volcker declined. Reagan, in a brief announcement, said he accepted it.", ""},
-        Case{"John Carter arrived. \"We will win,\" said he.", "John Carter"}));
+        Case{"John Carter arrived. \"We will win,\" said he.", "John Carter"},
+        // "Day" is a surname after a first name.
+        Case{"Sandra Day O'Connor said no. James Day said the plan was good.",
+             "Sandra Day O'Connor; James Day"}));
 
 class OrgTest : public ::testing::TestWithParam<Case> {};
 
