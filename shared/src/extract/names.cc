@@ -225,7 +225,7 @@ std::vector<Span> CapitalisedRuns(const std::vector<Token>& tokens) {
           (IsRunWord(tokens, e) || (tokens[e].IsWord() && tokens[e].cap &&
                                     (tokens[e].Is("May") || tokens[e].Is("March") ||
                                      tokens[e].Is("News"))) ||  // "Sky News"
-           // "Doris Day", "Sandra Day O'Connor": a surname after a first name.
+           // "Sandra Day O'Connor", "James Day": a surname after a first name.
            (tokens[e].Is("Day") && IsLikelyFirstName(tokens[e - 1].text)) ||
            IsParticleName(tokens[e]) || FunctionWordSurname(tokens, e) ||
            NameEndingOne(tokens, e))) {

@@ -139,8 +139,10 @@ class Resolver {
       : tokens_(tokens), runs_(runs), is_org_(is_org) {
     run_at_.assign(tokens.size(), -1);
     sentence_.assign(tokens.size(), 0);
+    sentence_begin_.assign(tokens.size(), 0);
     for (size_t i = 1; i < tokens.size(); ++i) {
       sentence_[i] = sentence_[i - 1] + (tokens[i].sentence_start ? 1 : 0);
+      sentence_begin_[i] = sentence_[i] == sentence_[i - 1] ? sentence_begin_[i - 1] : i;
     }
     for (size_t r = 0; r < runs.size(); ++r) {
       for (size_t i = runs[r].begin; i < runs[r].end; ++i) run_at_[i] = static_cast<int>(r);
@@ -160,8 +162,7 @@ class Resolver {
         // (A sentence that opens with "he" or "she" is theirs: "He provided
         // Wikinews with a message he sent to AIP vice chairman Mark
         // Seidenberg: "...".)
-        size_t first = v;
-        while (first > 0 && sentence_[first - 1] == sentence_[v]) --first;
+        const size_t first = sentence_begin_[v];
         Gender g = Gender::kUnknown;
         if (tokens_[first].IsWord() && IsPersonPronoun(tokens_[first].text, &g)) {
           if (const int id = PronounAt(first, g); id >= 0) Attribute(id);
@@ -430,10 +431,9 @@ class Resolver {
   // if a subject (person, organisation, unnamed source) was found.
   bool Before(size_t v) {
     subject_after_ = false;
-    // A clause is searched back at most kMaxClauseTokens: subjects sit near
-    // their verb, and an unbounded walk made text without full stops (a
-    // hard-wrapped file, a table) quadratic in its length.
-    constexpr size_t kMaxClauseTokens = 60;
+    // A clause is searched back at most kMaxClauseTokens (below): subjects
+    // sit near their verb, and an unbounded walk made text without full
+    // stops (a hard-wrapped file, a table) quadratic in its length.
     size_t s = v;
     while (s > 0 && v - s < kMaxClauseTokens && !tokens_[s].sentence_start &&
            !IsClauseBreak(tokens_[s - 1]) && tokens_[s - 1].para == tokens_[v].para) {
@@ -586,14 +586,17 @@ class Resolver {
 
   // True if token `v` is a colon in a body's sentence right before a quote
   // mark that opens a quote, and no speech verb comes before it in its
-  // sentence.
+  // sentence, which starts at most kMaxClauseTokens before it (as a subject
+  // is looked for no further back, and a sentence without end is no walk
+  // for each of its colons).
   bool ColonOpensQuote(size_t v) const {
     const Token& t = tokens_[v];
     if (!t.Is(":") || t.in_quote || t.para == 0 || v + 1 >= tokens_.size() ||
-        tokens_[v + 1].kind != TokenKind::kOpenQuote || tokens_[v + 1].para != t.para) {
+        tokens_[v + 1].kind != TokenKind::kOpenQuote || tokens_[v + 1].para != t.para ||
+        v - sentence_begin_[v] > kMaxClauseTokens) {
       return false;
     }
-    for (size_t k = v; k-- > 0 && sentence_[k] == sentence_[v];) {
+    for (size_t k = v; k-- > sentence_begin_[v];) {
       const Token& w = tokens_[k];
       if (w.in_quote || w.kind == TokenKind::kCloseQuote) return false;
       if (w.IsWord() && (SpeechVerbKind(w.text) != SpeechVerb::kNone || w.Is("according"))) {
@@ -784,8 +787,7 @@ class Resolver {
       // then a name that opens the sentence before a comma ("Reagan, in a
       // brief announcement, said he accepted ...").
       if (i + 1 < tokens_.size() && tokens_[i + 1].IsWord() && !tokens_[i + 1].cap) {
-        size_t first = v;
-        while (first > 0 && sentence_[first - 1] == sentence_[v]) --first;
+        const size_t first = sentence_begin_[v];
         const int r = run_at_[first];
         PersonName pn;
         if (r >= 0 && runs_[r].begin == first && runs_[r].end < v &&
@@ -846,7 +848,9 @@ class Resolver {
   size_t verb_ = 0;          // the speech verb (or "according") being attributed
   bool according_ = false;
   bool subject_after_ = false;  // the speaker is named after the verb: "..., said X"
+  static constexpr size_t kMaxClauseTokens = 60;
   std::vector<uint32_t> sentence_;  // sentence number of each token
+  std::vector<size_t> sentence_begin_;  // first token of each token's sentence
   std::vector<Person> people_;
   std::unordered_map<std::string, int> by_full_, by_surname_, by_role_;
   // Keys of by_surname_ that are the first of someone's two surnames.
