@@ -442,8 +442,8 @@ bool GerundBeforeInstitution(const std::vector<Token>& tokens, size_t i) {
 // "City University Student Union", "Columbia University Medical Center": a
 // body's name `s` that ends at a keyword inside `run`, and one or two
 // capitalised words and another keyword right after it, are one name (not
-// a person's, a place's or a role's words between). Returns the end of the
-// name: s.end when nothing joins.
+// with a person's, a place's or a role's words or a verb between). Returns
+// the end of the name: s.end when nothing joins.
 size_t JoinNextBody(const std::vector<Token>& tokens, Span run, Span s) {
   // (Not in a headline, whose verbs are capitalised: "Senate Committee
   // Issues Revised Bank".)
@@ -482,7 +482,9 @@ Span KeywordSpan(const std::vector<Token>& tokens, Span run, size_t from, size_t
     }
     --s;
   }
-  // "Royal Saudi Air Force", "Royal Thai Army": a nationality after "Royal".
+  // "Royal Saudi Air Force", "Royal Malaysian Air Force": a nationality
+  // after "Royal" (one right before the keyword is taken above: "Royal Thai
+  // Army").
   if (s >= from + 2 && s != k && IsNationality(tokens[s - 1].text) && tokens[s - 2].Is("Royal")) {
     s -= 2;
   }
