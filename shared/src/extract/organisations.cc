@@ -427,6 +427,15 @@ bool WiderName(const std::vector<Token>& tokens, Span run, const std::string& ac
 }
 
 
+// Words that make a body's name a building's: "Police Headquarters",
+// "Legislative Council Complex".
+bool IsFacilityWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {"Headquarters", "Complex", "Building",
+                                                "Buildings",    "Tower",   "Towers",
+                                                "Stadium",      "Arena",   "Compound"};
+  return std::ranges::find(kWords, w) != std::end(kWords);
+}
+
 // "Proroguing Parliament is ...", "Entering Parliament": a word in -ing
 // that opens a sentence before "Parliament", "Congress" or the like, and
 // that the lists know as no name (a place, a body, a first name), is a verb
@@ -780,6 +789,12 @@ void FindOrganisations(const std::vector<Token>& tokens, const std::vector<Span>
             }
           }
           s.end = JoinNextBody(tokens, run, s);
+          // "the Hong Kong Police Headquarters", "the Legislative Council
+          // Complex": a building named after the body, not the body.
+          if (s.end < run.end && IsFacilityWord(tokens[s.end].text)) {
+            i = s.end + 1;
+            continue;
+          }
           last_entity = orgs->Add(SpanText(tokens, s), s.begin);
           last_end = s.end;
           last_begin = s.begin;

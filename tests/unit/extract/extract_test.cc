@@ -668,7 +668,11 @@ INSTANTIATE_TEST_SUITE_P(
         // same run are one name (not in a headline: below).
         Case{"The City University Student Union and the Federal Energy Regulatory "
              "Commission met.",
-             "City University Student Union; Federal Energy Regulatory Commission"}));
+             "City University Student Union; Federal Energy Regulatory Commission"},
+        // A building named after a body is no mention of the body.
+        Case{"They marched to the Hong Kong Police Headquarters and the Legislative Council "
+             "Complex. The Metropolitan Police said so.",
+             "Metropolitan Police"}));
 
 TEST(ExtractTest, AcronymIsAlias) {
   auto x = ExtractText("The Federal Security Service (FSB) said so. The FSB declined to comment.");
