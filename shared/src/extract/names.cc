@@ -109,16 +109,19 @@ bool RoleAsSurname(const std::vector<Token>& tokens, Span name) {
          (name.end == tokens.size() || !tokens[name.end].IsWord() || !tokens[name.end].cap);
 }
 
+// "of", "for", "on", "upon", "&": a connector that joins a person to a body
+// or a place ("Hassan Rouhani of Iran"), or the words of a body's name.
+bool IsBodyConnector(std::string_view w) {
+  return w == "of" || w == "for" || w == "on" || w == "upon" || w == "&";
+}
+
 // True if token `i` of the name [b, e) is a particle of its surname, before
-// a capitalised word: a connector of names that is not one of bodies ("of",
-// "for", "on", "&"); if firms' names use it too ("de", "du", "del", "la",
-// ...), after a first name of the lists only.
+// a capitalised word: a connector of names that is not one of bodies (nor
+// "und"); if firms' names use it too ("de", "du", "del", "la", ...), after a
+// first name of the lists only.
 bool IsSurnameParticle(const std::vector<Token>& tokens, size_t b, size_t i, size_t e) {
   const std::string_view w = tokens[i].text;
-  if (!IsNameConnector(w) || w == "of" || w == "for" || w == "on" || w == "upon" || w == "&" ||
-      w == "und") {
-    return false;
-  }
+  if (!IsNameConnector(w) || IsBodyConnector(w) || w == "und") return false;
   static constexpr std::string_view kPeopleOnly[] = {"van", "von", "der", "den", "ter", "vom",
                                                      "zu",  "dela", "bin", "ibn", "al",  "el"};
   if (std::ranges::find(kPeopleOnly, w) == std::end(kPeopleOnly) &&
@@ -365,8 +368,7 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
   // "Hassan Rouhani of Iran", "Tristan Smith of University College": the
   // person is the part before the connector.
   for (size_t i = run.begin; i < run.end; ++i) {
-    if (tokens[i].Is("of") || tokens[i].Is("for") || tokens[i].Is("on") ||
-        tokens[i].Is("&") || tokens[i].Is("upon")) {
+    if (IsBodyConnector(tokens[i].text)) {
       if (i == run.begin) return false;
       // "Secretary of State Mike Pompeo", "Chancellor of the Exchequer Nigel
       // Lawson": a role with its domain before the name.
