@@ -757,6 +757,11 @@ class ExtractorVersion(Env):
         # quote speaks for the sentence's subject; "said he was" is not
         # his speech; "Police Headquarters" names a building, not the police.
         9: "3ec469b92bd0e0be3493160ff87bdef161250c30b6a78b51f4c2acd07c1a2332",
+        # A lower-case role before a surname alone ("Turkish president
+        # Erdoğan"); a role's portfolio after "for" ("Special Representative
+        # for Iran Brian Hook"); "of the general Qasem Soleimani" is an
+        # object; "newspaper Magyar Nemzet" is a body, not a person.
+        10: "68a64ebb5d88306179bdf96376579507457d030ce0e112ab26b5c7d5be395c50",
     }
 
     def version(self):

@@ -243,6 +243,18 @@ bool IsKinNoun(std::string_view word, Gender* gender) {
   return true;
 }
 
+bool IsHeadRole(std::string_view word) {
+  static const WordSet heads(
+      {"president", "minister", "secretary", "chancellor", "governor", "mayor", "commissioner",
+       "chairman", "chairwoman", "chairperson", "director", "spokesman", "spokeswoman",
+       "spokesperson", "senator", "representative", "congressman", "congresswoman",
+       "councillor", "councilor", "leader", "premier", "ambassador", "envoy", "prosecutor",
+       "judge", "coach", "professor", "archbishop", "bishop", "cardinal", "sheriff",
+       "commander", "inspector", "detective", "superintendent", "lawmaker", "legislator",
+       "diplomat", "undersecretary", "colonel", "admiral", "sergeant", "ceo"});
+  return heads.Has(word);
+}
+
 bool IsRoleModifier(std::string_view word) {
   static const WordSet mods({"acting", "deputy", "former", "chief", "vice",
                              "interim", "shadow", "assistant", "junior", "senior",

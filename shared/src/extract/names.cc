@@ -190,6 +190,10 @@ bool SameContext(const Token& a, const Token& b) {
   return a.para == b.para && a.in_quote == b.in_quote;
 }
 
+// A role in lower case that heads a description of one person ("the Turkish
+// president Erdoğan").
+bool IsLowerCaseHeadRole(const Token& t) { return t.IsWord() && !t.cap && IsHeadRole(t.text); }
+
 bool IsTitleDot(const std::vector<Token>& tokens, size_t i) {
   if (i == 0 || i + 1 >= tokens.size() || !tokens[i].Is(".")) return false;
   const Token& prev = tokens[i - 1];
@@ -402,6 +406,22 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
         run.begin = i + 1;
         break;
       }
+      // "Special Representative for Iran Brian Hook", "Minister for Foreign
+      // Affairs Marise Payne": a role's portfolio, then a first name and
+      // more.
+      if (tokens[i].Is("for") && IsRoleWord(tokens[i - 1].text)) {
+        // ("Special Envoy for Syria Geir Pedersen": a place, then two words.)
+        if (const size_t p = PlaceEnd(tokens, i + 1, run.end); p != i + 1 && p + 2 <= run.end) {
+          run.begin = p;
+          break;
+        }
+        size_t k = i + 1;
+        while (k + 1 < run.end && !IsLikelyFirstName(tokens[k].text)) ++k;
+        if (k + 1 < run.end && k > i + 1) {
+          run.begin = k;
+          break;
+        }
+      }
       run.end = i;
       break;
     }
@@ -575,6 +595,14 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
       p.strong = true;
       if (p.gender == Gender::kUnknown) p.gender = kin_gender;
     }
+  }
+  // "Turkish president Erdoğan": a role in lower case right before a
+  // surname alone names the person, as "President Erdoğan" does.
+  if (!p.full && !role_seen && !p.kin && name.begin == run.begin && name.size() == 1 &&
+      run.begin > 0 && IsLowerCaseHeadRole(tokens[run.begin - 1]) &&
+      tokens[run.begin - 1].para == tokens[run.begin].para) {
+    role_seen = true;
+    p.strong = true;
   }
   if (!p.strong && !(p.full && all_plain)) return false;
   if (!p.full && !role_seen && !p.kin) return false;

@@ -8,7 +8,9 @@
 namespace newsarc::internal {
 namespace {
 
-enum class Cue { kNone, kMedium, kStrong };
+// kKind: a noun for the kind of body right before the name ("the newspaper
+// Magyar Nemzet"), which outweighs a reading of the name as a person's.
+enum class Cue { kNone, kMedium, kStrong, kKind };
 
 bool OneOf(std::string_view w, std::initializer_list<std::string_view> list) {
   return std::find(list.begin(), list.end(), w) != list.end();
@@ -42,9 +44,13 @@ Cue CueBefore(const std::vector<Token>& tokens, size_t b) {
   if (!p1.IsWord() || p1.para != tokens[b].para) return Cue::kNone;
   std::string_view w1 = p1.text;
   std::string_view w2 = i >= 2 && tokens[i - 2].IsWord() ? tokens[i - 2].text : std::string_view();
-  if (i == b && IsOrgKindNoun(w1)) return Cue::kStrong;  // "law firm Sidley Austin"
+  // "law firm Sidley Austin" (a "developer" or "broadcaster" may be a person).
+  if (i == b && IsOrgKindNoun(w1)) {
+    return OneOf(w1, {"developer", "publisher", "operator", "broadcaster"}) ? Cue::kStrong
+                                                                            : Cue::kKind;
+  }
   // "the Greek daily Kathimerini" (but "a daily Aspirin").
-  if (i == b && w1 == "daily" && (IsNationality(w2) || w2 == "the")) return Cue::kStrong;
+  if (i == b && w1 == "daily" && (IsNationality(w2) || w2 == "the")) return Cue::kKind;
   if (w1 == "told") return Cue::kMedium;
   if (w1 == "by" && OneOf(w2, {"reported", "quoted", "published", "cited", "released",
                                "broadcast", "aired", "conducted", "commissioned"})) {
@@ -198,8 +204,13 @@ void FindCuedOrganisations(const std::vector<Token>& tokens, const std::vector<S
     Cue cue = CueBefore(tokens, run.begin);
     if (cue == Cue::kNone) cue = CueAfter(tokens, run.end);
     if (cue == Cue::kNone) continue;
+    // (A name the speakers took for a person's stays one, unless a kind of
+    // body is named right before it and the name has two words at least:
+    // "newspaper Magyar Nemzet revealed", but "the company Pickens' offer".)
+    const bool kind = cue == Cue::kKind && run.size() >= 2;
     if (IsNeverName(first.text) || IsRoleWord(first.text) || IsPersonalTitle(first.text) ||
-        IsUnnamedSource(first.text) || IsFirstName(first.text) || is_person_word(first.text)) {
+        IsUnnamedSource(first.text) || IsFirstName(first.text) ||
+        (is_person_word(first.text) && !kind)) {
       continue;
     }
     // "Brussels-based", "Yemen-born": an adjective, not a name.
@@ -221,20 +232,20 @@ void FindCuedOrganisations(const std::vector<Token>& tokens, const std::vector<S
       // A capitalised common word ("Science") needs a strong cue and a
       // capital that is not due to the sentence start.
       if (!first.all_caps && IsCommonWord(Lower(first.text)) &&
-          (cue != Cue::kStrong || WeakCapital(tokens, run.begin))) {
+          (cue < Cue::kStrong || WeakCapital(tokens, run.begin))) {
         continue;
       }
     }
     // A person's name is not an organisation ("told John Smith").
     PersonName pn;
-    if (cue != Cue::kStrong && ParsePersonName(tokens, run, &pn)) continue;
+    if (cue < Cue::kStrong && ParsePersonName(tokens, run, &pn)) continue;
     bool person_part = false;
     for (size_t i = run.begin; i < run.end; ++i) {
       if (tokens[i].IsWord() && run.size() > 1 && is_person_word(tokens[i].text)) {
         person_part = true;
       }
     }
-    if (person_part) continue;
+    if (person_part && !kind) continue;
     // "Proceedings of the National Academy of Sciences".
     Span name{run.begin, ExtendRight(tokens, run.begin, run.end)};
     orgs->Add(SpanText(tokens, name), name.begin);

@@ -414,6 +414,27 @@ class Resolver {
     return true;
   }
 
+  // True if the name that starts at token `i` is the object of a
+  // preposition: right after it, or after "the" and lower-case role words
+  // ("of the general Qasem Soleimani", "with former minister X").
+  bool AfterPreposition(size_t i) const {
+    size_t k = i;
+    for (int skipped = 0; k > 0 && skipped < 4; ++skipped) {
+      const Token& t = tokens_[k - 1];
+      if (!t.IsWord() || t.cap || t.para != tokens_[i].para) break;
+      if (!(t.Is("the") || IsRoleWord(t.text) || IsRoleModifier(t.text))) break;
+      --k;
+    }
+    if (k == 0 || !tokens_[k - 1].IsWord() || !IsPreposition(tokens_[k - 1].text)) return false;
+    if (k == i) return true;
+    // (Not "chairman and chief executive William Schreyer", two roles of
+    // one person, nor "Chancellor of the Exchequer Nigel Lawson", a role's
+    // own "of".)
+    const Token& p = tokens_[k - 1];
+    if (p.Is("and") || p.Is("or")) return false;
+    return !(k >= 2 && tokens_[k - 2].IsWord() && tokens_[k - 2].cap);
+  }
+
   // Nearest earlier person mention before token `v` whose gender fits.
   int PronounAt(size_t v, Gender g) {
     for (size_t m = mentions_.size(); m-- > 0;) {
@@ -468,10 +489,9 @@ class Resolver {
       if (r < 0 || runs_[r].begin != i || runs_[r].end > v) continue;
       // The object of a preposition is not the subject, unless the name
       // runs up to the verb ("Ambassador to Germany Richard Grenell said").
-      if (i > 0 && tokens_[i - 1].IsWord() && IsPreposition(tokens_[i - 1].text) &&
-          runs_[r].end != v) {
-        continue;
-      }
+      // (Also over a description in lower case: "the assassination of the
+      // general Qasem Soleimani".)
+      if (runs_[r].end != v && AfterPreposition(i)) continue;
       // (A name before a possessive is an owner, not a subject, unless the
       // possessive belongs to the body after its "of": "Sam Wilson of UH
       // Manoa's Center said".)

@@ -389,7 +389,30 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"John Carter arrived. \"We will win,\" said he.", "John Carter"},
         // "Day" is a surname after a first name.
         Case{"Sandra Day O'Connor said no. James Day said the plan was good.",
-             "Sandra Day O'Connor; James Day"}));
+             "Sandra Day O'Connor; James Day"},
+        // A role in lower case before a surname alone names the person, and
+        // a later "he" is theirs; not a word that only qualifies a role.
+        Case{"Meanwhile, Turkish president Erdogan called for talks. \"Nobody can stop it\", "
+             "he said.",
+             "Erdogan"},
+        Case{"The state Rutherford said the plan would work.", ""},
+        // A role's portfolio after "for": a place, or words up to a first name.
+        Case{"Later, US Special Representative for Iran Brian Hook said the stunt had failed.",
+             "Brian Hook"},
+        Case{"Minister for Trade Negotiations Michael Duffy said the group had grown.",
+             "Michael Duffy"},
+        // A name after a preposition and a description in lower case is its
+        // object, not the subject; two roles joined by "and" or a role's own
+        // "of" are no preposition.
+        Case{"The paper said Iran issued warrants over the killing of the general Qasem "
+             "Soleimani and demanded a red notice.",
+             ""},
+        Case{"Bank chairman and chief executive William Schreyer said the outlook was good.",
+             "William Schreyer"},
+        Case{"Chancellor of the Exchequer Nigel Lawson has told Brazil the talks were over.",
+             "Nigel Lawson"},
+        // A kind of body right before a name of two words makes it no person.
+        Case{"On Monday, Hungarian daily newspaper Magyar Nemzet revealed a deal.", ""}));
 
 class OrgTest : public ::testing::TestWithParam<Case> {};
 
@@ -672,7 +695,14 @@ INSTANTIATE_TEST_SUITE_P(
         // A building named after a body is no mention of the body.
         Case{"They marched to the Hong Kong Police Headquarters and the Legislative Council "
              "Complex. The Metropolitan Police said so.",
-             "Metropolitan Police"}));
+             "Metropolitan Police"},
+        // A kind of body right before a name of two words: an organisation
+        // even where the speakers took it for a person; not one word
+        // ("the company Pickens' offer"), nor after "developer".
+        Case{"On Monday, Hungarian daily newspaper Magyar Nemzet revealed a deal.",
+             "Magyar Nemzet"},
+        Case{"Boone Pickens bid. Advisers told the company Pickens' offer was low.", ""},
+        Case{"Recently, game developer Perttu Ahola discussed the game.", ""}));
 
 TEST(ExtractTest, AcronymIsAlias) {
   auto x = ExtractText("The Federal Security Service (FSB) said so. The FSB declined to comment.");
