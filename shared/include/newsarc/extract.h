@@ -19,7 +19,8 @@ namespace newsarc {
 // "Supreme Court of the United Kingdom" are one body, "Royal Saudi Air
 // Force" and "City University Student Union" one name each; 10: "Turkish
 // president Erdoğan", "Special Representative for Iran Brian Hook",
-// "newspaper Magyar Nemzet" is no person), so that an
+// "newspaper Magyar Nemzet" is no person, "@DrAmyActon", "XXI" and
+// "((WSS))" no organisation), so that an
 // index can tell the files an older newsarc read from those this one read
 // (IndexWriter::FilesFromOlderExtractor, newsarc-index --reextract). Indexes
 // written before versions were recorded count as 0. tests/e2e/test_cli.py

@@ -243,7 +243,7 @@ bool IsKinNoun(std::string_view word, Gender* gender) {
   return true;
 }
 
-bool IsHeadRole(std::string_view word) {
+bool IsDescriptionHead(std::string_view word) {
   static const WordSet heads(
       {"president", "minister", "secretary", "chancellor", "governor", "mayor", "commissioner",
        "chairman", "chairwoman", "chairperson", "director", "spokesman", "spokeswoman",
@@ -381,7 +381,10 @@ bool IsNonOrgAcronym(std::string_view word) {
       // Computing and medicine: things, not bodies.
       "cpu", "gpu", "ram", "rom", "os", "dos", "ms-dos", "unix", "irc", "sql",
       "xml", "json", "http", "https", "ssl", "tls", "vpn", "cve", "jit", "vps", "gpl", "lgpl",
-      "drm", "eula", "irl", "ppe", "mri", "ecg", "std", "stds", "tb", "vcr",
+      "drm", "eula", "irl", "ppe", "mri", "ecg", "std", "stds", "tb", "vcr", "ci", "qa",
+      "hpc", "rpg", "dmca", "floss", "uv", "ev", "evs", "fm", "cbd", "fgm", "prep", "cv",
+      // Titles, degrees and slogans ("the VP", "an MLA", "a BA").
+      "vp", "potus", "vpotus", "flotus", "mla", "mlas", "ba", "maga",
       // U.S. states abbreviated with full stops ("Albany, N.Y.,").
       "n.y", "n.y.", "n.j", "n.j.", "n.c", "n.c.", "s.c", "s.c.", "n.h", "n.h.", "n.m", "n.m.",
       "n.d", "n.d.", "s.d", "s.d.", "r.i", "r.i.", "d.c", "d.c."});

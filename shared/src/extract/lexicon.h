@@ -29,8 +29,8 @@ bool IsPersonalTitle(std::string_view word, Gender* gender = nullptr);
 bool IsRoleWord(std::string_view word);
 // The role nouns among those that head a description of one person
 // ("president", "spokesman"), not those that only qualify one ("foreign",
-// "party", "deputy"); lower case only.
-bool IsHeadRole(std::string_view word);
+// "party", "deputy"; IsRoleHead, below, takes those too); lower case only.
+bool IsDescriptionHead(std::string_view word);
 // Modifiers of roles: "Acting", "Deputy", "former", "Chief", ...
 bool IsRoleModifier(std::string_view word);
 // Relations that name a person by another: "father", "wife", "friend" ("the

@@ -192,7 +192,9 @@ bool SameContext(const Token& a, const Token& b) {
 
 // A role in lower case that heads a description of one person ("the Turkish
 // president Erdoğan").
-bool IsLowerCaseHeadRole(const Token& t) { return t.IsWord() && !t.cap && IsHeadRole(t.text); }
+bool IsLowerCaseHeadRole(const Token& t) {
+  return t.IsWord() && !t.cap && IsDescriptionHead(t.text);
+}
 
 bool IsTitleDot(const std::vector<Token>& tokens, size_t i) {
   if (i == 0 || i + 1 >= tokens.size() || !tokens[i].Is(".")) return false;

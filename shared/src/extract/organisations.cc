@@ -18,9 +18,29 @@ namespace {
 
 bool IsPlaceOrNever(std::string_view w) { return IsNeverName(w) || IsKnownPlace(w); }
 
+// "XXI", "XIV": a number in Roman numerals of two letters or more, of I, V
+// and X only ("CCC", the Commodity Credit Corp, "XL", "MD" are read as they
+// are).
+bool IsRomanNumeral(std::string_view w) {
+  if (w.size() < 2) return false;
+  size_t i = 0;
+  auto run = [&](char c, size_t most) {
+    for (size_t k = 0; i < w.size() && w[i] == c && k < most; ++k) ++i;
+  };
+  run('X', 3);
+  if (i + 1 < w.size() && w[i] == 'I' && (w[i + 1] == 'X' || w[i + 1] == 'V')) {
+    i += 2;
+  } else {
+    run('V', 1);
+    run('I', 3);
+  }
+  return i == w.size();
+}
+
 bool Acronym(const Token& t) {
   if (!t.IsWord() || !t.all_caps || t.text.size() > 8 || HasDigit(t.text)) return false;
   if (IsNonOrgAcronym(t.text) || IsKnownPlace(t.text) || IsLegalForm(t.text)) return false;
+  if (IsRomanNumeral(t.text)) return false;  // "Division XXI", "Pope Pius XII"
   // Words in capitals ("GREAT", "ZERO", "NOTES") are shouting, not acronyms;
   // so are places ("LONDON", "CANADA") and short words ("OIL", "NEW", "RED"
   // of a table's heading) unless the lists know them as an organisation
@@ -30,6 +50,17 @@ bool Acronym(const Token& t) {
   if (IsKnownOrganisation(t.text)) return true;
   if (IsKnownPlace(TitleCase(lower))) return false;
   return !(t.text.size() <= 3 && IsCommonWord(lower));
+}
+
+// "@DrAmyActon", "#LetHerSpeak": a handle or a hashtag, no body's name (a
+// body's own handle is its name, "@Reuters", which the lists know); nor is
+// the label of a speaker in an interview transcript, "((WSS))", the
+// interviewer's initials.
+bool IsHandleOrLabel(const std::vector<Token>& tokens, size_t i) {
+  if (IsKnownOrganisation(tokens[i].text)) return false;
+  if (i > 0 && (tokens[i - 1].Is("@") || tokens[i - 1].Is("#"))) return true;
+  return i >= 2 && i + 1 < tokens.size() && tokens[i - 1].Is("(") && tokens[i - 2].Is("(") &&
+         tokens[i + 1].Is(")") && (i == 2 || tokens[i - 3].para != tokens[i].para);
 }
 
 // A word that is a sentence on its own: a wire service's sign-off at the
@@ -820,9 +851,11 @@ void FindOrganisations(const std::vector<Token>& tokens, const std::vector<Span>
       const bool initials = tokens[i].text.find('.') != std::string_view::npos &&
                             i + 1 < run.end && tokens[i + 1].IsWord() &&
                             !tokens[i + 1].all_caps;
-      if ((Acronym(tokens[i]) && terms.count(tokens[i].text) == 0 &&
-           !WholeSentence(tokens, i) && !ticker && !initials) ||
-          (tokens[i].camel && run.size() == 1 && !IsNonOrgAcronym(tokens[i].text))) {
+      if (((Acronym(tokens[i]) && terms.count(tokens[i].text) == 0 &&
+            !WholeSentence(tokens, i) && !ticker && !initials) ||
+           (tokens[i].camel && run.size() == 1 && !IsNonOrgAcronym(tokens[i].text) &&
+            !HasDigit(tokens[i].text))) &&
+          !IsHandleOrLabel(tokens, i)) {
         last_entity = orgs->Add(std::string(tokens[i].text), i);
         last_end = i + 1;
         last_begin = i;

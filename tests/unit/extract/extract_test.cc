@@ -702,7 +702,14 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"On Monday, Hungarian daily newspaper Magyar Nemzet revealed a deal.",
              "Magyar Nemzet"},
         Case{"Boone Pickens bid. Advisers told the company Pickens' offer was low.", ""},
-        Case{"Recently, game developer Perttu Ahola discussed the game.", ""}));
+        Case{"Recently, game developer Perttu Ahola discussed the game.", ""},
+        // Handles, hashtags, Roman numerals, a virus's name and titles are no
+        // bodies; an acronym between "((" and "))" opening a paragraph is an
+        // interviewer's label.
+        Case{"She posts as @DrAmyActon; #LetHerSpeak trended. WhatsApp said so.", "WhatsApp"},
+        Case{"The SARS-CoV-2 virus spread. The rule of Pius XII and the CCC ended.", "CCC"},
+        Case{"The VP met an MLA and the FGM ban passed.", ""},
+        Case{"Wikinews met him.\n\n((WSS)) How are you doing today?", "Wikinews"}));
 
 TEST(ExtractTest, AcronymIsAlias) {
   auto x = ExtractText("The Federal Security Service (FSB) said so. The FSB declined to comment.");
