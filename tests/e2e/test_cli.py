@@ -762,8 +762,10 @@ class ExtractorVersion(Env):
         # for Iran Brian Hook"); "of the general Qasem Soleimani" is an
         # object; "newspaper Magyar Nemzet" is a body, not a person; handles,
         # hashtags, Roman numerals, "SARS-CoV-2", "VP", "MLA" and an
-        # interviewer's "((WSS))" are no organisations.
-        10: "e383ff12ce524ce5284b0e73d5d7e461e9d078e2bf325405400941e1700529d7",
+        # interviewer's "((WSS))" are no organisations; "House of
+        # Representatives Speaker Nancy Pelosi"; "underlined", "recommended";
+        # "Confederation" heads a body's name.
+        10: "8b53bdaec28a8d558932edd735643fc84fc1de53d678882266c56010554abaeb",
     }
 
     def version(self):

@@ -156,7 +156,8 @@ SpeechVerb SpeechVerbKind(std::string_view word) {
       "adding", "noting", "explaining", "stating", "writing", "tweeting", "arguing",
       "commenting", "remarking", "warning", "insisting", "claiming", "asking", "calling",
       "urging", "talked", "spoke", "speaks", "questioned", "advised", "welcomed", "apologised",
-      "apologized", "hailed", "slammed", "defended", "expressed", "dismissed"});
+      "apologized", "hailed", "slammed", "defended", "expressed", "dismissed", "underlined",
+      "underscored", "recommended"});
   if (either.Has(word)) return SpeechVerb::kEither;
   if (subject_only.Has(word)) return SpeechVerb::kSubjectOnly;
   return SpeechVerb::kNone;
@@ -306,7 +307,8 @@ bool IsOrgKeyword(std::string_view word) {
       "technology", "systems", "solutions", "pharmaceuticals", "energy", "entertainment",
       "studios", "records", "publishing", "publishers",
       "rovers", "wanderers", "athletic", "forum", "brothers", "bros", "investments",
-      "banque", "industrie", "bourse", "cos", "administration", "patrol", "tribe"});
+      "banque", "industrie", "bourse", "cos", "administration", "patrol", "tribe",
+      "confederation"});
   return kw.Has(StripDot(word));
 }
 
@@ -328,7 +330,8 @@ bool IsOrgHeadKeyword(std::string_view word) {
       "school", "agency", "museum", "chamber", "federal", "organisation", "organization",
       "order", "party", "royal", "national", "central", "supreme", "state", "hospital",
       "foundation", "fund", "army", "police", "secretariat", "parliament", "congress",
-      "senate", "assembly", "government", "cabinet", "embassy", "consulate", "guild"});
+      "senate", "assembly", "government", "cabinet", "embassy", "consulate", "guild",
+      "confederation"});
   return kw.Has(word);
 }
 

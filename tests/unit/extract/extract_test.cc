@@ -412,7 +412,20 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Chancellor of the Exchequer Nigel Lawson has told Brazil the talks were over.",
              "Nigel Lawson"},
         // A kind of body right before a name of two words makes it no person.
-        Case{"On Monday, Hungarian daily newspaper Magyar Nemzet revealed a deal.", ""}));
+        Case{"On Monday, Hungarian daily newspaper Magyar Nemzet revealed a deal.", ""},
+        // A body, its role and two name words that no list knows as a first
+        // name and a surname ("Nancy" is a place).
+        Case{"Yesterday, House of Representatives Speaker Nancy Pelosi said a vote is due.",
+             "Nancy Pelosi"},
+        Case{"Bank of Japan Governor Satoshi Sumita said the bank would act.", "Satoshi Sumita"},
+        // "underlined", "underscored" and "recommended" report speech.
+        Case{"Foreign Ministry spokesman Hami Aksoy underlined the country's rights.",
+             "Hami Aksoy"},
+        Case{"NPR reported Adil Abdul-Mahdi, the caretaker Prime Minister, recommended the "
+             "troops withdraw.",
+             "Adil Abdul-Mahdi"},
+        // "Confederation" names a body.
+        Case{"The rise is recommended by the Employers Confederation of the Philippines.", ""}));
 
 class OrgTest : public ::testing::TestWithParam<Case> {};
 
@@ -709,7 +722,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"She posts as @DrAmyActon; #LetHerSpeak trended. WhatsApp said so.", "WhatsApp"},
         Case{"The SARS-CoV-2 virus spread. The rule of Pius XII and the CCC ended.", "CCC"},
         Case{"The VP met an MLA and the FGM ban passed.", ""},
-        Case{"Wikinews met him.\n\n((WSS)) How are you doing today?", "Wikinews"}));
+        Case{"Wikinews met him.\n\n((WSS)) How are you doing today?", "Wikinews"},
+        // "Confederation" heads a body's name.
+        Case{"Officials of the Confederation of British Industry (CBI) met.",
+             "Confederation of British Industry"}));
 
 TEST(ExtractTest, AcronymIsAlias) {
   auto x = ExtractText("The Federal Security Service (FSB) said so. The FSB declined to comment.");
