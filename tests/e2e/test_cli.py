@@ -764,8 +764,10 @@ class ExtractorVersion(Env):
         # hashtags, Roman numerals, "SARS-CoV-2", "VP", "MLA" and an
         # interviewer's "((WSS))" are no organisations; "House of
         # Representatives Speaker Nancy Pelosi"; "underlined", "recommended";
-        # "Confederation" heads a body's name.
-        10: "8b53bdaec28a8d558932edd735643fc84fc1de53d678882266c56010554abaeb",
+        # "Confederation" heads a body's name; a later "he" or "she" is the
+        # subject of the sentence that named its person, not a person named
+        # after the subject's verb; ", while" opens a clause.
+        10: "779251d6e6203ff4bb67f8465074259278abfb15e23ece3db52bc5a9dd16c3f7",
     }
 
     def version(self):

@@ -20,7 +20,8 @@ namespace newsarc {
 // Force" and "City University Student Union" one name each; 10: "Turkish
 // president Erdoğan", "Special Representative for Iran Brian Hook",
 // "newspaper Magyar Nemzet" is no person, "@DrAmyActon", "XXI" and
-// "((WSS))" no organisation), so that an
+// "((WSS))" no organisation, a later "he" the previous sentence's
+// subject rather than its object), so that an
 // index can tell the files an older newsarc read from those this one read
 // (IndexWriter::FilesFromOlderExtractor, newsarc-index --reextract). Indexes
 // written before versions were recorded count as 0. tests/e2e/test_cli.py

@@ -374,7 +374,7 @@ class Resolver {
       int id = Resolve(pn);
       // (One known by a relation, "whose brother Jose", is a side figure: a
       // later "he" is someone else until that one has spoken.)
-      mentions_.push_back({pn.name.begin, id, Salient(run) && !pn.kin});
+      mentions_.push_back({pn.name.begin, id, Salient(run) && !pn.kin, IsSubject(run)});
     }
   }
 
@@ -435,15 +435,60 @@ class Resolver {
     return !(k >= 2 && tokens_[k - 2].IsWord() && tokens_[k - 2].cap);
   }
 
-  // Nearest earlier person mention before token `v` whose gender fits.
+  // True if the name `run` is the subject of its sentence or of a clause
+  // joined to it: nothing but an opening phrase ended by a comma before it
+  // ("Wednesday, the same day that he dropped out, Bloomberg endorsed ..."),
+  // or a conjunction ("..., while Interior Minister Joachim Brudziński
+  // wrote"), and a finite verb right after it.
+  bool IsSubject(Span run) const {
+    const size_t first = sentence_begin_[run.begin];
+    size_t b = run.begin;
+    if (b > first && (tokens_[b - 1].Is("the") || tokens_[b - 1].Is("The"))) --b;
+    if (b != first && !tokens_[b - 1].Is(",") && !tokens_[b - 1].Is("while") &&
+        !tokens_[b - 1].Is("whereas") && !tokens_[b - 1].Is("but") && !tokens_[b - 1].Is("and")) {
+      return false;
+    }
+    if (run.end >= tokens_.size()) return false;
+    const Token& t = tokens_[run.end];
+    if (!t.IsWord() || t.cap || t.para != tokens_[run.begin].para) return false;
+    return t.text.ends_with("ed") || IsFiniteVerbWord(t.text) ||
+           SpeechVerbKind(t.text) != SpeechVerb::kNone;
+  }
+
+  // True if person `id` was made the speaker of a verb in sentence `sent`
+  // ("..., according to Russell, who proposed ...": he speaks there, not
+  // the subject before him).
+  bool SpokeIn(int id, uint32_t sent) const {
+    for (size_t e = events_.size(); e-- > 0 && sentence_[events_[e].verb] >= sent;) {
+      if (events_[e].person == id && sentence_[events_[e].verb] == sent) return true;
+    }
+    return false;
+  }
+
+  bool Fits(const Person& p, Gender g) const {
+    return p.gender == Gender::kUnknown || g == Gender::kUnknown || p.gender == g;
+  }
+
+  // Nearest earlier person mention before token `v` whose gender fits;
+  // from a later sentence, the subject of the sentence that named it
+  // rather than a person named after the subject's verb ("Bloomberg
+  // endorsed his former rival, Joe Biden. "...," he said": Bloomberg).
   int PronounAt(size_t v, Gender g) {
     for (size_t m = mentions_.size(); m-- > 0;) {
       if (mentions_[m].token >= v) continue;
       const Person& p = people_[mentions_[m].person];
       if (!mentions_[m].salient && p.quotes == 0 && !OnlyPersonOfSentence(m, v)) continue;
-      if (p.gender == Gender::kUnknown || g == Gender::kUnknown || p.gender == g) {
-        return mentions_[m].person;
+      if (!Fits(p, g)) continue;
+      const uint32_t sent = sentence_[mentions_[m].token];
+      if (sent != sentence_[v] && !mentions_[m].subject && !SpokeIn(mentions_[m].person, sent)) {
+        for (size_t k = m; k-- > 0 && sentence_[mentions_[k].token] == sent;) {
+          if (mentions_[k].subject && mentions_[k].salient &&
+              Fits(people_[mentions_[k].person], g)) {
+            return mentions_[k].person;
+          }
+        }
       }
+      return mentions_[m].person;
     }
     return -1;
   }
@@ -455,9 +500,17 @@ class Resolver {
     // A clause is searched back at most kMaxClauseTokens (below): subjects
     // sit near their verb, and an unbounded walk made text without full
     // stops (a hard-wrapped file, a table) quadratic in its length.
+    // (", while" and ", whereas" open a clause of its own: "Andrzej Duda
+    // said ..., while Interior Minister Joachim Brudziński wrote"; not
+    // before a participle, "James Baker, while defending ..., conceded".)
+    auto opens_clause = [&](size_t b) {
+      return b >= 2 && (tokens_[b - 1].Is("while") || tokens_[b - 1].Is("whereas")) &&
+             tokens_[b - 2].Is(",") && !(tokens_[b].IsWord() && tokens_[b].text.ends_with("ing"));
+    };
     size_t s = v;
     while (s > 0 && v - s < kMaxClauseTokens && !tokens_[s].sentence_start &&
-           !IsClauseBreak(tokens_[s - 1]) && tokens_[s - 1].para == tokens_[v].para) {
+           !IsClauseBreak(tokens_[s - 1]) && tokens_[s - 1].para == tokens_[v].para &&
+           !opens_clause(s)) {
       --s;
     }
     if (WhoSpeaks(v, s)) return true;
@@ -879,6 +932,7 @@ class Resolver {
     size_t token;
     int person;
     bool salient;  // may be what a later pronoun refers to
+    bool subject;  // opens its sentence's clause and a verb follows it
   };
   std::vector<Mention> mentions_;
   std::vector<Span> org_subjects_;

@@ -424,6 +424,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"NPR reported Adil Abdul-Mahdi, the caretaker Prime Minister, recommended the "
              "troops withdraw.",
              "Adil Abdul-Mahdi"},
+        // ", while" before a participle opens no clause of its own.
+        Case{"Treasury Secretary James Baker, while defending the plan, conceded that lending "
+             "was slow.",
+             "James Baker"},
         // "Confederation" names a body.
         Case{"The rise is recommended by the Employers Confederation of the Philippines.", ""}));
 
@@ -947,7 +951,21 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Michael Porter said he backed the plan but not the savings, which Paul Keating "
              "claimed were distorted through double counting.",
              "Michael Porter|I|he backed the plan but not the savings; Paul Keating|I|were "
-             "distorted through double counting"}));
+             "distorted through double counting"},
+        // A "he" or "she" in a later sentence is the subject of the sentence
+        // that named its person, not one named after the subject's verb;
+        // a clause's own subject after "while" counts, and so does a person
+        // made the speaker of that sentence.
+        Case{"On Monday, Anna Berg endorsed her former rival, Maria Lopez. \"We will win "
+             "together,\" she said.",
+             "Anna Berg|D|We will win together"},
+        Case{"President Tom Reed said so, while Interior Minister John Carter wrote he had "
+             "ordered checks. He tweeted, \"I am sorry for them.\"",
+             "Tom Reed|I|so, while Interior Minister John Carter wrote he had ordered checks; John "
+             "Carter|I|he had ordered checks; John Carter|D|I am sorry for them."},
+        Case{"Actually, Anna Berg should pay less, according to Maria Lopez, who proposed a "
+             "plan. \"We will win,\" she said.",
+             "Maria Lopez|I|Actually, Anna Berg should pay less; Maria Lopez|D|We will win"}));
 
 TEST(ExtractTest, SeedArticleQuotes) {
   std::ifstream in(std::string(NEWSARC_TESTDATA) + "/extract/seed_rudd.txt");
