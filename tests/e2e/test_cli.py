@@ -766,8 +766,10 @@ class ExtractorVersion(Env):
         # Representatives Speaker Nancy Pelosi"; "underlined", "recommended";
         # "Confederation" heads a body's name; a later "he" or "she" is the
         # subject of the sentence that named its person, not a person named
-        # after the subject's verb; ", while" opens a clause.
-        10: "779251d6e6203ff4bb67f8465074259278abfb15e23ece3db52bc5a9dd16c3f7",
+        # after the subject's verb; ", while" opens a clause; "Centers for
+        # Disease Control and Prevention"; "the Los Angeles Lakers", "the
+        # Manila Bulletin".
+        10: "53b4cc1d635068854a45d18c7704eb4cf6bc863201d6510795394193c2b1aee0",
     }
 
     def version(self):

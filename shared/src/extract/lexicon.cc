@@ -256,6 +256,30 @@ bool IsDescriptionHead(std::string_view word) {
   return heads.Has(word);
 }
 
+bool IsNewspaperTitleWord(std::string_view word) {
+  static const WordSet words({
+      "bulletin", "observer", "chronicle", "courier", "inquirer", "examiner", "dispatch",
+      "sentinel", "mail", "sun", "star", "mirror", "express", "standard", "independent", "globe",
+      "enquirer", "advertiser", "recorder", "statesman"});
+  return words.Has(word);
+}
+
+bool IsPluralOfNoTeam(std::string_view word) {
+  static const WordSet words({
+      "islands", "isles", "mountains", "hills", "heights", "falls", "springs", "lakes", "keys",
+      "plains", "highlands", "alps", "rapids", "woods", "gardens", "olympics", "games",
+      "championships", "awards", "elections", "talks", "accords", "protests", "riots", "trials",
+      "affairs", "authorities", "officials", "leaders", "ministers", "lawmakers", "residents",
+      "citizens", "voters", "rioters", "protesters", "demonstrators", "workers", "students",
+      "farmers", "veterans", "fans", "supporters", "conventions", "treaties", "agreements",
+      "works", "meadows", "markets", "stocks", "shares", "bonds", "futures", "prices", "rates",
+      "banks", "exports", "imports", "sales", "earnings", "results", "reserves", "troops",
+      "forces", "democrats", "republicans", "conservatives", "liberals", "socialists",
+      "communists", "muslims", "christians", "jews", "catholics", "protestants", "chinese",
+      "japanese", "news", "times"});
+  return words.Has(word);
+}
+
 bool IsRoleModifier(std::string_view word) {
   static const WordSet mods({"acting", "deputy", "former", "chief", "vice",
                              "interim", "shadow", "assistant", "junior", "senior",

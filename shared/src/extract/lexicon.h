@@ -31,6 +31,13 @@ bool IsRoleWord(std::string_view word);
 // ("president", "spokesman"), not those that only qualify one ("foreign",
 // "party", "deputy"; IsRoleHead, below, takes those too); lower case only.
 bool IsDescriptionHead(std::string_view word);
+// Last words of newspapers' names after a place: "(Manila) Bulletin", "(Cyprus)
+// Mail".
+bool IsNewspaperTitleWord(std::string_view word);
+// Plurals after a place that name places, events, groups of people or
+// things, not a club: "(Cook) Islands", "(Sydney) Olympics", "(Dahomey)
+// Rioters".
+bool IsPluralOfNoTeam(std::string_view word);
 // Modifiers of roles: "Acting", "Deputy", "former", "Chief", ...
 bool IsRoleModifier(std::string_view word);
 // Relations that name a person by another: "father", "wife", "friend" ("the

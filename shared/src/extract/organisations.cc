@@ -372,11 +372,17 @@ bool IsCompoundAdjectiveOrContraction(std::string_view w) {
 }
 
 // "House of Representatives", "Embassy of Japan": heads that name an
-// organisation only with an "of"-phrase.
+// organisation only with an "of"-phrase; so do the plurals of keywords with
+// "of" or "for" ("Centers for Disease Control and Prevention", where
+// "Shopping Centers" in a headline names none).
 bool OfHead(const std::vector<Token>& tokens, Span run, size_t k) {
   const Token& t = tokens[k];
+  if (k + 1 >= run.end) return false;
+  if (t.Is("Centers") || t.Is("Centres") || t.Is("Institutes")) {
+    return tokens[k + 1].Is("of") || tokens[k + 1].Is("for");
+  }
   if (!(t.Is("House") || t.Is("Embassy") || t.Is("Consulate"))) return false;
-  return k + 1 < run.end && tokens[k + 1].Is("of");
+  return tokens[k + 1].Is("of");
 }
 
 // Initials of the capitalised words of a span: "Federal Security Service" -> "FSS".
@@ -386,6 +392,44 @@ std::string Initials(const std::vector<Token>& tokens, Span s) {
     if (tokens[i].IsWord() && tokens[i].cap) out.push_back(tokens[i].text[0]);
   }
   return out;
+}
+
+// "the Los Angeles Lakers", "the Manila Bulletin": after "the", in the
+// body, a known place and one word more that is a team's plural or a
+// newspaper's title word names a club or a paper ("the Cook Islands", "the
+// Golan Heights", "the Sydney Olympics" name none).
+bool PlaceNamedBody(const std::vector<Token>& tokens, Span run) {
+  if (run.size() < 2 || run.size() > 4 || run.begin == 0) return false;
+  const Token& first = tokens[run.begin];
+  const Token& before = tokens[run.begin - 1];
+  if (first.para == 0 || first.in_quote || !(before.Is("the") || before.Is("The"))) return false;
+  const Token& w = tokens[run.end - 1];
+  if (!w.IsWord() || !w.cap || w.all_caps || w.text.size() < 3) return false;
+  bool place = false;
+  for (size_t e = run.begin + 1; e < run.end; ++e) {
+    if (!tokens[e - 1].IsWord() || !tokens[e - 1].cap) return false;
+    place = e + 1 == run.end && IsKnownPlace(SpanText(tokens, {run.begin, e}));
+  }
+  if (!place || IsKnownPlace(SpanText(tokens, run))) return false;
+  // Not part of a longer name ("the U.S. Securities and Exchange
+  // Commission", "the Kurdistan Workers' Party"), nor a headline's words in
+  // a body ("the U.S. Has ..."); no abbreviated place ("U.S.").
+  if (run.end < tokens.size() && tokens[run.end].para == first.para) {
+    const Token& next = tokens[run.end];
+    const bool and_name = next.Is("and") && run.end + 1 < tokens.size() &&
+                          tokens[run.end + 1].IsWord() && tokens[run.end + 1].cap;
+    if ((next.IsWord() && (next.cap || IsNameConnector(next.text) || and_name)) ||
+        next.kind == TokenKind::kPossessive || next.Is("'") || next.Is("&")) {
+      return false;
+    }
+  }
+  for (size_t k = run.begin; k + 1 < run.end; ++k) {
+    if (tokens[k].text.find('.') != std::string_view::npos) return false;
+  }
+  if (IsNewspaperTitleWord(w.text)) return true;
+  if (w.text.back() != 's' || w.text.ends_with("ss") || w.text.ends_with("ics")) return false;
+  if (IsPluralOfNoTeam(w.text)) return false;
+  return !IsOrgKeyword(w.text) && !IsNationality(w.text);
 }
 
 void Mark(std::vector<bool>* is_org, Span s) {
@@ -648,6 +692,11 @@ void FindOrganisations(const std::vector<Token>& tokens, const std::vector<Span>
     int last_entity = -1;
     size_t last_end = 0;
     size_t last_begin = 0;
+    if (PlaceNamedBody(tokens, run)) {
+      orgs->Add(SpanText(tokens, run), run.begin);
+      Mark(is_org, run);
+      continue;
+    }
     while (i < run.end) {
       if (!tokens[i].IsWord() || IsNameConnector(tokens[i].text) || (*is_org)[i]) {
         ++i;

@@ -729,7 +729,20 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Wikinews met him.\n\n((WSS)) How are you doing today?", "Wikinews"},
         // "Confederation" heads a body's name.
         Case{"Officials of the Confederation of British Industry (CBI) met.",
-             "Confederation of British Industry"}));
+             "Confederation of British Industry"},
+        // The plural of a keyword heads a name with "of" or "for" only.
+        Case{"The Centers for Disease Control and Prevention said so. Shares of Expanding "
+             "Centers rose.",
+             "Centers for Disease Control and Prevention"},
+        // After "the", a known place and a team's plural or a paper's word;
+        // not a place, an event, people or part of a longer name.
+        Case{"The Los Angeles Lakers beat the Sacramento Kings, the Manila Bulletin said.",
+             "Los Angeles Lakers; Sacramento Kings; Manila Bulletin"},
+        Case{"They went to the Cook Islands and the Sydney Olympics, as the Dahomey Rioters "
+             "left.",
+             ""},
+        Case{"The Rochester Gas and Electric Co and the U.S. Treasuries gained.",
+             "Rochester Gas and Electric Co"}));
 
 TEST(ExtractTest, AcronymIsAlias) {
   auto x = ExtractText("The Federal Security Service (FSB) said so. The FSB declined to comment.");
