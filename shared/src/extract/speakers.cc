@@ -26,6 +26,16 @@ struct Person {
   int first_quote = -1;  // order of first attribution
 };
 
+// Words that open a sentence's adverbial phrase or clause before its
+// subject: "In a briefing ..., Trump denied", "After the vote, ...".
+bool OpensAdverbial(const Token& t) {
+  static constexpr std::string_view kWords[] = {
+      "In",     "At",     "On",        "After",    "Before", "During", "While", "When",
+      "As",     "Since",  "Although",  "Though",   "If",     "Because", "Despite", "Following",
+      "Amid",   "Asked",  "Speaking",  "Responding", "Unlike", "Like",  "Earlier", "Later"};
+  return t.IsWord() && std::ranges::find(kWords, t.text) != std::end(kWords);
+}
+
 // A role in lower case, hyphenated too: "researcher", "co-author".
 bool IsRoleNoun(const Token& t) {
   if (!t.IsWord() || t.cap) return false;
@@ -607,6 +617,18 @@ class Resolver {
         size_t b = runs_[r].begin;
         if (b > s && (tokens_[b - 1].Is("the") || tokens_[b - 1].Is("The"))) --b;
         if (b > s + 1 && tokens_[b - 1].Is(",") && !is_org_[b - 2]) return true;
+      }
+    }
+    // "In a public briefing that included California governor Gavin Newsom,
+    // Trump denied ...": after an opening adverbial phrase and its comma, a
+    // name right before the verb is the subject, not one in that phrase.
+    if (first && v > s + 2 && OpensAdverbial(tokens_[s])) {
+      if (const int r = run_at_[v - 1];
+          r >= 0 && runs_[r].end == v && static_cast<size_t>(r) != first_run &&
+          runs_[r].begin > s + 1 && tokens_[runs_[r].begin - 1].Is(",") &&
+          runs_[first_run].end < runs_[r].begin) {
+        PersonName pn;
+        if (ParseAt(static_cast<size_t>(r), &pn)) first = pn;
       }
     }
     if (first) {

@@ -424,6 +424,11 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"NPR reported Adil Abdul-Mahdi, the caretaker Prime Minister, recommended the "
              "troops withdraw.",
              "Adil Abdul-Mahdi"},
+        // After an opening adverbial phrase and its comma, the name right
+        // before the verb is the subject, not one in the phrase.
+        Case{"In a public briefing that included California governor Gavin Newsom, Donald "
+             "Trump denied the effect of climate change.",
+             "Donald Trump"},
         // ", while" before a participle opens no clause of its own.
         Case{"Treasury Secretary James Baker, while defending the plan, conceded that lending "
              "was slow.",
