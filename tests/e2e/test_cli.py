@@ -769,8 +769,9 @@ class ExtractorVersion(Env):
         # after the subject's verb; ", while" opens a clause; "Centers for
         # Disease Control and Prevention"; "the Los Angeles Lakers", "the
         # Manila Bulletin"; after an opening adverbial phrase and its comma,
-        # the name right before the verb is the subject.
-        10: "a4069d7e7e9b37c88283edccdc993e05aca1af9f96333fd5e70be5d46c2ede90",
+        # the name right before the verb is the subject; "Both Robert Mugabe
+        # and Morgan Tsvangirai claimed": both speak.
+        10: "f1b0afd8e667d32e1ee8a29e2acb2140c6b2e0dac40189b84763899267b9e179",
     }
 
     def version(self):

@@ -465,6 +465,23 @@ class Resolver {
            SpeechVerbKind(t.text) != SpeechVerb::kNone;
   }
 
+  // The person named after "and" (and roles in lower case) right after the
+  // run `r`, in a full name that ends right before the verb at `v`, or -1.
+  int JoinedSubject(size_t r, size_t v) {
+    size_t k = runs_[r].end;
+    if (k >= v || !tokens_[k].Is("and")) return -1;
+    ++k;
+    while (k < v && tokens_[k].IsWord() && !tokens_[k].cap &&
+           (IsRoleWord(tokens_[k].text) || IsRoleModifier(tokens_[k].text))) {
+      ++k;
+    }
+    const int r2 = run_at_[k];
+    if (r2 < 0 || runs_[r2].begin != k || runs_[r2].end != v) return -1;
+    PersonName pn;
+    if (!ParseAt(static_cast<size_t>(r2), &pn)) return -1;
+    return Resolve(pn);
+  }
+
   // True if person `id` was made the speaker of a verb in sentence `sent`
   // ("..., according to Russell, who proposed ...": he speaks there, not
   // the subject before him).
@@ -633,6 +650,15 @@ class Resolver {
     }
     if (first) {
       Attribute(Resolve(*first));
+      // "Both Robert Mugabe and Morgan Tsvangirai claimed victory", "UAW
+      // president Owen Bieber and vice president Marc Stepp said": a second
+      // person joined by "and", right before the verb, speaks too (a
+      // speaker without an event of their own: two events for one verb
+      // read as a doubt about who spoke, and the quote would go).
+      if (const int second = JoinedSubject(first_run, v); second >= 0) {
+        Person& p = people_[second];
+        if (p.quotes++ == 0) p.first_quote = next_order_++;
+      }
       return true;
     }
     // Nearest subject right before the verb, over adverbs and auxiliaries.

@@ -198,10 +198,10 @@ INSTANTIATE_TEST_SUITE_P(
              "Rob Bartlett"},
         Case{"\"It will pass,\" Acme Bank analyst Chuck Levitt said.", "Chuck Levitt"},
         // ... but not a company after a preposition, nor the second of two
-        // people.
+        // people alone (both speak: below).
         Case{"\"It will pass,\" Mark Rogers, an analyst for Acme Bache said.", "Mark Rogers"},
         Case{"Union president Owen Bieber and vice president Marc Stepp said it was good.",
-             "Owen Bieber"},
+             "Owen Bieber; Marc Stepp"},
         // A paper is no person: a keyword after a hyphen; nor are a role's
         // plural ("Ministers said").
         Case{"Sanders won, the Las Vegas Review-Journal reported.", ""},
@@ -429,6 +429,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"In a public briefing that included California governor Gavin Newsom, Donald "
              "Trump denied the effect of climate change.",
              "Donald Trump"},
+        // A second person joined by "and" right before the verb speaks too.
+        Case{"Both Robert Mugabe and Morgan Tsvangirai claimed victory in the vote.",
+             "Robert Mugabe; Morgan Tsvangirai"},
         // ", while" before a participle opens no clause of its own.
         Case{"Treasury Secretary James Baker, while defending the plan, conceded that lending "
              "was slow.",
@@ -981,6 +984,8 @@ INSTANTIATE_TEST_SUITE_P(
              "ordered checks. He tweeted, \"I am sorry for them.\"",
              "Tom Reed|I|so, while Interior Minister John Carter wrote he had ordered checks; John "
              "Carter|I|he had ordered checks; John Carter|D|I am sorry for them."},
+        // Two people of one verb: the quote is the first's.
+        Case{"Anna Berg and Tom Reed said the plan would work.", "Anna Berg|I|the plan would work"},
         Case{"Actually, Anna Berg should pay less, according to Maria Lopez, who proposed a "
              "plan. \"We will win,\" she said.",
              "Maria Lopez|I|Actually, Anna Berg should pay less; Maria Lopez|D|We will win"}));
