@@ -188,6 +188,11 @@ bool IsPersonalTitle(std::string_view word, Gender* gender) {
   return is;
 }
 
+bool IsAbbreviatedTitle(std::string_view word) {
+  return IsPersonalTitle(word) && StripDot(word).size() <= 4 &&
+         !IsCommonWord(Lower(StripDot(word)));
+}
+
 bool IsRoleWord(std::string_view word) {
   static const WordSet roles({
       "president", "minister", "secretary", "chancellor", "governor", "mayor",

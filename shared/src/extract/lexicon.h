@@ -25,6 +25,10 @@ std::string Lower(std::string_view s);
 SpeechVerb SpeechVerbKind(std::string_view word);
 // "Mr", "Ms", "Dr", "Sir", ... (with or without a trailing dot). Sets gender.
 bool IsPersonalTitle(std::string_view word, Gender* gender = nullptr);
+// A personal title that a full stop may follow inside a name: "Dr", "Mrs",
+// "Prof"; not "Justice", "Father" or "Miss", whose full stop ends a
+// sentence ("... the Department of Justice. Kerri Kupec said").
+bool IsAbbreviatedTitle(std::string_view word);
 // Role nouns that precede names: "President", "Minister", "secretary", ...
 bool IsRoleWord(std::string_view word);
 // The role nouns among those that head a description of one person

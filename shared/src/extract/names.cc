@@ -196,10 +196,13 @@ bool IsLowerCaseHeadRole(const Token& t) {
   return t.IsWord() && !t.cap && IsDescriptionHead(t.text);
 }
 
+// (An abbreviated title only: "Dr.", "Gen.", "Mrs."; "Justice." and
+// "Father." end a sentence: "... the Department of Justice. Kerri Kupec".)
 bool IsTitleDot(const std::vector<Token>& tokens, size_t i) {
   if (i == 0 || i + 1 >= tokens.size() || !tokens[i].Is(".")) return false;
   const Token& prev = tokens[i - 1];
-  return prev.IsWord() && (IsPersonalTitle(prev.text) || (prev.text.size() == 1 && prev.cap));
+  return prev.IsWord() &&
+         (IsAbbreviatedTitle(prev.text) || (prev.text.size() == 1 && prev.cap));
 }
 
 }  // namespace

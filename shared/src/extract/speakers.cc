@@ -376,8 +376,13 @@ class Resolver {
       if (tokens_[run.begin].in_quote || tokens_[run.begin].para == 0) continue;
       PersonName pn;
       if (!ParseAt(r, &pn)) continue;
-      if (!pn.full && pn.title.empty() && !pn.kin) {
-        // Role + single word ("President Trump") needs a known surname.
+      // Role + single word ("President Trump") needs a known surname, unless
+      // the role is in lower case right before it ("Turkish president
+      // Erdoğan called for ...", a later "he" his).
+      const bool lower_role = !pn.role.empty() && pn.name.begin == run.begin &&
+                              run.begin > 0 && tokens_[run.begin - 1].IsWord() &&
+                              !tokens_[run.begin - 1].cap;
+      if (!pn.full && pn.title.empty() && !pn.kin && !lower_role) {
         if (by_surname_.find(NameKey(tokens_[pn.name.begin].text)) == by_surname_.end())
           continue;
       }
@@ -509,8 +514,8 @@ class Resolver {
       const uint32_t sent = sentence_[mentions_[m].token];
       if (sent != sentence_[v] && !mentions_[m].subject && !SpokeIn(mentions_[m].person, sent)) {
         for (size_t k = m; k-- > 0 && sentence_[mentions_[k].token] == sent;) {
-          if (mentions_[k].subject && mentions_[k].salient &&
-              Fits(people_[mentions_[k].person], g)) {
+          const Person& q = people_[mentions_[k].person];
+          if (mentions_[k].subject && (mentions_[k].salient || q.quotes > 0) && Fits(q, g)) {
             return mentions_[k].person;
           }
         }

@@ -432,6 +432,10 @@ INSTANTIATE_TEST_SUITE_P(
         // A second person joined by "and" right before the verb speaks too.
         Case{"Both Robert Mugabe and Morgan Tsvangirai claimed victory in the vote.",
              "Robert Mugabe; Morgan Tsvangirai"},
+        // "Justice." ends a sentence; "Dr." does not.
+        Case{"Mr Barr leads the Department of Justice. Kerri Kupec, spokeswoman for the "
+             "department, sharply criticized the decision. Dr. Ann Lee said so.",
+             "Kerri Kupec; Ann Lee"},
         // ", while" before a participle opens no clause of its own.
         Case{"Treasury Secretary James Baker, while defending the plan, conceded that lending "
              "was slow.",
@@ -984,6 +988,11 @@ INSTANTIATE_TEST_SUITE_P(
              "ordered checks. He tweeted, \"I am sorry for them.\"",
              "Tom Reed|I|so, while Interior Minister John Carter wrote he had ordered checks; John "
              "Carter|I|he had ordered checks; John Carter|D|I am sorry for them."},
+        // A surname alone after a role in lower case is someone a later
+        // "he" may mean, as a full name is.
+        Case{"Foreign minister Luigi Rossi watched. Turkish president Erdogan called for "
+             "talks. \"Nobody can stop it,\" he said.",
+             "Erdogan|D|Nobody can stop it"},
         // Two people of one verb: the quote is the first's.
         Case{"Anna Berg and Tom Reed said the plan would work.", "Anna Berg|I|the plan would work"},
         Case{"Actually, Anna Berg should pay less, according to Maria Lopez, who proposed a "
