@@ -167,6 +167,35 @@ void OrgTable::Unmention(int entity) {
   }
 }
 
+namespace {
+
+// The first letters of a name's capitalised words and of the capitalised
+// parts of its hyphenated ones ("Organisation for Economic Co-operation and
+// Development": "OECD"); empty for a name of one word or with an acronym in
+// it ("EC Commission" is not the "EC").
+std::string NameInitials(std::string_view name) {
+  std::string out;
+  size_t words = 0;
+  size_t capitals_in_part = 0;
+  bool at_start = true;
+  for (char c : name) {
+    if (c == ' ' || c == '-') {
+      words += c == ' ';
+      at_start = true;
+      capitals_in_part = 0;
+      continue;
+    }
+    const bool capital = c >= 'A' && c <= 'Z';
+    if (capital && ++capitals_in_part == 2) return {};
+    if (at_start && capital) out.push_back(c);
+    at_start = false;
+  }
+  if (words == 0) out.clear();
+  return out;
+}
+
+}  // namespace
+
 void OrgTable::MergeShortForms() {
   // "UK Supreme Court" and "Supreme Court of the United Kingdom", "U.S.
   // Congress" and "United States Congress": one body, its country named
@@ -190,6 +219,34 @@ void OrgTable::MergeShortForms() {
         !dead_[full->second]) {
       AddAlias(full->second, entities_[a].name);
     }
+  }
+  // "MIT" of "Massachusetts Institute of Technology", "EFF" of "Electronic
+  // Frontier Foundation", named apart in one article: an acronym and the one
+  // longer name whose capitalised words (and capitalised parts of hyphenated
+  // ones: "Council of Ex-Muslims of Britain", "CEMB") it abbreviates.
+  std::unordered_map<std::string, std::vector<int>> by_initials;
+  for (size_t b = 0; b < entities_.size(); ++b) {
+    if (dead_[b]) continue;
+    std::string initials = NameInitials(entities_[b].name);
+    if (initials.size() >= 2) by_initials[std::move(initials)].push_back(static_cast<int>(b));
+  }
+  for (size_t a = 0; a < entities_.size(); ++a) {
+    if (dead_[a]) continue;
+    const std::string& acronym = entities_[a].name;
+    if (acronym.size() < 2 || acronym.size() > 6 ||
+        !std::ranges::all_of(acronym, [](char c) { return c >= 'A' && c <= 'Z'; })) {
+      continue;
+    }
+    const auto named = by_initials.find(acronym);
+    if (named == by_initials.end()) continue;
+    int target = -1;
+    int live = 0;
+    for (int b : named->second) {
+      if (b == static_cast<int>(a) || dead_[b]) continue;
+      target = b;
+      ++live;
+    }
+    if (live == 1) AddAlias(target, acronym);
   }
   // "Republican" (a party's member or an adjective) of "Republicans": one
   // word and its plural.

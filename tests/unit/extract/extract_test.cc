@@ -754,7 +754,13 @@ INSTANTIATE_TEST_SUITE_P(
              "left.",
              ""},
         Case{"The Rochester Gas and Electric Co and the U.S. Treasuries gained.",
-             "Rochester Gas and Electric Co"}));
+             "Rochester Gas and Electric Co"},
+        // An acronym named apart from the one longer name it abbreviates is
+        // that name's; not a name with an acronym in it.
+        Case{"Sara Seager of the Massachusetts Institute of Technology spoke. MIT professors "
+             "agreed.",
+             "Massachusetts Institute of Technology"},
+        Case{"The EC Commission said the EC would act.", "EC Commission; EC"}));
 
 TEST(ExtractTest, AcronymIsAlias) {
   auto x = ExtractText("The Federal Security Service (FSB) said so. The FSB declined to comment.");
