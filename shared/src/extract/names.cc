@@ -400,16 +400,16 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
       // not after a person's name ("Bill Sullivan of Dean Witter Reynolds"),
       // nor a role right after the connector ("Party of President Hosni
       // Mubarak" names the party).
+      // (Or two words that end the run and name no body nor a thing:
+      // "House of Representatives Speaker Nancy Pelosi", "Nancy" being a
+      // place and on no list of first names.)
+      auto name_word = [&](size_t w) {
+        return tokens[w].IsWord() && tokens[w].cap && !tokens[w].all_caps &&
+               !IsOrgKeyword(tokens[w].text) && !IsCommonWordOrPlural(Lower(tokens[w].text));
+      };
       bool role_after = false;
       for (size_t k = i + 2; k + 2 < run.end && !role_after && !IsFirstName(tokens[run.begin].text);
            ++k) {
-        // (Or two words that end the run and name no body nor a thing:
-        // "House of Representatives Speaker Nancy Pelosi", "Nancy" being a
-        // place and on no list of first names.)
-        auto name_word = [&](size_t w) {
-          return tokens[w].IsWord() && tokens[w].cap && !tokens[w].all_caps &&
-                 !IsOrgKeyword(tokens[w].text) && !IsCommonWordOrPlural(Lower(tokens[w].text));
-        };
         role_after = tokens[k].IsWord() && tokens[k].cap &&
                      (IsRoleWord(tokens[k].text) || IsPersonalTitle(tokens[k].text)) &&
                      (IsLikelyFirstName(tokens[k + 1].text) ||

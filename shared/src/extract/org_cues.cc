@@ -8,8 +8,9 @@
 namespace newsarc::internal {
 namespace {
 
-// kKind: a noun for the kind of body right before the name ("the newspaper
-// Magyar Nemzet"), which outweighs a reading of the name as a person's.
+// In order of strength. kKind: a noun for the kind of body right before the
+// name ("the newspaper Magyar Nemzet"), which outweighs a reading of the
+// name as a person's.
 enum class Cue { kNone, kMedium, kStrong, kKind };
 
 bool OneOf(std::string_view w, std::initializer_list<std::string_view> list) {

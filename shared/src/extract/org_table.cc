@@ -171,8 +171,9 @@ namespace {
 
 // The first letters of a name's capitalised words and of the capitalised
 // parts of its hyphenated ones ("Organisation for Economic Co-operation and
-// Development": "OECD"); empty for a name of one word or with an acronym in
-// it ("EC Commission" is not the "EC").
+// Development": "OECD"); empty for a name of one word or with a word of two
+// capitals or more in it, whose letters would not all count ("EC Commission"
+// is not the "EC").
 std::string NameInitials(std::string_view name) {
   std::string out;
   size_t words = 0;

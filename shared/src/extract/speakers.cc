@@ -471,7 +471,8 @@ class Resolver {
   }
 
   // The person named after "and" (and roles in lower case) right after the
-  // run `r`, in a full name that ends right before the verb at `v`, or -1.
+  // run `r`, in a name that ends right before the verb at `v` (a full name,
+  // or the surname of one named before), or -1.
   int JoinedSubject(size_t r, size_t v) {
     size_t k = runs_[r].end;
     if (k >= v || !tokens_[k].Is("and")) return -1;
@@ -650,7 +651,10 @@ class Resolver {
           runs_[r].begin > s + 1 && tokens_[runs_[r].begin - 1].Is(",") &&
           runs_[first_run].end < runs_[r].begin) {
         PersonName pn;
-        if (ParseAt(static_cast<size_t>(r), &pn)) first = pn;
+        if (ParseAt(static_cast<size_t>(r), &pn)) {
+          first = pn;
+          first_run = static_cast<size_t>(r);
+        }
       }
     }
     if (first) {

@@ -78,7 +78,7 @@ void SetCaseFlags(Token* t) {
 bool IsAbbreviation(const Token& t) {
   if (!t.IsWord()) return false;
   if (t.text.size() == 1 && t.cap) return true;  // initials: "J. Smith"
-  if (IsAbbreviatedTitle(t.text)) return true;  // "Dr.", not "Justice." (below)
+  if (IsAbbreviatedTitle(t.text)) return true;  // "Dr.", not "Justice." (lexicon.h)
   static constexpr std::string_view kAbbr[] = {"St", "No", "Gen", "Lt", "Col", "Sgt", "Jr",
                                                "Sr", "Inc", "Corp", "Co", "Ltd", "vs", "Gov",
                                                "Sen", "Rep", "Capt", "Maj", "Cmdr", "Supt",
