@@ -395,6 +395,12 @@ class Resolver {
 
   void Attribute(int id) {
     events_.push_back({verb_, id, according_, subject_after_});
+    CountSpeech(id);
+  }
+
+  // One more thing person `id` said; the first puts them in the speakers'
+  // order.
+  void CountSpeech(int id) {
     Person& p = people_[id];
     if (p.quotes++ == 0) p.first_quote = next_order_++;
   }
@@ -664,10 +670,7 @@ class Resolver {
       // person joined by "and", right before the verb, speaks too (a
       // speaker without an event of their own: two events for one verb
       // read as a doubt about who spoke, and the quote would go).
-      if (const int second = JoinedSubject(first_run, v); second >= 0) {
-        Person& p = people_[second];
-        if (p.quotes++ == 0) p.first_quote = next_order_++;
-      }
+      if (const int second = JoinedSubject(first_run, v); second >= 0) CountSpeech(second);
       return true;
     }
     // Nearest subject right before the verb, over adverbs and auxiliaries.
