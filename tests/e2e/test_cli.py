@@ -774,6 +774,10 @@ class ExtractorVersion(Env):
         # sentence; "president Erdoğan" is someone a later "he" may mean;
         # "MIT" is "Massachusetts Institute of Technology" named apart.
         10: "5b7d0dfbe4fdb011af02e3e3a192c9d62a9144546e835b470a574d84c7cc474a",
+        # A transcript's label in capitals that spells the initials of one
+        # person the article names in full is that person ("((WSS))" after
+        # "reporter William S. Saturn").
+        11: "4855d12e8ebe94d905a81673e0bfd3b691f5d6a16839cdadbdc1f3fc5c04750a",
     }
 
     def version(self):

@@ -21,14 +21,15 @@ namespace newsarc {
 // president Erdoğan", "Special Representative for Iran Brian Hook",
 // "newspaper Magyar Nemzet" is no person, "@DrAmyActon", "XXI" and
 // "((WSS))" no organisation, a later "he" the previous sentence's
-// subject rather than its object), so that an
+// subject rather than its object; 11: "((WSS))" is the interviewer
+// William S. Saturn when the article names him), so that an
 // index can tell the files an older newsarc read from those this one read
 // (IndexWriter::FilesFromOlderExtractor, newsarc-index --reextract). Indexes
 // written before versions were recorded count as 0. tests/e2e/test_cli.py
 // (ExtractorVersion) keeps a fingerprint of the extractor's output over
 // corpora/ for this version and fails when the output changes and the version
 // does not.
-inline constexpr int kExtractorVersion = 10;
+inline constexpr int kExtractorVersion = 11;
 
 // Finds the people quoted in `article` and the organisations it names.
 // Pure function of title and body; thread-safe.

@@ -29,15 +29,30 @@ std::string_view Same(std::string_view view, const std::string& from, std::strin
   return to.substr(static_cast<size_t>(view.data() - from.data()), view.size());
 }
 
+// The one person of `people` (full names) whose initials are `label`
+// ("WSS": "William S. Saturn"), or "".
+std::string PersonWithInitials(std::string_view label, const std::vector<std::string>& people) {
+  std::string found;
+  for (const std::string& name : people) {
+    if (internal::NameInitials(name) != label || name == found) continue;
+    if (!found.empty()) return "";
+    found = name;
+  }
+  return found;
+}
+
 // Interview transcripts: a body paragraph that opens with a person's name
 // in double brackets, "((Zara Kay)) I was born in Tanzania. ...", is that
 // person's answer, a direct quote of the whole paragraph. A label in
-// capitals is the interviewer ("((WN))"), one that names an organisation
-// or a place no person; a one-word label counts only as the name or an alias
-// of a speaker found otherwise. `shown` gives the quotes' text (the article
-// as written, when `tokens` are a recased copy).
+// capitals is the interviewer: a person only when its letters are the
+// initials of one person the article names in full ("((WSS))" after
+// "reporter William S. Saturn"; "((WN))" is Wikinews). A label that names
+// an organisation or a place is no person; a one-word label counts only as
+// the name or an alias of a speaker found otherwise. `shown` gives the
+// quotes' text (the article as written, when `tokens` are a recased copy).
 void AddTranscriptQuotes(const std::vector<Token>& tokens, const std::vector<Token>& shown,
-                         const internal::OrgTable& orgs, Extraction* out) {
+                         const internal::OrgTable& orgs, const std::vector<std::string>& people,
+                         Extraction* out) {
   const size_t n = tokens.size();
   for (size_t i = 0; i + 5 < n; ++i) {
     if (tokens[i].para == 0 || (i > 0 && tokens[i - 1].para == tokens[i].para)) continue;
@@ -49,11 +64,16 @@ void AddTranscriptQuotes(const std::vector<Token>& tokens, const std::vector<Tok
       ++e;
     }
     const size_t words = e - (i + 2);
-    if (!name_like || words == 0 || words > 4 || e + 2 >= n || !tokens[e].Is(")") ||
-        !tokens[e + 1].Is(")")) {
+    if (words == 0 || words > 4 || e + 2 >= n || !tokens[e].Is(")") || !tokens[e + 1].Is(")")) {
       continue;
     }
-    const std::string label = internal::SpanText(tokens, {i + 2, e});
+    std::string label = internal::SpanText(tokens, {i + 2, e});
+    const bool initials = !name_like && words == 1 && tokens[i + 2].all_caps;
+    if (initials) {
+      label = PersonWithInitials(label, people);
+      name_like = !label.empty();
+    }
+    if (!name_like) continue;
     if (orgs.Find(label) >= 0 || internal::IsKnownPlace(label) ||
         internal::IsKnownOrganisation(label)) {
       continue;
@@ -65,7 +85,7 @@ void AddTranscriptQuotes(const std::vector<Token>& tokens, const std::vector<Tok
         break;
       }
     }
-    if (speaker == nullptr && words == 1) continue;
+    if (speaker == nullptr && words == 1 && !initials) continue;
     // The answer: the rest of the paragraph, three words at least.
     size_t b = e + 2;
     while (b < n && tokens[b].para == tokens[i].para && (tokens[b].Is(")") || tokens[b].Is(":"))) {
@@ -77,7 +97,7 @@ void AddTranscriptQuotes(const std::vector<Token>& tokens, const std::vector<Tok
     if (speaker == nullptr) {
       Entity person;
       person.name = label;
-      person.aliases.push_back(std::string(tokens[e - 1].text));  // the surname
+      person.aliases.push_back(label.substr(label.rfind(' ') + 1));  // the surname
       person.mentions = 0;
       out->speakers.push_back(std::move(person));
       speaker = &out->speakers.back();
@@ -147,7 +167,7 @@ Extraction Extract(const Article& article) {
   for (Entity& e : speakers.speakers) {
     if (orgs.Find(e.name) < 0) out.speakers.push_back(std::move(e));
   }
-  AddTranscriptQuotes(tokens, caseless ? shown : tokens, orgs, &out);
+  AddTranscriptQuotes(tokens, caseless ? shown : tokens, orgs, speakers.full_names, &out);
   out.organisations = orgs.Take();
   return out;
 }

@@ -167,13 +167,8 @@ void OrgTable::Unmention(int entity) {
   }
 }
 
-namespace {
-
-// The first letters of a name's capitalised words and of the capitalised
-// parts of its hyphenated ones ("Organisation for Economic Co-operation and
-// Development": "OECD"); empty for a name of one word or with a word of two
-// capitals or more in it, whose letters would not all count ("EC Commission"
-// is not the "EC").
+// ("Organisation for Economic Co-operation and Development": "OECD"; not
+// "EC Commission", whose letters would not all count.)
 std::string NameInitials(std::string_view name) {
   std::string out;
   size_t words = 0;
@@ -194,8 +189,6 @@ std::string NameInitials(std::string_view name) {
   if (words == 0) out.clear();
   return out;
 }
-
-}  // namespace
 
 void OrgTable::MergeShortForms() {
   // "UK Supreme Court" and "Supreme Court of the United Kingdom", "U.S.

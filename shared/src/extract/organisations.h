@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -86,6 +87,11 @@ size_t ExtendRight(const std::vector<Token>& tokens, size_t b, size_t e);
 // before a first name ("Speaker Nancy Pelosi"); not a place ("Mary
 // Washington") or a name that is a common word ("Jack Straw").
 bool StartsPerson(const std::vector<Token>& tokens, size_t m, size_t end);
+
+// The first letters of a name's capitalised words and of the capitalised
+// parts of its hyphenated ones ("OECD", "WSS" for "William S. Saturn");
+// empty for a name of one word or with two capitals in one word.
+std::string NameInitials(std::string_view name);
 
 // True if a lone capitalised run could be an organisation that speaks
 // ("Microsoft said"): not a place, person, common word or unnamed source.

@@ -258,6 +258,7 @@ class Resolver {
     }
     for (const Person& p : people_) {
       for (std::string_view w : NameWords(p.name)) out.person_words.emplace_back(w);
+      if (p.full) out.full_names.push_back(p.name);
     }
     return out;
   }

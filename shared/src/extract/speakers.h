@@ -28,6 +28,7 @@ struct SpeakerResult {
   std::vector<Entity> speakers;     // in order of first attribution
   std::vector<Span> org_subjects;   // lone names that spoke: "Microsoft said"
   std::vector<std::string> person_words;  // words of person names (not organisations)
+  std::vector<std::string> full_names;    // every person named in full, speaker or not
 };
 
 // `is_org` marks tokens already known to belong to organisation names.

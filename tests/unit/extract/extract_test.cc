@@ -978,6 +978,17 @@ INSTANTIATE_TEST_SUITE_P(
              "Zara Kay|D|I was born in Tanzania. Then I moved.; Zara Kay|D|Yes, that is so."},
         Case{"((Zara Kay)): [laughs] I was born in Tanzania.",
              "Zara Kay|D|[laughs] I was born in Tanzania."},
+        // A label in capitals that spells the initials of one person named
+        // in full is that person: the interviewer's questions.
+        Case{"Tom Reed answered questions from reporter William S. Saturn.\n\n((WSS)) : Why "
+             "did you run?\n\n((Tom Reed)) Somebody had to do it.\n\n((WN)) When did it "
+             "start?\n\n((TR)) Two years ago, in May.",
+             "William S. Saturn|D|Why did you run?; Tom Reed|D|Somebody had to do it.; Tom "
+             "Reed|D|Two years ago, in May."},
+        // Two people with those initials: neither.
+        Case{"Tom Reed and Tina Rowe met William Saturn.\n\n((TR)) Why did you run for "
+             "office?",
+             ""},
         // In a relative clause on "which", its own subject speaks.
         Case{"Michael Porter said he backed the plan but not the savings, which Paul Keating "
              "claimed were distorted through double counting.",
