@@ -776,8 +776,11 @@ class ExtractorVersion(Env):
         10: "5b7d0dfbe4fdb011af02e3e3a192c9d62a9144546e835b470a574d84c7cc474a",
         # A transcript's label in capitals that spells the initials of one
         # person the article names in full is that person ("((WSS))" after
-        # "reporter William S. Saturn").
-        11: "4855d12e8ebe94d905a81673e0bfd3b691f5d6a16839cdadbdc1f3fc5c04750a",
+        # "reporter William S. Saturn"); an acronym that spells the capitals
+        # of a longer name over "in", "the" and commas names all of it
+        # ("Cooperative Institute for Research in Environmental Sciences
+        # (CIRES)").
+        11: "92060a9508ab63b272c5b1a46cd4ab878db99ace2caeb7c9926b15f59b309ef0",
     }
 
     def version(self):

@@ -22,7 +22,8 @@ namespace newsarc {
 // "newspaper Magyar Nemzet" is no person, "@DrAmyActon", "XXI" and
 // "((WSS))" no organisation, a later "he" the previous sentence's
 // subject rather than its object; 11: "((WSS))" is the interviewer
-// William S. Saturn when the article names him), so that an
+// William S. Saturn when the article names him, "Cooperative Institute for
+// Research in Environmental Sciences (CIRES)" one name), so that an
 // index can tell the files an older newsarc read from those this one read
 // (IndexWriter::FilesFromOlderExtractor, newsarc-index --reextract). Indexes
 // written before versions were recorded count as 0. tests/e2e/test_cli.py

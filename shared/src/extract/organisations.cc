@@ -502,6 +502,50 @@ bool WiderName(const std::vector<Token>& tokens, Span run, const std::string& ac
 }
 
 
+// "Cooperative Institute for Research in Environmental Sciences (CIRES)":
+// the capitalised words of `run`, right before the acronym, end a name whose
+// other words stand before it, joined by "in", "of", "the", "and" or commas; the
+// acronym spells the capitals of all of them. The name is an organisation
+// if one of its words is a body's keyword, or if its first words already
+// were one ("Cooperative Institute for Research"), which it replaces.
+// Returns the entity, or -1.
+int NameBeforeAcronym(const std::vector<Token>& tokens, Span run, const std::string& acr,
+                      OrgTable* orgs, std::vector<bool>* is_org) {
+  const std::string tail = Initials(tokens, run);
+  if (tail.empty() || acr.size() <= tail.size() || !acr.ends_with(tail)) return -1;
+  size_t b = run.begin;
+  size_t capitals = tail.size();
+  while (b > 0 && run.begin - b < 16 && !tokens[b].sentence_start) {
+    const Token& t = tokens[b - 1];
+    if (t.para != tokens[run.begin].para || t.in_quote != tokens[run.begin].in_quote) break;
+    const bool joiner = t.Is(",") || (t.IsWord() && !t.cap && IsNameConnector(t.text)) ||
+                        t.Is("in") || t.Is("and") || t.Is("the");
+    if (!joiner && !(t.IsWord() && t.cap && !t.all_caps)) break;
+    --b;
+    if (!joiner && ++capitals == acr.size()) break;
+  }
+  if (capitals != acr.size() || !tokens[b].cap || Initials(tokens, {b, run.end}) != acr) {
+    return -1;
+  }
+  const Span whole{b, run.end};
+  int entity = -1;
+  for (size_t k = run.begin; k > b + 1 && entity < 0; --k) {
+    if (!(*is_org)[k - 1] || !(*is_org)[b]) continue;
+    entity = orgs->Find(SpanText(tokens, {b, k}));
+  }
+  bool keyword = false;
+  for (size_t k = b; k < run.end; ++k) keyword = keyword || IsOrgKeyword(tokens[k].text);
+  if (entity >= 0) {
+    orgs->Rename(entity, SpanText(tokens, whole), b);
+  } else if (keyword) {
+    entity = orgs->Add(SpanText(tokens, whole), b);
+  } else {
+    return -1;
+  }
+  Mark(is_org, whole);
+  return entity;
+}
+
 // Words that make a body's name a building's: "Police Headquarters",
 // "Legislative Council Complex".
 bool IsFacilityWord(std::string_view w) {
@@ -926,6 +970,11 @@ void FindOrganisations(const std::vector<Token>& tokens, const std::vector<Span>
                  !IsThingHead(tokens[run.end - 1].text)) {
         int id = orgs->Add(SpanText(tokens, run), run.begin);
         Mark(is_org, run);
+        orgs->AddAlias(id, acr);
+        (*is_org)[p + 1] = true;
+      } else if (IsThingHead(tokens[run.end - 1].text)) {
+        // "... Extensions (EME)": a thing's name, not a body's.
+      } else if (const int id = NameBeforeAcronym(tokens, run, acr, orgs, is_org); id >= 0) {
         orgs->AddAlias(id, acr);
         (*is_org)[p + 1] = true;
       }

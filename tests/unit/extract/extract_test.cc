@@ -488,6 +488,17 @@ INSTANTIATE_TEST_SUITE_P(
              "Organization (UNESCO) questioned it.\n\nThis contradicted the United Nations' "
              "official position.",
              "United Nations Educational, Scientific and Cultural Organization; United Nations"},
+        // An acronym that spells a longer name's capitals, over "in", "the"
+        // and commas, names all of it: a body found in its first words
+        // grows, a name with a body's keyword is one; a name that matches
+        // only in part stays as it was.
+        Case{"said Ted Scambos of the Cooperative Institute for Research in Environmental "
+             "Sciences (CIRES). The Centre for Research on the Epidemiology of Disasters "
+             "(CRED) agreed, as did the National Union of Rail, Maritime and Transport "
+             "Workers (RMT).",
+             "Cooperative Institute for Research in Environmental Sciences; Centre for "
+             "Research on the Epidemiology of Disasters; National Union of Rail; RMT"},
+        Case{"They met Credit Suisse First Boston (CSFB) in May.", "Credit Suisse First Boston"},
         // A firm named after a person stays a firm, whatever the census's
         // first names ("Eli", "Allison") say.
         Case{"Eli Lilly and Co said sales rose. Allison's Place Inc said it would appeal.",
@@ -766,6 +777,15 @@ TEST(ExtractTest, AcronymIsAlias) {
   auto x = ExtractText("The Federal Security Service (FSB) said so. The FSB declined to comment.");
   ASSERT_EQ(x.organisations.size(), 1u);
   EXPECT_EQ(x.organisations[0].aliases, std::vector<std::string>{"FSB"});
+  EXPECT_EQ(x.organisations[0].mentions, 2u);
+}
+
+TEST(ExtractTest, AcronymOfALongerNameIsItsAlias) {
+  auto x = ExtractText("The Institute of Epidemiology, Disease Control and Research (IEDCR) "
+                       "said so. IEDCR declined to comment.");
+  ASSERT_EQ(x.organisations.size(), 1u);
+  EXPECT_EQ(x.organisations[0].name, "Institute of Epidemiology, Disease Control and Research");
+  EXPECT_EQ(x.organisations[0].aliases, std::vector<std::string>{"IEDCR"});
   EXPECT_EQ(x.organisations[0].mentions, 2u);
 }
 
