@@ -779,8 +779,9 @@ class ExtractorVersion(Env):
         # "reporter William S. Saturn"); an acronym that spells the capitals
         # of a longer name over "in", "the" and commas names all of it
         # ("Cooperative Institute for Research in Environmental Sciences
-        # (CIRES)").
-        11: "92060a9508ab63b272c5b1a46cd4ab878db99ace2caeb7c9926b15f59b309ef0",
+        # (CIRES)"); a person's initials inside a body's name ("George L.
+        # Pennock Trust").
+        11: "ad2acc30cbf74a1eb7e637870449e98085f131e759a75f9f28a52b5de527b562",
     }
 
     def version(self):

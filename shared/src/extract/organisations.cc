@@ -598,7 +598,21 @@ size_t JoinNextBody(const std::vector<Token>& tokens, Span run, Span s) {
 // The organisation ending at keyword `k` (and any "of Y" after it) in `run`.
 Span KeywordSpan(const std::vector<Token>& tokens, Span run, size_t from, size_t k) {
   size_t s = k;
-  while (s > from && tokens[s - 1].IsWord() &&
+  // "George L. Pennock Trust": an initial's full stop inside the name.
+  // (Not a compass point's, "S. African Reserve Bank", nor after "S and":
+  // "rated A by S and P. Salomon Brothers Inc" ends a sentence. A name that
+  // starts with an initial reaches no further left.)
+  bool initial = false;
+  auto initial_dot = [&](size_t i) {
+    const bool dot = i > from && i + 1 < k && tokens[i].Is(".") && tokens[i - 1].IsWord() &&
+                     tokens[i - 1].text.size() == 1 && tokens[i - 1].cap &&
+                     !IsNationality(tokens[i + 1].text) && !IsKnownPlace(tokens[i + 1].text) &&
+                     !(i >= 3 && (tokens[i - 2].Is("and") || tokens[i - 2].Is("&")) &&
+                       tokens[i - 3].text.size() == 1);
+    initial = initial || dot;
+    return dot;
+  };
+  while (s > from && (tokens[s - 1].IsWord() || initial_dot(s - 1)) &&
          (!IsRoleHead(tokens[s - 1].text) || tokens[s - 1].Is("New")) &&
          !IsCompoundAdjectiveOrContraction(tokens[s - 1].text) &&
          !(IsNationality(tokens[s - 1].text) && s != k)) {
@@ -617,10 +631,17 @@ Span KeywordSpan(const std::vector<Token>& tokens, Span run, size_t from, size_t
     s -= 2;
   }
   const size_t untrimmed = s;
-  while (s < k && (IsNameConnector(tokens[s].text) ||
-                   ((OpensSentenceOnly(tokens, s, false) || GerundBeforeInstitution(tokens, s) ||
-                     (WeakCapital(tokens, s) && IsCommonWord(Lower(tokens[s].text)))) &&
-                    !IsOrgHeadKeyword(tokens[s].text)))) {
+  // An initial, and a word before one, are a person's: "A. H. Robins Co",
+  // "Guy F. Atkinson Co" keep their first words.
+  auto before_initial = [&](size_t i) {
+    return initial && i + 2 < k && tokens[i + 1].IsWord() && tokens[i + 1].text.size() == 1 &&
+           tokens[i + 1].cap && tokens[i + 2].Is(".");
+  };
+  while (s < k && !before_initial(s - 1) && !before_initial(s) &&
+         (IsNameConnector(tokens[s].text) ||
+          ((OpensSentenceOnly(tokens, s, false) || GerundBeforeInstitution(tokens, s) ||
+            (WeakCapital(tokens, s) && IsCommonWord(Lower(tokens[s].text)))) &&
+           !IsOrgHeadKeyword(tokens[s].text)))) {
     ++s;
   }
   size_t e = k + 1;
@@ -664,7 +685,9 @@ Span KeywordSpan(const std::vector<Token>& tokens, Span run, size_t from, size_t
   e = ExtendCampus(tokens, s, e);
   // Left: "American Civil Liberties Union", "Securities and Exchange
   // Commission", "People's Liberation Army".
-  if (s == run.begin && s > 0) s = ExtendLeft(tokens, s, k);
+  if (s == run.begin && s > 0 && !(initial && tokens[s].text.size() == 1)) {
+    s = ExtendLeft(tokens, s, k);
+  }
   return {s, e};
 }
 

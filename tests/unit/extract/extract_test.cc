@@ -499,6 +499,14 @@ INSTANTIATE_TEST_SUITE_P(
              "Cooperative Institute for Research in Environmental Sciences; Centre for "
              "Research on the Epidemiology of Disasters; National Union of Rail; RMT"},
         Case{"They met Credit Suisse First Boston (CSFB) in May.", "Credit Suisse First Boston"},
+        // A person's initials inside a body's name are part of it, not of a
+        // compass point ("S. African") or after "and" ("S and P." ends a
+        // sentence).
+        Case{"It is paid by the George L. Pennock Trust. A. H. Robins Co and J. P. Morgan "
+             "Trust Co said so. Guy F. Atkinson Co agreed.",
+             "George L. Pennock Trust; A. H. Robins Co; J. P. Morgan Trust Co; Guy F. Atkinson "
+             "Co"},
+        Case{"He spoke to the S. African Reserve Bank.", "African Reserve Bank"},
         // A firm named after a person stays a firm, whatever the census's
         // first names ("Eli", "Allison") say.
         Case{"Eli Lilly and Co said sales rose. Allison's Place Inc said it would appeal.",
