@@ -780,8 +780,9 @@ class ExtractorVersion(Env):
         # of a longer name over "in", "the" and commas names all of it
         # ("Cooperative Institute for Research in Environmental Sciences
         # (CIRES)"); a person's initials inside a body's name ("George L.
-        # Pennock Trust").
-        11: "ad2acc30cbf74a1eb7e637870449e98085f131e759a75f9f28a52b5de527b562",
+        # Pennock Trust") and two first names joined by "and" before its
+        # surname ("Bill and Melinda Gates Foundation").
+        11: "fd0c767e9573b6f73cc89804c7a701c9dc8d29eee792056d12f50586984d83fc",
     }
 
     def version(self):

@@ -266,6 +266,14 @@ size_t ExtendLeft(const std::vector<Token>& tokens, size_t s, size_t k) {
   if (first.sentence_start) return s;
   const Token& p = tokens[s - 1];
   if (p.IsWord() && p.cap && IsNationality(p.text) && same(s - 1) && k > s) return s - 1;
+  // "the Bill and Melinda Gates Foundation": a couple's first names, the
+  // second before its surname.
+  if ((p.Is("and") || p.Is("&")) && s >= 2 && same(s - 2) && tokens[s - 2].cap &&
+      IsLikelyFirstName(tokens[s - 2].text) &&
+      IsLikelyFirstName(first.text) && s + 1 < k && tokens[s + 1].IsWord() &&
+      tokens[s + 1].cap && !IsOrgKeyword(tokens[s + 1].text)) {
+    return s - 2;
+  }
   if (p.Is("and") && s >= 2 && same(s - 2)) {
     const Token& w = tokens[s - 2];
     // "Merck and Co Inc", "Baring Brothers and Co Ltd": a firm named "X and

@@ -507,6 +507,10 @@ INSTANTIATE_TEST_SUITE_P(
              "George L. Pennock Trust; A. H. Robins Co; J. P. Morgan Trust Co; Guy F. Atkinson "
              "Co"},
         Case{"He spoke to the S. African Reserve Bank.", "African Reserve Bank"},
+        // Two first names joined by "and" before a surname open the name.
+        Case{"Bill and Melinda Gates Foundation gave money to the Knut & Alice Wallenberg "
+             "Foundation.",
+             "Bill and Melinda Gates Foundation; Knut & Alice Wallenberg Foundation"},
         // A firm named after a person stays a firm, whatever the census's
         // first names ("Eli", "Allison") say.
         Case{"Eli Lilly and Co said sales rose. Allison's Place Inc said it would appeal.",
