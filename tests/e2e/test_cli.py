@@ -781,8 +781,10 @@ class ExtractorVersion(Env):
         # ("Cooperative Institute for Research in Environmental Sciences
         # (CIRES)"); a person's initials inside a body's name ("George L.
         # Pennock Trust") and two first names joined by "and" before its
-        # surname ("Bill and Melinda Gates Foundation").
-        11: "fd0c767e9573b6f73cc89804c7a701c9dc8d29eee792056d12f50586984d83fc",
+        # surname ("Bill and Melinda Gates Foundation"); a "Caucus" is a body
+        # ("Congressional Black Caucus"), not after a state ("the Iowa
+        # Caucus") or before "Room".
+        11: "42620502a5028305c494bb1558b9a20a13be08efdbef962f411145fe770180cb",
     }
 
     def version(self):

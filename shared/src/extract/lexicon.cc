@@ -273,7 +273,7 @@ bool IsPluralOfNoTeam(std::string_view word) {
   static const WordSet words({
       "islands", "isles", "mountains", "hills", "heights", "falls", "springs", "lakes", "keys",
       "plains", "highlands", "alps", "rapids", "woods", "gardens", "olympics", "games",
-      "championships", "awards", "elections", "talks", "accords", "protests", "riots", "trials",
+      "championships", "awards", "elections", "primaries", "caucuses", "talks", "accords", "protests", "riots", "trials",
       "affairs", "authorities", "officials", "leaders", "ministers", "lawmakers", "residents",
       "citizens", "voters", "rioters", "protesters", "demonstrators", "workers", "students",
       "farmers", "veterans", "fans", "supporters", "conventions", "treaties", "agreements",
@@ -337,7 +337,7 @@ bool IsOrgKeyword(std::string_view word) {
       "studios", "records", "publishing", "publishers",
       "rovers", "wanderers", "athletic", "forum", "brothers", "bros", "investments",
       "banque", "industrie", "bourse", "cos", "administration", "patrol", "tribe",
-      "confederation"});
+      "confederation", "caucus"});
   return kw.Has(StripDot(word));
 }
 

@@ -555,11 +555,12 @@ int NameBeforeAcronym(const std::vector<Token>& tokens, Span run, const std::str
 }
 
 // Words that make a body's name a building's: "Police Headquarters",
-// "Legislative Council Complex".
+// "Legislative Council Complex", "Senate Caucus Room".
 bool IsFacilityWord(std::string_view w) {
   static constexpr std::string_view kWords[] = {"Headquarters", "Complex", "Building",
                                                 "Buildings",    "Tower",   "Towers",
-                                                "Stadium",      "Arena",   "Compound"};
+                                                "Stadium",      "Arena",   "Compound",
+                                                "Room"};
   return std::ranges::find(kWords, w) != std::end(kWords);
 }
 
@@ -935,7 +936,11 @@ void FindOrganisations(const std::vector<Token>& tokens, const std::vector<Span>
         const bool government = words == 2 && s.size() == 2 &&
                                 tokens[s.end - 1].Is("Administration") &&
                                 !IsCommonWordOrPlural(Lower(tokens[s.begin].text));
-        if (words >= 2 && !government && !IsKnownPlace(SpanText(tokens, s))) {
+        // "the Iowa Caucus", "2020 Nevada Caucuses": a state's vote, not a
+        // caucus of members ("Congressional Black Caucus").
+        const bool vote = tokens[s.end - 1].text.starts_with("Caucus") &&
+                          IsKnownPlace(SpanText(tokens, {s.begin, s.end - 1}));
+        if (words >= 2 && !government && !vote && !IsKnownPlace(SpanText(tokens, s))) {
           // Acronyms inside the name are part of it only at its start.
           for (size_t j = i; j < s.begin; ++j) {
             if (Acronym(tokens[j])) {

@@ -507,6 +507,11 @@ INSTANTIATE_TEST_SUITE_P(
              "George L. Pennock Trust; A. H. Robins Co; J. P. Morgan Trust Co; Guy F. Atkinson "
              "Co"},
         Case{"He spoke to the S. African Reserve Bank.", "African Reserve Bank"},
+        // A caucus of members is a body; a state's caucus is a vote, and a
+        // caucus room a room.
+        Case{"Members of the Congressional Black Caucus met in the Senate Caucus Room after "
+             "the Iowa Caucus. Sanders won the Nevada Caucuses.",
+             "Congressional Black Caucus"},
         // Two first names joined by "and" before a surname open the name.
         Case{"Bill and Melinda Gates Foundation gave money to the Knut & Alice Wallenberg "
              "Foundation.",
