@@ -783,8 +783,8 @@ class ExtractorVersion(Env):
         # Pennock Trust") and two first names joined by "and" before its
         # surname ("Bill and Melinda Gates Foundation"); a "Caucus" is a body
         # ("Congressional Black Caucus"), not after a state ("the Iowa
-        # Caucus") or before "Room".
-        11: "42620502a5028305c494bb1558b9a20a13be08efdbef962f411145fe770180cb",
+        # Caucus") or before "Room"; "characterized" reports speech.
+        11: "84f11efbe00c7ce441f889feac07fa2a7924dfb131d6cd2abfafedefdd76a52b",
     }
 
     def version(self):

@@ -157,7 +157,8 @@ SpeechVerb SpeechVerbKind(std::string_view word) {
       "commenting", "remarking", "warning", "insisting", "claiming", "asking", "calling",
       "urging", "talked", "spoke", "speaks", "questioned", "advised", "welcomed", "apologised",
       "apologized", "hailed", "slammed", "defended", "expressed", "dismissed", "underlined",
-      "underscored", "recommended"});
+      "underscored", "recommended", "characterized", "characterised", "characterizes",
+      "characterises"});
   if (either.Has(word)) return SpeechVerb::kEither;
   if (subject_only.Has(word)) return SpeechVerb::kSubjectOnly;
   return SpeechVerb::kNone;

@@ -424,6 +424,11 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"NPR reported Adil Abdul-Mahdi, the caretaker Prime Minister, recommended the "
              "troops withdraw.",
              "Adil Abdul-Mahdi"},
+        // "characterized" reports speech, as "described" does; not in the
+        // passive.
+        Case{"Donald Trump characterized the call as \"perfectly fine and routine.\" The "
+             "market was characterized by Tom Reed's caution.",
+             "Donald Trump"},
         // After an opening adverbial phrase and its comma, the name right
         // before the verb is the subject, not one in the phrase.
         Case{"In a public briefing that included California governor Gavin Newsom, Donald "
