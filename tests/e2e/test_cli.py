@@ -783,8 +783,10 @@ class ExtractorVersion(Env):
         # Pennock Trust") and two first names joined by "and" before its
         # surname ("Bill and Melinda Gates Foundation"); a "Caucus" is a body
         # ("Congressional Black Caucus"), not after a state ("the Iowa
-        # Caucus") or before "Room"; "characterized" reports speech.
-        11: "84f11efbe00c7ce441f889feac07fa2a7924dfb131d6cd2abfafedefdd76a52b",
+        # Caucus") or before "Room"; "characterized" reports speech; ", and"
+        # before a possessive and words in lower case up to the verb opens
+        # a clause ("..., and his lawyers have claimed").
+        11: "6a3f6131f321d3330ce7d24efda3ef860726693edeb35d56ef17aabc4af3acee",
     }
 
     def version(self):

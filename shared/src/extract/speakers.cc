@@ -542,10 +542,26 @@ class Resolver {
     // stops (a hard-wrapped file, a table) quadratic in its length.
     // (", while" and ", whereas" open a clause of its own: "Andrzej Duda
     // said ..., while Interior Minister Joachim Brudziński wrote"; not
-    // before a participle, "James Baker, while defending ..., conceded".)
+    // before a participle, "James Baker, while defending ..., conceded".
+    // So do ", and" and ", but" before a possessive and words in lower
+    // case up to the verb: "Navalny is a critic of Putin, and his
+    // associates had alleged ..."; not a list, "The firm, its president,
+    // Thomas DePetrillo, and its vice president, Vincent DiGuilio, said".)
     auto opens_clause = [&](size_t b) {
-      return b >= 2 && (tokens_[b - 1].Is("while") || tokens_[b - 1].Is("whereas")) &&
-             tokens_[b - 2].Is(",") && !(tokens_[b].IsWord() && tokens_[b].text.ends_with("ing"));
+      if (b < 2 || !tokens_[b - 2].Is(",")) return false;
+      const Token& c = tokens_[b - 1];
+      if (c.Is("and") || c.Is("but")) {
+        if (!(tokens_[b].Is("his") || tokens_[b].Is("her") || tokens_[b].Is("their") ||
+              tokens_[b].Is("its") || tokens_[b].Is("our") || tokens_[b].Is("my"))) {
+          return false;
+        }
+        for (size_t i = b + 1; i < v; ++i) {
+          if (!tokens_[i].IsWord() || tokens_[i].cap) return false;
+        }
+        return true;
+      }
+      return (c.Is("while") || c.Is("whereas")) &&
+             !(tokens_[b].IsWord() && tokens_[b].text.ends_with("ing"));
     };
     size_t s = v;
     while (s > 0 && v - s < kMaxClauseTokens && !tokens_[s].sentence_start &&

@@ -424,6 +424,14 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"NPR reported Adil Abdul-Mahdi, the caretaker Prime Minister, recommended the "
              "troops withdraw.",
              "Adil Abdul-Mahdi"},
+        // ", and" before a possessive and words in lower case up to the
+        // verb opens a clause whose subject is no name; a list does not.
+        Case{"Anna Berg is a critic of the mayor, and her lawyers have claimed Berg was "
+             "framed.",
+             ""},
+        Case{"The firm, its president, Tom Reed, and its vice president, Anna Berg, also said "
+             "they may seek a seat.",
+             "Tom Reed"},
         // "characterized" reports speech, as "described" does; not in the
         // passive.
         Case{"Donald Trump characterized the call as \"perfectly fine and routine.\" The "
