@@ -26,7 +26,7 @@ namespace newsarc {
 // Research in Environmental Sciences (CIRES)" one name, "George L. Pennock
 // Trust" with its initial, "Bill and Melinda Gates Foundation", "Congressional
 // Black Caucus", "characterized ... as", ", and his lawyers have claimed"
-// speaks for no name before it), so that an
+// speaks for no name before it, "posted a podcast" is no speech), so that an
 // index can tell the files an older newsarc read from those this one read
 // (IndexWriter::FilesFromOlderExtractor, newsarc-index --reextract). Indexes
 // written before versions were recorded count as 0. tests/e2e/test_cli.py

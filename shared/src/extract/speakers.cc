@@ -117,6 +117,8 @@ bool IsLyAdverb(const Token& t) {
 // "an aide who asked not to be identified said" (a request).
 bool NoSpeech(const Token& verb, const Token& next) {
   if (verb.Is("declared")) return next.Is("a") || next.Is("an") || next.Is("the");
+  // "posted a podcast dedicated to Conway": a thing put online.
+  if (verb.Is("posted")) return next.Is("a") || next.Is("an");
   if (verb.Is("continues") || verb.Is("continued")) return next.Is("as") || next.Is("to");
   // "Manafort agreed to help with the investigation": a deal, not words.
   if (verb.Is("agreed")) return next.Is("to");

@@ -424,6 +424,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"NPR reported Adil Abdul-Mahdi, the caretaker Prime Minister, recommended the "
              "troops withdraw.",
              "Adil Abdul-Mahdi"},
+        // "posted a ..." puts a thing online; "posted on Twitter that" speaks.
+        Case{"Journalist Brady Haran posted a podcast dedicated to Conway. Anna Berg posted on "
+             "Twitter that she would stay.",
+             "Anna Berg"},
         // ", and" before a possessive and words in lower case up to the
         // verb opens a clause whose subject is no name; a list does not.
         Case{"Anna Berg is a critic of the mayor, and her lawyers have claimed Berg was "
