@@ -786,8 +786,10 @@ class ExtractorVersion(Env):
         # Caucus") or before "Room"; "characterized" reports speech; ", and"
         # before a possessive and words in lower case up to the verb opens
         # a clause ("..., and his lawyers have claimed"); "posted a podcast"
-        # is no speech.
-        11: "59cdb722bd67dcf27e987c3e06869920bfca4f846fa768d450a1b2650b6d5844",
+        # is no speech; a word in capitals next to a common word in capitals
+        # is shouted ("I WON THIS ELECTION"), a transcript's "NG:" a label,
+        # "Long Range Identification and Tracking (LRIT) system" a term.
+        11: "2c310713335ea0fa21aa87e7a92c940b300ec6c9cad413dd720f8537048d2469",
     }
 
     def version(self):

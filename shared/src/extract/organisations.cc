@@ -11,6 +11,7 @@
 #include "ascii.h"
 #include "extract/lexicon.h"
 #include "extract/org_cues.h"
+#include "stop_words.h"
 
 namespace newsarc::internal {
 namespace {
@@ -59,8 +60,28 @@ bool Acronym(const Token& t) {
 bool IsHandleOrLabel(const std::vector<Token>& tokens, size_t i) {
   if (IsKnownOrganisation(tokens[i].text)) return false;
   if (i > 0 && (tokens[i - 1].Is("@") || tokens[i - 1].Is("#"))) return true;
+  // "NG: This study started in 1982": a speaker's initials and a colon that
+  // open a paragraph.
+  const bool opens_paragraph = i == 0 || tokens[i - 1].para != tokens[i].para;
+  if (opens_paragraph && tokens[i].para > 0 && tokens[i].text.size() <= 4 &&
+      i + 2 < tokens.size() && tokens[i + 1].Is(":") && tokens[i + 2].para == tokens[i].para) {
+    return true;
+  }
   return i >= 2 && i + 1 < tokens.size() && tokens[i - 1].Is("(") && tokens[i - 2].Is("(") &&
          tokens[i + 1].Is(")") && (i == 2 || tokens[i - 3].para != tokens[i].para);
+}
+
+// "I WON THIS ELECTION", "THE USA IS GREAT": a word in capitals next to a
+// common word in capitals is shouted, not an acronym.
+bool Shouted(const std::vector<Token>& tokens, size_t i) {
+  if (IsKnownOrganisation(tokens[i].text)) return false;
+  auto common_caps = [&](size_t j) {
+    const Token& t = tokens[j];
+    if (!t.IsWord() || !t.all_caps || t.text.size() < 2 || t.para != tokens[i].para) return false;
+    const std::string lower = Lower(t.text);
+    return IsStopWord(lower) || IsCommonWordOrPlural(lower);
+  };
+  return (i > 0 && common_caps(i - 1)) || (i + 1 < tokens.size() && common_caps(i + 1));
 }
 
 // A word that is a sentence on its own: a wire service's sign-off at the
@@ -463,16 +484,29 @@ std::unordered_set<std::string_view> DefinedTerms(const std::vector<Token>& toke
     if (!tokens[p].Is("(") || !tokens[p + 1].all_caps || !tokens[p + 2].Is(")")) continue;
     std::string_view acr = tokens[p + 1].text;
     if (acr.size() > 6 || acr.size() > p) continue;
+    // The words before it spell it, over an "and", "of" or "for" that it
+    // leaves out ("Long Range Identification and Tracking (LRIT)"; "letter
+    // of credit (LOC)" keeps its "of").
     bool lower = false, match = true;
-    for (size_t k = 0; k < acr.size(); ++k) {
-      const Token& w = tokens[p - acr.size() + k];
-      if (!w.IsWord() || (w.text[0] | 0x20) != (acr[k] | 0x20)) {
-        match = false;
-        break;
+    size_t w = p;
+    for (size_t k = acr.size(); k-- > 0 && match;) {
+      while (k + 1 < acr.size() && w > 1 && tokens[w - 1].IsWord() && !tokens[w - 1].cap &&
+             (tokens[w - 1].Is("and") || tokens[w - 1].Is("of") || tokens[w - 1].Is("for")) &&
+             (tokens[w - 1].text[0] | 0x20) != (acr[k] | 0x20)) {
+        --w;
       }
-      lower = lower || !w.cap;
+      const Token& t = tokens[--w];
+      match = t.IsWord() && (t.text[0] | 0x20) == (acr[k] | 0x20) && (k == 0 || w > 0);
+      // (A role in lower case names a body's head: "deputy minister of
+      // International Trade and Industry (MITI)".)
+      lower = lower || (!t.cap && !IsRoleWord(t.text));
     }
-    if (match && (lower || IsThingHead(tokens[p - 1].text))) out.insert(acr);
+    // (Or a thing's name before it: "Long Range Identification and Tracking
+    // (LRIT) system".)
+    const bool thing_after = p + 3 < tokens.size() && tokens[p + 3].IsWord() &&
+                             !tokens[p + 3].cap &&
+                             IsThingHead(TitleCase(Lower(tokens[p + 3].text)));
+    if (match && (lower || thing_after || IsThingHead(tokens[p - 1].text))) out.insert(acr);
   }
   return out;
 }
@@ -981,7 +1015,7 @@ void FindOrganisations(const std::vector<Token>& tokens, const std::vector<Span>
                             i + 1 < run.end && tokens[i + 1].IsWord() &&
                             !tokens[i + 1].all_caps;
       if (((Acronym(tokens[i]) && terms.count(tokens[i].text) == 0 &&
-            !WholeSentence(tokens, i) && !ticker && !initials) ||
+            !WholeSentence(tokens, i) && !ticker && !initials && !Shouted(tokens, i)) ||
            (tokens[i].camel && run.size() == 1 && !IsNonOrgAcronym(tokens[i].text) &&
             !HasDigit(tokens[i].text))) &&
           !IsHandleOrLabel(tokens, i)) {

@@ -495,6 +495,15 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Prices of OIL rose in LONDON and CANADA, the WHO and ICE said. The GAO report "
              "was NEW.",
              "WHO; ICE; GAO"},
+        // Words in capitals next to a common word in capitals are shouted;
+        // a speaker's initials and a colon open a transcript's paragraph; an
+        // acronym that a thing's name spells, over "and", is a term (not
+        // after a role in lower case: "minister of ... (MITI)").
+        Case{"He tweeted, \"I WON THIS ELECTION, BY A LOT!\" The BBC agreed.\n\nNG: This "
+             "study started in 1982.\n\nShips use the Long Range Identification and Tracking "
+             "(LRIT) system. LRIT data showed it. Japan's deputy minister of International "
+             "Trade and Industry (MITI) came.",
+             "BBC; MITI"},
         // Terms of markets, time zones and systems in capitals are no bodies.
         Case{"Three-month LIBOR rose and FOB prices fell at 1400 CDT, the bank said. The "
              "program runs on MS-DOS and UNIX. The OPEC meeting ended.",
