@@ -57,6 +57,8 @@ Cue CueBefore(const std::vector<Token>& tokens, size_t b) {
                                "broadcast", "aired", "conducted", "commissioned"})) {
     return Cue::kStrong;
   }
+  // "The plane was operated by Lion Air".
+  if (w1 == "by" && w2 == "operated") return Cue::kMedium;
   if (w1 == "with" && OneOf(w2, {"interview", "interviews"})) return Cue::kStrong;
   if (w1 == "to" && OneOf(w2, {"according", "speaking", "spoke", "talking", "talked",
                                "remarks", "statement", "interview"})) {
@@ -196,15 +198,24 @@ void FindCuedOrganisations(const std::vector<Token>& tokens, const std::vector<S
   auto is_person_word = [&](std::string_view w) {
     return std::find(person_words.begin(), person_words.end(), w) != person_words.end();
   };
-  for (const Span& run : runs) {
-    const Token& first = tokens[run.begin];
-    if (first.in_quote || first.para == 0 || (*is_org)[run.begin] || (*is_org)[run.end - 1]) {
+  // "Brussels-based", "Yemen-born": an adjective, not a name.
+  auto adjective = [](std::string_view w) {
+    const size_t hyphen = w.rfind('-');
+    return hyphen != std::string_view::npos && hyphen + 1 < w.size() && w[hyphen + 1] >= 'a' &&
+           w[hyphen + 1] <= 'z';
+  };
+  for (Span run : runs) {
+    if (tokens[run.begin].in_quote || tokens[run.begin].para == 0 || (*is_org)[run.begin] ||
+        (*is_org)[run.end - 1]) {
       continue;
     }
     if (run.size() > 5) continue;
     Cue cue = CueBefore(tokens, run.begin);
     if (cue == Cue::kNone) cue = CueAfter(tokens, run.end);
     if (cue == Cue::kNone) continue;
+    // ("operated by Dallas-based Hunt": the name after the adjective.)
+    if (run.size() >= 2 && adjective(tokens[run.begin].text)) ++run.begin;
+    const Token& first = tokens[run.begin];
     // (A name the speakers took for a person's stays one, unless a kind of
     // body is named right before it and the name has two words at least:
     // "newspaper Magyar Nemzet revealed", but "the company Pickens' offer".)
@@ -214,13 +225,7 @@ void FindCuedOrganisations(const std::vector<Token>& tokens, const std::vector<S
         (is_person_word(first.text) && !kind)) {
       continue;
     }
-    // "Brussels-based", "Yemen-born": an adjective, not a name.
-    std::string_view last = tokens[run.end - 1].text;
-    size_t hyphen = last.rfind('-');
-    if (hyphen != std::string_view::npos && hyphen + 1 < last.size() && last[hyphen + 1] >= 'a' &&
-        last[hyphen + 1] <= 'z') {
-      continue;
-    }
+    if (adjective(tokens[run.end - 1].text)) continue;
     // "Kamloops This Week": the run stops at a word that never starts a name.
     if (run.end < tokens.size() && tokens[run.end].IsWord() && tokens[run.end].cap &&
         tokens[run.end].para == first.para) {

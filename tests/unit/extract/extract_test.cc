@@ -631,6 +631,11 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"The money went to Pet Patrol, a non-profit rescue organization in Ontario.",
              "Pet Patrol"},
         Case{"Ford hired law firm Sidley for the inquiry.", "Sidley"},
+        // "operated by" names an operator; an adjective before it is no part
+        // of its name.
+        Case{"The bus was operated by Viazul. The mine was operated by Dallas-based Zorblax "
+             "Mining.",
+             "Viazul; Zorblax Mining"},
         Case{"In an interview with Rudaw, the minister spoke of the war.", "Rudaw"},
         Case{"In an interview with Dawn, the minister spoke of the war.", ""},  // a first name
         Case{"He told Kamloops This Week that the drugs were cheap.", ""},
