@@ -790,8 +790,9 @@ class ExtractorVersion(Env):
         # is shouted ("I WON THIS ELECTION"), a transcript's "NG:" a label,
         # "Long Range Identification and Tracking (LRIT) system" a term;
         # "operated by Viazul" names a body, "Dallas-based" is no part of
-        # one.
-        11: "f24ca54aa87fd0fc5a3755c7c5cb1b50fcee8e3d5135a88a1831a1edf9a6b9d8",
+        # one; a unit's or a session's number opens its name ("the 101st
+        # Airborne Division", "116th U.S. Congress").
+        11: "ab00febdc56b1f39533f6b38672ea1aad31af2baff1e8416c8534352bec76c83",
     }
 
     def version(self):

@@ -560,6 +560,13 @@ bool IsIrregularWordForm(std::string_view word) {
   return forms.Has(word);
 }
 
+bool IsOrdinal(std::string_view word) {
+  size_t d = 0;
+  while (d < word.size() && word[d] >= '0' && word[d] <= '9') ++d;
+  const std::string_view end = word.substr(d);
+  return d > 0 && (end == "st" || end == "nd" || end == "rd" || end == "th");
+}
+
 bool IsLowerCaseAbbreviation(std::string_view word) {
   static const WordSet abbreviations({
       "kph", "mph", "kmh", "km", "kg", "lb", "lbs", "ft", "mm", "cm", "ml", "mg", "kw", "kwh",

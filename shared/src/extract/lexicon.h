@@ -90,6 +90,8 @@ bool IsNameConnector(std::string_view word);
 // regular ending ("went", "children", "whom"), which the word list of
 // lemmas cannot tell.
 bool IsIrregularWordForm(std::string_view word);
+// "1st", "22nd", "101st": digits and an ordinal's ending.
+bool IsOrdinal(std::string_view word);
 // Units and Latin abbreviations, lower case in edited text ("ft", "kph",
 // "i.e."; a final dot ignored).
 bool IsLowerCaseAbbreviation(std::string_view word);

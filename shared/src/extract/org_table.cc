@@ -52,12 +52,22 @@ bool HasBodyWord(std::string_view words) {
 // Kingdom", "UK Supreme Court" and "United Kingdom Supreme Court"; "" when
 // no place qualifies the name.
 std::string PlaceQualifiedKey(std::string_view name) {
+  // "116th U.S. Congress" and "116th United States Congress": a number
+  // before the place belongs to the body.
+  std::string number;
+  if (const size_t sp = name.find(' '); sp != std::string_view::npos &&
+                                        IsOrdinal(name.substr(0, sp))) {
+    number = std::string(name.substr(0, sp + 1));
+    name.remove_prefix(sp + 1);
+  }
   const size_t of = name.rfind(" of ");
   if (of != std::string_view::npos) {
     std::string_view place = name.substr(of + 4);
     if (place.starts_with("the ")) place.remove_prefix(4);
     const std::string_view body = name.substr(0, of);
-    if (IsPlaceWord(place) && HasBodyWord(body)) return PlaceKey(place) + "|" + Lower(body);
+    if (IsPlaceWord(place) && HasBodyWord(body)) {
+      return PlaceKey(place) + "|" + number + Lower(body);
+    }
   }
   // The longest place of up to three words that opens the name.
   size_t end = 0;
@@ -67,7 +77,9 @@ std::string PlaceQualifiedKey(std::string_view name) {
     if (end == std::string_view::npos) break;
     const std::string_view place = name.substr(0, end);
     const std::string_view body = name.substr(end + 1);
-    if (IsPlaceWord(place) && HasBodyWord(body)) key = PlaceKey(place) + "|" + Lower(body);
+    if (IsPlaceWord(place) && HasBodyWord(body)) {
+      key = PlaceKey(place) + "|" + number + Lower(body);
+    }
   }
   return key;
 }

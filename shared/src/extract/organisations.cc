@@ -287,6 +287,8 @@ size_t ExtendLeft(const std::vector<Token>& tokens, size_t s, size_t k) {
   if (first.sentence_start) return s;
   const Token& p = tokens[s - 1];
   if (p.IsWord() && p.cap && IsNationality(p.text) && same(s - 1) && k > s) return s - 1;
+  // "the 101st Airborne Division", "1st Fleet Command": a unit's number.
+  if (IsOrdinal(p.text) && same(s - 1) && k > s) return s - 1;
   // "the Bill and Melinda Gates Foundation": a couple's first names, the
   // second before its surname.
   if ((p.Is("and") || p.Is("&")) && s >= 2 && same(s - 2) && tokens[s - 2].cap &&

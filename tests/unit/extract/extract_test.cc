@@ -631,6 +631,13 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"The money went to Pet Patrol, a non-profit rescue organization in Ontario.",
              "Pet Patrol"},
         Case{"Ford hired law firm Sidley for the inquiry.", "Sidley"},
+        // A unit's or a session's number opens its name; the forms of its
+        // country are one name.
+        Case{"Soldiers of the 101st Airborne Division arrived. The 116th U.S. Congress was "
+             "sworn in. The 116th United States Congress met. The 9th U.S. Circuit Court of "
+             "Appeals ruled.",
+             "101st Airborne Division; 116th United States Congress; 9th U.S. Circuit Court of "
+             "Appeals"},
         // "operated by" names an operator; an adjective before it is no part
         // of its name.
         Case{"The bus was operated by Viazul. The mine was operated by Dallas-based Zorblax "
