@@ -791,8 +791,9 @@ class ExtractorVersion(Env):
         # "Long Range Identification and Tracking (LRIT) system" a term;
         # "operated by Viazul" names a body, "Dallas-based" is no part of
         # one; a unit's or a session's number opens its name ("the 101st
-        # Airborne Division", "116th U.S. Congress").
-        11: "ab00febdc56b1f39533f6b38672ea1aad31af2baff1e8416c8534352bec76c83",
+        # Airborne Division", "116th U.S. Congress"); "the Republican
+        # Senate" is the Senate and the party apart.
+        11: "2e1f5b747d0e578f9ee77e3cff332b6a0064fc636947d457540479c72f78c742",
     }
 
     def version(self):

@@ -28,7 +28,8 @@ namespace newsarc {
 // Black Caucus", "characterized ... as", ", and his lawyers have claimed"
 // speaks for no name before it, "posted a podcast" is no speech; "I WON
 // THIS", "NG: ..." and "(LRIT) system" name no body; "operated by Viazul"
-// names one, "the 101st Airborne Division" its number), so that an
+// names one, "the 101st Airborne Division" its number, "the Republican
+// Senate" the Senate), so that an
 // index can tell the files an older newsarc read from those this one read
 // (IndexWriter::FilesFromOlderExtractor, newsarc-index --reextract). Indexes
 // written before versions were recorded count as 0. tests/e2e/test_cli.py

@@ -107,7 +107,8 @@ Cue CueAfter(const std::vector<Token>& tokens, size_t e) {
   return Cue::kNone;
 }
 
-// Stem of a party word used alone: "Republicans" -> "Republican".
+}  // namespace
+
 std::string_view PartyStem(std::string_view w) {
   if (w == "Republican" || w == "Republicans") return "Republican";
   if (w == "Democrat" || w == "Democrats" || w == "Democratic") return "Democrat";
@@ -116,6 +117,8 @@ std::string_view PartyStem(std::string_view w) {
   if (w == "Labour") return "Labour";
   return {};
 }
+
+namespace {
 
 bool IsLowerOrgKeyword(std::string_view w) {
   return OneOf(w, {"police", "party", "diocese", "museum"});
@@ -147,7 +150,7 @@ void FindPartyAndLowerKeywordOrganisations(const std::vector<Token>& tokens,
                            IsRoleWord(tokens[run.begin + 1].text);
     if (!stem.empty() && (!weak || role_next || stem == "Republican" || stem == "Labour") &&
         (run.size() == 1 || IsRoleWord(tokens[run.begin + 1].text) ||
-         IsFirstName(tokens[run.begin + 1].text) ||
+         IsFirstName(tokens[run.begin + 1].text) || (*is_org)[run.begin + 1] ||
          (run.size() == 2 && run.end < n && tokens[run.end].IsWord() &&
           IsRoleWord(tokens[run.end].text)))) {
       int id = -1;

@@ -6,6 +6,7 @@
 #define NEWSARC_EXTRACT_ORG_CUES_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extract/names.h"
@@ -20,6 +21,10 @@ namespace newsarc::internal {
 void FindCuedOrganisations(const std::vector<Token>& tokens, const std::vector<Span>& runs,
                            const std::vector<std::string>& person_words, OrgTable* orgs,
                            std::vector<bool>* is_org);
+
+// The party that a word names alone ("Republicans", "Republican":
+// "Republican"; "Tories": "Conservative"), or "".
+std::string_view PartyStem(std::string_view w);
 
 // Parties named by their members' word ("Republican Kevin McCarthy", "the
 // Democrats"; merged with "Republican Party" when the article names it) and

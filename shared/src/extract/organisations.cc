@@ -590,6 +590,12 @@ int NameBeforeAcronym(const std::vector<Token>& tokens, Span run, const std::str
   return entity;
 }
 
+bool IsLegislature(std::string_view w) {
+  static constexpr std::string_view kWords[] = {"Senate",   "House",       "Congress",
+                                                "Assembly", "Legislature", "Parliament"};
+  return std::ranges::find(kWords, w) != std::end(kWords);
+}
+
 // Words that make a body's name a building's: "Police Headquarters",
 // "Legislative Council Complex", "Senate Caucus Room".
 bool IsFacilityWord(std::string_view w) {
@@ -976,7 +982,14 @@ void FindOrganisations(const std::vector<Token>& tokens, const std::vector<Span>
         // caucus of members ("Congressional Black Caucus").
         const bool vote = tokens[s.end - 1].text.starts_with("Caucus") &&
                           IsKnownPlace(SpanText(tokens, {s.begin, s.end - 1}));
-        if (words >= 2 && !government && !vote && !IsKnownPlace(SpanText(tokens, s))) {
+        // "the Republican Senate": a party's majority in the body, which is
+        // named alone (and the party on its own, by
+        // FindPartyAndLowerKeywordOrganisations).
+        const bool party_majority = s.size() == 2 && !PartyStem(tokens[s.begin].text).empty() &&
+                                    IsLegislature(tokens[s.begin + 1].text);
+        if (party_majority) ++s.begin;
+        if ((words >= 2 || party_majority) && !government && !vote &&
+            !IsKnownPlace(SpanText(tokens, s))) {
           // Acronyms inside the name are part of it only at its start.
           for (size_t j = i; j < s.begin; ++j) {
             if (Acronym(tokens[j])) {

@@ -631,6 +631,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"The money went to Pet Patrol, a non-profit rescue organization in Ontario.",
              "Pet Patrol"},
         Case{"Ford hired law firm Sidley for the inquiry.", "Sidley"},
+        // A party's word before a legislature names its majority: the
+        // body and the party apart.
+        Case{"The Republican Senate voted to acquit him.", "Republican; Senate"},
         // A unit's or a session's number opens its name; the forms of its
         // country are one name.
         Case{"Soldiers of the 101st Airborne Division arrived. The 116th U.S. Congress was "
