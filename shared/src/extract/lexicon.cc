@@ -274,15 +274,15 @@ bool IsPluralOfNoTeam(std::string_view word) {
   static const WordSet words({
       "islands", "isles", "mountains", "hills", "heights", "falls", "springs", "lakes", "keys",
       "plains", "highlands", "alps", "rapids", "woods", "gardens", "olympics", "games",
-      "championships", "awards", "elections", "primaries", "caucuses", "talks", "accords", "protests", "riots", "trials",
-      "affairs", "authorities", "officials", "leaders", "ministers", "lawmakers", "residents",
-      "citizens", "voters", "rioters", "protesters", "demonstrators", "workers", "students",
-      "farmers", "veterans", "fans", "supporters", "conventions", "treaties", "agreements",
-      "works", "meadows", "markets", "stocks", "shares", "bonds", "futures", "prices", "rates",
-      "banks", "exports", "imports", "sales", "earnings", "results", "reserves", "troops",
-      "forces", "democrats", "republicans", "conservatives", "liberals", "socialists",
-      "communists", "muslims", "christians", "jews", "catholics", "protestants", "chinese",
-      "japanese", "news", "times"});
+      "championships", "awards", "elections", "primaries", "caucuses", "talks", "accords",
+      "protests", "riots", "trials", "affairs", "authorities", "officials", "leaders", "ministers",
+      "lawmakers", "residents", "citizens", "voters", "rioters", "protesters", "demonstrators",
+      "workers", "students", "farmers", "veterans", "fans", "supporters", "conventions",
+      "treaties", "agreements", "works", "meadows", "markets", "stocks", "shares", "bonds",
+      "futures", "prices", "rates", "banks", "exports", "imports", "sales", "earnings", "results",
+      "reserves", "troops", "forces", "democrats", "republicans", "conservatives", "liberals",
+      "socialists", "communists", "muslims", "christians", "jews", "catholics", "protestants",
+      "chinese", "japanese", "news", "times"});
   return words.Has(word);
 }
 

@@ -179,8 +179,9 @@ void OrgTable::Unmention(int entity) {
   }
 }
 
-// ("Organisation for Economic Co-operation and Development": "OECD"; not
-// "EC Commission", whose letters would not all count.)
+// (organisations.h) "Organisation for Economic Co-operation and
+// Development": "OECD"; not "EC Commission", whose letters would not all
+// count.
 std::string NameInitials(std::string_view name) {
   std::string out;
   size_t words = 0;

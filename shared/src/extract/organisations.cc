@@ -688,7 +688,7 @@ Span KeywordSpan(const std::vector<Token>& tokens, Span run, size_t from, size_t
     return initial && i + 2 < k && tokens[i + 1].IsWord() && tokens[i + 1].text.size() == 1 &&
            tokens[i + 1].cap && tokens[i + 2].Is(".");
   };
-  while (s < k && !before_initial(s - 1) && !before_initial(s) &&
+  while (s < k && !(s > 0 && before_initial(s - 1)) && !before_initial(s) &&
          (IsNameConnector(tokens[s].text) ||
           ((OpensSentenceOnly(tokens, s, false) || GerundBeforeInstitution(tokens, s) ||
             (WeakCapital(tokens, s) && IsCommonWord(Lower(tokens[s].text)))) &&
