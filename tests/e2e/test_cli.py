@@ -792,8 +792,9 @@ class ExtractorVersion(Env):
         # "operated by Viazul" names a body, "Dallas-based" is no part of
         # one; a unit's or a session's number opens its name ("the 101st
         # Airborne Division", "116th U.S. Congress"); "the Republican
-        # Senate" is the Senate and the party apart.
-        11: "2e1f5b747d0e578f9ee77e3cff332b6a0064fc636947d457540479c72f78c742",
+        # Senate" is the Senate and the party apart; "Sabha" heads a body's
+        # name ("Lok Sabha").
+        11: "981afd2ba32dcb5a389d4e2dfaefc5f37af554eee23f51dc48d181f330aacfa5",
     }
 
     def version(self):

@@ -29,7 +29,7 @@ namespace newsarc {
 // speaks for no name before it, "posted a podcast" is no speech; "I WON
 // THIS", "NG: ..." and "(LRIT) system" name no body; "operated by Viazul"
 // names one, "the 101st Airborne Division" its number, "the Republican
-// Senate" the Senate), so that an
+// Senate" the Senate, "Lok Sabha" a body), so that an
 // index can tell the files an older newsarc read from those this one read
 // (IndexWriter::FilesFromOlderExtractor, newsarc-index --reextract). Indexes
 // written before versions were recorded count as 0. tests/e2e/test_cli.py

@@ -338,7 +338,7 @@ bool IsOrgKeyword(std::string_view word) {
       "studios", "records", "publishing", "publishers",
       "rovers", "wanderers", "athletic", "forum", "brothers", "bros", "investments",
       "banque", "industrie", "bourse", "cos", "administration", "patrol", "tribe",
-      "confederation", "caucus"});
+      "confederation", "caucus", "sabha"});
   return kw.Has(StripDot(word));
 }
 

@@ -684,11 +684,11 @@ Span KeywordSpan(const std::vector<Token>& tokens, Span run, size_t from, size_t
   const size_t untrimmed = s;
   // An initial, and a word before one, are a person's: "A. H. Robins Co",
   // "Guy F. Atkinson Co" keep their first words.
-  auto before_initial = [&](size_t i) {
-    return initial && i + 2 < k && tokens[i + 1].IsWord() && tokens[i + 1].text.size() == 1 &&
-           tokens[i + 1].cap && tokens[i + 2].Is(".");
+  auto initial_at = [&](size_t i) {
+    return initial && i + 1 < k && tokens[i].IsWord() && tokens[i].text.size() == 1 &&
+           tokens[i].cap && tokens[i + 1].Is(".");
   };
-  while (s < k && !(s > 0 && before_initial(s - 1)) && !before_initial(s) &&
+  while (s < k && !initial_at(s) && !initial_at(s + 1) &&
          (IsNameConnector(tokens[s].text) ||
           ((OpensSentenceOnly(tokens, s, false) || GerundBeforeInstitution(tokens, s) ||
             (WeakCapital(tokens, s) && IsCommonWord(Lower(tokens[s].text)))) &&

@@ -533,6 +533,10 @@ INSTANTIATE_TEST_SUITE_P(
              "George L. Pennock Trust; A. H. Robins Co; J. P. Morgan Trust Co; Guy F. Atkinson "
              "Co"},
         Case{"He spoke to the S. African Reserve Bank.", "African Reserve Bank"},
+        // "Sabha" heads an Indian legislature's name.
+        Case{"He was elected to the Rajya Sabha and to the Lok Sabha. Minister Pramual "
+             "Sabhavasu said so.",
+             "Rajya Sabha; Lok Sabha"},
         // A caucus of members is a body; a state's caucus is a vote, and a
         // caucus room a room.
         Case{"Members of the Congressional Black Caucus met in the Senate Caucus Room after "
@@ -836,6 +840,13 @@ TEST(ExtractTest, AcronymIsAlias) {
   ASSERT_EQ(x.organisations.size(), 1u);
   EXPECT_EQ(x.organisations[0].aliases, std::vector<std::string>{"FSB"});
   EXPECT_EQ(x.organisations[0].mentions, 2u);
+}
+
+TEST(ExtractTest, InitialOpensATitlesName) {
+  // A name with an initial as the first word of the title (the article's
+  // first token) keeps it.
+  auto x = ExtractText("The unit leases computers.", "C. Itoh Unit Sets Lease Plan");
+  EXPECT_EQ(Names(x.organisations), "C. Itoh Unit");
 }
 
 TEST(ExtractTest, AcronymOfALongerNameIsItsAlias) {
