@@ -649,19 +649,19 @@ size_t JoinNextBody(const std::vector<Token>& tokens, Span run, Span s) {
 // The organisation ending at keyword `k` (and any "of Y" after it) in `run`.
 Span KeywordSpan(const std::vector<Token>& tokens, Span run, size_t from, size_t k) {
   size_t s = k;
+  // An initial: a capital letter and its full stop, before the keyword.
+  auto initial_at = [&](size_t i) {
+    return i + 1 < k && tokens[i].IsWord() && tokens[i].text.size() == 1 && tokens[i].cap &&
+           tokens[i + 1].Is(".");
+  };
   // "George L. Pennock Trust": an initial's full stop inside the name.
   // (Not a compass point's, "S. African Reserve Bank", nor after "S and":
-  // "rated A by S and P. Salomon Brothers Inc" ends a sentence. A name that
-  // starts with an initial reaches no further left.)
-  bool initial = false;
+  // "rated A by S and P. Salomon Brothers Inc" ends a sentence.)
   auto initial_dot = [&](size_t i) {
-    const bool dot = i > from && i + 1 < k && tokens[i].Is(".") && tokens[i - 1].IsWord() &&
-                     tokens[i - 1].text.size() == 1 && tokens[i - 1].cap &&
-                     !IsNationality(tokens[i + 1].text) && !IsKnownPlace(tokens[i + 1].text) &&
-                     !(i >= 3 && (tokens[i - 2].Is("and") || tokens[i - 2].Is("&")) &&
-                       tokens[i - 3].text.size() == 1);
-    initial = initial || dot;
-    return dot;
+    return i > from && i + 1 < k && initial_at(i - 1) && !IsNationality(tokens[i + 1].text) &&
+           !IsKnownPlace(tokens[i + 1].text) &&
+           !(i >= 3 && (tokens[i - 2].Is("and") || tokens[i - 2].Is("&")) &&
+             tokens[i - 3].text.size() == 1);
   };
   while (s > from && (tokens[s - 1].IsWord() || initial_dot(s - 1)) &&
          (!IsRoleHead(tokens[s - 1].text) || tokens[s - 1].Is("New")) &&
@@ -682,13 +682,12 @@ Span KeywordSpan(const std::vector<Token>& tokens, Span run, size_t from, size_t
     s -= 2;
   }
   const size_t untrimmed = s;
-  // An initial, and a word before one, are a person's: "A. H. Robins Co",
-  // "Guy F. Atkinson Co" keep their first words.
-  auto initial_at = [&](size_t i) {
-    return initial && i + 1 < k && tokens[i].IsWord() && tokens[i].text.size() == 1 &&
-           tokens[i].cap && tokens[i + 1].Is(".");
-  };
-  while (s < k && !initial_at(s) && !initial_at(s + 1) &&
+  // A name with an initial in it is a person's: the initial and a word
+  // before one stay ("A. H. Robins Co", "Guy F. Atkinson Co"), and the name
+  // reaches no further left (below).
+  bool initial = false;
+  for (size_t i = s; i < k && !initial; ++i) initial = initial_at(i);
+  while (s < k && !(initial && (initial_at(s) || initial_at(s + 1))) &&
          (IsNameConnector(tokens[s].text) ||
           ((OpensSentenceOnly(tokens, s, false) || GerundBeforeInstitution(tokens, s) ||
             (WeakCapital(tokens, s) && IsCommonWord(Lower(tokens[s].text)))) &&
