@@ -60,6 +60,9 @@ class MappedReads {
   bool Read(int fd, void* buf, size_t n, off_t offset, ssize_t& result);
   // Whether reads of `fd` come from a map in this scope.
   bool Mapped(int fd);
+  // Unmaps every file, outside any scope (after the database was replaced:
+  // the maps of its deleted files would keep their space taken).
+  void Forget() { maps_.clear(); }
 
   // What the reads did so far (for tests and measurements).
   uint64_t served() const { return served_; }

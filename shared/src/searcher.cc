@@ -325,6 +325,9 @@ struct Searcher::Impl {
   std::vector<size_t> live;
   std::vector<Xapian::Database> live_dbs;
   Xapian::Database db;
+  // Each local shard's UUID as opened (indexes into `shards`; "" for a
+  // remote one): a compacted copy put in its place has another.
+  std::vector<std::string> uuids;
   bool remote = false;                // some live shard is remote
   std::vector<std::string> left_out;  // a warning per shard left out
   // The facet counter of the last Run, when the request asks for facets.
@@ -345,6 +348,9 @@ struct Searcher::Impl {
   internal::Vocabulary vocabulary;
 
   void Combine();
+  // Brings the databases to their newest revision, before a search (outside
+  // any scope of `reads`); may throw Xapian::Error.
+  void CatchUp();
   // After a network error during a search: reconnects every remote shard
   // (their links may hold unread replies) and leaves out those that fail,
   // or the one `context` names (allow_partial), else fails naming them.
@@ -739,6 +745,31 @@ void Searcher::Impl::Combine() {
   }
 }
 
+// Xapian's reopen compares revision numbers only, and a compacted copy that
+// IndexWriter::Compact puts in a database's place starts its revisions
+// again: at the same number as the revision open here, the Searcher went on
+// reading the old copy (its files deleted, their space still held) and
+// missed what was added since; at a higher one, a reopen that fell within
+// the exchange read one copy's version file and the other's tables, and
+// every later try failed the same way. The reopen reads the version file,
+// and with it the UUID, whatever the revision, and each copy has a UUID of
+// its own: a local shard whose UUID changed is opened afresh.
+void Searcher::Impl::CatchUp() {
+  db.reopen();
+  bool replaced = false;
+  for (size_t k = 0; k < live.size(); ++k) {
+    const size_t i = live[k];
+    if (IsRemote(shards[i]) || live_dbs[k].get_uuid() == uuids[i]) continue;
+    live_dbs[k] = OpenShard(shards[i], options.timeout_seconds);
+    uuids[i] = live_dbs[k].get_uuid();
+    replaced = true;
+  }
+  if (!replaced) return;
+  Combine();
+  vocabulary = internal::Vocabulary();  // its lists are of revisions of the old copy
+  reads.Forget();                       // maps of the old copy's files
+}
+
 Status Searcher::Impl::RecoverFromNetworkError(const std::string& context,
                                                const std::string& problem,
                                                bool last_try) {
@@ -839,6 +870,7 @@ Result<Searcher> Searcher::Open(const std::filesystem::path& dir,
   } catch (...) {
     return internal::StatusFromCurrentException("reading " + dir.string());
   }
+  impl->uuids.resize(impl->shards.size());
   const bool single = impl->shards.size() == 1 && !IsRemote(impl->shards[0]);
   std::string failures;
   for (size_t i = 0; i < impl->shards.size(); ++i) {
@@ -865,6 +897,7 @@ Result<Searcher> Searcher::Open(const std::filesystem::path& dir,
         }
       }
       if (!bad.empty()) return Status::Corruption(bad);
+      if (!IsRemote(spec)) impl->uuids[i] = shard.get_uuid();
       impl->live.push_back(i);
       impl->live_dbs.push_back(std::move(shard));
       continue;
@@ -927,11 +960,11 @@ Result<SearchResults> Searcher::Search(const SearchRequest& request) const {
   };
   for (int attempt = 1;; ++attempt) {
     try {
-      // See the latest commit (cheap when there is none). Inside the try:
-      // the reopen itself can race a commit and is retried like the search.
-      // Outside the maps' scope: glass closes and opens its table files
-      // when it reopens.
-      impl_->db.reopen();
+      // See the latest commit (cheap when there is none) or compacted copy.
+      // Inside the try: the reopen itself can race a commit and is retried
+      // like the search. Outside the maps' scope: glass closes and opens its
+      // table files when it reopens.
+      impl_->CatchUp();
       std::optional<internal::MappedReads::Scope> scope;
       if (mapped) scope.emplace(impl_->reads);
       auto results = impl_->SearchOnce(request);
@@ -975,15 +1008,13 @@ size_t Searcher::ShardCount() const { return impl_->shards.size(); }
 size_t Searcher::LiveShardCount() const { return impl_->live.size(); }
 
 uint64_t Searcher::ArticleCount() const {
+  // As of the latest commit, as a search would see it.
   for (int attempt = 1; attempt <= kMaxAttempts; ++attempt) {
     try {
+      impl_->CatchUp();
       return impl_->db.get_doccount();
-    } catch (const Xapian::DatabaseModifiedError&) {
-      try {
-        impl_->db.reopen();
-      } catch (const Xapian::Error&) {
-        return 0;
-      }
+    } catch (const Xapian::DatabaseError&) {
+      // A commit or a compaction in the same instant: again.
     } catch (const Xapian::Error&) {
       return 0;
     }
