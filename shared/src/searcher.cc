@@ -756,15 +756,24 @@ void Searcher::Impl::Combine() {
 // its own: a local shard whose UUID changed is opened afresh.
 void Searcher::Impl::CatchUp() {
   db.reopen();
-  bool replaced = false;
+  struct Fresh {
+    size_t k;  // index into live
+    Xapian::Database db;
+    std::string uuid;
+  };
+  std::vector<Fresh> fresh;  // all opened before any is put in (an open may throw)
   for (size_t k = 0; k < live.size(); ++k) {
     const size_t i = live[k];
     if (IsRemote(shards[i]) || live_dbs[k].get_uuid() == uuids[i]) continue;
-    live_dbs[k] = OpenShard(shards[i], options.timeout_seconds);
-    uuids[i] = live_dbs[k].get_uuid();
-    replaced = true;
+    Xapian::Database opened = OpenShard(shards[i], options.timeout_seconds);
+    std::string uuid = opened.get_uuid();
+    fresh.push_back({k, std::move(opened), std::move(uuid)});
   }
-  if (!replaced) return;
+  if (fresh.empty()) return;
+  for (Fresh& f : fresh) {
+    live_dbs[f.k] = std::move(f.db);
+    uuids[live[f.k]] = std::move(f.uuid);
+  }
   Combine();
   vocabulary = internal::Vocabulary();  // its lists are of revisions of the old copy
   reads.Forget();                       // maps of the old copy's files
