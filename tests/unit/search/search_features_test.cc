@@ -74,6 +74,16 @@ std::string WireWords(std::mt19937& rnd, int count) {
   return body;
 }
 
+// A writer's options for `shards` hash shards; 0: one database.
+WriterOptions HashShards(uint32_t shards) {
+  WriterOptions options;
+  if (shards > 0) {
+    options.shard_by = ShardBy::kHash;
+    options.shards = shards;
+  }
+  return options;
+}
+
 class Index {
  public:
   // `options`: how each Add opens the writer (a sharded layout, ...).
@@ -973,11 +983,7 @@ TEST_F(SpellingTest, TheVocabularyGivesTheIndexsSuggestions) {
 TEST(Searcher, SuggestsWordsCommittedSinceTheLastSearch) {
   for (uint32_t shards : {0u, 4u}) {
     SCOPED_TRACE(shards);
-    WriterOptions options;
-    if (shards > 0) {
-      options.shard_by = ShardBy::kHash;
-      options.shards = shards;
-    }
+    const WriterOptions options = HashShards(shards);
     Index index("spelling-commits", options);
     index.Add({Make("rudd", "Rudd and WhatsApp", kWire, "https://a.example/r", "2017-03-26")});
     auto searcher = Searcher::Open(index.dir());
@@ -1273,11 +1279,7 @@ std::string DeletedFilesHeld(const fs::path& dir) {
 TEST(Searcher, SeesEachCompactedCopyWhateverItsRevision) {
   for (uint32_t shards : {0u, 3u}) {
     SCOPED_TRACE(shards);
-    WriterOptions options;
-    if (shards > 0) {
-      options.shard_by = ShardBy::kHash;
-      options.shards = shards;
-    }
+    const WriterOptions options = HashShards(shards);
     Index index("recompacted", options);
     index.Add({Make("a", "WhatsApp story", kWire, "https://a.example/1", "2017-03-26")});
     auto searcher = Searcher::Open(index.dir());
