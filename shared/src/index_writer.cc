@@ -711,7 +711,7 @@ struct IndexWriter::Impl {
     });
     if (!s.ok()) return s;
     shard_index[name] = shards.size();
-    shards.push_back(std::make_unique<internal::ShardWorker>(name, std::move(shard), budget));
+    shards.push_back(std::make_unique<internal::ShardWorker>(name, path, std::move(shard), budget));
     return Status::Ok();
   }
 

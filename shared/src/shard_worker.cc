@@ -31,9 +31,12 @@ void QueueBudget::Release(uint64_t bytes) {
   if (wake) freed_.notify_all();
 }
 
-ShardWorker::ShardWorker(std::string name, Xapian::WritableDatabase db,
-                         std::shared_ptr<QueueBudget> budget)
-    : name_(std::move(name)), db_(std::move(db)), budget_(std::move(budget)) {
+ShardWorker::ShardWorker(std::string name, const std::filesystem::path& path,
+                         Xapian::WritableDatabase db, std::shared_ptr<QueueBudget> budget)
+    : name_(std::move(name)),
+      where_("writing " + path.string()),
+      db_(std::move(db)),
+      budget_(std::move(budget)) {
   thread_ = std::thread([this] { Loop(); });
 }
 
@@ -87,7 +90,7 @@ void ShardWorker::Loop() {
     }
     // After a failure nothing more is written: the caller sees the error
     // on its next call, and the metadata database is never committed.
-    Status s = failed.ok() ? GuardXapian("shard " + name_, [&] { return item.task(db_); })
+    Status s = failed.ok() ? GuardXapian(where_, [&] { return item.task(db_); })
                            : failed;
     item.task = nullptr;  // frees the article before the budget
     if (!s.ok() && failed.ok()) {

@@ -11,6 +11,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
+#include <filesystem>
 #include <functional>
 #include <future>
 #include <memory>
@@ -45,7 +46,9 @@ class ShardWorker {
   // caught and become the worker's error.
   using Task = std::function<Status(Xapian::WritableDatabase&)>;
 
-  ShardWorker(std::string name, Xapian::WritableDatabase db, std::shared_ptr<QueueBudget> budget);
+  // `name`: the shard's name ("000"); `path`: its folder, which errors name.
+  ShardWorker(std::string name, const std::filesystem::path& path, Xapian::WritableDatabase db,
+              std::shared_ptr<QueueBudget> budget);
   // Runs what is queued, then stops the thread. Does not commit (Xapian
   // commits pending changes when the database is closed).
   ~ShardWorker();
@@ -76,6 +79,7 @@ class ShardWorker {
   void Enqueue(Item item);
 
   const std::string name_;
+  const std::string where_;  // "writing PATH": what its errors were doing
   Xapian::WritableDatabase db_;
   std::shared_ptr<QueueBudget> budget_;
   mutable std::mutex mu_;

@@ -2,10 +2,24 @@
 
 #include <xapian.h>
 
+#include <cerrno>
+#include <cstring>
 #include <new>
 #include <string>
 
 namespace newsarc::internal {
+namespace {
+
+// Whether Xapian failed for want of space: a full disk or an exhausted
+// quota. Xapian keeps the errno only as its text.
+bool OutOfSpace(const Xapian::Error& e) {
+  const char* why = e.get_error_string();
+  return why != nullptr &&
+         (std::strcmp(why, std::strerror(ENOSPC)) == 0 ||
+          std::strcmp(why, std::strerror(EDQUOT)) == 0);
+}
+
+}  // namespace
 
 Status StatusFromCurrentException(std::string_view what) {
   const std::string prefix = what.empty() ? "" : std::string(what) + ": ";
@@ -27,6 +41,14 @@ Status StatusFromCurrentException(std::string_view what) {
   } catch (const Xapian::InvalidArgumentError& e) {
     return Status::InvalidArgument(prefix + e.get_msg());
   } catch (const Xapian::DatabaseError& e) {
+    if (OutOfSpace(e)) {
+      // A failed commit leaves the index as the last one did: say so, and
+      // what to do, rather than only which block could not be written.
+      return Status::IOError(prefix + "no space left for the index (" + e.get_msg() + ": " +
+                             e.get_error_string() +
+                             "); it keeps what its last commit held: free some space and "
+                             "try again");
+    }
     return Status::IOError(prefix + e.get_description());
   } catch (const Xapian::Error& e) {
     return Status::Internal(prefix + e.get_description());

@@ -772,6 +772,38 @@ class ReadOnly(Env):
         self.assertEqual(snapshot(), before)
 
 
+class FullDisk(Env):
+    """A disk that fills up during a run: a clear error, the index as its last commit left it,
+    and a run with room again goes on from there."""
+
+    def test_a_full_disk_keeps_the_last_commit_and_the_next_run_goes_on(self):
+        small = os.path.join(self.tmp, "small")
+        os.makedirs(small)
+        mount = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", small],
+                               capture_output=True)
+        if mount.returncode != 0:
+            self.skipTest("mounting a small file system needs root: " + mount.stderr.decode())
+        try:
+            self.db = os.path.join(small, "index")
+            self.env["NEWSARC_DB"] = self.db
+            first = os.path.join(self.tmp, "first")
+            generate_corpus(first, n_text=20, n_jsonl_files=0)
+            self.index("-q", first)
+            generate_corpus(self.docs, n_text=0, n_jsonl_files=4, per_jsonl=500, seed=2)
+            p = self.index("-q", first, self.docs, expect=2)
+            self.assertIn("no space left for the index", p.stderr)
+            self.assertIn("it keeps what its last commit held", p.stderr)
+            self.assertEqual(subprocess.run(["xapian-check", self.db], capture_output=True)
+                             .returncode, 0)
+            self.assertEqual(len(self.hits('"zqart7"')), 1)  # the first run's articles
+            subprocess.run(["mount", "-o", "remount,size=64m", small], check=True)
+            self.index("-q", first, self.docs)
+            self.assertEqual(self.doc_count(), 20 + 2000)
+            self.assertEqual(len(self.hits("zqcommon")), 20 + 2000)
+        finally:
+            subprocess.run(["umount", small], capture_output=True)
+
+
 class Regressions(Env):
     """One test per defect found while hardening, named after it."""
 

@@ -6,7 +6,9 @@
 #include <xapian.h>
 
 #include <atomic>
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -19,6 +21,7 @@
 #include "index_test_util.h"
 #include "schema.h"
 #include "stored_fields.h"
+#include "xapian_error.h"
 
 namespace newsarc {
 namespace {
@@ -584,6 +587,28 @@ TEST(DefaultIndexPath, EnvironmentThenXdg) {
   ::unsetenv("XDG_DATA_HOME");
   ::setenv("HOME", "/home/u", 1);
   EXPECT_EQ(DefaultIndexPath(), fs::path("/home/u/.local/share/newsarc/index"));
+}
+
+// Xapian reports a full disk as a block it could not write; the message
+// says what happened and that the index keeps its last commit (the e2e
+// test FullDisk fills a real one where it may mount a file system).
+TEST(XapianErrors, AFullDiskSaysSoAndWhatIsKept) {
+  for (int err : {ENOSPC, EDQUOT}) {
+    const Status s = internal::GuardXapian("indexing /x/a.txt", [&] {
+      throw Xapian::DatabaseError("Error writing block 97", err);
+    });
+    EXPECT_EQ(s.code(), StatusCode::kIOError);
+    EXPECT_EQ(s.message(),
+              "indexing /x/a.txt: no space left for the index (Error writing block 97: " +
+                  std::string(std::strerror(err)) +
+                  "); it keeps what its last commit held: free some space and try again");
+  }
+  // Any other failure to write is reported as it was.
+  const Status other = internal::GuardXapian("indexing /x/a.txt", [] {
+    throw Xapian::DatabaseError("Error writing block 97", EIO);
+  });
+  EXPECT_EQ(other.message(), "indexing /x/a.txt: DatabaseError: Error writing block 97 (" +
+                                 std::string(std::strerror(EIO)) + ")");
 }
 
 }  // namespace
