@@ -11,7 +11,7 @@ namespace newsarc::internal {
 namespace {
 
 // Whether Xapian failed for want of space: a full disk or an exhausted
-// quota. Xapian keeps the errno only as its text.
+// quota. Xapian gives out the errno only as its text.
 bool OutOfSpace(const Xapian::Error& e) {
   const char* why = e.get_error_string();
   return why != nullptr &&
