@@ -208,7 +208,11 @@ struct OpenOptions {
 // number of Searchers, in threads or processes, may read one index.
 // Reading while a writer (newsarc-index, IndexWriter) commits is fine: each
 // Search sees the latest commit, and a search overtaken by commits is run
-// again on the new revision, never reported as an error.
+// again on the new revision, never reported as an error. The same holds
+// across a compaction (IndexWriter::Compact): the next Search reads the new
+// copy of each local database and lets go of the old one's files. The list
+// of shards is read once, at Open: open again after re-creating an index
+// with another number of shards.
 // For "did you mean" (SearchRequest::suggest), a Searcher keeps the indexed
 // words of each initial it needed twice in the same revision in memory
 // (about 40 bytes a word, at most about 2^20 words; dropped at the next
