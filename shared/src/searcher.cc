@@ -262,6 +262,15 @@ Status NoIndex(const std::filesystem::path& dir) {
   return Status::NotFound("no index at " + dir.string());
 }
 
+// Whether `dir` holds an index (a database or a stub listing some).
+bool Listed(const std::filesystem::path& dir) {
+  try {
+    return internal::ResolveShards(dir).ok();
+  } catch (...) {
+    return false;
+  }
+}
+
 // Opens one shard; throws Xapian::Error. A local one can race a writer's
 // commit: the caller retries (Searcher::Open).
 Xapian::Database OpenShard(const ShardSpec& spec, double timeout_seconds) {
@@ -348,9 +357,17 @@ struct Searcher::Impl {
   internal::Vocabulary vocabulary;
 
   void Combine();
+  // Lists the shards of `dir` and opens them (Searcher::Open's work): fills
+  // `shards`, `live`, `live_dbs`, `uuids`, `left_out` and `db`.
+  Status OpenShards();
   // Brings the databases to their newest revision, before a search (outside
   // any scope of `reads`); may throw Xapian::Error.
   void CatchUp();
+  // After a database was replaced or removed: when `dir` now lists other
+  // shards (the index built again with another layout), opens those in
+  // place of the old ones and returns true; false, changing nothing, when
+  // the list is the same or cannot be read or opened.
+  bool FollowLayout();
   // After a network error during a search: reconnects every remote shard
   // (their links may hold unread replies) and leaves out those that fail,
   // or the one `context` names (allow_partial), else fails naming them.
@@ -755,7 +772,14 @@ void Searcher::Impl::Combine() {
 // and with it the UUID, whatever the revision, and each copy has a UUID of
 // its own: a local shard whose UUID changed is opened afresh.
 void Searcher::Impl::CatchUp() {
-  db.reopen();
+  // A shard's folder removed (the index deleted, or built again with fewer
+  // shards or as one database): its reopen finds no database there.
+  try {
+    db.reopen();
+  } catch (const Xapian::DatabaseOpeningError&) {
+    if (FollowLayout()) return;
+    throw;
+  }
   struct Fresh {
     size_t k;  // index into live
     Xapian::Database db;
@@ -765,6 +789,9 @@ void Searcher::Impl::CatchUp() {
   for (size_t k = 0; k < live.size(); ++k) {
     const size_t i = live[k];
     if (IsRemote(shards[i]) || live_dbs[k].get_uuid() == uuids[i]) continue;
+    // Another database in its place: compacted, or the index built again,
+    // perhaps with more shards than before.
+    if (fresh.empty() && FollowLayout()) return;
     Xapian::Database opened = OpenShard(shards[i], options.timeout_seconds);
     std::string uuid = opened.get_uuid();
     fresh.push_back({k, std::move(opened), std::move(uuid)});
@@ -777,6 +804,35 @@ void Searcher::Impl::CatchUp() {
   Combine();
   vocabulary = internal::Vocabulary();  // its lists are of revisions of the old copy
   reads.Forget();                       // maps of the old copy's files
+}
+
+bool Searcher::Impl::FollowLayout() {
+  std::vector<ShardSpec> listed;
+  try {
+    auto resolved = internal::ResolveShards(dir);
+    if (!resolved.ok()) return false;
+    listed = std::move(resolved.value());
+  } catch (...) {
+    return false;  // unreadable now: the search reports what the reopen found
+  }
+  auto same = [](const ShardSpec& a, const ShardSpec& b) {
+    return a.kind == b.kind && a.path == b.path && a.host == b.host && a.port == b.port &&
+           a.program == b.program && a.args == b.args;
+  };
+  if (std::equal(listed.begin(), listed.end(), shards.begin(), shards.end(), same)) return false;
+  Impl next;
+  next.dir = dir;
+  next.options = options;
+  if (!next.OpenShards().ok()) return false;
+  shards = std::move(next.shards);
+  live = std::move(next.live);
+  live_dbs = std::move(next.live_dbs);
+  uuids = std::move(next.uuids);
+  left_out = std::move(next.left_out);
+  Combine();
+  vocabulary = internal::Vocabulary();
+  reads.Forget();
+  return true;
 }
 
 Status Searcher::Impl::RecoverFromNetworkError(const std::string& context,
@@ -872,18 +928,29 @@ Result<Searcher> Searcher::Open(const std::filesystem::path& dir,
   auto impl = std::make_unique<Impl>();
   impl->dir = dir;
   impl->options = options;
+  if (Status s = impl->OpenShards(); !s.ok()) return s;
+  return Searcher(std::move(impl));
+}
+
+Status Searcher::Impl::OpenShards() {
+  shards.clear();
+  live.clear();
+  live_dbs.clear();
+  uuids.clear();
+  left_out.clear();
   try {
-    auto shards = internal::ResolveShards(dir);
-    if (!shards.ok()) return shards.status();
-    impl->shards = std::move(shards.value());
+    auto listed = internal::ResolveShards(dir);
+    if (!listed.ok()) return listed.status();
+    shards = std::move(listed.value());
   } catch (...) {
     return internal::StatusFromCurrentException("reading " + dir.string());
   }
-  impl->uuids.resize(impl->shards.size());
-  const bool single = impl->shards.size() == 1 && !IsRemote(impl->shards[0]);
+  uuids.resize(shards.size());
+  std::error_code ec;
+  const bool single = shards.size() == 1 && !IsRemote(shards[0]);
   std::string failures;
-  for (size_t i = 0; i < impl->shards.size(); ++i) {
-    const ShardSpec& spec = impl->shards[i];
+  for (size_t i = 0; i < shards.size(); ++i) {
+    const ShardSpec& spec = shards[i];
     std::string why;
     try {
       Xapian::Database shard;
@@ -906,9 +973,9 @@ Result<Searcher> Searcher::Open(const std::filesystem::path& dir,
         }
       }
       if (!bad.empty()) return Status::Corruption(bad);
-      if (!IsRemote(spec)) impl->uuids[i] = shard.get_uuid();
-      impl->live.push_back(i);
-      impl->live_dbs.push_back(std::move(shard));
+      if (!IsRemote(spec)) uuids[i] = shard.get_uuid();
+      live.push_back(i);
+      live_dbs.push_back(std::move(shard));
       continue;
     } catch (const Xapian::DatabaseNotFoundError&) {
       if (single) return NoIndex(dir);
@@ -939,18 +1006,18 @@ Result<Searcher> Searcher::Open(const std::filesystem::path& dir,
       return Status::IOError(problem + " (--allow-partial searches the other shards)");
     }
     failures += (failures.empty() ? "" : "; ") + problem;
-    impl->left_out.push_back(problem + "; its articles are left out");
+    left_out.push_back(problem + "; its articles are left out");
   }
-  if (impl->live.empty()) {
+  if (live.empty()) {
     return Status::IOError("no shard of " + dir.string() + " can be searched: " + failures);
   }
   try {
-    impl->Combine();
+    Combine();
   } catch (...) {
     return internal::StatusFromCurrentException("cannot open the index at " +
                                                 dir.string());
   }
-  return Searcher(std::move(impl));
+  return Status::Ok();
 }
 
 Result<SearchResults> Searcher::Search(const SearchRequest& request) const {
@@ -999,8 +1066,16 @@ Result<SearchResults> Searcher::Search(const SearchRequest& request) const {
       // a block we read was recycled by a commit in the same instant (glass
       // reports that as corruption): catch up and try again, holding the
       // commits off from now on. Real damage fails every attempt and is
-      // reported.
-      if (!catch_up(attempt)) return internal::StatusFromCurrentException("search");
+      // reported, and so is an index removed since it was opened.
+      if (!catch_up(attempt)) {
+        try {
+          throw;
+        } catch (const Xapian::DatabaseOpeningError&) {
+          if (!Listed(impl_->dir)) return NoIndex(impl_->dir);
+        } catch (...) {
+        }
+        return internal::StatusFromCurrentException("search");
+      }
     } catch (const Xapian::DocNotFoundError&) {
       // The same race, reported as a document of the match that is not
       // there ("Document 1 not found", once, under a writer committing 60

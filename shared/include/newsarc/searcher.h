@@ -210,9 +210,9 @@ struct OpenOptions {
 // Search sees the latest commit, and a search overtaken by commits is run
 // again on the new revision, never reported as an error. The same holds
 // across a compaction (IndexWriter::Compact): the next Search reads the new
-// copy of each local database and lets go of the old one's files. The list
-// of shards is read once, at Open: open again after re-creating an index
-// with another number of shards.
+// copy of each local database and lets go of the old one's files, and
+// across a new index built in the same folder, with another list of shards
+// too (read again once a database it searched was replaced or removed).
 // For "did you mean" (SearchRequest::suggest), a Searcher keeps the indexed
 // words of each initial it needed twice in the same revision in memory
 // (about 40 bytes a word, at most about 2^20 words; dropped at the next

@@ -1306,5 +1306,65 @@ TEST(Searcher, SeesEachCompactedCopyWhateverItsRevision) {
   }
 }
 
+// An index deleted and built again in its folder with another layout (one
+// database, hash shards of another count) while a Searcher holds it: the
+// Searcher reads the new list of shards and searches the new index, and
+// lets go of the old one's files.
+TEST(Searcher, FollowsTheIndexBuiltAgainWithAnotherLayout) {
+  const fs::path dir = fs::temp_directory_path() / ("newsarc-relaid-" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  auto build = [&dir](uint32_t shards, const std::string& word) {
+    fs::remove_all(dir);
+    auto writer = IndexWriter::Open(dir, HashShards(shards));
+    ASSERT_TRUE(writer.ok()) << writer.status().message();
+    for (int i = 0; i < 4; ++i) {
+      const std::string id = word + std::to_string(i);
+      const Article a = Make(id, "Layout " + word, word + " story " + id, "", "");
+      ASSERT_TRUE(writer.value().Add(a).ok());
+    }
+    ASSERT_TRUE(writer.value().Commit().ok());
+  };
+  build(0, "first");
+  auto searcher = Searcher::Open(dir);
+  ASSERT_TRUE(searcher.ok()) << searcher.status().message();
+  const std::vector<std::pair<uint32_t, std::string>> layouts = {
+      {3, "second"}, {2, "third"}, {0, "fourth"}, {2, "fifth"}};
+  std::string before = "first";
+  for (const auto& [shards, word] : layouts) {
+    SCOPED_TRACE(word);
+    build(shards, word);
+    for (int search = 0; search < 2; ++search) {  // the second from maps
+      auto found = searcher.value().Search(Query(word));
+      ASSERT_TRUE(found.ok()) << found.status().message();
+      EXPECT_EQ(found.value().hits.size(), 4u);
+      auto gone = searcher.value().Search(Query(before));
+      ASSERT_TRUE(gone.ok()) << gone.status().message();
+      EXPECT_EQ(gone.value().hits.size(), 0u);
+    }
+    // A sharded index lists its metadata database too.
+    EXPECT_EQ(searcher.value().ShardCount(), shards == 0 ? 1u : shards + 1u);
+    EXPECT_EQ(searcher.value().ArticleCount(), 4u);
+    EXPECT_EQ(DeletedFilesHeld(dir), "");
+    before = word;
+  }
+  // Removed: said as for an index never built; built again: found.
+  fs::remove_all(dir);
+  auto none = searcher.value().Search(Query(before));
+  ASSERT_FALSE(none.ok());
+  EXPECT_EQ(none.status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(none.status().message(), "no index at " + dir.string());
+  // Built again with another layout, then removed and built again with the
+  // same one.
+  for (const std::string word : {"sixth", "seventh"}) {
+    build(3, word);
+    auto again = searcher.value().Search(Query(word));
+    ASSERT_TRUE(again.ok()) << again.status().message();
+    EXPECT_EQ(again.value().hits.size(), 4u);
+    EXPECT_EQ(DeletedFilesHeld(dir), "");
+    fs::remove_all(dir);
+    ASSERT_FALSE(searcher.value().Search(Query(word)).ok());
+  }
+}
+
 }  // namespace
 }  // namespace newsarc
