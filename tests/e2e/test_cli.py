@@ -795,6 +795,10 @@ class ExtractorVersion(Env):
         # Senate" is the Senate and the party apart; "Sabha" heads a body's
         # name ("Lok Sabha").
         11: "981afd2ba32dcb5a389d4e2dfaefc5f37af554eee23f51dc48d181f330aacfa5",
+        # A first name the lists lack before a common word that is a common
+        # surname ("Kanye West"), not after a place or a known body ("America
+        # West", "Twitter West").
+        12: "224077621bd7ccd71b836c773cfc2a5a6a36a66b81525f582828aff99830dbfd",
     }
 
     def version(self):

@@ -290,10 +290,28 @@ std::string SpanText(const std::vector<Token>& tokens, Span span) {
 
 namespace {
 
-// "Broadcaster Piers Morgan", "Ecologist Ryan Norris": a sentence that opens
-// with an agent noun (-er, -or, -ist, -ian) before exactly two more words,
-// capitalised, neither of them a common word, a keyword or a place, when
-// the first names the lists hold do not tell ("Piers", "Ryan").
+// "Kanye West", "Cornel West": common words that are also common surnames.
+// Last in a name of two words whose first is a name but on no list of first
+// names, they make a person's name all the same. Not the words of this kind
+// that end firms' names as often ("Nippon Steel", "General Mills", "Kansai
+// Power", "Homestake Gold", "Forstmann Little"), nor those that end the names
+// of buildings, streets and days ("Bontddu Hall", "Drury Lane", "Anzac Day").
+bool IsCommonWordSurname(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "West", "Brown", "Green", "White", "Black", "Young", "Long", "Rice", "Bush", "Gray", "Grey",
+      "Bell", "Cook", "Hunt", "Ward", "Fox", "Strong", "Sharp", "Swift", "Wise", "Knight", "Lamb",
+      "Nash", "Reed", "Wolf", "Moss", "Brooks", "Walker", "Baker", "Carter", "Cooper", "Turner",
+      "Parker", "Porter", "Potter", "Mason", "Miller", "Fisher", "Hunter", "Taylor", "Butler",
+      "Foster", "Harper", "Gardner", "Weaver", "Singer", "Glover", "Tanner", "Booth", "Page",
+      "Rose", "Hope", "Peace", "Rich", "Cash", "Bishop", "Shepherd"};
+  return std::ranges::find(kWords, w) != std::end(kWords);
+}
+
+// "Broadcaster Piers Morgan", "Ecologist Ryan Norris", "Philosopher Cornel
+// West": a sentence that opens with an agent noun (-er, -or, -ist, -ian)
+// before exactly two more words, capitalised, neither of them a common word
+// (but a common surname last), a keyword or a place, when the first names
+// the lists hold do not tell ("Piers", "Ryan", "Cornel").
 bool AgentNounOpening(const std::vector<Token>& tokens, size_t i, size_t end) {
   if (i + 3 != end || !WeakCapital(tokens, i)) return false;
   const std::string lower = Lower(tokens[i].text);
@@ -304,7 +322,8 @@ bool AgentNounOpening(const std::vector<Token>& tokens, size_t i, size_t end) {
   if (!agent || IsKnownPlace(tokens[i].text)) return false;
   for (size_t k = i + 1; k < end; ++k) {
     const Token& t = tokens[k];
-    if (!t.IsWord() || !t.cap || t.all_caps || IsCommonWord(Lower(t.text)) ||
+    if (!t.IsWord() || !t.cap || t.all_caps ||
+        (IsCommonWord(Lower(t.text)) && !(k + 1 == end && IsCommonWordSurname(t.text))) ||
         IsOrgKeyword(t.text) || IsKnownPlace(t.text)) {
       return false;
     }
@@ -542,7 +561,12 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
     if (IsFirmWord(t.text)) return false;
     if (t.all_caps || IsOrgKeyword(t.text) || IsNameConnector(t.text) || IsRoleWord(t.text))
       all_plain = false;
-    if (IsCommonWord(Lower(t.text)) && !IsFirstName(t.text)) all_plain = false;
+    if (IsCommonWord(Lower(t.text)) && !IsFirstName(t.text) &&
+        !(i + 1 == name.end && i == name.begin + 1 && IsCommonWordSurname(t.text) &&
+          !IsKnownPlace(tokens[name.begin].text) &&
+          !IsKnownOrganisation(tokens[name.begin].text))) {
+      all_plain = false;
+    }
     if (i == name.begin && OpensSentenceOnly(tokens, i, true)) all_plain = false;
     // "G-7 Washington (talks)", "F-16 Falcon": no name holds a digit.
     if (HasDigit(t.text)) return false;

@@ -109,6 +109,16 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"He was hurt. Broadcaster Piers Morgan said, \"He is a hero.\"", "Piers Morgan"},
         Case{"Ecologist Ryan Norris of the University of Guelph also said it was rare.",
              "Ryan Norris"},
+        // A first name the lists lack before a common word that is a common
+        // surname: a name of its own, not after a place, a known body or
+        // before a word that also ends firms' or buildings' names.
+        Case{"\"We will tour,\" said Zorvan West.", "Zorvan West"},
+        Case{"Zorvan Brown, the singer, said the tour would go on.", "Zorvan Brown"},
+        Case{"Philosopher Zorvan West said the country was in crisis.", "Zorvan West"},
+        Case{"America West said it would add flights.", ""},
+        Case{"Twitter West said the office would close.", ""},
+        Case{"Zorvan Steel said profits rose.", ""},
+        Case{"Zorvan Hall said the sale was agreed.", ""},
         // Clergy titles: "Monsignor", "Monse\xC3\xB1or", "Ayatollah", "Pastor".
         Case{"Archbishop Monse\xC3\xB1or Jorge Scheinig said it was wrong.", "Jorge Scheinig"},
         Case{"Ayatollah Ruhollah Khomeini said the war would go on.", "Ruhollah Khomeini"},
