@@ -1313,6 +1313,10 @@ TEST(Searcher, SeesEachCompactedCopyWhateverItsRevision) {
 TEST(Searcher, FollowsTheIndexBuiltAgainWithAnotherLayout) {
   const fs::path dir = fs::temp_directory_path() / ("newsarc-relaid-" + std::to_string(getpid()));
   fs::remove_all(dir);
+  struct Cleanup {
+    fs::path dir;
+    ~Cleanup() { fs::remove_all(dir); }
+  } cleanup{dir};
   auto build = [&dir](uint32_t shards, const std::string& word) {
     fs::remove_all(dir);
     auto writer = IndexWriter::Open(dir, HashShards(shards));
@@ -1333,7 +1337,7 @@ TEST(Searcher, FollowsTheIndexBuiltAgainWithAnotherLayout) {
   for (const auto& [shards, word] : layouts) {
     SCOPED_TRACE(word);
     build(shards, word);
-    for (int search = 0; search < 2; ++search) {  // the second from maps
+    for (int search = 0; search < 2; ++search) {  // the one that follows, then another
       auto found = searcher.value().Search(Query(word));
       ASSERT_TRUE(found.ok()) << found.status().message();
       EXPECT_EQ(found.value().hits.size(), 4u);
