@@ -262,13 +262,15 @@ Status NoIndex(const std::filesystem::path& dir) {
   return Status::NotFound("no index at " + dir.string());
 }
 
-// Whether `dir` holds an index (a database or a stub listing some).
-bool Listed(const std::filesystem::path& dir) {
+// The shards `dir` lists now (a database or a stub listing some), or
+// nothing when it holds no index or its stub cannot be read.
+std::optional<std::vector<ShardSpec>> ListedShards(const std::filesystem::path& dir) {
   try {
-    return internal::ResolveShards(dir).ok();
+    auto resolved = internal::ResolveShards(dir);
+    if (resolved.ok()) return std::move(resolved.value());
   } catch (...) {
-    return false;
   }
+  return std::nullopt;
 }
 
 // Opens one shard; throws Xapian::Error. A local one can race a writer's
@@ -807,19 +809,16 @@ void Searcher::Impl::CatchUp() {
 }
 
 bool Searcher::Impl::FollowLayout() {
-  std::vector<ShardSpec> listed;
-  try {
-    auto resolved = internal::ResolveShards(dir);
-    if (!resolved.ok()) return false;
-    listed = std::move(resolved.value());
-  } catch (...) {
-    return false;  // unreadable now: the search reports what the reopen found
-  }
+  // Unreadable now: the search reports what the reopen found.
+  const std::optional<std::vector<ShardSpec>> listed = ListedShards(dir);
+  if (!listed) return false;
   auto same = [](const ShardSpec& a, const ShardSpec& b) {
     return a.kind == b.kind && a.path == b.path && a.host == b.host && a.port == b.port &&
            a.program == b.program && a.args == b.args;
   };
-  if (std::equal(listed.begin(), listed.end(), shards.begin(), shards.end(), same)) return false;
+  if (std::equal(listed->begin(), listed->end(), shards.begin(), shards.end(), same)) {
+    return false;
+  }
   Impl next;
   next.dir = dir;
   next.options = options;
@@ -1071,7 +1070,7 @@ Result<SearchResults> Searcher::Search(const SearchRequest& request) const {
         try {
           throw;
         } catch (const Xapian::DatabaseOpeningError&) {
-          if (!Listed(impl_->dir)) return NoIndex(impl_->dir);
+          if (!ListedShards(impl_->dir)) return NoIndex(impl_->dir);
         } catch (...) {
         }
         return internal::StatusFromCurrentException("search");
