@@ -799,6 +799,10 @@ class ExtractorVersion(Env):
         # surname ("Kanye West"), not after a place or a known body ("America
         # West", "Twitter West").
         12: "224077621bd7ccd71b836c773cfc2a5a6a36a66b81525f582828aff99830dbfd",
+        # An agent noun of six letters opens a sentence before a name
+        # ("Rapper Kanye West said"); "his" after a subject whom the lists
+        # make a woman ("Darcy", "Ginger") lets "he" refer to them.
+        13: "195bab7750fa9f817e81d61d48e64aaa0f01bc60c8d0c67e630c5b72d7461fe4",
     }
 
     def version(self):

@@ -308,18 +308,22 @@ bool IsCommonWordSurname(std::string_view w) {
 }
 
 // "Broadcaster Piers Morgan", "Ecologist Ryan Norris", "Philosopher Cornel
-// West": a sentence that opens with an agent noun (-er, -or, -ist, -ian)
+// West", "Rapper Kanye West", "Pianist Zorvan Quillet": a sentence that
+// opens with an agent noun (-er, -or, -ist, -ian, of six letters or more)
 // before exactly two more words, capitalised, neither of them a common word
 // (but a common surname last), a keyword or a place, when the first names
-// the lists hold do not tell ("Piers", "Ryan", "Cornel").
+// the lists hold do not tell ("Piers", "Ryan", "Cornel"). Not a first name
+// or a surname of its own ("Spencer", "Julian", "Miller", "Porter").
 bool AgentNounOpening(const std::vector<Token>& tokens, size_t i, size_t end) {
   if (i + 3 != end || !WeakCapital(tokens, i)) return false;
   const std::string lower = Lower(tokens[i].text);
   bool agent = false;
   for (std::string_view suffix : {"er", "or", "ist", "ian"}) {
-    agent = agent || (lower.size() > suffix.size() + 4 && lower.ends_with(suffix));
+    agent = agent || (lower.size() >= 6 && lower.ends_with(suffix));
   }
-  if (!agent || IsKnownPlace(tokens[i].text)) return false;
+  if (!agent || IsKnownPlace(tokens[i].text) || IsFirstName(tokens[i].text) ||
+      IsCommonWordSurname(tokens[i].text))
+    return false;
   for (size_t k = i + 1; k < end; ++k) {
     const Token& t = tokens[k];
     if (!t.IsWord() || !t.cap || t.all_caps ||

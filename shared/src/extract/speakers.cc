@@ -21,6 +21,10 @@ struct Person {
   std::string surname;
   std::vector<std::string> aliases;
   Gender gender = Gender::kUnknown;
+  // The text says otherwise of the person ("Darcy Richardson ... Richardson
+  // had his own opinion", where the lists hold Darcy as a woman's name): a
+  // pronoun of either gender may refer to them.
+  bool gender_in_doubt = false;
   bool full = false;
   int quotes = 0;
   int first_quote = -1;  // order of first attribution
@@ -394,6 +398,34 @@ class Resolver {
       // later "he" is someone else until that one has spoken.)
       mentions_.push_back({pn.name.begin, id, Salient(run) && !pn.kin, IsSubject(run)});
     }
+    DoubtGenders();
+  }
+
+  // A subject followed in its sentence, before anyone else is named, by
+  // "his" or "himself" is a man, by "herself" a woman ("her" may be
+  // someone else's object): where the lists said otherwise, both fit.
+  void DoubtGenders() {
+    constexpr size_t kLookAhead = 20;
+    for (size_t m = 0; m < mentions_.size(); ++m) {
+      if (!mentions_[m].subject) continue;
+      Person& p = people_[mentions_[m].person];
+      if (p.gender == Gender::kUnknown || p.gender_in_doubt) continue;
+      const size_t begin = mentions_[m].token;
+      const int r = run_at_[begin];
+      size_t t = r >= 0 ? runs_[r].end : begin + 1;
+      const size_t stop = m + 1 < mentions_.size() ? mentions_[m + 1].token : tokens_.size();
+      for (; t < stop && t < tokens_.size() && t < begin + kLookAhead &&
+             sentence_[t] == sentence_[begin];
+           ++t) {
+        const Token& w = tokens_[t];
+        if (!w.IsWord() || w.in_quote) continue;
+        const bool male = w.Is("his") || w.Is("himself");
+        if (male || w.Is("herself")) {
+          if (p.gender != (male ? Gender::kMale : Gender::kFemale)) p.gender_in_doubt = true;
+          break;
+        }
+      }
+    }
   }
 
   void Attribute(int id) {
@@ -508,7 +540,8 @@ class Resolver {
   }
 
   bool Fits(const Person& p, Gender g) const {
-    return p.gender == Gender::kUnknown || g == Gender::kUnknown || p.gender == g;
+    return p.gender == Gender::kUnknown || g == Gender::kUnknown || p.gender == g ||
+           p.gender_in_doubt;
   }
 
   // Nearest earlier person mention before token `v` whose gender fits;

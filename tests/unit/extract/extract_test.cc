@@ -67,6 +67,14 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Home Secretary Amber Rudd met them. \"No,\" the Home Secretary said.",
              "Amber Rudd"},
         Case{"Mr John Carter met Ms Anna Berg. She said no.", "Anna Berg"},
+        // "his" after a subject whose first name the lists give to women
+        // lets "he" refer to them; "her" may be someone else's.
+        Case{"Darcy Quillet met Rocky Vantor in May. Quillet had his own opinion. He sent a "
+             "message to chairman Mark Sorel: \"I will withdraw from the race.\"",
+             "Darcy Quillet"},
+        Case{"Rocky Vantor met Darcy Quillet in May. Quillet gave her own opinion. He sent a "
+             "message to chairman Mark Sorel: \"I will withdraw from the race.\"",
+             ""},
         // Unnamed sources and organisations are not speakers.
         Case{"A spokesman said the talks had failed.", ""},
         Case{"Officials said the talks had failed.", ""},
@@ -109,6 +117,13 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"He was hurt. Broadcaster Piers Morgan said, \"He is a hero.\"", "Piers Morgan"},
         Case{"Ecologist Ryan Norris of the University of Guelph also said it was rare.",
              "Ryan Norris"},
+        // Six letters are an agent noun too, but for a first name or a
+        // surname of its own.
+        Case{"Banker Zorvan Quillet said the market rose.", "Zorvan Quillet"},
+        Case{"Rapper Zorvan West said he would run.", "Zorvan West"},
+        Case{"Pianist Zorvan Quillet said the tour would go on.", "Zorvan Quillet"},
+        Case{"Julian Zorvan Quillet said the market rose.", "Julian Zorvan Quillet"},
+        Case{"Miller Zorvan Quillet said the market rose.", "Miller Zorvan Quillet"},
         // A first name the lists lack before a common word that is a common
         // surname: a name of its own, not after a place, a known body or
         // before a word that also ends firms' or buildings' names.
