@@ -801,8 +801,10 @@ class ExtractorVersion(Env):
         12: "224077621bd7ccd71b836c773cfc2a5a6a36a66b81525f582828aff99830dbfd",
         # An agent noun of six letters opens a sentence before a name
         # ("Rapper Kanye West said"); "his" after a subject whom the lists
-        # make a woman ("Darcy", "Ginger") lets "he" refer to them.
-        13: "195bab7750fa9f817e81d61d48e64aaa0f01bc60c8d0c67e630c5b72d7461fe4",
+        # make a woman ("Darcy", "Ginger") lets "he" refer to them; a comma
+        # before a quote that ends the sentence speaks for its subject as a
+        # colon does ("Mick Jagger also reacted on Twitter, "...."").
+        13: "aab14aa4a5c593689b4dc8b8275adea5f7debec8cfb0b7371fd847e720cc9d86",
     }
 
     def version(self):

@@ -31,11 +31,11 @@ namespace newsarc {
 // names one, "the 101st Airborne Division" its number, "the Republican
 // Senate" the Senate, "Lok Sabha" a body; 12: "Kanye West", a first name
 // the lists lack before a common word that is a common surname; 13:
-// "Rapper Kanye West", an agent noun of six letters, and "Richardson had
-// his own opinion. He ...", a man whose first name the lists give to
-// women), so that an
-// index can tell the files an older newsarc read from those this one read
-// (IndexWriter::FilesFromOlderExtractor, newsarc-index --reextract). Indexes
+// "Rapper Kanye West", an agent noun of six letters; "Richardson had his
+// own opinion. He ...", a man whose first name the lists give to women;
+// "X reacted on Twitter, "..."", a comma before a quote as a colon), so
+// that an index can tell the files an older newsarc read from those this
+// one read (IndexWriter::FilesFromOlderExtractor, newsarc-index --reextract). Indexes
 // written before versions were recorded count as 0. tests/e2e/test_cli.py
 // (ExtractorVersion) keeps a fingerprint of the extractor's output over
 // corpora/ for this version and fails when the output changes and the version

@@ -169,10 +169,10 @@ class Resolver {
     RegisterPeople();
     for (size_t v = 0; v < tokens_.size(); ++v) {
       const Token& t = tokens_[v];
-      if (ColonOpensQuote(v)) {
+      if (ColonOpensQuote(v) || CommaOpensQuote(v)) {
         // "Donald Trump took a parting shot on Twitter: "...": a colon that
-        // opens a quote, in a sentence without a speech verb, speaks for
-        // the sentence's subject.
+        // opens a quote (or a comma before a whole sentence quoted), in a
+        // sentence without a speech verb, speaks for the sentence's subject.
         verb_ = v;
         according_ = false;
         // (A sentence that opens with "he" or "she" is theirs: "He provided
@@ -774,9 +774,13 @@ class Resolver {
   // sentence, which starts at most kMaxClauseTokens before it (as a subject
   // is looked for no further back, and a sentence without end is no walk
   // for each of its colons).
-  bool ColonOpensQuote(size_t v) const {
+  bool ColonOpensQuote(size_t v) const { return tokens_[v].Is(":") && ColonLike(v); }
+
+  // The punctuation at `v` opens a quote right after it, in a sentence
+  // (up to `v`) without a speech verb or quote.
+  bool ColonLike(size_t v) const {
     const Token& t = tokens_[v];
-    if (!t.Is(":") || t.in_quote || t.para == 0 || v + 1 >= tokens_.size() ||
+    if (t.in_quote || t.para == 0 || v + 1 >= tokens_.size() ||
         tokens_[v + 1].kind != TokenKind::kOpenQuote || tokens_[v + 1].para != t.para ||
         v - sentence_begin_[v] > kMaxClauseTokens) {
       return false;
@@ -789,6 +793,21 @@ class Resolver {
       }
     }
     return true;
+  }
+
+  // "Mick Jagger also reacted on Twitter, "Sad news ... drummer."": a comma
+  // before a quote of a sentence or more that ends its own sentence, in a
+  // sentence without a speech verb, speaks for the sentence's subject as a
+  // colon does (not a title set off by commas: `the single, "Love Me Do",`).
+  bool CommaOpensQuote(size_t v) const {
+    constexpr size_t kMinWords = 6;
+    if (!tokens_[v].Is(",") || !ColonLike(v)) return false;
+    size_t words = 0, k = v + 2;
+    for (; k < tokens_.size() && tokens_[k].in_quote; ++k) words += tokens_[k].IsWord();
+    if (words < kMinWords || k >= tokens_.size() || tokens_[k].kind != TokenKind::kCloseQuote)
+      return false;
+    return k + 1 == tokens_.size() || tokens_[k + 1].para != tokens_[k].para ||
+           tokens_[k + 1].sentence_start;
   }
 
   // True if `run` holds "of", "for" or "on" ("Sam Wilson of UH Manoa").

@@ -75,6 +75,15 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Rocky Vantor met Darcy Quillet in May. Quillet gave her own opinion. He sent a "
              "message to chairman Mark Sorel: \"I will withdraw from the race.\"",
              ""},
+        // A comma before a quote that ends the sentence, where no speech
+        // verb is, speaks for the subject as a colon does; not before a
+        // title set off by commas, nor a short one.
+        Case{"Peter Hall also reacted on Twitter, \"It is sad news that the old drummer has "
+             "died.\"",
+             "Peter Hall"},
+        Case{"Peter Hall released the single, \"Love Me Do Again And Again Tonight\", in 1962.",
+             ""},
+        Case{"Peter Hall released a single, \"Love Me Do.\"", ""},
         // Unnamed sources and organisations are not speakers.
         Case{"A spokesman said the talks had failed.", ""},
         Case{"Officials said the talks had failed.", ""},
