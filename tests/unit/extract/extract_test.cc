@@ -72,9 +72,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Darcy Quillet met Rocky Vantor in May. Quillet had his own opinion. He sent a "
              "message to chairman Mark Sorel: \"I will withdraw from the race.\"",
              "Darcy Quillet"},
-        Case{"Rocky Vantor met Darcy Quillet in May. Quillet gave her own opinion. He sent a "
+        Case{"Darcy Quillet met John Vantor in May. Vantor gave her a book. She sent a "
              "message to chairman Mark Sorel: \"I will withdraw from the race.\"",
-             ""},
+             "Darcy Quillet"},
         // A comma before a quote that ends the sentence, where no speech
         // verb is, speaks for the subject as a colon does; not before a
         // title set off by commas, nor a short one.
