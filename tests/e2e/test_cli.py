@@ -805,6 +805,11 @@ class ExtractorVersion(Env):
         # before a quote that ends the sentence speaks for its subject as a
         # colon does ("Mick Jagger also reacted on Twitter, "...."").
         13: "aab14aa4a5c593689b4dc8b8275adea5f7debec8cfb0b7371fd847e720cc9d86",
+        # A noun for a person in lower case before two capitalised words
+        # ("political scientist Ma Ngok"); a first name after an age
+        # ("Fifteen-year-old Robert"); whom one tells is no part of what
+        # ("told a news conference the rate would fall").
+        14: "12c271e3fdcee9189f8e898ee77ed17b17e2fba0ac2db03a03251810edb57c71",
     }
 
     def version(self):

@@ -178,6 +178,23 @@ bool IsPersonNoun(const Token& t) {
           std::ranges::find(kNouns, t.text) != std::end(kNouns));
 }
 
+// "15-year-old", "Fourteen-year-old": an age before a person's name.
+bool IsAgeWord(const Token& t) {
+  constexpr std::string_view kAge = "-year-old";
+  return t.IsWord() && t.text.size() > kAge.size() && t.text.ends_with(kAge);
+}
+
+// A lower-case noun that heads a description of the person named right after
+// it: a role that is only a noun ("president", not "official", "lead" or
+// "first"), a relation or another noun for a person ("student"), or an agent
+// noun of six letters or more in -ist or -ian ("scientist", "historian").
+bool DescribesPerson(const Token& t) {
+  if (!t.IsWord() || t.cap) return false;
+  if (IsDescriptionHead(t.text) || (IsPersonNoun(t) && !IsRoleWord(t.text))) return true;
+  if (t.text.size() < 6) return false;
+  return t.text.ends_with("ist") || t.text.ends_with("ian");
+}
+
 // "PLOS One", "Formula One", "Air Force One": "One" capitalised inside a
 // sentence of the body ends the name before it, unless a capitalised word
 // follows ("Trump One Step Closer" of a headline in title case).
@@ -493,6 +510,8 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
     }
   }
   while (start < run.end && !tokens[start].IsWord()) ++start;  // "Mr. Smith"
+  // "Fifteen-year-old Robert" opening a sentence: the age is no name.
+  if (start + 1 < run.end && IsAgeWord(tokens[start])) ++start;
   // "Germany Richard Grenell" (after "Ambassador to"): a place before a
   // first name is not part of the name.
   if (start + 2 < run.end + 0 && IsKnownPlace(tokens[start].text) &&
@@ -622,6 +641,13 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
       tokens[name.begin - 1].Is("named") && IsPersonNoun(tokens[name.begin - 2])) {
     p.kin = true;
     p.strong = true;
+  } else if (!p.full && name.size() == 1 && name.begin > 0 &&
+             IsAgeWord(tokens[name.begin - 1]) && IsFirstName(tokens[name.begin].text) &&
+             tokens[name.begin - 1].para == tokens[name.begin].para) {
+    // "Fifteen-year-old Robert, on the lower deck, said": a first name of
+    // the lists after an age, as the young are named.
+    p.kin = true;
+    p.strong = true;
   } else if (!p.full && name.begin == run.begin && name.size() == 1 &&
              IsLikelyFirstName(tokens[name.begin].text)) {
     size_t k = name.begin;
@@ -644,6 +670,20 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
       tokens[run.begin - 1].para == tokens[run.begin].para) {
     role_seen = true;
     p.strong = true;
+  }
+  // "political scientist Ma Ngok said": a noun for a person in lower case
+  // right before two capitalised words makes them a name, even where the
+  // first is also a common word ("Ma") and on no list of first names.
+  if (p.full && !p.strong && words == 2 && name.size() == 2 && name.begin == run.begin &&
+      run.begin > 0 && DescribesPerson(tokens[run.begin - 1]) &&
+      tokens[run.begin - 1].para == tokens[run.begin].para) {
+    bool plain_words = true;
+    for (size_t i = name.begin; i < name.end; ++i) {
+      const Token& t = tokens[i];
+      plain_words &= t.IsWord() && t.cap && !t.all_caps && !IsOrgKeyword(t.text) &&
+                     !IsRoleWord(t.text) && !IsNameConnector(t.text);
+    }
+    p.strong = plain_words;
   }
   if (!p.strong && !(p.full && all_plain)) return false;
   if (!p.full && !role_seen && !p.kin) return false;

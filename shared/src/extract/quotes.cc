@@ -187,6 +187,19 @@ bool OpensPhrase(const Token& t) {
   return std::ranges::find(kWords, t.text) != std::end(kWords);
 }
 
+// Nouns for those one tells something: "told a news conference", "told a
+// meeting of analysts", "told reporters".
+bool IsAudienceNoun(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "conference", "briefing", "meeting", "luncheon", "session", "committee", "subcommittee",
+      "hearing", "audience", "gathering", "symposium", "seminar", "forum", "panel", "reporters",
+      "journalists", "newspaper", "interviewer", "rally", "crowd", "convention", "assembly",
+      "delegates", "analysts", "investors", "shareholders", "lawmakers", "parliament",
+      "congress", "reporter", "journalist", "newsletter", "magazine", "agency", "radio",
+      "television", "broadcaster", "dinner", "lunch", "breakfast", "summit"};
+  return std::ranges::find(kWords, w) != std::end(kWords);
+}
+
 // Common nouns and adverbs that end in "ed" like a past tense.
 bool IsNounInEd(std::string_view w) {
   static constexpr std::string_view kWords[] = {"need", "speed", "feed", "seed", "deed",
@@ -350,13 +363,17 @@ Span ReportedClause(const std::vector<Token>& tokens, const SpeechEvent& ev,
   } else {
     size_t b = v + 1;
     bool that = false;
-    for (size_t k = v + 1; k < se && k < v + 6; ++k) {
+    // "told a Georgetown University conference on financial institutions
+    // that ...": whom one tells may take more words, but no verb.
+    const bool tells = tokens[v].Is("told") || tokens[v].Is("tells");
+    for (size_t k = v + 1; k < se && k < v + (tells ? 16 : 6); ++k) {
       if (tokens[k].Is("that")) {
         b = k + 1;
         that = true;
         break;
       }
-      if (!tokens[k].IsWord()) break;
+      if (!tokens[k].IsWord() && !(tells && tokens[k].kind == TokenKind::kPossessive)) break;
+      if (tells && IsFiniteForm(tokens[k])) break;
     }
     if (!that && !ReportsClause(tokens[v].text)) return {};
     if (!that) {
@@ -370,14 +387,59 @@ Span ReportedClause(const std::vector<Token>& tokens, const SpeechEvent& ev,
         that = tokens[p + 1].Is("that");
       }
     }
-    if (!that && (tokens[v].Is("told") || tokens[v].Is("tells"))) {
-      // "told reporters the bridge was safe", "told the BBC it was safe".
-      while (b < se && (tokens[b].Is("the") || tokens[b].cap ||
-                        tokens[b].kind == TokenKind::kPossessive)) {
+    if (!that && tells) {
+      // Whom, then what: "told reporters the bridge was safe", "told Reuters
+      // a harvest of ... was expected", "told the BBC's reporters it was
+      // safe", "told a weekend marketing conference the bank would ...".
+      auto article = [](const Token& t) { return t.Is("the") || t.Is("a") || t.Is("an"); };
+      auto opens_clause = [&](const Token& t) {
+        static constexpr std::string_view kPronouns[] = {"he", "she", "it", "they", "we",
+                                                         "i", "you", "there", "this"};
+        return t.IsWord() &&
+               (article(t) || t.cap || (t.text[0] >= '0' && t.text[0] <= '9') ||
+                std::ranges::find(kPronouns, t.text) != std::end(kPronouns));
+      };
+      const bool had_article = b < se && article(tokens[b]);
+      if (had_article) ++b;
+      const size_t names = b;
+      // ("the Securities and Exchange Commission", "the House of Commons")
+      while (b < se && (tokens[b].cap || tokens[b].kind == TokenKind::kPossessive ||
+                        (b > v + 1 && tokens[b - 1].cap && b + 1 < se && tokens[b + 1].cap &&
+                         (tokens[b].Is("and") || tokens[b].Is("of") || tokens[b].Is("&"))))) {
         ++b;
       }
-      if (b > v + 1 && tokens[b - 1].Is("the") && b < se && tokens[b].IsWord()) ++b;
-      if (b == v + 1 && b < se && tokens[b].IsWord()) ++b;  // "told reporters"
+      if (b == v + 1) {
+        if (b < se && tokens[b].IsWord()) ++b;  // "told reporters"
+      } else if (had_article || tokens[b - 1].kind == TokenKind::kPossessive) {
+        // The audience's words run up to the clause's subject; up to a verb,
+        // the first of them was the audience ("told a reporter prices were
+        // rising"); up to the end, all were ("told a meeting of analysts.").
+        // The clause starts right after a noun for an audience, unless a
+        // phrase goes on from it ("a news conference after-tax profit for
+        // the year should rise", "a meeting of analysts the firm was ...").
+        size_t k = b;
+        size_t head_end = 0;
+        while (k < se && (tokens[k].IsWord() || tokens[k].kind == TokenKind::kPossessive) &&
+               !tokens[k].in_quote && !opens_clause(tokens[k]) && !IsFiniteForm(tokens[k])) {
+          if (head_end == 0 && IsAudienceNoun(tokens[k].text)) head_end = k + 1;
+          ++k;
+        }
+        const bool phrase_after = head_end != 0 && head_end < k &&
+                                  (OpensPhrase(tokens[head_end]) ||
+                                   tokens[head_end].Is("of") || tokens[head_end].Is("here"));
+        if (b > names && head_end == 0) {
+          // "told the House of Commons assets of the company would be
+          // examined": after a name, only a noun for an audience is whom.
+        } else if (head_end != 0 && head_end < k && !phrase_after) {
+          b = head_end;
+        } else if (k < se && k > b && opens_clause(tokens[k])) {
+          b = k;
+        } else if (k < se && tokens[k].IsWord() && k > b) {
+          b = head_end != 0 ? head_end : b + 1;
+        } else {
+          b = k;
+        }
+      }
     }
     s = {b, se};
     const size_t first = FirstWord(tokens, s);
@@ -386,8 +448,13 @@ Span ReportedClause(const std::vector<Token>& tokens, const SpeechEvent& ev,
       s = before;
     } else {
       // "said in a statement": where, not what.
+      // "told a news conference in Stockholm." tells nothing: what one
+      // tells takes three words or a verb.
       const bool where = first < se && OpensPhrase(tokens[first]);
-      if (!that && (where || !AlwaysReportsClause(tokens[v].text)) && !HasFiniteVerb(tokens, s)) {
+      size_t words = 0;
+      for (size_t k = s.begin; k < s.end; ++k) words += tokens[k].IsWord() ? 1 : 0;
+      if (!that && (where || (tells && words < 3) || !AlwaysReportsClause(tokens[v].text)) &&
+          !HasFiniteVerb(tokens, s)) {
         return {};
       }
     }

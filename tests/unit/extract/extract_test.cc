@@ -143,6 +143,16 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Twitter West said the office would close.", ""},
         Case{"Zorvan Steel said profits rose.", ""},
         Case{"Zorvan Hall said the sale was agreed.", ""},
+        // A noun for a person in lower case before two capitalised words
+        // makes them a name, though the first is a common word; not a role
+        // word that is also an adjective ("official").
+        Case{"Political scientist Ma Ngok said the turnout was high.", "Ma Ngok"},
+        Case{"Ma Ngok said the turnout was high.", ""},
+        Case{"The official Economic Information newspaper said output fell.", ""},
+        // A first name of the lists after an age, as children are named.
+        Case{"Fifteen-year-old Robert, on the lower deck, said the roof fell in.", "Robert"},
+        Case{"The roof fell in, the 14-year-old Zoe said.", "Zoe"},
+        Case{"The 40-year-old Dukakis said he would run.", ""},
         // Clergy titles: "Monsignor", "Monse\xC3\xB1or", "Ayatollah", "Pastor".
         Case{"Archbishop Monse\xC3\xB1or Jorge Scheinig said it was wrong.", "Jorge Scheinig"},
         Case{"Ayatollah Ruhollah Khomeini said the war would go on.", "Ruhollah Khomeini"},
@@ -1015,6 +1025,27 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Peter Hall said that the bridge was safe.", "Peter Hall|I|the bridge was safe"},
         Case{"Peter Hall told reporters the bridge was safe.",
              "Peter Hall|I|the bridge was safe"},
+        // Whom one tells, then what: a name, an audience's noun and the
+        // words of either, up to the clause's subject.
+        Case{"Peter Hall told Reuters the company was sold.", "Peter Hall|I|the company was sold"},
+        Case{"Peter Hall told a weekend marketing conference the bank would pay.",
+             "Peter Hall|I|the bank would pay"},
+        Case{"Peter Hall told a news conference after-tax profit would rise.",
+             "Peter Hall|I|after-tax profit would rise"},
+        Case{"Peter Hall told a meeting of analysts the firm was doing well.",
+             "Peter Hall|I|the firm was doing well"},
+        Case{"Peter Hall told a reporter prices were rising.", "Peter Hall|I|prices were rising"},
+        Case{"Peter Hall told the Securities and Exchange Commission he bought 5 pct.",
+             "Peter Hall|I|he bought 5 pct"},
+        Case{"Peter Hall told a Senate committee the plan would cost more.",
+             "Peter Hall|I|the plan would cost more"},
+        Case{"Peter Hall told the House of Commons assets of the firm would be sold.",
+             "Peter Hall|I|assets of the firm would be sold"},
+        Case{"Peter Hall told a Georgetown University conference on banks that rates would rise.",
+             "Peter Hall|I|rates would rise"},
+        // Telling an audience alone tells nothing.
+        Case{"Peter Hall told a news conference in Stockholm.", ""},
+        Case{"Peter Hall told a meeting of securities analysts.", ""},
         Case{"The bridge was safe, according to Peter Hall.",
              "Peter Hall|I|The bridge was safe"},
         Case{"According to Peter Hall, the bridge was safe.",
