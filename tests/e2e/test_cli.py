@@ -808,8 +808,9 @@ class ExtractorVersion(Env):
         # A noun for a person in lower case before two capitalised words
         # ("political scientist Ma Ngok"); a first name after an age
         # ("Fifteen-year-old Robert"); whom one tells is no part of what
-        # ("told a news conference the rate would fall").
-        14: "12c271e3fdcee9189f8e898ee77ed17b17e2fba0ac2db03a03251810edb57c71",
+        # ("told a news conference the rate would fall"); "Market" ends a
+        # place's name ("Queen Victoria Market").
+        14: "3e58799403dca66e954a652ee9021aaafd6d915b9b7d1b6d670871b16d235458",
     }
 
     def version(self):

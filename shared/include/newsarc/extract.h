@@ -36,7 +36,8 @@ namespace newsarc {
 // "X reacted on Twitter, "..."", a comma before a quote as a colon; 14:
 // "political scientist Ma Ngok", a noun for a person before two capitalised
 // words; "Fifteen-year-old Robert"; "told a news conference the rate would
-// fall": whom one tells is no part of what), so
+// fall": whom one tells is no part of what; "Queen Victoria Market" a
+// place), so
 // that an index can tell the files an older newsarc read from those this
 // one read (IndexWriter::FilesFromOlderExtractor, newsarc-index --reextract). Indexes
 // written before versions were recorded count as 0. tests/e2e/test_cli.py

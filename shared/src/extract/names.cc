@@ -36,7 +36,8 @@ bool IsPlaceNoun(std::string_view w) {
       "County", "Street", "Road", "Avenue", "Square", "Station", "Airport",
       "Beach", "Peninsula", "Province", "District", "Region", "Oceanography", "Sea",
       "Ocean", "Gulf", "Strait", "Canyon", "Desert", "Forest", "Cathedral", "Mosque", "Stadium",
-      "Arena", "Hotel", "Palace", "Center", "Centre", "Museum"};
+      "Arena", "Hotel", "Palace", "Center", "Centre", "Museum", "Market", "Plaza", "Harbour",
+      "Harbor"};
   for (auto p : kPlace) {
     if (w == p) return true;
   }

@@ -153,6 +153,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Fifteen-year-old Robert, on the lower deck, said the roof fell in.", "Robert"},
         Case{"The roof fell in, the 14-year-old Zoe said.", "Zoe"},
         Case{"The 40-year-old Dukakis said he would run.", ""},
+        // A market, a plaza or a harbour ends a place's name, not a person's.
+        Case{"Queen Victoria Market said the rent would rise.", ""},
         // Clergy titles: "Monsignor", "Monse\xC3\xB1or", "Ayatollah", "Pastor".
         Case{"Archbishop Monse\xC3\xB1or Jorge Scheinig said it was wrong.", "Jorge Scheinig"},
         Case{"Ayatollah Ruhollah Khomeini said the war would go on.", "Ruhollah Khomeini"},
