@@ -395,7 +395,7 @@ Span ReportedClause(const std::vector<Token>& tokens, const SpeechEvent& ev,
       auto opens_clause = [&](const Token& t) {
         static constexpr std::string_view kPronouns[] = {"he", "she", "it", "they", "we",
                                                          "i", "you", "there", "this"};
-        return t.IsWord() &&
+        return t.IsWord() && !t.text.empty() &&
                (article(t) || t.cap || (t.text[0] >= '0' && t.text[0] <= '9') ||
                 std::ranges::find(kPronouns, t.text) != std::end(kPronouns));
       };
@@ -411,12 +411,14 @@ Span ReportedClause(const std::vector<Token>& tokens, const SpeechEvent& ev,
       if (b == v + 1) {
         if (b < se && tokens[b].IsWord()) ++b;  // "told reporters"
       } else if (had_article || tokens[b - 1].kind == TokenKind::kPossessive) {
-        // The audience's words run up to the clause's subject; up to a verb,
-        // the first of them was the audience ("told a reporter prices were
-        // rising"); up to the end, all were ("told a meeting of analysts.").
         // The clause starts right after a noun for an audience, unless a
         // phrase goes on from it ("a news conference after-tax profit for
-        // the year should rise", "a meeting of analysts the firm was ...").
+        // the year should rise", "a meeting of analysts the firm was ...");
+        // else at the subject after the audience's words; if a verb comes
+        // first, the first word was the audience ("told a reporter prices
+        // were rising"); if the sentence ends, all were ("told a meeting of
+        // analysts."). After a name only a noun for an audience is part of
+        // whom ("told the House of Commons assets of the firm would be sold").
         size_t k = b;
         size_t head_end = 0;
         while (k < se && (tokens[k].IsWord() || tokens[k].kind == TokenKind::kPossessive) &&
@@ -427,17 +429,16 @@ Span ReportedClause(const std::vector<Token>& tokens, const SpeechEvent& ev,
         const bool phrase_after = head_end != 0 && head_end < k &&
                                   (OpensPhrase(tokens[head_end]) ||
                                    tokens[head_end].Is("of") || tokens[head_end].Is("here"));
-        if (b > names && head_end == 0) {
-          // "told the House of Commons assets of the company would be
-          // examined": after a name, only a noun for an audience is whom.
-        } else if (head_end != 0 && head_end < k && !phrase_after) {
-          b = head_end;
-        } else if (k < se && k > b && opens_clause(tokens[k])) {
-          b = k;
-        } else if (k < se && tokens[k].IsWord() && k > b) {
-          b = head_end != 0 ? head_end : b + 1;
-        } else {
-          b = k;
+        if (b == names || head_end != 0) {
+          if (head_end != 0 && head_end < k && !phrase_after) {
+            b = head_end;
+          } else if (k < se && k > b && opens_clause(tokens[k])) {
+            b = k;
+          } else if (k < se && tokens[k].IsWord() && k > b) {
+            b = head_end != 0 ? head_end : b + 1;
+          } else {
+            b = k;
+          }
         }
       }
     }
