@@ -1048,6 +1048,8 @@ INSTANTIATE_TEST_SUITE_P(
         // Telling an audience alone tells nothing.
         Case{"Peter Hall told a news conference in Stockholm.", ""},
         Case{"Peter Hall told a meeting of securities analysts.", ""},
+        Case{"Prices will rise this year, Peter Hall told a news conference.",
+             "Peter Hall|I|Prices will rise this year"},
         Case{"The bridge was safe, according to Peter Hall.",
              "Peter Hall|I|The bridge was safe"},
         Case{"According to Peter Hall, the bridge was safe.",
