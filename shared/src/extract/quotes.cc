@@ -399,6 +399,35 @@ Span ReportedClause(const std::vector<Token>& tokens, const SpeechEvent& ev,
                (article(t) || t.cap || (t.text[0] >= '0' && t.text[0] <= '9') ||
                 std::ranges::find(kPronouns, t.text) != std::end(kPronouns));
       };
+      // From `k`, past the words that are still whom one tells: lower-case
+      // words and phrases of place or belonging ("in Tokyo", "of the
+      // Minerals Research Organisation"), up to the clause's subject, a
+      // verb or the sentence's end; `head_end` is set after the first noun
+      // for an audience. After a preposition an article, a capitalised
+      // word or a number belongs to the phrase, as capitalised words and
+      // numbers do after those ("in Tokyo the yen would" starts at "the").
+      auto audience_end = [&](size_t k, size_t* head_end) {
+        bool after_preposition = false, in_phrase = false;
+        for (; k < se && (tokens[k].IsWord() || tokens[k].kind == TokenKind::kPossessive) &&
+               !tokens[k].in_quote && !IsFiniteForm(tokens[k]);
+             ++k) {
+          const Token& t = tokens[k];
+          if (opens_clause(t)) {
+            const bool name_or_number = t.cap || (t.text[0] >= '0' && t.text[0] <= '9');
+            if (!(after_preposition && article(t)) &&
+                !((after_preposition || in_phrase) && name_or_number)) {
+              break;
+            }
+            in_phrase = true;
+            after_preposition = false;
+            continue;
+          }
+          in_phrase = false;
+          after_preposition = OpensPhrase(t) || t.Is("of");
+          if (*head_end == 0 && IsAudienceNoun(t.text)) *head_end = k + 1;
+        }
+        return k;
+      };
       const bool had_article = b < se && article(tokens[b]);
       if (had_article) ++b;
       const size_t names = b;
@@ -410,6 +439,14 @@ Span ReportedClause(const std::vector<Token>& tokens, const SpeechEvent& ev,
       }
       if (b == v + 1) {
         if (b < se && tokens[b].IsWord()) ++b;  // "told reporters"
+        // "told reporters in Tokyo the yen would fall" (not "told
+        // participants at the National Grain and Feed Association's annual
+        // convention.": a clause has a verb)
+        if (b < se && OpensPhrase(tokens[b])) {
+          size_t head_end = 0;
+          const size_t k = audience_end(b, &head_end);
+          if (k < se && opens_clause(tokens[k]) && HasFiniteVerb(tokens, {k, se})) b = k;
+        }
       } else if (had_article || tokens[b - 1].kind == TokenKind::kPossessive) {
         // The clause starts right after a noun for an audience, unless a
         // phrase goes on from it ("a news conference after-tax profit for
@@ -419,13 +456,8 @@ Span ReportedClause(const std::vector<Token>& tokens, const SpeechEvent& ev,
         // were rising"); if the sentence ends, all were ("told a meeting of
         // analysts."). After a name only a noun for an audience is part of
         // whom ("told the House of Commons assets of the firm would be sold").
-        size_t k = b;
         size_t head_end = 0;
-        while (k < se && (tokens[k].IsWord() || tokens[k].kind == TokenKind::kPossessive) &&
-               !tokens[k].in_quote && !opens_clause(tokens[k]) && !IsFiniteForm(tokens[k])) {
-          if (head_end == 0 && IsAudienceNoun(tokens[k].text)) head_end = k + 1;
-          ++k;
-        }
+        const size_t k = audience_end(b, &head_end);
         const bool phrase_after = head_end != 0 && head_end < k &&
                                   (OpensPhrase(tokens[head_end]) ||
                                    tokens[head_end].Is("of") || tokens[head_end].Is("here"));

@@ -1045,9 +1045,19 @@ INSTANTIATE_TEST_SUITE_P(
              "Peter Hall|I|assets of the firm would be sold"},
         Case{"Peter Hall told a Georgetown University conference on banks that rates would rise.",
              "Peter Hall|I|rates would rise"},
+        // A phrase of place or belonging after whom: its article, names and
+        // numbers are the phrase's.
+        Case{"Peter Hall told reporters in Tokyo the yen would fall.",
+             "Peter Hall|I|the yen would fall"},
+        Case{"Peter Hall told a meeting of the Minerals Research Organisation in Milton Keynes "
+             "he foresaw a rise.",
+             "Peter Hall|I|he foresaw a rise"},
         // Telling an audience alone tells nothing.
         Case{"Peter Hall told a news conference in Stockholm.", ""},
         Case{"Peter Hall told a meeting of securities analysts.", ""},
+        Case{"Peter Hall told participants at the National Grain and Feed Association's annual "
+             "convention.",
+             ""},
         Case{"Prices will rise this year, Peter Hall told a news conference.",
              "Peter Hall|I|Prices will rise this year"},
         Case{"The bridge was safe, according to Peter Hall.",
