@@ -392,12 +392,14 @@ Span ReportedClause(const std::vector<Token>& tokens, const SpeechEvent& ev,
       // a harvest of ... was expected", "told the BBC's reporters it was
       // safe", "told a weekend marketing conference the bank would ...".
       auto article = [](const Token& t) { return t.Is("the") || t.Is("a") || t.Is("an"); };
+      auto number = [](const Token& t) {
+        return !t.text.empty() && t.text[0] >= '0' && t.text[0] <= '9';
+      };
       auto opens_clause = [&](const Token& t) {
         static constexpr std::string_view kPronouns[] = {"he", "she", "it", "they", "we",
                                                          "i", "you", "there", "this"};
-        return t.IsWord() && !t.text.empty() &&
-               (article(t) || t.cap || (t.text[0] >= '0' && t.text[0] <= '9') ||
-                std::ranges::find(kPronouns, t.text) != std::end(kPronouns));
+        return t.IsWord() && (article(t) || t.cap || number(t) ||
+                              std::ranges::find(kPronouns, t.text) != std::end(kPronouns));
       };
       // From `k`, past the words that are still whom one tells: lower-case
       // words and phrases of place or belonging ("in Tokyo", "of the
@@ -413,7 +415,7 @@ Span ReportedClause(const std::vector<Token>& tokens, const SpeechEvent& ev,
              ++k) {
           const Token& t = tokens[k];
           if (opens_clause(t)) {
-            const bool name_or_number = t.cap || (t.text[0] >= '0' && t.text[0] <= '9');
+            const bool name_or_number = t.cap || number(t);
             if (!(after_preposition && article(t)) &&
                 !((after_preposition || in_phrase) && name_or_number)) {
               break;
@@ -484,9 +486,8 @@ Span ReportedClause(const std::vector<Token>& tokens, const SpeechEvent& ev,
       // "told a news conference in Stockholm." tells nothing: what one
       // tells takes three words or a verb.
       const bool where = first < se && OpensPhrase(tokens[first]);
-      size_t words = 0;
-      for (size_t k = s.begin; k < s.end; ++k) words += tokens[k].IsWord() ? 1 : 0;
-      if (!that && (where || (tells && words < 3) || !AlwaysReportsClause(tokens[v].text)) &&
+      if (!that &&
+          (where || (tells && Words(tokens, s) < 3) || !AlwaysReportsClause(tokens[v].text)) &&
           !HasFiniteVerb(tokens, s)) {
         return {};
       }
