@@ -811,6 +811,10 @@ class ExtractorVersion(Env):
         # ("told a news conference the rate would fall"); "Market" ends a
         # place's name ("Queen Victoria Market").
         14: "3e58799403dca66e954a652ee9021aaafd6d915b9b7d1b6d670871b16d235458",
+        # "Bloomberg" alone is Michael Bloomberg where the article names
+        # him; "Robert Downey Jr." and "Martin Luther King Jr." end in their
+        # suffix, with its full stop.
+        15: "cffede1eea2679d1cdbbaeaadd801f4c59c34a276ef25964cfbe79ef56810f2d",
     }
 
     def version(self):

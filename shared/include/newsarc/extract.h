@@ -37,14 +37,15 @@ namespace newsarc {
 // "political scientist Ma Ngok", a noun for a person before two capitalised
 // words; "Fifteen-year-old Robert"; "told a news conference the rate would
 // fall": whom one tells is no part of what; "Queen Victoria Market" a
-// place), so
+// place; 15: "Bloomberg" alone is Michael Bloomberg where the article
+// names him; "Martin Luther King Jr." ends in its suffix), so
 // that an index can tell the files an older newsarc read from those this
 // one read (IndexWriter::FilesFromOlderExtractor, newsarc-index --reextract). Indexes
 // written before versions were recorded count as 0. tests/e2e/test_cli.py
 // (ExtractorVersion) keeps a fingerprint of the extractor's output over
 // corpora/ for this version and fails when the output changes and the version
 // does not.
-inline constexpr int kExtractorVersion = 14;
+inline constexpr int kExtractorVersion = 15;
 
 // Finds the people quoted in `article` and the organisations it names.
 // Pure function of title and body; thread-safe.

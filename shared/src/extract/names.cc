@@ -225,6 +225,10 @@ bool IsTitleDot(const std::vector<Token>& tokens, size_t i) {
 
 }  // namespace
 
+bool IsGenerationSuffix(std::string_view w) {
+  return w == "Jr" || w == "Sr" || w == "II" || w == "III" || w == "IV";
+}
+
 bool WeakCapital(const std::vector<Token>& tokens, size_t i) {
   if (tokens[i].sentence_start) return true;
   return i > 0 && tokens[i - 1].kind == TokenKind::kOpenQuote;
@@ -493,6 +497,14 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
          IsPostNominal(tokens[run.end - 1].text)) {
     --run.end;
   }
+  // "Robert Downey Jr", "Henry Ford II": a suffix of generation follows the
+  // surname. The name is parsed without it and given it back at the end.
+  const size_t suffix_end = run.end;
+  if (run.end > run.begin && tokens[run.end - 1].IsWord() &&
+      IsGenerationSuffix(tokens[run.end - 1].text)) {
+    if (run.end == run.begin + 1) return false;
+    --run.end;
+  }
   // Split at the last title, role or organisation word.
   size_t start = run.begin;
   size_t title_at = run.end;
@@ -530,6 +542,13 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
     ++start;
   }
   Span name{start, run.end};
+  // "(Queen) Elizabeth II", "Cray II": a number after one word is read with
+  // it, as before a surname.
+  if (suffix_end != run.end && !tokens[run.end].Is("Jr") && !tokens[run.end].Is("Sr") &&
+      std::ranges::count_if(tokens.begin() + name.begin, tokens.begin() + name.end,
+                            [](const Token& t) { return t.IsWord(); }) == 1) {
+    run.end = name.end = suffix_end;
+  }
   if (name.empty() || tokens[name.begin].Is("for") || tokens[name.begin].Is("des")) return false;
   // "Typhoon Phanfone", "Tropical Storm Humberto": a storm is named as a
   // person is, after the word for what it is.
@@ -547,9 +566,10 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
     }
   }
   const Token& last = tokens[name.end - 1];
+  // (Before a suffix of generation, a surname: "Martin Luther King Jr".)
   if ((IsRoleWord(last.text) || IsPersonalTitle(last.text) || IsOrgKeyword(last.text) ||
        EndsFirmName(last.text)) &&
-      !RoleAsSurname(tokens, name)) {
+      suffix_end == run.end && !RoleAsSurname(tokens, name)) {
     return false;
   }
   // "(General) Agreement (on Tariffs and Trade)": a treaty is no person.
@@ -616,6 +636,7 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
   }
   PersonName p;
   p.name = name;
+  if (name.end == run.end) p.name.end = suffix_end;
   p.full = words >= 2;
   Gender g = Gender::kUnknown;
   if (title_at < run.end && IsPersonalTitle(tokens[title_at].text, &g)) {

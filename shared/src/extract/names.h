@@ -39,6 +39,10 @@ bool WeakCapital(const std::vector<Token>& tokens, size_t i);
 // participles ("Sealed Air Corp", "Distributed Logic Corp").
 bool OpensSentenceOnly(const std::vector<Token>& tokens, size_t i, bool verb_forms);
 
+// "Jr", "Sr", "II", "III", "IV": a word after a surname, as in "Robert Downey
+// Jr", "Henry Ford II".
+bool IsGenerationSuffix(std::string_view w);
+
 // A person name found in a capitalised run.
 struct PersonName {
   Span name;                 // "Craig Mackey", "Rudd"

@@ -383,6 +383,37 @@ std::unordered_set<std::string_view> Surnames(const std::vector<Token>& tokens) 
   return out;
 }
 
+// The words that follow a first name in a run of two ("Michael Bloomberg"):
+// a first name that is no common word or place ("The Guardian", "Jordan
+// Times" are not people), and no firm's name ("Eli Lilly and Co").
+std::unordered_set<std::string_view> PersonSurnames(const std::vector<Token>& tokens) {
+  std::unordered_set<std::string_view> out;
+  const size_t n = tokens.size();
+  auto name_word = [&](size_t j) {
+    return j < n && tokens[j].IsWord() && tokens[j].cap && !tokens[j].all_caps;
+  };
+  for (size_t j = 1; j < n; ++j) {
+    const Token& first = tokens[j - 1];
+    // (After a title: "Mayor Michael Bloomberg".)
+    const bool opens = j < 2 || first.sentence_start || tokens[j - 2].para != first.para ||
+                       !name_word(j - 2) || IsPersonalTitle(tokens[j - 2].text) ||
+                       IsRoleWord(tokens[j - 2].text);
+    if (!name_word(j) || !name_word(j - 1) || !opens || name_word(j + 1) ||
+        !IsFirstName(first.text) || IsStopWord(Lower(first.text)) ||
+        IsCommonWord(Lower(first.text)) || IsNeverName(first.text) ||
+        IsKnownPlace(first.text) || IsKnownOrganisation(first.text)) {
+      continue;
+    }
+    if (j + 2 < n && (tokens[j + 1].Is("and") || tokens[j + 1].Is("&")) &&
+        tokens[j + 2].IsWord() && (IsLegalForm(tokens[j + 2].text) ||
+                                   IsOrgKeyword(tokens[j + 2].text))) {
+      continue;
+    }
+    out.insert(tokens[j].text);
+  }
+  return out;
+}
+
 // "Denmark-based", "Hassan-side", "B-minus", "I'm": a word that names
 // nothing, for all its capital.
 bool IsCompoundAdjectiveOrContraction(std::string_view w) {
@@ -804,6 +835,11 @@ void FindOrganisations(const std::vector<Token>& tokens, const std::vector<Span>
     if (!surnames_seen) surnames_seen = Surnames(tokens);
     return *surnames_seen;
   };
+  std::optional<std::unordered_set<std::string_view>> person_surnames_seen;
+  auto person_surnames = [&]() -> const std::unordered_set<std::string_view>& {
+    if (!person_surnames_seen) person_surnames_seen = PersonSurnames(tokens);
+    return *person_surnames_seen;
+  };
   for (const Span& run : runs) {
     size_t i = run.begin;
     int last_entity = -1;
@@ -864,6 +900,10 @@ void FindOrganisations(const std::vector<Token>& tokens, const std::vector<Span>
         best = 0;
       }
       if (best == 1 && i > run.begin && IsFirstName(tokens[i - 1].text)) best = 0;
+      // "Michael Bloomberg ... Bloomberg endorsed Joe Biden": alone, a
+      // one-word name of the list that the article gives a person as a
+      // surname is that person.
+      if (best == 1 && run.size() == 1 && person_surnames().count(tokens[i].text)) best = 0;
       // "Amazon Environmental Research Institute": a keyword further on
       // makes the whole a name that starts with a gazetteer name.
       if (best > 0 && best < run.size()) {

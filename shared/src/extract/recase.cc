@@ -220,6 +220,9 @@ class Recaser {
         cls_[k] = w == "a" ? Case::kLower : Case::kKeep;  // "A" an article; "I", "J."
       } else if (IsEnglish(w) || IsNameConnector(w)) {    // "de Gaulle", "bin Laden"
         cls_[k] = Case::kLower;
+      } else if ((w == "jr" || w == "sr") && k > 0 && Word(k - 1) &&
+                 cls_[k - 1] == Case::kTitle) {
+        cls_[k] = Case::kTitle;  // "ROBERT DOWNEY JR.", not the acronym "JR"
       } else if (Unpronounceable(w) && w.size() <= 5) {
         cls_[k] = Case::kKeep;
       } else if (IsHyphenated(w)) {

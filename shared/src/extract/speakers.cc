@@ -281,7 +281,17 @@ class Resolver {
   // Entity for a person name; creates it if new.
   int Resolve(const PersonName& pn) {
     std::string text = SpanText(tokens_, pn.name);
-    std::string surname(tokens_[pn.name.end - 1].text);
+    size_t last = pn.name.end - 1;
+    if (last > pn.name.begin && IsGenerationSuffix(tokens_[last].text)) {
+      // "Jr." with its full stop, as written.
+      if ((tokens_[last].Is("Jr") || tokens_[last].Is("Sr")) && last + 1 < tokens_.size() &&
+          tokens_[last + 1].Is(".") &&
+          tokens_[last + 1].text.data() == tokens_[last].text.data() + tokens_[last].text.size()) {
+        text += '.';
+      }
+      --last;
+    }
+    std::string surname(tokens_[last].text);
     int id = -1;
     if (pn.full) {
       auto it = by_full_.find(NameKey(text));

@@ -153,6 +153,12 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Fifteen-year-old Robert, on the lower deck, said the roof fell in.", "Robert"},
         Case{"The roof fell in, the 14-year-old Zoe said.", "Zoe"},
         Case{"The 40-year-old Dukakis said he would run.", ""},
+        // A suffix of generation ends the name, with its full stop; the word
+        // before it is the surname, though it is also a title ("King").
+        Case{"Martin Luther King Jr. said it would come.", "Martin Luther King Jr."},
+        Case{"Robert Downey Jr. met them. \"It was great,\" Downey said.", "Robert Downey Jr."},
+        Case{"T. Boone Pickens III said the bid was fair.", "T. Boone Pickens III"},
+        Case{"Queen Elizabeth II said the day was fine.", "Elizabeth II"},
         // A market, a plaza or a harbour ends a place's name, not a person's.
         Case{"Queen Victoria Market said the rent would rise.", ""},
         // Clergy titles: "Monsignor", "Monse\xC3\xB1or", "Ayatollah", "Pastor".
@@ -516,6 +522,10 @@ INSTANTIATE_TEST_SUITE_P(
     Patterns, OrgTest,
     ::testing::Values(
         Case{"Officers from Kent Police arrived.", "Kent Police"},
+        // Not a person's surname alone: in a longer name, or a firm's after
+        // its founder's first name.
+        Case{"Michael Bloomberg left the race. Bloomberg News reported it.", "Bloomberg News"},
+        Case{"Eli Lilly and Co said sales rose. Lilly shares fell.", "Eli Lilly and Co; Lilly"},
         // "Administration" and "Patrol" name bodies, not a president's
         // government.
         Case{"The National Oceanic and Atmospheric Administration reported a storm.",
@@ -1023,6 +1033,11 @@ INSTANTIATE_TEST_SUITE_P(
              "weather."},
         // Pronouns and titles resolve to the full name.
         Case{"Ms Amber Rudd met them. \"No,\" she said.", "Amber Rudd|D|No"},
+        // A firm's one-word name that the article gives a person as a
+        // surname is that person alone.
+        Case{"Mayor Michael Bloomberg left the race. Bloomberg endorsed his rival, Joe Biden. "
+             "\"It is time,\" he said.",
+             "Michael Bloomberg|D|It is time"},
         // Indirect speech.
         Case{"Peter Hall said that the bridge was safe.", "Peter Hall|I|the bridge was safe"},
         Case{"Peter Hall told reporters the bridge was safe.",

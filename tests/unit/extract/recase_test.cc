@@ -49,6 +49,9 @@ TEST(Recase, NamesAfterTitlesAndFirstNamesRolesAndOrganisations) {
   // the gazetteer.
   EXPECT_EQ(Recase("CHARLES DE GAULLE MET OSAMA BIN LADEN."),
             "Charles de Gaulle met Osama bin Laden.");
+  // "JR." after a name is the suffix of generation, not an acronym.
+  EXPECT_EQ(Recase("ROBERT DOWNEY JR., AN ACTOR, MET JOSEPH W. STILWELL JR."),
+            "Robert Downey Jr., an actor, met Joseph W. Stilwell Jr.");
   // After a first name, a verb or an adverb stays a word.
   EXPECT_EQ(Recase("MICHAEL TURNED AWAY AND GORDON DUTIFULLY LEFT."),
             "Michael turned away and Gordon dutifully left.");
