@@ -38,7 +38,10 @@ namespace newsarc {
 // words; "Fifteen-year-old Robert"; "told a news conference the rate would
 // fall": whom one tells is no part of what; "Queen Victoria Market" a
 // place; 15: "Bloomberg" alone is Michael Bloomberg where the article
-// names him; "Martin Luther King Jr." ends in its suffix), so
+// names him; "Martin Luther King Jr." ends in its suffix; "won ten states",
+// "riots ... continued across", "X died, the government announced" make no
+// speaker of X; "Ahead of ..., Trump vowed", "As Harris visited ..., Biden
+// campaign officials expressed": the main clause's subject), so
 // that an index can tell the files an older newsarc read from those this
 // one read (IndexWriter::FilesFromOlderExtractor, newsarc-index --reextract). Indexes
 // written before versions were recorded count as 0. tests/e2e/test_cli.py

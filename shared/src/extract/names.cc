@@ -533,7 +533,8 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
   }
   // "Ecologist Ryan Norris", "Co-author Jing-Shan Zhao": an unlisted role
   // noun before a first name (not two letters: "Jo Anne Val Tilburg").
-  if (start + 2 < run.end + 0 && tokens[start].IsWord() && !IsFirstName(tokens[start].text) &&
+  // ("N.J. Nicholas Jr." opening a sentence: the suffix is more of the name.)
+  if (start + 2 < suffix_end && tokens[start].IsWord() && !IsFirstName(tokens[start].text) &&
       tokens[start].text.size() > 2 &&
       (IsFirstName(tokens[start + 1].text) || AgentNounOpening(tokens, start, run.end)) &&
       (IsCommonWord(Lower(tokens[start].text)) || WeakCapital(tokens, start) ||
@@ -542,9 +543,9 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
     ++start;
   }
   Span name{start, run.end};
-  // "(Queen) Elizabeth II", "Cray II": a number after one word is read with
-  // it, as before a surname.
-  if (suffix_end != run.end && !tokens[run.end].Is("Jr") && !tokens[run.end].Is("Sr") &&
+  // "(Queen) Elizabeth II", "Cray II", "(N.J.) Nicholas Jr.": a suffix after
+  // one word is read with it, as before a surname.
+  if (suffix_end != run.end &&
       std::ranges::count_if(tokens.begin() + name.begin, tokens.begin() + name.end,
                             [](const Token& t) { return t.IsWord(); }) == 1) {
     run.end = name.end = suffix_end;

@@ -36,7 +36,19 @@ bool OpensAdverbial(const Token& t) {
   static constexpr std::string_view kWords[] = {
       "In",     "At",     "On",        "After",    "Before", "During", "While", "When",
       "As",     "Since",  "Although",  "Though",   "If",     "Because", "Despite", "Following",
-      "Amid",   "Asked",  "Speaking",  "Responding", "Unlike", "Like",  "Earlier", "Later"};
+      "Amid",   "Asked",  "Speaking",  "Responding", "Unlike", "Like",  "Earlier", "Later",
+      "Ahead",  "Prior",  "Upon",      "Over",     "Under",  "With",   "Without", "Within",
+      "Through", "Throughout", "Across", "Among",  "Around", "Until",  "Once",    "Having",
+      "Given",  "Unless", "Shortly",   "Soon",     "Hours",  "Days",   "Weeks",   "Months"};
+  return t.IsWord() && std::ranges::find(kWords, t.text) != std::end(kWords);
+}
+
+// A conjunction that opens a clause of its own before the main one: "As
+// Kamala Harris visited the state, ...".
+bool OpensClause(const Token& t) {
+  static constexpr std::string_view kWords[] = {
+      "As", "While", "When", "Although", "Though", "If", "Because", "Since", "Once", "Unless",
+      "Until", "Whereas", "After", "Before"};
   return t.IsWord() && std::ranges::find(kWords, t.text) != std::end(kWords);
 }
 
@@ -123,7 +135,12 @@ bool NoSpeech(const Token& verb, const Token& next) {
   if (verb.Is("declared")) return next.Is("a") || next.Is("an") || next.Is("the");
   // "posted a podcast dedicated to Conway": a thing put online.
   if (verb.Is("posted")) return next.Is("a") || next.Is("an");
-  if (verb.Is("continues") || verb.Is("continued")) return next.Is("as") || next.Is("to");
+  // (Nor "riots over the death of George Floyd continued across the
+  // nation": speech goes on before a quote, a colon or "that", or at the
+  // clause's end; "continued Smith".)
+  if (verb.Is("continues") || verb.Is("continued")) {
+    return next.IsWord() && !next.cap && !next.Is("that");
+  }
   // "Manafort agreed to help with the investigation": a deal, not words.
   if (verb.Is("agreed")) return next.Is("to");
   return verb.Is("asked") && next.Is("not");
@@ -137,7 +154,12 @@ bool IsNounPosition(const Token& before) {
   static constexpr std::string_view kWords[] = {
       "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "about", "of", "for",
       "over", "with", "in", "on", "other", "many", "several", "some", "both", "these", "those",
-      "different", "two", "three", "four", "five", "all", "member"};
+      "different", "two", "three", "four", "five", "all", "member",
+      // "won ten states", "most states": numbers and quantifiers.
+      "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty",
+      "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens",
+      "most", "few", "fewer", "more", "various", "numerous", "multiple", "each", "every", "any",
+      "no", "such"};
   return before.IsWord() && !before.cap &&
          (std::ranges::find(kWords, before.text) != std::end(kWords) ||
           IsDigits(before.text));
@@ -723,6 +745,52 @@ class Resolver {
           first = pn;
           first_run = static_cast<size_t>(r);
         }
+      }
+    }
+    // "Mir-Mohammadi died of COVID-19, the government announced": a noun
+    // phrase in lower case after a comma, right before the verb, is the
+    // subject, not a person named before it; a role there is the person
+    // who holds it, if the article named one.
+    if (first && v > s + 2) {
+      size_t j = v;
+      while (j > s && v - j < 5 &&
+             ((tokens_[j - 1].IsWord() && !tokens_[j - 1].cap) ||
+              tokens_[j - 1].kind == TokenKind::kPossessive)) {
+        --j;
+      }
+      if (j < v && j > s + 1 && tokens_[j - 1].Is(",") && runs_[first_run].end < j &&
+          (tokens_[j].Is("the") || tokens_[j].Is("a") || tokens_[j].Is("an")) && j + 1 < v &&
+          tokens_[v - 1].IsWord()) {
+        Gender g;
+        bool pronoun = false;
+        for (size_t k = j; k < v; ++k) pronoun = pronoun || IsPersonPronoun(tokens_[k].text, &g);
+        if (!pronoun) {
+          RoleBefore(v);
+          return true;
+        }
+      }
+    }
+    // "..., Trump denied the effect of climate change, arguing ...": so is a
+    // name right after that comma before a verb of its own, for a verb
+    // further on.
+    if (first && OpensAdverbial(tokens_[s])) {
+      size_t comma = s + 1;
+      while (comma < v && !tokens_[comma].Is(",")) ++comma;
+      const int r = comma + 1 < v ? run_at_[comma + 1] : -1;
+      PersonName pn;
+      if (r >= 0 && runs_[first_run].end <= comma && runs_[r].begin == comma + 1 &&
+          runs_[r].end < v && tokens_[runs_[r].end].IsWord() && !tokens_[runs_[r].end].cap &&
+          (SpeechVerbKind(tokens_[runs_[r].end].text) != SpeechVerb::kNone ||
+           IsFiniteVerbWord(tokens_[runs_[r].end].text)) &&
+          ParseAt(static_cast<size_t>(r), &pn)) {
+        first = pn;
+        first_run = static_cast<size_t>(r);
+      } else if (comma < v && runs_[first_run].end < comma && OpensClause(tokens_[s]) &&
+                 tokens_[runs_[first_run].end].IsWord() && !tokens_[runs_[first_run].end].cap) {
+        // ("As Kamala Harris visited the state, Biden campaign officials
+        // expressed concern": the subject of a clause of its own does not
+        // speak; not "Although Jonathan Wolff, ..., noted".)
+        first.reset();
       }
     }
     if (first) {

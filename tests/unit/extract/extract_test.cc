@@ -159,6 +159,21 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Robert Downey Jr. met them. \"It was great,\" Downey said.", "Robert Downey Jr."},
         Case{"T. Boone Pickens III said the bid was fair.", "T. Boone Pickens III"},
         Case{"Queen Elizabeth II said the day was fine.", "Elizabeth II"},
+        // After an opening phrase, the name right after its comma is the
+        // subject of a participle further on too, not one in that phrase.
+        Case{"In a briefing that included governor Gavin Newsom, Donald Trump denied the "
+             "effect of climate change, arguing that forests were mismanaged.",
+             "Donald Trump"},
+        Case{"Ahead of a plan to topple a statue of President Abraham Lincoln, Donald Trump "
+             "vowed to punish vandals.",
+             "Donald Trump"},
+        // Nor is the subject of a clause of its own before the comma; one
+        // with a description after it is the main clause's.
+        Case{"As Kamala Harris visited the state, Biden campaign officials expressed concern.",
+             ""},
+        Case{"Although Jonathan Wolff, a vice president at the firm, noted that trading is "
+             "evident on most exchanges.",
+             "Jonathan Wolff"},
         // A market, a plaza or a harbour ends a place's name, not a person's.
         Case{"Queen Victoria Market said the rent would rise.", ""},
         // Clergy titles: "Monsignor", "Monse\xC3\xB1or", "Ayatollah", "Pastor".
@@ -364,6 +379,20 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Michael Cohen paid a model to remain silent about alleged affairs.", ""},
         Case{"Last summer, Paul Manafort agreed to help with the investigation.", ""},
         Case{"Joel Smithers gave prescriptions to patients from five different states.", ""},
+        Case{"Joe Biden secured pluralities in ten states.", ""},
+        // A noun phrase after a comma right before the verb is its subject,
+        // not a person named before it; a role there is whoever holds it.
+        Case{"Mohammad Mir-Mohammadi died of COVID-19, the government announced yesterday.", ""},
+        Case{"Police arrested John Carter at home, the country's interior ministry said.", ""},
+        Case{"Finance Minister Anna Berg arrived on Monday. She will meet John Carter next week, "
+             "the finance minister said.",
+             "Anna Berg"},
+        // "continued" is speech before a quote, a colon, "that" or a name.
+        Case{"Riots over the death of George Floyd continued across the nation.", ""},
+        Case{"Mikhail Gorbachev continued his reforms. \"Reform is slow,\" continued Tom Reed.",
+             "Tom Reed"},
+        Case{"\"Reform is slow,\" Anna Berg continued.", "Anna Berg"},
+        Case{"Bernie Sanders won most states and eight states voted.", ""},
         Case{"Bernie Sanders secured 12 of the 41 pledged delegates.", ""},
         // A name after an article, with no role or title, is no subject; a
         // body's name after a comma right before the verb is.
