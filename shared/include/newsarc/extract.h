@@ -41,7 +41,9 @@ namespace newsarc {
 // names him; "Martin Luther King Jr." ends in its suffix; "won ten states",
 // "riots ... continued across", "X died, the government announced" make no
 // speaker of X; "Ahead of ..., Trump vowed", "As Harris visited ..., Biden
-// campaign officials expressed": the main clause's subject), so
+// campaign officials expressed": the main clause's subject; "Gazeta
+// Wyborcza" and what "describes itself" are bodies; "Pech-de-l'Azé I.
+// These" ends a sentence), so
 // that an index can tell the files an older newsarc read from those this
 // one read (IndexWriter::FilesFromOlderExtractor, newsarc-index --reextract). Indexes
 // written before versions were recorded count as 0. tests/e2e/test_cli.py

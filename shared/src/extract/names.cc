@@ -231,6 +231,9 @@ bool IsGenerationSuffix(std::string_view w) {
 
 bool WeakCapital(const std::vector<Token>& tokens, size_t i) {
   if (tokens[i].sentence_start) return true;
+  // (Also an interview's answer after its speaker's label: "((Akram Pasha))
+  // Regarding Ashodaya?".)
+  if (i > 1 && tokens[i - 1].Is(")") && tokens[i - 2].Is(")")) return true;
   return i > 0 && tokens[i - 1].kind == TokenKind::kOpenQuote;
 }
 
@@ -401,7 +404,10 @@ bool IsFirmWord(std::string_view w) {
       "Gerichtshof", "Bundesgerichtshof", "Verfassungsgericht", "Bundesverfassungsgericht",
       "Gericht", "Bundestag", "Bundesrat", "Landtag", "Ministerium", "Bundesministerium",
       "Ministerio", "Tribunale", "Tribunal", "Cour", "Corte", "Conseil", "Consejo", "Consiglio",
-      "Assemblée", "Asamblea", "Cámara", "Sejm", "Knesset", "Verkhovna", "Rada"};
+      "Assemblée", "Asamblea", "Cámara", "Sejm", "Knesset", "Verkhovna", "Rada",
+      // Newspapers: "Gazeta Wyborcza", "Corriere della Sera".
+      "Gazeta", "Gazzetta", "Zeitung", "Corriere", "Diario", "Jornal", "Folha", "Dagblad",
+      "Kurier", "Nachrichten", "Rundschau", "Izvestia", "Quotidien", "Wyborcza"};
   return std::ranges::find(kWords, w) != std::end(kWords);
 }
 

@@ -793,6 +793,14 @@ class Resolver {
         first.reset();
       }
     }
+    // "Sustainable Australia describes itself as ...": what speaks of itself
+    // so is a body; what it says is no person's (an event without one).
+    if (first && v + 1 < tokens_.size() && tokens_[v + 1].Is("itself")) {
+      const Span run = runs_[first_run];
+      if (!is_org_[run.end - 1] && CouldBeOrganisation(tokens_, run)) org_subjects_.push_back(run);
+      events_.push_back({verb_, -1, according_, subject_after_});
+      return true;
+    }
     if (first) {
       Attribute(Resolve(*first));
       // "Both Robert Mugabe and Morgan Tsvangirai claimed victory", "UAW

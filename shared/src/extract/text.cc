@@ -7,6 +7,7 @@
 
 #include "ascii.h"
 #include "extract/lexicon.h"
+#include "stop_words.h"
 
 namespace newsarc::internal {
 namespace {
@@ -214,9 +215,16 @@ void Tokenize(std::string_view text, uint32_t first_para, std::vector<Token>* ou
     if (p != '.' && p != '!' && p != '?') continue;
     if (p == '.' && k > begin_index && IsAbbreviation((*out)[k - 1])) {
       // "No. 10" is an abbreviation; '"No." Yesterday' ends a sentence.
-      const char next = (*out)[k + 1].text[0];  // the loop leaves a token after k
+      const Token& after = (*out)[k + 1];  // the loop leaves a token after k
+      const char next = after.text[0];
       const bool number_follows = next >= '0' && next <= '9';
-      if (!(*out)[k - 1].Is("No") || number_follows) continue;
+      // So does a letter before a function word in capitals: "from
+      // Pech-de-l'Azé I. These tools were ..." (an initial comes before a
+      // name: "John I. Smith").
+      const bool letter_ends = (*out)[k - 1].text.size() == 1 && after.IsWord() && after.cap &&
+                               !after.all_caps && !after.Is("I") &&
+                               IsStopWord(Lower(after.text));
+      if (!letter_ends && (!(*out)[k - 1].Is("No") || number_follows)) continue;
     }
     size_t n = k + 1;
     while (n < out->size() && (*out)[n].kind == TokenKind::kCloseQuote) ++n;

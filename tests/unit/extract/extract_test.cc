@@ -288,6 +288,8 @@ INSTANTIATE_TEST_SUITE_P(
              "James Kinnear"},
         Case{"Plunging Tokyo stock prices worried them. \"Act now,\" he said.", ""},
         Case{"Regarding Ashodaya, he said nothing more.", ""},
+        // So does a word right after an interview's label.
+        Case{"((Akram Pasha)) Regarding Ashodaya? She said it was hard for them.", "Akram Pasha"},
         Case{"Whereas Pierce spoke first, the others waited. \"It is wrong,\" he said.", ""},
         Case{"Does Rubenwardy want a convention? \"I have to go,\" he said.", ""},
         // ... but a first name still opens a name there.
@@ -387,6 +389,16 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Finance Minister Anna Berg arrived on Monday. She will meet John Carter next week, "
              "the finance minister said.",
              "Anna Berg"},
+        // A letter before a function word in capitals ends a sentence; an
+        // initial before a name does not.
+        Case{"Four tools came from a site called Abri Peyrony and one from Pech-de-l'Az\xC3\xA9 "
+             "I. These tools were tiny, Dr Anna Berg told Wikinews.",
+             "Anna Berg"},
+        Case{"Wayne A. I. Frederick wrote that the loss was felt.", "Wayne A. I. Frederick"},
+        // What describes itself is a body, and its words no person's.
+        Case{"Sandra Jephcott runs for a party. Sustainable Australia describes itself as an "
+             "\"independent community movement from the political centre\".",
+             ""},
         // "continued" is speech before a quote, a colon, "that" or a name.
         Case{"Riots over the death of George Floyd continued across the nation.", ""},
         Case{"Mikhail Gorbachev continued his reforms. \"Reform is slow,\" continued Tom Reed.",
@@ -551,6 +563,9 @@ INSTANTIATE_TEST_SUITE_P(
     Patterns, OrgTest,
     ::testing::Values(
         Case{"Officers from Kent Police arrived.", "Kent Police"},
+        // A newspaper's name in another language is no person's.
+        Case{"The operation is too big for one sale, according to Gazeta Wyborcza.",
+             "Gazeta Wyborcza"},
         // Not a person's surname alone: in a longer name, or a firm's after
         // its founder's first name.
         Case{"Michael Bloomberg left the race. Bloomberg News reported it.", "Bloomberg News"},
