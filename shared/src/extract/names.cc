@@ -37,7 +37,7 @@ bool IsPlaceNoun(std::string_view w) {
       "Beach", "Peninsula", "Province", "District", "Region", "Oceanography", "Sea",
       "Ocean", "Gulf", "Strait", "Canyon", "Desert", "Forest", "Cathedral", "Mosque", "Stadium",
       "Arena", "Hotel", "Palace", "Center", "Centre", "Museum", "Market", "Plaza", "Harbour",
-      "Harbor"};
+      "Harbor", "Refuge", "Reserve", "Park"};
   for (auto p : kPlace) {
     if (w == p) return true;
   }
@@ -386,7 +386,10 @@ bool EndsFirmName(std::string_view w) {
       "Savings", "Commodities", "Products", "Foods", "Realty", "Properties", "Shipping",
       "Mining", "Hydro", "Exploration", "Healthcare", "Automation", "Acquisition", "Seaway",
       "Index", "Bancshares", "Bankshares", "Equities", "Futures", "Brokerage", "Co-op",
-      "Semiconductor", "Management", "Manufacturing"};
+      "Semiconductor", "Management", "Manufacturing", "Cement", "Motors",
+      "Airlines", "Airways", "Pharmaceuticals", "Pharmaceutical", "Electronics", "Textiles",
+      "Utilities", "Telecommunications", "Computers", "Software", "Bancorp", "Bancorporation",
+      "Associates", "Brands", "Gas"};
   return std::ranges::find(kWords, w) != std::end(kWords);
 }
 
@@ -407,7 +410,10 @@ bool IsFirmWord(std::string_view w) {
       "Assemblée", "Asamblea", "Cámara", "Sejm", "Knesset", "Verkhovna", "Rada",
       // Newspapers: "Gazeta Wyborcza", "Corriere della Sera".
       "Gazeta", "Gazzetta", "Zeitung", "Corriere", "Diario", "Jornal", "Folha", "Dagblad",
-      "Kurier", "Nachrichten", "Rundschau", "Izvestia", "Quotidien", "Wyborcza"};
+      "Kurier", "Nachrichten", "Rundschau", "Izvestia", "Quotidien", "Wyborcza",
+      // "Ente Nazionali Idrocarburi", "Schweizerischer Hypothekarinstitute".
+      "Ente", "Nazionali", "Idrocarburi", "Schweizerischer", "Schweizerische", "Industriale",
+      "Raffinerie", "Bankasi", "Banken", "Fondkommission"};
   return std::ranges::find(kWords, w) != std::end(kWords);
 }
 
@@ -589,6 +595,12 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
       last.text[h + 1] <= 'Z' && IsOrgKeyword(last.text.substr(h + 1))) {
     return false;
   }
+  // ("Manufacturers Bank-Wilmington": and one before it.)
+  if (const size_t h = last.text.find('-');
+      h != std::string_view::npos && h > 0 && IsOrgKeyword(last.text.substr(0, h)) &&
+      h + 1 < last.text.size() && last.text[h + 1] >= 'A' && last.text[h + 1] <= 'Z') {
+    return false;
+  }
   size_t words = 0;
   bool all_plain = true;
   for (size_t i = name.begin; i < name.end; ++i) {
@@ -635,6 +647,23 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
       IsCommonWordOrPlural(Lower(tokens[name.begin].text))) {
     return false;
   }
+  // "Ford Canada", "Shell Australia": so does a firm's name before one.
+  if (words == 2 && name.size() == 2 && IsKnownPlace(tokens[name.begin + 1].text) &&
+      IsKnownOrganisation(tokens[name.begin].text)) {
+    return false;
+  }
+  // "Punta Gorda", "Puerto Cortes": a word for a place opens a place's name.
+  {
+    static constexpr std::string_view kPlaceOpeners[] = {"Punta", "Puerto", "Porto", "Cabo",
+                                                         "Isla", "Lago", "Bahia", "Playa"};
+    if (words >= 2 && std::ranges::find(kPlaceOpeners, tokens[name.begin].text) !=
+                          std::end(kPlaceOpeners)) {
+      return false;
+    }
+  }
+  // "St Gallen Kantonalbank", "Westdeutsche Landesbank": a long word that
+  // ends in "bank" names one.
+  if (last.text.size() >= 10 && last.text.ends_with("bank")) return false;
   if (words == 1 && !titled && IsKnownPlace(tokens[name.begin].text)) return false;
   // "(Banque Nationale) de Paris": a connector and a place.
   if (!tokens[name.begin].cap && IsNameConnector(tokens[name.begin].text) &&

@@ -182,6 +182,19 @@ INSTANTIATE_TEST_SUITE_P(
         // Participles of speech verbs attribute to the clause's subject.
         Case{"The mayor, Maria Lopez, sent condolences, adding, \"It is sad.\"", "Maria Lopez"},
         Case{"\"It is sad,\" Peter Hall quipped.", "Peter Hall"},
+        // Nor a firm's name before a country, a place's opening word, nor a
+        // long word that ends in "bank" (a surname may: "Fairbank").
+        Case{"Reuters Taiwan said exports rose.", ""},
+        Case{"Punta Gorda said it converted the debt.", ""},
+        Case{"St Gallen Kantonalbank said it would issue bonds.", ""},
+        Case{"Frank Fairbank said he would issue bonds.", "Frank Fairbank"},
+        // Words of firms' names: an industry, a state firm's Italian name.
+        Case{"Kaiser Cement said it agreed to the merger.", ""},
+        Case{"Ente Nazionali Idrocarburi said output rose.", ""},
+        Case{"David Steel said the party would win.", "David Steel"},
+        Case{"Tandy Brands said it completed a credit agreement.", ""},
+        Case{"Turkiye Is Bankasi said rates rose.", ""},
+        Case{"Manufacturers Bank-Wilmington said it raised the rate.", ""},
         // Places are not speakers.
         Case{"On Santa Cruz Island said nothing happened.", ""},
         Case{"Yemen-based Houthi said they launched it.", ""},
