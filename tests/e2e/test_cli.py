@@ -818,8 +818,10 @@ class ExtractorVersion(Env):
         # speaker of X; after "Ahead of ...," or "As X visited ...," the
         # main clause's subject speaks; "Gazeta Wyborcza" and what "describes
         # itself" are bodies; "Regarding" after an interview's label and
-        # "Pech-de-l'Azé I. These" open sentences.
-        15: "afc015a7edc648581e176ee43445373c47dc40542bf9c5d4a826f2ba35193065",
+        # "Pech-de-l'Azé I. These" open sentences; "told them of its
+        # existence" tells no clause; "After X tweeted that ..., Twitter
+        # placed" ends what X said at the main clause.
+        15: "f905f7f0bba53c8f96f0fa595f22e67d632cdb9c3160fc9a3083c2f5a8334ced",
     }
 
     def version(self):

@@ -43,7 +43,8 @@ namespace newsarc {
 // speaker of X; "Ahead of ..., Trump vowed", "As Harris visited ..., Biden
 // campaign officials expressed": the main clause's subject; "Gazeta
 // Wyborcza" and what "describes itself" are bodies; "Pech-de-l'Azé I.
-// These" ends a sentence), so
+// These" ends a sentence; "told them of its existence" tells no clause;
+// "After X tweeted that ..., Twitter placed" ends what X said), so
 // that an index can tell the files an older newsarc read from those this
 // one read (IndexWriter::FilesFromOlderExtractor, newsarc-index --reextract). Indexes
 // written before versions were recorded count as 0. tests/e2e/test_cli.py

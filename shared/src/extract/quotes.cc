@@ -213,6 +213,15 @@ bool IsNounInEd(std::string_view w) {
 
 // True if word `t` is a finite verb form by itself: "was", "could", "went",
 // "didn't", "dropped" (not a name: "Ted").
+// A conjunction that opens a sentence's first clause: "After Trump tweeted
+// that ..., Twitter placed ...".
+bool OpensSubordinateClause(const Token& t) {
+  static constexpr std::string_view kWords[] = {"After", "When", "As", "While", "Although",
+                                                "Though", "Because", "Since", "If", "Before",
+                                                "Once", "Until", "Unless", "Whereas"};
+  return t.IsWord() && std::ranges::find(kWords, t.text) != std::end(kWords);
+}
+
 bool IsFiniteForm(const Token& t) {
   const std::string_view w = t.text;
   if (IsFiniteVerbWord(w) || w.ends_with("n't") || w.ends_with("n\xE2\x80\x99t")) return true;
@@ -366,6 +375,13 @@ Span ReportedClause(const std::vector<Token>& tokens, const SpeechEvent& ev,
     // "told a Georgetown University conference on financial institutions
     // that ...": whom one tells may take more words, but no verb.
     const bool tells = tokens[v].Is("told") || tokens[v].Is("tells");
+    auto tells_of = [&](Span c, size_t f) {
+      if (!tells || that || f >= c.end) return false;
+      if (tokens[f].Is("of")) return true;
+      return tokens[f].Is("about") &&
+             !(f + 1 < c.end && !tokens[f + 1].text.empty() && tokens[f + 1].text[0] >= '0' &&
+               tokens[f + 1].text[0] <= '9');
+    };
     for (size_t k = v + 1; k < se && k < v + (tells ? 16 : 6); ++k) {
       if (tokens[k].Is("that")) {
         b = k + 1;
@@ -477,7 +493,32 @@ Span ReportedClause(const std::vector<Token>& tokens, const SpeechEvent& ev,
       }
     }
     s = {b, se};
+    // "After Trump tweeted that state plans ... would result in voter
+    // fraud, Twitter placed a disclaimer": what is said in a clause that a
+    // conjunction opens ends before the main clause, at a comma before a
+    // capitalised subject and its verb.
+    if (const size_t open = SentenceBegin(tokens, v);
+        that && open != kTooFar && open < v && OpensSubordinateClause(tokens[open])) {
+      for (size_t k = b; k + 1 < se; ++k) {
+        if (!tokens[k].Is(",") || !tokens[k + 1].IsWord() || !tokens[k + 1].cap ||
+            tokens[k + 1].Is("I")) {
+          continue;
+        }
+        bool verb = false;
+        for (size_t j = k + 2; j < se && j < k + 6 && !tokens[j].Is(","); ++j) {
+          verb = verb || IsFiniteForm(tokens[j]);
+        }
+        if (verb) {
+          s.end = k;
+          break;
+        }
+      }
+    }
     const size_t first = FirstWord(tokens, s);
+    // "told them of its existence", "told reporters about the plan": what
+    // one tells of is a thing, not a clause ("told reporters about 100
+    // people died" is one).
+    if (tells_of(s, first)) return {};
     const Span before = that ? Span{} : ClauseBefore(tokens, v, s, first, speaker);
     if (!before.empty()) {
       s = before;

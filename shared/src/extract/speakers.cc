@@ -728,8 +728,11 @@ class Resolver {
       if (const int r = run_at_[v - 1];
           r >= 0 && runs_[r].end == v && is_org_[runs_[r].begin] && is_org_[v - 1]) {
         size_t b = runs_[r].begin;
-        if (b > s && (tokens_[b - 1].Is("the") || tokens_[b - 1].Is("The"))) --b;
-        if (b > s + 1 && tokens_[b - 1].Is(",") && !is_org_[b - 2]) return true;
+        // (After "the" it is a name of its own: "... of the National
+        // Association of Wheat Growers, the State Department said".)
+        const bool article = b > s && (tokens_[b - 1].Is("the") || tokens_[b - 1].Is("The"));
+        if (article) --b;
+        if (b > s + 1 && tokens_[b - 1].Is(",") && (article || !is_org_[b - 2])) return true;
       }
     }
     // "In a public briefing that included California governor Gavin Newsom,

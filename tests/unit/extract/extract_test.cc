@@ -412,6 +412,11 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Sandra Jephcott runs for a party. Sustainable Australia describes itself as an "
              "\"independent community movement from the political centre\".",
              ""},
+        // So is a body's name after "the", though a name of the list comes
+        // right before the comma.
+        Case{"Kenneth Rogers is to be a member of the Nuclear Regulatory Commission, the White "
+             "House said.",
+             ""},
         // "continued" is speech before a quote, a colon, "that" or a name.
         Case{"Riots over the death of George Floyd continued across the nation.", ""},
         Case{"Mikhail Gorbachev continued his reforms. \"Reform is slow,\" continued Tom Reed.",
@@ -1099,6 +1104,17 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Peter Hall said that the bridge was safe.", "Peter Hall|I|the bridge was safe"},
         Case{"Peter Hall told reporters the bridge was safe.",
              "Peter Hall|I|the bridge was safe"},
+        // In a clause a conjunction opens, what was said ends before the
+        // main clause.
+        Case{"After Donald Trump tweeted that mail-in ballots would result in fraud, Twitter "
+             "placed a disclaimer on the tweet.",
+             "Donald Trump|I|mail-in ballots would result in fraud"},
+        // What one tells "of" or "about" is a thing, not a clause; "about"
+        // before a number is a clause's.
+        Case{"Steve Bannon told them of its existence and Rudy Giuliani gave them a copy.", ""},
+        Case{"Peter Hall told reporters about the plan, which would cost more.", ""},
+        Case{"Peter Hall told reporters about 100 people died.",
+             "Peter Hall|I|about 100 people died"},
         // Whom one tells, then what: a name, an audience's noun and the
         // words of either, up to the clause's subject.
         Case{"Peter Hall told Reuters the company was sold.", "Peter Hall|I|the company was sold"},
