@@ -389,7 +389,8 @@ bool EndsFirmName(std::string_view w) {
       "Semiconductor", "Management", "Manufacturing", "Cement", "Motors",
       "Airlines", "Airways", "Pharmaceuticals", "Pharmaceutical", "Electronics", "Textiles",
       "Utilities", "Telecommunications", "Computers", "Software", "Bancorp", "Bancorporation",
-      "Associates", "Brands", "Gas"};
+      "Associates", "Brands", "Gas", "Works", "Trucks", "Storage", "Investors", "Credit",
+      "RentCorp", "Guaranteed"};
   return std::ranges::find(kWords, w) != std::end(kWords);
 }
 
@@ -413,7 +414,10 @@ bool IsFirmWord(std::string_view w) {
       "Kurier", "Nachrichten", "Rundschau", "Izvestia", "Quotidien", "Wyborcza",
       // "Ente Nazionali Idrocarburi", "Schweizerischer Hypothekarinstitute".
       "Ente", "Nazionali", "Idrocarburi", "Schweizerischer", "Schweizerische", "Industriale",
-      "Raffinerie", "Bankasi", "Banken", "Fondkommission"};
+      "Raffinerie", "Bankasi", "Banken", "Fondkommission", "Finanziaria", "Meridionale",
+      "Centrais", "Eletricas", "Electricas", "Mexicana", "Siderurgica", "Kogyo", "Kagaku",
+      "Sangyo", "Seiyaku", "Ginko", "Shoken", "Denki", "Jidosha", "Seisakusho",
+      "Kensetsu", "Boeki", "Kaiun", "Tekko"};
   return std::ranges::find(kWords, w) != std::end(kWords);
 }
 
@@ -586,7 +590,7 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
     return false;
   }
   // "(General) Agreement (on Tariffs and Trade)": a treaty is no person.
-  if (IsTreatyWord(last.text)) return false;
+  if (IsTreatyWord(last.text) || last.Is("Act")) return false;  // "(Credit Reform) Act"
   // "Vice Presidents": a role's plural is no name either.
   if (IsRolePlural(last.text)) return false;
   // "Las Vegas Review-Journal": a keyword after a hyphen names a body too.

@@ -195,6 +195,12 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Tandy Brands said it completed a credit agreement.", ""},
         Case{"Turkiye Is Bankasi said rates rose.", ""},
         Case{"Manufacturers Bank-Wilmington said it raised the rate.", ""},
+        Case{"Stanley Works said it acquired a maker of hardware.", ""},
+        Case{"Nissan Mexicana said it will invest more.", ""},
+        Case{"Nippon Shokubai Kagaku Kogyo said profits rose.", ""},
+        Case{"Shoji Saito said profits rose.", "Shoji Saito"},
+        Case{"Called the Credit Reform Act, the plan is a package of bills, said Marlin Fitzwater.",
+             "Marlin Fitzwater"},
         // Places are not speakers.
         Case{"On Santa Cruz Island said nothing happened.", ""},
         Case{"Yemen-based Houthi said they launched it.", ""},
