@@ -347,6 +347,16 @@ std::unordered_map<std::string, int> OrgTable::ByNameBeforeLegalForm() const {
       rest.remove_suffix(last.size());
     }
     if (!form) continue;
+    // "Mark IV Industries Inc", then "Mark IV said": a firm's name before a
+    // word for what it does is its short name too.
+    for (std::string_view generic : {"Industries", "Enterprises", "Holdings", "Group"}) {
+      if (rest.size() > generic.size() + 1 && rest.ends_with(generic) &&
+          rest[rest.size() - generic.size() - 1] == ' ') {
+        std::string shorter = BeforeLegalFormKey(
+            std::string(rest.substr(0, rest.size() - generic.size() - 1)));
+        if (!shorter.empty()) out.try_emplace(std::move(shorter), static_cast<int>(i));
+      }
+    }
     std::string key = BeforeLegalFormKey(std::string(rest));
     if (!key.empty()) out.try_emplace(std::move(key), static_cast<int>(i));
   }

@@ -119,7 +119,7 @@ bool StartsPerson(const std::vector<Token>& tokens, size_t m, size_t end) {
   auto name_word = [&](size_t i) {
     const Token& t = tokens[i];
     return i < end && t.IsWord() && t.cap && !IsOrgKeyword(t.text) &&
-           !IsCommonWordOrPlural(Lower(t.text));
+           !IsCommonWordOrPlural(Lower(t.text)) && !IsGenerationSuffix(t.text);
   };
   auto place = [&](size_t i, size_t words) {
     return i + words <= end && IsKnownPlace(SpanText(tokens, {i, i + words}));
@@ -722,7 +722,9 @@ Span KeywordSpan(const std::vector<Token>& tokens, Span run, size_t from, size_t
          (IsNameConnector(tokens[s].text) ||
           ((OpensSentenceOnly(tokens, s, false) || GerundBeforeInstitution(tokens, s) ||
             (WeakCapital(tokens, s) && IsCommonWord(Lower(tokens[s].text)))) &&
-           !IsOrgHeadKeyword(tokens[s].text)))) {
+           !IsOrgHeadKeyword(tokens[s].text) &&
+           // ("Mark IV Industries Inc" opening a sentence.)
+           !(s + 1 < k && IsGenerationSuffix(tokens[s + 1].text))))) {
     ++s;
   }
   size_t e = k + 1;

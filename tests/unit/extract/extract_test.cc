@@ -199,6 +199,12 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Nissan Mexicana said it will invest more.", ""},
         Case{"Nippon Shokubai Kagaku Kogyo said profits rose.", ""},
         Case{"Shoji Saito said profits rose.", "Shoji Saito"},
+        // A firm's name before a word for what it does and its legal form is
+        // its short name.
+        Case{"Jardine Matheson Holdings Ltd said profits rose. Jardine Matheson said it would "
+             "pay more.",
+             ""},
+        Case{"Mark IV Industries Inc said it bought shares. Mark IV said it would buy more.", ""},
         Case{"Called the Credit Reform Act, the plan is a package of bills, said Marlin Fitzwater.",
              "Marlin Fitzwater"},
         // Places are not speakers.
@@ -587,6 +593,9 @@ INSTANTIATE_TEST_SUITE_P(
     Patterns, OrgTest,
     ::testing::Values(
         Case{"Officers from Kent Police arrived.", "Kent Police"},
+        // A number after a first name opening a sentence is part of a firm's
+        // name.
+        Case{"Mark IV Industries Inc said it bought shares.", "Mark IV Industries Inc"},
         // A newspaper's name in another language is no person's.
         Case{"The operation is too big for one sale, according to Gazeta Wyborcza.",
              "Gazeta Wyborcza"},
