@@ -37,7 +37,7 @@ bool IsPlaceNoun(std::string_view w) {
       "Beach", "Peninsula", "Province", "District", "Region", "Oceanography", "Sea",
       "Ocean", "Gulf", "Strait", "Canyon", "Desert", "Forest", "Cathedral", "Mosque", "Stadium",
       "Arena", "Hotel", "Palace", "Center", "Centre", "Museum", "Market", "Plaza", "Harbour",
-      "Harbor", "Refuge", "Reserve", "Park"};
+      "Harbor", "Refuge", "Reserve", "Park", "Summit"};
   for (auto p : kPlace) {
     if (w == p) return true;
   }
@@ -390,7 +390,7 @@ bool EndsFirmName(std::string_view w) {
       "Airlines", "Airways", "Pharmaceuticals", "Pharmaceutical", "Electronics", "Textiles",
       "Utilities", "Telecommunications", "Computers", "Software", "Bancorp", "Bancorporation",
       "Associates", "Brands", "Gas", "Works", "Trucks", "Storage", "Investors", "Credit",
-      "RentCorp", "Guaranteed"};
+      "RentCorp", "Guaranteed", "Mines", "Chemie"};
   return std::ranges::find(kWords, w) != std::end(kWords);
 }
 
@@ -541,6 +541,15 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
   while (start < run.end && !tokens[start].IsWord()) ++start;  // "Mr. Smith"
   // "Fifteen-year-old Robert" opening a sentence: the age is no name.
   if (start + 1 < run.end && IsAgeWord(tokens[start])) ++start;
+  // "told Reuters Kampelman was doing well": a known body's one-word name
+  // before a surname is not part of the name.
+  if (start + 2 == run.end && tokens[start].IsWord() && IsKnownOrganisation(tokens[start].text) &&
+      !IsLikelyFirstName(tokens[start].text) && !IsCommonWord(Lower(tokens[start].text)) &&
+      tokens[start + 1].IsWord() && !IsOrgKeyword(tokens[start + 1].text) &&
+      !EndsFirmName(tokens[start + 1].text) &&
+      !IsCommonWordOrPlural(Lower(tokens[start + 1].text))) {
+    ++start;
+  }
   // "Germany Richard Grenell" (after "Ambassador to"): a place before a
   // first name is not part of the name.
   if (start + 2 < run.end + 0 && IsKnownPlace(tokens[start].text) &&

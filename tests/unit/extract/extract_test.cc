@@ -199,6 +199,12 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Nissan Mexicana said it will invest more.", ""},
         Case{"Nippon Shokubai Kagaku Kogyo said profits rose.", ""},
         Case{"Shoji Saito said profits rose.", "Shoji Saito"},
+        Case{"Gaspe Mines said it would take months.", ""},
+        // A known body's one-word name before a surname is no part of it.
+        Case{"Max Kampelman suffered a heart attack, an aide said. Nancy Tackett, his "
+             "assistant, told Reuters Kampelman was doing well. \"A full recovery is "
+             "expected,\" she said.",
+             "Nancy Tackett"},
         // A firm's name before a word for what it does and its legal form is
         // its short name.
         Case{"Jardine Matheson Holdings Ltd said profits rose. Jardine Matheson said it would "
