@@ -376,6 +376,13 @@ bool IsOrgClassNoun(std::string_view word) {
   return nouns.Has(word);
 }
 
+bool OpensSubordinateClause(std::string_view word) {
+  static constexpr std::string_view kWords[] = {"After", "When", "As", "While", "Although",
+                                                "Though", "Because", "Since", "If", "Before",
+                                                "Once", "Until", "Unless", "Whereas"};
+  return std::ranges::find(kWords, word) != std::end(kWords);
+}
+
 bool IsTreatyWord(std::string_view word) {
   static const WordSet treaties(
       {"agreement", "treaty", "accord", "convention", "pact", "protocol", "charter"});

@@ -80,6 +80,10 @@ bool IsPersonPronoun(std::string_view word, Gender* gender);
 // modals, and the simple past of common irregular verbs ("went", "knew").
 // Regular forms ("-ed", "-s") are left to the caller.
 bool IsFiniteVerbWord(std::string_view word);
+// "As", "While", "Although", "After", ... capitalised: a conjunction that
+// opens a sentence's first clause, before the main one ("As Kamala Harris
+// visited the state, Biden campaign officials expressed concern").
+bool OpensSubordinateClause(std::string_view word);
 // Words that mark unnamed sources: "spokesman", "officials", "police".
 bool IsUnnamedSource(std::string_view word);
 // Name connectors inside capitalised runs: "of", "for", "de", "&", ...

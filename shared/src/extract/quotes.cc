@@ -213,15 +213,6 @@ bool IsNounInEd(std::string_view w) {
 
 // True if word `t` is a finite verb form by itself: "was", "could", "went",
 // "didn't", "dropped" (not a name: "Ted").
-// A conjunction that opens a sentence's first clause: "After Trump tweeted
-// that ..., Twitter placed ...".
-bool OpensSubordinateClause(const Token& t) {
-  static constexpr std::string_view kWords[] = {"After", "When", "As", "While", "Although",
-                                                "Though", "Because", "Since", "If", "Before",
-                                                "Once", "Until", "Unless", "Whereas"};
-  return t.IsWord() && std::ranges::find(kWords, t.text) != std::end(kWords);
-}
-
 bool IsFiniteForm(const Token& t) {
   const std::string_view w = t.text;
   if (IsFiniteVerbWord(w) || w.ends_with("n't") || w.ends_with("n\xE2\x80\x99t")) return true;
@@ -498,7 +489,8 @@ Span ReportedClause(const std::vector<Token>& tokens, const SpeechEvent& ev,
     // conjunction opens ends before the main clause, at a comma before a
     // capitalised subject and its verb.
     if (const size_t open = SentenceBegin(tokens, v);
-        that && open != kTooFar && open < v && OpensSubordinateClause(tokens[open])) {
+        that && open != kTooFar && open < v && tokens[open].IsWord() &&
+        OpensSubordinateClause(tokens[open].text)) {
       for (size_t k = b; k + 1 < se; ++k) {
         if (!tokens[k].Is(",") || !tokens[k + 1].IsWord() || !tokens[k + 1].cap ||
             tokens[k + 1].Is("I")) {

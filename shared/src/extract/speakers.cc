@@ -43,15 +43,6 @@ bool OpensAdverbial(const Token& t) {
   return t.IsWord() && std::ranges::find(kWords, t.text) != std::end(kWords);
 }
 
-// A conjunction that opens a clause of its own before the main one: "As
-// Kamala Harris visited the state, ...".
-bool OpensClause(const Token& t) {
-  static constexpr std::string_view kWords[] = {
-      "As", "While", "When", "Although", "Though", "If", "Because", "Since", "Once", "Unless",
-      "Until", "Whereas", "After", "Before"};
-  return t.IsWord() && std::ranges::find(kWords, t.text) != std::end(kWords);
-}
-
 // A role in lower case, hyphenated too: "researcher", "co-author".
 bool IsRoleNoun(const Token& t) {
   if (!t.IsWord() || t.cap) return false;
@@ -303,6 +294,9 @@ class Resolver {
   // Entity for a person name; creates it if new.
   int Resolve(const PersonName& pn) {
     std::string text = SpanText(tokens_, pn.name);
+    // (The key leaves out the full stop shown after "Jr.", below, so that
+    // "Robert Downey Jr." and "Robert Downey Jr" are one person.)
+    const std::string key = NameKey(text);
     size_t last = pn.name.end - 1;
     if (last > pn.name.begin && IsGenerationSuffix(tokens_[last].text)) {
       // "Jr." with its full stop, as written.
@@ -316,7 +310,7 @@ class Resolver {
     std::string surname(tokens_[last].text);
     int id = -1;
     if (pn.full) {
-      auto it = by_full_.find(NameKey(text));
+      auto it = by_full_.find(key);
       if (it != by_full_.end()) {
         id = it->second;
       } else {
@@ -361,7 +355,7 @@ class Resolver {
             }
           }
         }
-        by_full_[NameKey(text)] = id;
+        by_full_[key] = id;
       }
       AddAlias(people_[id], surname);
     } else {
@@ -764,7 +758,7 @@ class Resolver {
       if (j < v && j > s + 1 && tokens_[j - 1].Is(",") && runs_[first_run].end < j &&
           (tokens_[j].Is("the") || tokens_[j].Is("a") || tokens_[j].Is("an")) && j + 1 < v &&
           tokens_[v - 1].IsWord()) {
-        Gender g;
+        Gender g = Gender::kUnknown;
         bool pronoun = false;
         for (size_t k = j; k < v; ++k) pronoun = pronoun || IsPersonPronoun(tokens_[k].text, &g);
         if (!pronoun) {
@@ -788,7 +782,8 @@ class Resolver {
           ParseAt(static_cast<size_t>(r), &pn)) {
         first = pn;
         first_run = static_cast<size_t>(r);
-      } else if (comma < v && runs_[first_run].end < comma && OpensClause(tokens_[s]) &&
+      } else if (comma < v && runs_[first_run].end < comma && tokens_[s].IsWord() &&
+                 OpensSubordinateClause(tokens_[s].text) &&
                  tokens_[runs_[first_run].end].IsWord() && !tokens_[runs_[first_run].end].cap) {
         // ("As Kamala Harris visited the state, Biden campaign officials
         // expressed concern": the subject of a clause of its own does not

@@ -1121,6 +1121,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Mayor Michael Bloomberg left the race. Bloomberg endorsed his rival, Joe Biden. "
              "\"It is time,\" he said.",
              "Michael Bloomberg|D|It is time"},
+        // "Jr." and "Jr" name one person, shown as first met.
+        Case{"Robert Downey Jr. said it was fun. Later Robert Downey Jr said \"It was great.\"",
+             "Robert Downey Jr.|I|it was fun; Robert Downey Jr.|D|It was great."},
         // Indirect speech.
         Case{"Peter Hall said that the bridge was safe.", "Peter Hall|I|the bridge was safe"},
         Case{"Peter Hall told reporters the bridge was safe.",
