@@ -149,7 +149,7 @@ bool IsNounPosition(const Token& before) {
       // "won ten states", "most states": numbers and quantifiers.
       "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty",
       "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens",
-      "most", "few", "fewer", "more", "various", "numerous", "multiple", "each", "every", "any",
+      "most", "few", "fewer", "more", "various", "numerous", "multiple", "every", "any",
       "no", "such"};
   return before.IsWord() && !before.cap &&
          (std::ranges::find(kWords, before.text) != std::end(kWords) ||

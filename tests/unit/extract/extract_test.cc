@@ -441,6 +441,8 @@ INSTANTIATE_TEST_SUITE_P(
              "Tom Reed"},
         Case{"\"Reform is slow,\" Anna Berg continued.", "Anna Berg"},
         Case{"Bernie Sanders won most states and eight states voted.", ""},
+        // ("each" leaves the verb a verb.)
+        Case{"Anna Berg and Tom Reed each said the plan would work.", "Anna Berg"},
         Case{"Bernie Sanders secured 12 of the 41 pledged delegates.", ""},
         // A name after an article, with no role or title, is no subject; a
         // body's name after a comma right before the verb is.
