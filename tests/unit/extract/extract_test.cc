@@ -211,6 +211,7 @@ INSTANTIATE_TEST_SUITE_P(
              "pay more.",
              ""},
         Case{"Mark IV Industries Inc said it bought shares. Mark IV said it would buy more.", ""},
+        // Nor is a law's.
         Case{"Called the Credit Reform Act, the plan is a package of bills, said Marlin Fitzwater.",
              "Marlin Fitzwater"},
         // Places are not speakers.
