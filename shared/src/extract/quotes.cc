@@ -506,6 +506,35 @@ Span ReportedClause(const std::vector<Token>& tokens, const SpeechEvent& ev,
         }
       }
     }
+    // "... will occur before the annual meeting, he said", "... would
+    // discuss the agreement later this year, the sources said": a speech
+    // verb and its subject after the last comma are no part of what was said.
+    for (size_t k = s.end; k-- > b + 1 && s.end - k <= 5;) {
+      if (!tokens[k].Is(",")) continue;
+      size_t j = s.end;
+      while (j > k + 1 && tokens[j - 1].kind == TokenKind::kPunct) --j;  // the full stop
+      if (j > k + 2 && tokens[j - 1].IsWord() && !tokens[j - 1].cap &&
+          SpeechVerbKind(tokens[j - 1].text) == SpeechVerb::kEither) {
+        // (Not ", would be maintained", nor a plural, "the front-line
+        // states": a subject has no auxiliary, and before a verb in -s it
+        // is a pronoun or a name.)
+        static constexpr std::string_view kAuxiliaries[] = {
+            "be", "been", "being", "was", "were", "is", "are", "would", "will", "could",
+            "should", "can", "may", "might", "must", "has", "have", "had", "not"};
+        bool subject = true;
+        for (size_t m = k + 1; m + 1 < j; ++m) {
+          subject = subject && tokens[m].IsWord() &&
+                    std::ranges::find(kAuxiliaries, tokens[m].text) == std::end(kAuxiliaries);
+        }
+        Gender g = Gender::kUnknown;
+        if (tokens[j - 1].text.ends_with('s') && !tokens[j - 2].cap &&
+            !IsPersonPronoun(tokens[j - 2].text, &g)) {
+          subject = false;
+        }
+        if (subject) s.end = k;
+      }
+      break;
+    }
     const size_t first = FirstWord(tokens, s);
     // "told them of its existence", "told reporters about the plan": what
     // one tells of is a thing, not a clause ("told reporters about 100

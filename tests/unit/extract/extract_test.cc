@@ -1131,6 +1131,15 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Peter Hall said that the bridge was safe.", "Peter Hall|I|the bridge was safe"},
         Case{"Peter Hall told reporters the bridge was safe.",
              "Peter Hall|I|the bridge was safe"},
+        // A speech verb and its subject after the last comma are no part of
+        // what was said; an auxiliary or a plural there is.
+        Case{"Peter Hall said the meeting is scheduled for April 30 in Dallas, the spokesman "
+             "said.",
+             "Peter Hall|I|the meeting is scheduled for April 30 in Dallas"},
+        Case{"Peter Hall said exports to the area, worth millions, would be maintained.",
+             "Peter Hall|I|exports to the area, worth millions, would be maintained"},
+        Case{"Peter Hall said aid would go to the neighbours, the front-line states.",
+             "Peter Hall|I|aid would go to the neighbours, the front-line states"},
         // In a clause a conjunction opens, what was said ends before the
         // main clause.
         Case{"After Donald Trump tweeted that mail-in ballots would result in fraud, Twitter "
