@@ -822,6 +822,12 @@ class ExtractorVersion(Env):
         # existence" tells no clause; "After X tweeted that ..., Twitter
         # placed" ends what X said at the main clause.
         15: "1933fdb37c92ba6ee91e4882c563e01311a672605c834a3352e09e593d906c93",
+        # A first name that is also an English word before a surname that
+        # is none ("Amber Rudd", "Crystal C'Bearing"); an initial without
+        # its full stop ("B Shiva Parvathi"); a participle that opens a
+        # sentence ("Saying X is ...," "Quoting X,") has its subject after
+        # its clause.
+        16: "51f2ff26e4f47b4bd0032624e22748082a23b55e20889a76eb38b826d1dc81a4",
     }
 
     def version(self):

@@ -434,6 +434,30 @@ size_t PlaceEnd(const std::vector<Token>& tokens, size_t begin, size_t end) {
 
 }  // namespace
 
+// "Amber Rudd", "Crystal Smith", "Chase Elliott": a first name of the
+// census's lists of men's or women's names that is also an English word (so
+// on neither list of first names that tell a name by themselves), before
+// exactly one more word, a surname: capitalised, no common word (but a
+// common surname), keyword, place or organisation ("Crystal Palace", "Chase
+// Manhattan", "Ruby Tuesday" are no people).
+bool WordFirstNameAndSurname(const std::vector<Token>& tokens, size_t given, size_t end) {
+  if (given + 2 != end) return false;
+  const Token& first = tokens[given];
+  const Token& last = tokens[given + 1];
+  if (!first.IsWord() || !first.cap || first.all_caps || !IsCommonWord(Lower(first.text)) ||
+      FirstNameGender(first.text) == Gender::kUnknown) {
+    return false;
+  }
+  if (!last.IsWord() || !last.cap || last.all_caps || last.text.size() < 2 ||
+      HasDigit(last.text) || IsOrgKeyword(last.text) || EndsFirmName(last.text) ||
+      IsFirmWord(last.text) || IsKnownPlace(last.text) || IsKnownOrganisation(last.text) ||
+      IsRoleWord(last.text) || IsPersonalTitle(last.text) || last.text.ends_with("ics") ||
+      last.text.find('-') != std::string_view::npos) {
+    return false;  // (nor "Summer Olympics", "Chase Trans-Info")
+  }
+  return !IsCommonWordOrPlural(Lower(last.text)) || IsCommonWordSurname(last.text);
+}
+
 bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out) {
   // "Hassan Rouhani of Iran", "Tristan Smith of University College": the
   // person is the part before the connector.
@@ -552,8 +576,12 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
   }
   // "Germany Richard Grenell" (after "Ambassador to"): a place before a
   // first name is not part of the name.
+  // (Nor "In Frankfurt F. Wilhelm Christians": after "in" and before an
+  // initial; "Eugene A. Gordon" is a name.)
+  const bool in_place = start > 0 && (tokens[start - 1].Is("In") || tokens[start - 1].Is("in"));
   if (start + 2 < run.end + 0 && IsKnownPlace(tokens[start].text) &&
-      IsFirstName(tokens[start + 1].text)) {
+      (IsFirstName(tokens[start + 1].text) ||
+       (in_place && tokens[start + 1].text.size() == 1 && tokens[start + 1].cap))) {
     ++start;
   }
   // "Ecologist Ryan Norris", "Co-author Jing-Shan Zhao": an unlisted role
@@ -616,6 +644,9 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
   }
   size_t words = 0;
   bool all_plain = true;
+  const auto full_words = std::ranges::count_if(
+      tokens.begin() + name.begin, tokens.begin() + name.end,
+      [](const Token& t) { return t.IsWord() && t.text.size() > 1; });
   for (size_t i = name.begin; i < name.end; ++i) {
     const Token& t = tokens[i];
     if (!t.IsWord()) continue;
@@ -637,7 +668,12 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
     if (IsFirmWord(t.text)) return false;
     if (t.all_caps || IsOrgKeyword(t.text) || IsNameConnector(t.text) || IsRoleWord(t.text))
       all_plain = false;
-    if (IsCommonWord(Lower(t.text)) && !IsFirstName(t.text) &&
+    // ("B Shiva Parvathi", "Davia B. Temin": an initial is no common word
+    // before a first name and a surname; "C Czarnikow", "K Mart", "L M
+    // Ericsson", "C. Itoh" are firms.)
+    const bool initial = t.text.size() == 1 && i + 1 < name.end && t.cap && !t.Is("A") &&
+                         !t.Is("I") && !t.Is("O") && full_words >= 2;
+    if (!initial && IsCommonWord(Lower(t.text)) && !IsFirstName(t.text) &&
         !(i + 1 == name.end && i == name.begin + 1 && IsCommonWordSurname(t.text) &&
           !IsKnownPlace(tokens[name.begin].text) &&
           !IsKnownOrganisation(tokens[name.begin].text))) {
@@ -698,7 +734,9 @@ bool ParsePersonName(const std::vector<Token>& tokens, Span run, PersonName* out
          (tokens[given + 1].Is(".") || tokens[given + 1].IsWord())) {
     given += tokens[given + 1].Is(".") ? 2 : 1;
   }
-  bool first_name = p.full && IsLikelyFirstName(tokens[given].text) && given + 1 < name.end;
+  bool first_name = p.full && given + 1 < name.end &&
+                    (IsLikelyFirstName(tokens[given].text) ||
+                     (given == name.begin && WordFirstNameAndSurname(tokens, given, name.end)));
   p.strong = role_seen || first_name;
   // "Frank Sinatra" is a man, "Gloria Vanderbilt" a woman, for the pronouns
   // after them (a title said so already, if any).

@@ -40,7 +40,12 @@ bool OpensAdverbial(const Token& t) {
       "Ahead",  "Prior",  "Upon",      "Over",     "Under",  "With",   "Without", "Within",
       "Through", "Throughout", "Across", "Among",  "Around", "Until",  "Once",    "Having",
       "Given",  "Unless", "Shortly",   "Soon",     "Hours",  "Days",   "Weeks",   "Months"};
-  return t.IsWord() && std::ranges::find(kWords, t.text) != std::end(kWords);
+  if (!t.IsWord()) return false;
+  if (std::ranges::find(kWords, t.text) != std::end(kWords)) return true;
+  // "Talking about the attention Rocky Linux has received, Kurtzer said": a
+  // participle of a common verb.
+  return t.cap && t.text.size() > 5 && t.text.ends_with("ing") &&
+         IsVerbFormOfCommonWord(Lower(t.text));
 }
 
 // A role in lower case, hyphenated too: "researcher", "co-author".
@@ -1066,6 +1071,11 @@ class Resolver {
       const Token& p = tokens_[v - 1];
       bool ok = p.kind == TokenKind::kCloseQuote || p.Is(",") || tokens_[v].sentence_start;
       if (!ok) return;
+      // ("Saying Rocky Linux is for the community, Kurtzer said": a
+      // participle that opens a sentence has its subject after its clause.)
+      if (p.kind != TokenKind::kCloseQuote && !p.Is(",") && tokens_[v].text.ends_with("ing")) {
+        return;
+      }
     }
     Gender g = Gender::kUnknown;
     if (tokens_[i].IsWord() && IsPersonPronoun(tokens_[i].text, &g)) {

@@ -590,7 +590,25 @@ INSTANTIATE_TEST_SUITE_P(
              "was slow.",
              "James Baker"},
         // "Confederation" names a body.
-        Case{"The rise is recommended by the Employers Confederation of the Philippines.", ""}));
+        Case{"The rise is recommended by the Employers Confederation of the Philippines.", ""},
+        // A first name that is also an English word, before a surname that
+        // is none; not before a common word, a place, a keyword or a
+        // hyphenated firm's name.
+        Case{"\"We will not give up,\" Amber Rudd said. Crystal Smith told those gathered "
+             "the herd would grow. Chase Elliott said he was tired.",
+             "Amber Rudd; Crystal Smith; Chase Elliott"},
+        Case{"Crystal Palace said the match was off. Chase Manhattan said rates would rise. "
+             "Summer Olympics officials said it was fine. Chase Trans-Info said it agreed.",
+             ""},
+        // An initial without its full stop before a first name and a
+        // surname; not before a firm's one word, nor a place after "in".
+        Case{"Speaking to the newspaper, B Shiva Parvathi said it was a proud moment. K Mart "
+             "said sales rose. In Frankfurt F. Wilhelm Christians said the bank agreed.",
+             "B Shiva Parvathi"},
+        // A participle that opens a sentence has its subject after its
+        // clause: the name inside the clause is no speaker.
+        Case{"Saying Rocky Linux is for the community, Greg Kurtzer said he was proud.",
+             "Greg Kurtzer"}));
 
 class OrgTest : public ::testing::TestWithParam<Case> {};
 
@@ -1127,6 +1145,12 @@ INSTANTIATE_TEST_SUITE_P(
         // "Jr." and "Jr" name one person, shown as first met.
         Case{"Robert Downey Jr. said it was fun. Later Robert Downey Jr said \"It was great.\"",
              "Robert Downey Jr.|I|it was fun; Robert Downey Jr.|D|It was great."},
+        // After a participle's clause and its comma, the name before the
+        // verb speaks, not the one the participle is about.
+        Case{"\"Times change,\" William Schneider said. Quoting baseball manager Casey "
+             "Stengel, Schneider added, \"Never make predictions, especially about the future.\"",
+             "William Schneider|D|Times change; William Schneider|D|Never make predictions, "
+             "especially about the future."},
         // Indirect speech.
         Case{"Peter Hall said that the bridge was safe.", "Peter Hall|I|the bridge was safe"},
         Case{"Peter Hall told reporters the bridge was safe.",

@@ -83,18 +83,28 @@ TEST_F(RankingIndex, PhraseMatchRanksAboveScatteredWords) {
   request.query = "amber rudd";
   EXPECT_EQ(Ids(request), (std::vector<std::string>{"phrase", "scattered"}));
 
-  // Without the boost the order is the other way round.
+  // Without the boost the order is the other way round (and without the
+  // speaker boost: "she said" makes Amber Rudd the second one's speaker).
   Xapian::Database db(dir_.string());
   auto parsed = ParseQuery("amber rudd", DefaultOp::kAnd, &db);
   ASSERT_TRUE(parsed.ok());
   RankingOptions off = ForMode(Ranking(), /*any=*/false);
   off.prox = 0;
+  off.entity = 0;
   Xapian::Enquire enquire(db);
   enquire.set_query(AddBoosts(db, parsed.value().query, "amber rudd", off));
   enquire.set_weighting_scheme(*MakeWeight(off));
   Xapian::MSet plain = enquire.get_mset(0, 10);
   ASSERT_EQ(plain.size(), 2u);
   EXPECT_EQ(internal::LoadFields(plain.begin().get_document(), false)->id, "scattered");
+
+  // The adjacent-words boost alone puts the phrase first.
+  RankingOptions prox_only = ForMode(Ranking(), /*any=*/false);
+  prox_only.entity = 0;
+  enquire.set_query(AddBoosts(db, parsed.value().query, "amber rudd", prox_only));
+  Xapian::MSet boosted = enquire.get_mset(0, 10);
+  ASSERT_EQ(boosted.size(), 2u);
+  EXPECT_EQ(internal::LoadFields(boosted.begin().get_document(), false)->id, "phrase");
 }
 
 TEST_F(RankingIndex, AQueryNamingASpeakerRanksTheArticleQuotingThemFirst) {
