@@ -826,8 +826,10 @@ class ExtractorVersion(Env):
         # is none ("Amber Rudd", "Crystal C'Bearing"); an initial without
         # its full stop ("B Shiva Parvathi"); a participle that opens a
         # sentence ("Saying X is ...," "Quoting X,") has its subject after
-        # its clause.
-        16: "51f2ff26e4f47b4bd0032624e22748082a23b55e20889a76eb38b826d1dc81a4",
+        # its clause; "X Y Z W and V Council" (four words before "and", not
+        # a person's role and name); "Cinema for Peace Foundation"; in
+        # capitals, "JOHNS HOPKINS CENTER FOR SYSTEMS SCIENCE".
+        16: "48f8a5fa75aee84bdbd8d69e115a1baa214a5aedb22154af0d7372fc42264c5a",
     }
 
     def version(self):

@@ -47,7 +47,10 @@ namespace newsarc {
 // "After X tweeted that ..., Twitter placed" ends what X said; 16:
 // "Amber Rudd", "Crystal Smith", a first name that is also an English word
 // before a surname that is none; "B Shiva Parvathi", an initial without
-// its full stop; "Saying X is ...," and "Quoting X," are no speech of X), so
+// its full stop; "Saying X is ...," and "Quoting X," are no speech of X;
+// "National Disaster Risk Reduction and Management Council", "Cinema for
+// Peace Foundation" whole; in capitals "NATIONAL CONFERENCE OF STATE
+// LEGISLATURES" and "JOHNS HOPKINS CENTER FOR ..." whole), so
 // that an index can tell the files an older newsarc read from those this
 // one read (IndexWriter::FilesFromOlderExtractor, newsarc-index --reextract). Indexes
 // written before versions were recorded count as 0. tests/e2e/test_cli.py

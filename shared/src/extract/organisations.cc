@@ -308,8 +308,16 @@ size_t ExtendLeft(const std::vector<Token>& tokens, size_t s, size_t k) {
         !IsRoleWord(w.text)) {
       size_t b = s - 2;
       while (b > 0 && same(b - 1) && !tokens[b].sentence_start && tokens[b - 1].IsWord() &&
-             tokens[b - 1].cap && !IsNeverName(tokens[b - 1].text) && s - b < 4) {
+             tokens[b - 1].cap && !IsNeverName(tokens[b - 1].text) && s - b < 5) {
         --b;
+      }
+      // ("Treasury Secretary James Baker and Office of Management and
+      // Budget": a person and a body, not one name.)
+      for (size_t i = b; i + 2 < s; ++i) {
+        if (IsPersonalTitle(tokens[i].text) ||
+            (IsRoleWord(tokens[i].text) && i + 3 < s && IsLikelyFirstName(tokens[i + 1].text))) {
+          return s;
+        }
       }
       // "Center for Biological Diversity and Center for Food Safety": X is
       // the end of another body's name, after its keyword and "of" or "for"
@@ -700,8 +708,15 @@ Span KeywordSpan(const std::vector<Token>& tokens, Span run, size_t from, size_t
          !(IsNationality(tokens[s - 1].text) && s != k)) {
     // "Tristan Smith of University College": an "of" belongs to the name
     // only after a keyword ("Bank of", "Organisation of").
+    // (Nor does "for" after a common word in capitals inside a sentence:
+    // "Cinema for Peace Foundation"; "Lawyers for Morton Thiokol Inc".)
     if (OfConnector(tokens[s - 1]) && s - 1 > from &&
-        !IsOrgKeyword(tokens[s - 2].text) && !IsOrgHeadKeyword(tokens[s - 2].text)) {
+        !IsOrgKeyword(tokens[s - 2].text) && !IsOrgHeadKeyword(tokens[s - 2].text) &&
+        !(tokens[s - 1].Is("for") && tokens[s - 2].IsWord() && tokens[s - 2].cap &&
+          !tokens[s - 2].sentence_start &&
+          !tokens[s - 2].all_caps && IsCommonWordOrPlural(Lower(tokens[s - 2].text)) &&
+          !IsRoleWord(tokens[s - 2].text) && !IsPersonalTitle(tokens[s - 2].text) &&
+          !IsFirstName(tokens[s - 2].text))) {
       break;
     }
     --s;

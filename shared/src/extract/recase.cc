@@ -320,25 +320,53 @@ class Recaser {
       }
       const bool keyword = IsOrgKeyword(w);
       // Not after a nationality or a place: "French police", "Paris court".
+      // (The head of a name goes on with its "of" or "for" below: "JOHNS
+      // HOPKINS CENTER FOR SYSTEMS SCIENCE", "NATIONAL CONFERENCE OF STATE
+      // LEGISLATURES".)
       if (keyword && k > 0 && IsName(k - 1) && !IsNationality(LowerOf(k - 1)) &&
           !IsKnownPlace(TitleCase(LowerOf(k - 1)))) {
         cls_[k] = Case::kTitle;
+        NameAfterHead(k, /*titled=*/true);
         continue;
       }
       if (Word(k + 1) && cls_[k + 1] == Case::kLower && IsOrgKeyword(LowerOf(k + 1)) &&
           IsOrgNameAdjective(w)) {
         cls_[k] = cls_[k + 1] = Case::kTitle;
+        NameAfterHead(k + 1, /*titled=*/true);
         continue;
       }
-      if (!(IsOrgHeadKeyword(w) || IsPurposeHead(w)) || !Word(k + 1)) continue;
+      NameAfterHead(k, /*titled=*/false);
+    }
+  }
+
+  // The words after the head of a body's name at `k` and its "of" (or
+  // "for", after the head of a body named for a purpose) take capitals,
+  // and so does the head. A head that already took its capital as part of
+  // a name may also be a conference's ("NATIONAL CONFERENCE OF STATE
+  // LEGISLATURES"; not "A NEWS CONFERENCE OF THE LEADERS").
+  void NameAfterHead(size_t k, bool titled) {
+    {
+      const std::string& w = LowerOf(k);
+      if (!(IsOrgHeadKeyword(w) || IsPurposeHead(w) || (titled && w == "conference")) ||
+          !Word(k + 1)) {
+        return;
+      }
       // "FOR" only after the heads of bodies named for a purpose ("CENTER FOR
       // FOOD SAFETY"), not "ARMY FOR HELP".
       const std::string& connector = LowerOf(k + 1);
-      if (connector != "of" && (connector != "for" || !IsPurposeHead(w))) continue;
+      if (connector != "of" && (connector != "for" || !IsPurposeHead(w))) return;
       size_t n = k + 2;
       if (Word(n) && LowerOf(n) == "the") ++n;
       size_t end = n;
-      while (end < n + 5 && NameWord(end)) {
+      // (A person's calling after the name is no part of it, nor a word
+      // that qualifies it: "CENTER FOR HEALTH SECURITY MEDICAL
+      // ANTHROPOLOGIST MONICA SCHOCH-SPANA".)
+      const auto role = [&](size_t j) {
+        if (!Word(j)) return false;
+        const std::string& r = LowerOf(j);
+        return r.size() > 6 && (r.ends_with("ist") || r.ends_with("ists"));
+      };
+      while (end < n + 5 && NameWord(end) && !role(end) && !(end > n && role(end + 1))) {
         const std::string& word = LowerOf(end);
         // A plural ends a name ("REPRESENTATIVES", not "REPRESENTATIVES
         // HOLDS"), and right after a name it is a verb ("BAATH RESEMBLES").
@@ -353,7 +381,7 @@ class Recaser {
         }
         if (plural) break;
       }
-      if (end == n) continue;
+      if (end == n) return;
       cls_[k] = Case::kTitle;
       for (size_t j = n; j < end; ++j) {
         if (cls_[j] == Case::kLower && LowerOf(j) != "and") cls_[j] = Case::kTitle;

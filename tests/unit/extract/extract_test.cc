@@ -635,6 +635,15 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"The National Oceanic and Atmospheric Administration reported a storm.",
              "National Oceanic and Atmospheric Administration"},
         Case{"Also investigating is the Florida Highway Patrol.", "Florida Highway Patrol"},
+        // Up to four words before "and" in a name, but not a person's role
+        // and name; "for" after a common word inside a sentence.
+        Case{"Figures came from the National Disaster Risk Reduction and Management Council.",
+             "National Disaster Risk Reduction and Management Council"},
+        Case{"He met Treasury Secretary James Baker and Office of Management and Budget staff.",
+             "Office of Management and Budget"},
+        Case{"He was flown to Berlin by the Cinema for Peace Foundation. Lawyers for Morton "
+             "Thiokol Inc declined.",
+             "Cinema for Peace Foundation; Morton Thiokol Inc"},
         Case{"Critics of the Reagan Administration met the Veterans Administration.",
              "Veterans Administration"},
         // A keyword alone may open a name a later keyword ends.

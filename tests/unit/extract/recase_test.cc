@@ -73,6 +73,12 @@ TEST(Recase, NamesAfterTitlesAndFirstNamesRolesAndOrganisations) {
                    "RESEMBLES THE OTHERS."),
             "The Center for Food Safety and the army for help. The Union of Baath resembles "
             "the others.");
+  // A head whose own capital a name before it or an adjective gave goes on
+  // with its "of" or "for" too; not into a person's calling after it.
+  EXPECT_EQ(Recase("THE NATIONAL CONFERENCE OF STATE LEGISLATURES AND THE JOHNS HOPKINS "
+                   "CENTER FOR HEALTH SECURITY MEDICAL ANTHROPOLOGIST MONICA SMITH MET."),
+            "The National Conference of State Legislatures and the Johns Hopkins Center for "
+            "Health Security medical anthropologist Monica Smith met.");
   // A speech verb opening a sentence stays a verb.
   EXPECT_EQ(Recase("IT WAS LATE. SAID POLK."), "It was late. said Polk.");
   // A first name that is also a word, before a name; "The" is in the list
