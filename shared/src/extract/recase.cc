@@ -345,47 +345,45 @@ class Recaser {
   // a name may also be a conference's ("NATIONAL CONFERENCE OF STATE
   // LEGISLATURES"; not "A NEWS CONFERENCE OF THE LEADERS").
   void NameAfterHead(size_t k, bool titled) {
-    {
-      const std::string& w = LowerOf(k);
-      if (!(IsOrgHeadKeyword(w) || IsPurposeHead(w) || (titled && w == "conference")) ||
-          !Word(k + 1)) {
-        return;
-      }
-      // "FOR" only after the heads of bodies named for a purpose ("CENTER FOR
-      // FOOD SAFETY"), not "ARMY FOR HELP".
-      const std::string& connector = LowerOf(k + 1);
-      if (connector != "of" && (connector != "for" || !IsPurposeHead(w))) return;
-      size_t n = k + 2;
-      if (Word(n) && LowerOf(n) == "the") ++n;
-      size_t end = n;
-      // (A person's calling after the name is no part of it, nor a word
-      // that qualifies it: "CENTER FOR HEALTH SECURITY MEDICAL
-      // ANTHROPOLOGIST MONICA SCHOCH-SPANA".)
-      const auto role = [&](size_t j) {
-        if (!Word(j)) return false;
-        const std::string& r = LowerOf(j);
-        return r.size() > 6 && (r.ends_with("ist") || r.ends_with("ists"));
-      };
-      while (end < n + 5 && NameWord(end) && !role(end) && !(end > n && role(end + 1))) {
-        const std::string& word = LowerOf(end);
-        // A plural ends a name ("REPRESENTATIVES", not "REPRESENTATIVES
-        // HOLDS"), and right after a name it is a verb ("BAATH RESEMBLES").
-        const bool plural = word.size() > 3 && word.back() == 's' && word[word.size() - 2] != 's' &&
-                            word[word.size() - 2] != 'u' && word[word.size() - 2] != 'i';
-        if (plural && end > n && cls_[end] == Case::kLower && IsName(end - 1)) break;
+    const std::string& w = LowerOf(k);
+    if (!(IsOrgHeadKeyword(w) || IsPurposeHead(w) || (titled && w == "conference")) ||
+        !Word(k + 1)) {
+      return;
+    }
+    // "FOR" only after the heads of bodies named for a purpose ("CENTER FOR
+    // FOOD SAFETY"), not "ARMY FOR HELP".
+    const std::string& connector = LowerOf(k + 1);
+    if (connector != "of" && (connector != "for" || !IsPurposeHead(w))) return;
+    size_t n = k + 2;
+    if (Word(n) && LowerOf(n) == "the") ++n;
+    size_t end = n;
+    // (A person's calling after the name is no part of it, nor a word
+    // that qualifies it: "CENTER FOR HEALTH SECURITY MEDICAL
+    // ANTHROPOLOGIST MONICA SCHOCH-SPANA".)
+    const auto role = [&](size_t j) {
+      if (!Word(j)) return false;
+      const std::string& r = LowerOf(j);
+      return r.size() > 6 && (r.ends_with("ist") || r.ends_with("ists"));
+    };
+    while (end < n + 5 && NameWord(end) && !role(end) && !(end > n && role(end + 1))) {
+      const std::string& word = LowerOf(end);
+      // A plural ends a name ("REPRESENTATIVES", not "REPRESENTATIVES
+      // HOLDS"), and right after a name it is a verb ("BAATH RESEMBLES").
+      const bool plural = word.size() > 3 && word.back() == 's' && word[word.size() - 2] != 's' &&
+                          word[word.size() - 2] != 'u' && word[word.size() - 2] != 'i';
+      if (plural && end > n && cls_[end] == Case::kLower && IsName(end - 1)) break;
+      ++end;
+      // "WAYS AND MEANS", "SERVICES AND PUBLIC PROTECTION"
+      if (Word(end) && LowerOf(end) == "and" && NameWord(end + 1)) {
         ++end;
-        // "WAYS AND MEANS", "SERVICES AND PUBLIC PROTECTION"
-        if (Word(end) && LowerOf(end) == "and" && NameWord(end + 1)) {
-          ++end;
-          continue;
-        }
-        if (plural) break;
+        continue;
       }
-      if (end == n) return;
-      cls_[k] = Case::kTitle;
-      for (size_t j = n; j < end; ++j) {
-        if (cls_[j] == Case::kLower && LowerOf(j) != "and") cls_[j] = Case::kTitle;
-      }
+      if (plural) break;
+    }
+    if (end == n) return;
+    cls_[k] = Case::kTitle;
+    for (size_t j = n; j < end; ++j) {
+      if (cls_[j] == Case::kLower && LowerOf(j) != "and") cls_[j] = Case::kTitle;
     }
   }
 
