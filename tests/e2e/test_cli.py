@@ -830,6 +830,11 @@ class ExtractorVersion(Env):
         # a person's role and name); "Cinema for Peace Foundation"; in
         # capitals, "JOHNS HOPKINS CENTER FOR SYSTEMS SCIENCE".
         16: "48f8a5fa75aee84bdbd8d69e115a1baa214a5aedb22154af0d7372fc42264c5a",
+        # "Rappler reported", "according to The Times", "a report by The
+        # Atlantic" name bodies; ordinals, "Analysis", "Hall of Fame" and
+        # nationalities one after another inside names; a nationality before
+        # a name the lists give ("American Red Cross").
+        17: "a362e53249afc7f192e6d4d8eb78a8a3524ce62763839b58ef3779af70e1ab8b",
     }
 
     def version(self):

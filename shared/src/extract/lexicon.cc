@@ -574,6 +574,14 @@ bool IsOrdinal(std::string_view word) {
   return d > 0 && (end == "st" || end == "nd" || end == "rd" || end == "th");
 }
 
+bool IsOrdinalWord(std::string_view word) {
+  static const WordSet ordinals({"first", "second", "third", "fourth", "fifth", "sixth",
+                                 "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
+                                 "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+                                 "seventeenth", "eighteenth", "nineteenth", "twentieth"});
+  return ordinals.Has(word);
+}
+
 bool IsLowerCaseAbbreviation(std::string_view word) {
   static const WordSet abbreviations({
       "kph", "mph", "kmh", "km", "kg", "lb", "lbs", "ft", "mm", "cm", "ml", "mg", "kw", "kwh",

@@ -96,6 +96,9 @@ bool IsNameConnector(std::string_view word);
 bool IsIrregularWordForm(std::string_view word);
 // "1st", "22nd", "101st": digits and an ordinal's ending.
 bool IsOrdinal(std::string_view word);
+// An ordinal spelled out, first to twentieth, in any case: "Third" of "the
+// Third Circuit".
+bool IsOrdinalWord(std::string_view word);
 // Units and Latin abbreviations, lower case in edited text ("ft", "kph",
 // "i.e."; a final dot ignored).
 bool IsLowerCaseAbbreviation(std::string_view word);

@@ -1,9 +1,12 @@
 #include "extract/org_cues.h"
 
 #include <algorithm>
+#include <string>
 #include <string_view>
 
 #include "extract/lexicon.h"
+#include "extract/names.h"
+#include "stop_words.h"
 
 namespace newsarc::internal {
 namespace {
@@ -57,8 +60,12 @@ Cue CueBefore(const std::vector<Token>& tokens, size_t b) {
                                "broadcast", "aired", "conducted", "commissioned"})) {
     return Cue::kStrong;
   }
-  // "The plane was operated by Lion Air".
-  if (w1 == "by" && w2 == "operated") return Cue::kMedium;
+  // "The plane was operated by Lion Air"; "a recent report by The Atlantic"
+  // (a person's name after it is still a person's: kMedium).
+  if (w1 == "by" && OneOf(w2, {"operated", "report", "reports", "article", "story", "poll",
+                               "survey", "investigation", "analysis", "editorial"})) {
+    return Cue::kMedium;
+  }
   if (w1 == "with" && OneOf(w2, {"interview", "interviews"})) return Cue::kStrong;
   if (w1 == "to" && OneOf(w2, {"according", "speaking", "spoke", "talking", "talked",
                                "remarks", "statement", "interview"})) {
@@ -82,8 +89,33 @@ Cue CueBefore(const std::vector<Token>& tokens, size_t b) {
 
 // "Pet Patrol, a non-profit rescue organization": a kind noun in an
 // apposition after the name that ends at `e`.
-Cue CueAfter(const std::vector<Token>& tokens, size_t e) {
+// "Rappler reported three malls ...", "Gazeta Prawna reports ...": a source
+// reporting news, the name from `b` to `e` its subject. (A person who reports
+// is someone the speakers know, or has a first name.) Not a noun ("Durable
+// Goods reports are"), an adjective ("Amongst reported incidents"), a people
+// ("the Saudis reported") or a word that only opens the sentence ("Brokers
+// reported").
+bool ReportsNews(const std::vector<Token>& tokens, size_t b, size_t e) {
   const size_t n = tokens.size();
+  if (e + 1 >= n || !(tokens[e].Is("reported") || tokens[e].Is("reports"))) return false;
+  const Token& next = tokens[e + 1];
+  // (A passive: "the price of West Texas Intermediate Crude Oil reported for
+  // the month".)
+  if (next.Is("of") || next.Is("by") || next.Is("for") || next.Is("as") || next.Is("to") ||
+      (next.IsWord() && IsFiniteVerbWord(next.text))) {
+    return false;
+  }
+  if (e - b > 1) return true;
+  std::string_view w = tokens[b].text;
+  if (w.size() > 1 && w.back() == 's') w.remove_suffix(1);
+  if (IsNationality(w)) return false;  // "the Saudis reported"
+  const std::string lower = Lower(tokens[b].text);
+  return !WeakCapital(tokens, b) || !(IsEnglishWordForm(lower) || IsStopWord(lower));
+}
+
+Cue CueAfter(const std::vector<Token>& tokens, size_t b, size_t e) {
+  const size_t n = tokens.size();
+  if (ReportsNews(tokens, b, e)) return Cue::kMedium;
   if (e < n && tokens[e].IsWord() && IsOrgKindAfter(tokens[e].text) &&
       (e + 1 >= n || !tokens[e + 1].IsWord() || !IsRoleWord(tokens[e + 1].text))) {
     return Cue::kMedium;
@@ -214,7 +246,7 @@ void FindCuedOrganisations(const std::vector<Token>& tokens, const std::vector<S
     }
     if (run.size() > 5) continue;
     Cue cue = CueBefore(tokens, run.begin);
-    if (cue == Cue::kNone) cue = CueAfter(tokens, run.end);
+    if (cue == Cue::kNone) cue = CueAfter(tokens, run.begin, run.end);
     if (cue == Cue::kNone) continue;
     // ("operated by Dallas-based Hunt": the name after the adjective.)
     if (run.size() >= 2 && adjective(tokens[run.begin].text)) ++run.begin;
@@ -236,11 +268,15 @@ void FindCuedOrganisations(const std::vector<Token>& tokens, const std::vector<S
     }
     std::string text = SpanText(tokens, run);
     if (IsKnownPlace(text) || IsKnownPlace(first.text)) continue;
+    // "according to The Times": an article with a capital inside a sentence
+    // is part of a title.
+    const bool titled = run.begin > 0 && tokens[run.begin - 1].Is("The") &&
+                        !WeakCapital(tokens, run.begin - 1);
     if (run.size() == 1) {
       if (first.all_caps && IsNonOrgAcronym(first.text)) continue;
       // A capitalised common word ("Science") needs a strong cue and a
-      // capital that is not due to the sentence start.
-      if (!first.all_caps && IsCommonWord(Lower(first.text)) &&
+      // capital that is not due to the sentence start, or a title's "The".
+      if (!first.all_caps && IsCommonWord(Lower(first.text)) && !titled &&
           (cue < Cue::kStrong || WeakCapital(tokens, run.begin))) {
         continue;
       }
@@ -256,7 +292,9 @@ void FindCuedOrganisations(const std::vector<Token>& tokens, const std::vector<S
     }
     if (person_part && !kind) continue;
     // "Proceedings of the National Academy of Sciences".
+    // ... and "Disaster and Emergency Management Presidency reported".
     Span name{run.begin, ExtendRight(tokens, run.begin, run.end)};
+    if (run.size() >= 2 && run.begin > 0) name.begin = ExtendLeft(tokens, run.begin, run.end - 1);
     orgs->Add(SpanText(tokens, name), name.begin);
     for (size_t i = name.begin; i < name.end; ++i) (*is_org)[i] = true;
   }

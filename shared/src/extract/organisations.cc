@@ -180,7 +180,21 @@ size_t ExtendRight(const std::vector<Token>& tokens, size_t b, size_t e) {
            (!IsNeverName(t.text) || IsNationality(t.text)) &&
            t.para == tokens[e - 1].para && t.in_quote == tokens[e - 1].in_quote;
   };
+  // Inside a name, a noun the lists keep from opening one ("Centre for
+  // Global Infectious Disease Analysis") and an ordinal before a name's word
+  // ("Court of Appeals for the Third Circuit").
+  auto inner_word = [&](size_t i, bool after_name, bool ordinal) {
+    const Token& t = tokens[i];
+    if (!t.IsWord() || !t.cap || t.all_caps || t.sentence_start ||
+        t.para != tokens[e - 1].para || t.in_quote != tokens[e - 1].in_quote) {
+      return false;
+    }
+    if (IsOrdinalWord(t.text)) return ordinal && i + 1 < n && name_word(i + 1);
+    return after_name && (t.Is("Analysis") || t.Is("News") || t.Is("Internet") ||
+                          t.Is("Web") || t.Is("Online") || t.Is("Video"));
+  };
   size_t best = e;
+  while (best < n && inner_word(best, true, false)) ++best;
   while (best < n && best < e + 12) {
     size_t j = best;
     bool conj = false;
@@ -200,7 +214,7 @@ size_t ExtendRight(const std::vector<Token>& tokens, size_t b, size_t e) {
       break;
     }
     size_t k = j;
-    while (k < n && name_word(k)) ++k;
+    while (k < n && (name_word(k) || inner_word(k, k > j, true))) ++k;
     // A person after the name is not part of it: "House of Representatives
     // Darin LaHood", "House of Representatives Speaker Nancy Pelosi", and
     // after the connector itself, "Senate against Ted Cruz" (but "University
@@ -228,6 +242,11 @@ size_t ExtendRight(const std::vector<Token>& tokens, size_t b, size_t e) {
       break;
     }
     best = k;
+  }
+  // "National Radio Hall of Fame".
+  if (best + 2 < n && tokens[best].Is("Hall") && tokens[best + 1].Is("of") &&
+      tokens[best + 2].Is("Fame") && tokens[best].para == tokens[e - 1].para) {
+    best += 3;
   }
   return best;
 }
@@ -275,10 +294,8 @@ bool PeopleInThePlural(std::string_view w) {
          one.ends_with("an") || IsRoleWord(one);
 }
 
-// Extends an organisation span that starts at run start `s` (keyword at
-// `k`) to the left over a nationality ("American Civil Liberties Union"),
-// "X and" ("Securities and Exchange Commission") and a plural possessive
-// ("People's Liberation Army").
+}  // namespace
+
 size_t ExtendLeft(const std::vector<Token>& tokens, size_t s, size_t k) {
   const Token& first = tokens[s];
   auto same = [&](size_t i) {
@@ -286,7 +303,15 @@ size_t ExtendLeft(const std::vector<Token>& tokens, size_t s, size_t k) {
   };
   if (first.sentence_start) return s;
   const Token& p = tokens[s - 1];
-  if (p.IsWord() && p.cap && IsNationality(p.text) && same(s - 1) && k > s) return s - 1;
+  if (p.IsWord() && p.cap && IsNationality(p.text) && same(s - 1) && k > s) {
+    // ... over each: "British American Drama Academy".
+    size_t b = s - 1;
+    while (b > 0 && !tokens[b].sentence_start && tokens[b - 1].IsWord() && tokens[b - 1].cap &&
+           IsNationality(tokens[b - 1].text) && same(b - 1)) {
+      --b;
+    }
+    return b;
+  }
   // "the 101st Airborne Division", "1st Fleet Command": a unit's number.
   if (IsOrdinal(p.text) && same(s - 1) && k > s) return s - 1;
   // "the Bill and Melinda Gates Foundation": a couple's first names, the
@@ -377,6 +402,8 @@ size_t ExtendLeft(const std::vector<Token>& tokens, size_t s, size_t k) {
   }
   return s;
 }
+
+namespace {
 
 // The words that follow a first name in the article: the surnames of the
 // people it names ("told MSNBC Cummings" after "Elijah Cummings").
@@ -961,6 +988,15 @@ void FindOrganisations(const std::vector<Token>& tokens, const std::vector<Span>
         if (s.end + 1 == run.end && IsOrgKeyword(tokens[s.end - 1].text) &&
             IsKnownPlace(tokens[s.end].text)) {
           ++s.end;
+        }
+        // "Philippine Red Cross", "American Red Cross": a nationality before a
+        // name of two words or more, a country's own body of that name.
+        if (best >= 2 && s.begin == run.begin && s.begin > 0) {
+          const Token& p = tokens[s.begin - 1];
+          if (p.IsWord() && p.cap && IsNationality(p.text) && p.para == tokens[i].para &&
+              p.in_quote == tokens[i].in_quote && !(*is_org)[s.begin - 1]) {
+            --s.begin;
+          }
         }
         last_entity = orgs->Add(SpanText(tokens, s), s.begin);
         if (s.size() == best) last_entity = orgs->JoinGroup(last_entity, entry.group);

@@ -82,6 +82,12 @@ void CompleteOrganisations(const std::vector<Token>& tokens, const std::vector<S
 // one paragraph and quote state. Returns the new end.
 size_t ExtendRight(const std::vector<Token>& tokens, size_t b, size_t e);
 
+// Extends an organisation span that starts at run start `s` (its keyword or
+// last word at `k`) to the left over a nationality ("American Civil Liberties
+// Union"), "X and" ("Securities and Exchange Commission") and a plural
+// possessive ("People's Liberation Army"). Returns the new start.
+size_t ExtendLeft(const std::vector<Token>& tokens, size_t s, size_t k);
+
 // True if a person's name starts at token `m` of a name that ends before
 // `end`: a first name and a surname ("Darin LaHood"), or a role or title
 // before a first name ("Speaker Nancy Pelosi"); not a place ("Mary

@@ -626,6 +626,18 @@ INSTANTIATE_TEST_SUITE_P(
         // A newspaper's name in another language is no person's.
         Case{"The operation is too big for one sale, according to Gazeta Wyborcza.",
              "Gazeta Wyborcza"},
+        // A source that reports: a name before "reported" or "reports", a
+        // capitalised "The" inside a sentence before a title's common word,
+        // a report "by" a name; not a person's name, a people, a noun
+        // ("reports are"), a passive, or a common word opening a sentence.
+        Case{"The man died, according to The Times. Rappler reported three malls were hit. A "
+             "report by The Atlantic said so. Turkey's Disaster and Emergency Management "
+             "Presidency reported a quake.",
+             "Times; Rappler; Atlantic; Disaster and Emergency Management Presidency"},
+        Case{"Brokers reported heavy selling. He said the Saudis reported losses. A report by "
+             "John Smith said so. Durable Goods reports are due. The price of West Texas "
+             "Intermediate reported for May rose.",
+             ""},
         // Not a person's surname alone: in a longer name, or a firm's after
         // its founder's first name.
         Case{"Michael Bloomberg left the race. Bloomberg News reported it.", "Bloomberg News"},
@@ -644,6 +656,19 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"He was flown to Berlin by the Cinema for Peace Foundation. Lawyers for Morton "
              "Thiokol Inc declined.",
              "Cinema for Peace Foundation; Morton Thiokol Inc"},
+        // Inside a name: a noun that opens none, an ordinal before a word of
+        // the name, "Hall of Fame", nationalities one after another; not an
+        // ordinal right after the name ("Congress Third World debt").
+        Case{"It was run by the MRC Centre for Global Infectious Disease Analysis and sent to "
+             "the Court of Appeals for the Third Circuit. He joined the National Radio Hall of "
+             "Fame and the British American Drama Academy. The U.S. Congress Third World debt "
+             "plan failed.",
+             "MRC Centre for Global Infectious Disease Analysis; Court of Appeals for the Third "
+             "Circuit; National Radio Hall of Fame; British American Drama Academy; U.S. "
+             "Congress"},
+        // A nationality before a name the lists give, of two words or more.
+        Case{"The American Red Cross sent help. Chinese Communist Party officials met.",
+             "American Red Cross; Chinese Communist Party"},
         Case{"Critics of the Reagan Administration met the Veterans Administration.",
              "Veterans Administration"},
         // A keyword alone may open a name a later keyword ends.
