@@ -87,8 +87,6 @@ Cue CueBefore(const std::vector<Token>& tokens, size_t b) {
   return Cue::kNone;
 }
 
-// "Pet Patrol, a non-profit rescue organization": a kind noun in an
-// apposition after the name that ends at `e`.
 // "Rappler reported three malls ...", "Gazeta Prawna reports ...": a source
 // reporting news, the name from `b` to `e` its subject. (A person who reports
 // is someone the speakers know, or has a first name.) Not a noun ("Durable
@@ -113,6 +111,9 @@ bool ReportsNews(const std::vector<Token>& tokens, size_t b, size_t e) {
   return !WeakCapital(tokens, b) || !(IsEnglishWordForm(lower) || IsStopWord(lower));
 }
 
+// "Pet Patrol, a non-profit rescue organization": a kind noun in an
+// apposition after the name that ends at `e` (and starts at `b`), or a verb
+// of reporting after it.
 Cue CueAfter(const std::vector<Token>& tokens, size_t b, size_t e) {
   const size_t n = tokens.size();
   if (ReportsNews(tokens, b, e)) return Cue::kMedium;
