@@ -989,8 +989,8 @@ void FindOrganisations(const std::vector<Token>& tokens, const std::vector<Span>
             IsKnownPlace(tokens[s.end].text)) {
           ++s.end;
         }
-        // "Philippine Red Cross", "American Red Cross": a nationality before a
-        // name of two words or more, a country's own body of that name.
+        // "American Red Cross", "Chinese Communist Party": a nationality before
+        // a name of two words or more, a country's own body of that name.
         if (best >= 2 && s.begin == run.begin && s.begin > 0) {
           const Token& p = tokens[s.begin - 1];
           if (p.IsWord() && p.cap && IsNationality(p.text) && p.para == tokens[i].para &&
