@@ -400,7 +400,7 @@ bool IsNonOrgAcronym(std::string_view word) {
       "lcd", "led", "suv", "atm", "vip", "rip", "ps", "pr", "hr", "qc", "kc", "obe",
       "mbe", "cbe", "kbe", "dj", "mc", "md", "rn", "bc", "ad", "bce", "ce", "no", "yes",
       "covid", "covid-19", "sars", "mers", "ebola", "ptsd", "adhd", "ivf", "icu", "er",
-      "cctv", "4g", "5g", "3g", "lte", "wifi", "gop", "vs", "etc", "ie", "eg", "a", "i",
+      "cctv", "4g", "5g", "3g", "lte", "wifi", "vs", "etc", "ie", "eg", "a", "i",
       "km", "mph", "kg", "lb", "ft", "mm", "cm", "ml", "mw", "gw", "kw", "kwh", "ghz",
       "ppm", "co2", "nox", "hq", "ufo", "sos", "ceo's", "jr", "sr", "st", "wwii", "wwi",
       "ww2", "ww1", "dc", "la", "nyc", "ny", "nsw", "qld", "vic", "wa", "sa", "nt", "act",
@@ -428,7 +428,18 @@ bool IsNonOrgAcronym(std::string_view word) {
       // U.S. states abbreviated with full stops ("Albany, N.Y.,").
       "n.y", "n.y.", "n.j", "n.j.", "n.c", "n.c.", "s.c", "s.c.", "n.h", "n.h.", "n.m", "n.m.",
       "n.d", "n.d.", "s.d", "s.d.", "r.i", "r.i.", "d.c", "d.c."});
-  return stop.Has(word);
+  if (stop.Has(word)) return true;
+  // "HIV-AIDS", "CPU/GPU": terms joined are a term (not two-letter ones:
+  // the TV company TV-AM).
+  const size_t join = word.find_first_of("-/");
+  if (join == std::string_view::npos || join == 0) return false;
+  for (size_t b = 0; b <= word.size();) {
+    size_t e = word.find_first_of("-/", b);
+    if (e == std::string_view::npos) e = word.size();
+    if (e < b + 3 || !stop.Has(word.substr(b, e - b))) return false;
+    b = e + 1;
+  }
+  return true;
 }
 
 bool IsNationality(std::string_view word) {

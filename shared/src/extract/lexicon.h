@@ -68,7 +68,9 @@ bool IsOrgHeadKeyword(std::string_view word);
 bool IsInstitution(std::string_view word);
 // Plural nouns that introduce organisations: "companies such as X".
 bool IsOrgClassNoun(std::string_view word);
-// Upper-case tokens that are not organisations: "UK", "CEO", "TV", ...
+// Upper-case tokens that are not organisations: "UK", "CEO", "TV", ...; and
+// such tokens of three letters or more joined by hyphens or slashes
+// ("HIV-AIDS").
 bool IsNonOrgAcronym(std::string_view word);
 // Months, weekdays, nationalities, function words and other capitalised
 // words that never start a name.

@@ -274,7 +274,9 @@ void FindCuedOrganisations(const std::vector<Token>& tokens, const std::vector<S
     const bool titled = run.begin > 0 && tokens[run.begin - 1].Is("The") &&
                         !WeakCapital(tokens, run.begin - 1);
     if (run.size() == 1) {
-      if (first.all_caps && IsNonOrgAcronym(first.text)) continue;
+      if (first.all_caps && IsNonOrgAcronym(first.text) && !IsKnownOrganisation(first.text)) {
+        continue;
+      }
       // A capitalised common word ("Science") needs a strong cue and a
       // capital that is not due to the sentence start, or a title's "The".
       if (!first.all_caps && IsCommonWord(Lower(first.text)) && !titled &&

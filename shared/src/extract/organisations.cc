@@ -579,6 +579,69 @@ std::unordered_set<std::string_view> DefinedTerms(const std::vector<Token>& toke
   return out;
 }
 
+// Acronyms that the article uses as common nouns, whoever else names them.
+std::unordered_set<std::string_view> AcronymsAsNouns(const std::vector<Token>& tokens) {
+  std::unordered_set<std::string_view> out;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    if (!t.IsWord()) continue;
+    // "the two PIs", "NGOs": an acronym in the plural is a common noun.
+    if (!t.all_caps && t.text.size() >= 3 && t.text.size() <= 7 && t.text.back() == 's') {
+      const std::string_view stem = t.text.substr(0, t.text.size() - 1);
+      if (std::ranges::all_of(stem, [](char c) { return c >= 'A' && c <= 'Z'; })) {
+        out.insert(stem);
+      }
+      continue;
+    }
+    if (!t.all_caps || t.text.size() > 6 || HasDigit(t.text)) continue;
+    // "PI: principal investigator", "BPL card [below poverty line]": the
+    // acronym, perhaps a noun, then what it stands for in lower case.
+    size_t g = i + 1;
+    if (g < tokens.size() && tokens[g].IsWord() && !tokens[g].cap) ++g;
+    if (g + 1 < tokens.size() && tokens[g].para == t.para &&
+        (tokens[g].Is("[") || tokens[g].Is("(") || tokens[g].Is(":"))) {
+      size_t w = g + 1;
+      bool lower = false, match = true;
+      for (size_t k = 0; k < t.text.size() && match; ++k) {
+        while (k > 0 && w < tokens.size() && tokens[w].IsWord() &&
+               (tokens[w].Is("and") || tokens[w].Is("of") || tokens[w].Is("for")) &&
+               (tokens[w].text[0] | 0x20) != (t.text[k] | 0x20)) {
+          ++w;
+        }
+        match = w < tokens.size() && tokens[w].IsWord() && tokens[w].para == t.para &&
+                (tokens[w].text[0] | 0x20) == (t.text[k] | 0x20);
+        lower = lower || (match && !tokens[w].cap && !IsRoleWord(tokens[w].text));
+        ++w;
+      }
+      if (match && lower) out.insert(t.text);
+    }
+    // "an SAT, in fifth grade", "no ETA on release", "a SPHERE [...]": an
+    // acronym after "a", "an", "any" or "no" that ends its noun phrase is a
+    // common noun ("a CBS reporter" and "an NGO official" say nothing).
+    if (i > 0) {
+      size_t d = i - 1;
+      if (d > 0 && (tokens[d].Is("other") || tokens[d].Is("single"))) --d;
+      const bool indefinite = tokens[d].Is("a") || tokens[d].Is("an") || tokens[d].Is("any") ||
+                              tokens[d].Is("no") || tokens[d].Is("another") ||
+                              tokens[d].Is("every") || tokens[d].Is("each");
+      // (Not before its expansion, "a GATT (General Agreement ...)", a
+      // relative clause, "an SPD that was ...", or "and" and "or" that may
+      // join it to another noun's modifier, "a NASA or Ariane launch
+      // vehicle", where the lists know it.)
+      const Token* next = i + 1 < tokens.size() ? &tokens[i + 1] : nullptr;
+      const bool ends_phrase =
+          next == nullptr || next->para != t.para ||
+          (next->kind == TokenKind::kPunct && !next->Is("-") && !next->Is("/") &&
+           !next->Is("(")) ||
+          (next->IsWord() && !next->cap && IsStopWord(next->text) && !next->Is("that") &&
+           !next->Is("which") && !next->Is("who") &&
+           !((next->Is("and") || next->Is("or")) && IsKnownOrganisation(t.text)));
+      if (indefinite && ends_phrase) out.insert(t.text);
+    }
+  }
+  return out;
+}
+
 // "United Nations Educational, Scientific and Cultural Organization
 // (UNESCO)": the organisation found in `run` is the end of a name that
 // starts before a comma. Renames `entity` to the whole name.
@@ -873,7 +936,8 @@ bool CouldBeOrganisation(const std::vector<Token>& tokens, Span run) {
 
 void FindOrganisations(const std::vector<Token>& tokens, const std::vector<Span>& runs,
                        OrgTable* orgs, std::vector<bool>* is_org) {
-  const std::unordered_set<std::string_view> terms = DefinedTerms(tokens);
+  std::unordered_set<std::string_view> terms = DefinedTerms(tokens);
+  terms.merge(AcronymsAsNouns(tokens));
   std::optional<std::unordered_set<std::string_view>> surnames_seen;  // when first needed
   auto surnames = [&]() -> const std::unordered_set<std::string_view>& {
     if (!surnames_seen) surnames_seen = Surnames(tokens);
@@ -944,6 +1008,10 @@ void FindOrganisations(const std::vector<Token>& tokens, const std::vector<Span>
         best = 0;
       }
       if (best == 1 && i > run.begin && IsFirstName(tokens[i - 1].text)) best = 0;
+      // "CCTV captured their arrival": a listed name that is also a term in
+      // capitals counts only where a cue or a verb of speech makes it a body
+      // (FindCuedOrganisations, CompleteOrganisations).
+      if (best == 1 && tokens[i].all_caps && IsNonOrgAcronym(tokens[i].text)) best = 0;
       // "Michael Bloomberg ... Bloomberg endorsed Joe Biden": alone, a
       // one-word name of the list that the article gives a person as a
       // surname is that person.
@@ -1320,6 +1388,13 @@ void CompleteOrganisations(const std::vector<Token>& tokens, const std::vector<S
     (*is_org)[r.begin] = true;
   }
   count_known();
+  // An acronym that the article uses as a common noun ("the two PIs") is no
+  // body, whichever cue named it.
+  const std::unordered_set<std::string_view> terms = AcronymsAsNouns(tokens);
+  for (size_t e = 0; e < ents.size(); ++e) {
+    if (!terms.contains(ents[e].name)) continue;
+    for (size_t n = ents[e].mentions; n > 0; --n) orgs->Unmention(static_cast<int>(e));
+  }
   orgs->MergeShortForms();
 }
 

@@ -702,6 +702,27 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Three-month LIBOR rose and FOB prices fell at 1400 CDT, the bank said. The "
              "program runs on MS-DOS and UNIX. The OPEC meeting ended.",
              "OPEC"},
+        // Acronyms used as common nouns: in the plural, before what they
+        // stand for in lower case, after "a", "an", "any" or "no" at the end
+        // of their noun phrase; not "a CBS reporter", nor a listed body
+        // before "or" ("a NASA or Ariane rocket"), nor "an SPD that ...".
+        Case{"The two PIs agreed. The PI on the dig said the tools were old.", ""},
+        Case{"Most of them hold a BPL card [below poverty line]. When I say PI: principal "
+             "investigator. The PI said so.",
+             ""},
+        Case{"It was an exam somewhat like an SAT, in fifth grade. The SAT said nothing. We gave "
+             "no ETA on release. A CBS reporter asked about a NASA or Ariane rocket, and an SPD "
+             "that was split.",
+             "CBS; NASA; Ariane; SPD"},
+        Case{"Canada told a GATT (General Agreement on Tariffs and Trade) panel.", "GATT"},
+        // Terms in capitals that the lists also hold as bodies (China's
+        // broadcaster CCTV) count only where a cue makes them one; terms
+        // joined by a hyphen are a term (not the TV company TV-AM).
+        Case{"CCTV footage showed the men leaving. Officers said more cameras were needed.", ""},
+        Case{"The mayor told CCTV on Monday that the plant was safe.", "CCTV"},
+        Case{"The clinic works on HIV-AIDS, the director said. A poll for the breakfast "
+             "programme TV-AM put Labour ahead.",
+             "TV-AM; Labour"},
         // A known name inside a wider one ("United Nations" in UNESCO's) is
         // no mention of its own, and a later mention of it still counts.
         Case{"The minister and the United Nations Educational, Scientific and Cultural "
