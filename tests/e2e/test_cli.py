@@ -836,10 +836,12 @@ class ExtractorVersion(Env):
         # a name the lists give ("American Red Cross").
         17: "a362e53249afc7f192e6d4d8eb78a8a3524ce62763839b58ef3779af70e1ab8b",
         # Acronyms used as common nouns ("the two PIs", "a BPL card [below
-        # poverty line]", "an SAT, in fifth grade") are no bodies; a term
-        # in capitals that the lists hold as a body counts only where a
-        # cue makes it one ("CCTV footage", "told CCTV"); "HIV-AIDS".
-        18: "eb143dd479344ada618b0079532022d354e653be1ad5d062e49e5c89de507f1d",
+        # poverty line]", "an SAT, in fifth grade") or defined as a law's, a
+        # term's or a place's ("Copyright Act (DMCA)", "British Columbia
+        # (B.C.)") are no bodies; a term in capitals that the lists hold as
+        # a body counts only where a cue makes it one ("CCTV footage", "told
+        # CCTV"); "HIV-AIDS".
+        18: "643d3948e9907992ff4da481849f89aa82fde4f20cac0bf69ffee7d08636ab34",
     }
 
     def version(self):

@@ -546,16 +546,36 @@ bool IsThingHead(std::string_view w) {
 }
 
 // Acronyms that the article defines as terms: "Ebola virus disease (EVD)".
-std::unordered_set<std::string_view> DefinedTerms(const std::vector<Token>& tokens) {
+// Without `named_things`, not those whose only sign is a name that ends in
+// a thing's head word other than a law's, a treaty's or an illness's: a
+// "System" may be a body ("Scandinavian Airlines System (SAS)").
+std::unordered_set<std::string_view> DefinedTerms(const std::vector<Token>& tokens,
+                                                  bool named_things = true) {
   std::unordered_set<std::string_view> out;
   for (size_t p = 1; p + 2 < tokens.size(); ++p) {
     if (!tokens[p].Is("(") || !tokens[p + 1].all_caps || !tokens[p + 2].Is(")")) continue;
     std::string_view acr = tokens[p + 1].text;
+    // "British Columbia (B.C.)", "New South Wales (NSW)": a place's initials.
+    std::string letters;
+    for (char c : acr) {
+      if (c != '.') letters.push_back(c);
+    }
+    if (letters.size() >= 2 && letters.size() <= 4 && letters.size() <= p) {
+      const Span place{p - letters.size(), p};
+      if (Initials(tokens, place) == letters && IsKnownPlace(SpanText(tokens, place))) {
+        out.insert(acr);
+        continue;
+      }
+    }
     if (acr.size() > 6 || acr.size() > p) continue;
     // The words before it spell it, over an "and", "of" or "for" that it
     // leaves out ("Long Range Identification and Tracking (LRIT)"; "letter
-    // of credit (LOC)" keeps its "of").
-    bool lower = false, match = true;
+    // of credit (LOC)" keeps its "of"), and no body's keyword ends it or a
+    // part of it in a name with a capital ("Monetary authority of Singapore
+    // (MAS)", "Congress of South African Trade Unions (COSATU)"; "local area
+    // network (LAN)", "goods and services Tax (GST)" and "Conservation
+    // Reserve Program (CRP)" are terms).
+    bool lower = false, match = true, keyword = false, capital = false;
     size_t w = p;
     for (size_t k = acr.size(); k-- > 0 && match;) {
       while (k + 1 < acr.size() && w > 1 && tokens[w - 1].IsWord() && !tokens[w - 1].cap &&
@@ -568,13 +588,24 @@ std::unordered_set<std::string_view> DefinedTerms(const std::vector<Token>& toke
       // (A role in lower case names a body's head: "deputy minister of
       // International Trade and Industry (MITI)".)
       lower = lower || (!t.cap && !IsRoleWord(t.text));
+      keyword = keyword || (IsOrgKeyword(t.text) &&
+                            (w + 1 == p || tokens[w + 1].Is("of") || tokens[w + 1].Is("for") ||
+                             tokens[w + 1].Is("and") || tokens[w + 1].Is("on")));
+      capital = capital || t.cap;
     }
     // (Or a thing's name before it: "Long Range Identification and Tracking
     // (LRIT) system".)
     const bool thing_after = p + 3 < tokens.size() && tokens[p + 3].IsWord() &&
                              !tokens[p + 3].cap &&
                              IsThingHead(TitleCase(Lower(tokens[p + 3].text)));
-    if (match && (lower || thing_after || IsThingHead(tokens[p - 1].text))) out.insert(acr);
+    const std::string_view head = tokens[p - 1].text;
+    const bool named_thing =
+        named_things ? IsThingHead(head)
+                     : head == "Act" || head == "Bill" || head == "Disease" ||
+                           head == "Syndrome" || IsTreatyWord(head);
+    if (match && !(keyword && capital) && (lower || thing_after || named_thing)) {
+      out.insert(acr);
+    }
   }
   return out;
 }
@@ -1388,9 +1419,11 @@ void CompleteOrganisations(const std::vector<Token>& tokens, const std::vector<S
     (*is_org)[r.begin] = true;
   }
   count_known();
-  // An acronym that the article uses as a common noun ("the two PIs") is no
-  // body, whichever cue named it.
-  const std::unordered_set<std::string_view> terms = AcronymsAsNouns(tokens);
+  // An acronym that the article defines as a term or a place's initials, or
+  // uses as a common noun ("the two PIs"), is no body, whichever cue named
+  // it ("the DMCA notice said").
+  std::unordered_set<std::string_view> terms = DefinedTerms(tokens, /*named_things=*/false);
+  terms.merge(AcronymsAsNouns(tokens));
   for (size_t e = 0; e < ents.size(); ++e) {
     if (!terms.contains(ents[e].name)) continue;
     for (size_t n = ents[e].mentions; n > 0; --n) orgs->Unmention(static_cast<int>(e));

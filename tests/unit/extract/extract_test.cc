@@ -715,6 +715,21 @@ INSTANTIATE_TEST_SUITE_P(
              "that was split.",
              "CBS; NASA; Ariane; SPD"},
         Case{"Canada told a GATT (General Agreement on Tariffs and Trade) panel.", "GATT"},
+        // An acronym the article defines as a law's, a term in lower case or
+        // a place's initials is none, whatever speaks after it; one whose
+        // name ends in a body's keyword is a body; a "System" may be one.
+        Case{"GitHub got a notice under the Digital Millennium Copyright Act (DMCA). The DMCA "
+             "notice said the tool broke the law.",
+             "GitHub"},
+        Case{"Offices use a local area network (LAN). The LAN said nothing.", ""},
+        Case{"She called the police in Kamloops, British Columbia (B.C.), on Sunday. In B.C., "
+             "this is an emergency.",
+             ""},
+        Case{"Trade is run by the International Petroleum exchange (IPE), the exchanges said. "
+             "IPE gas oil rose.",
+             "IPE"},
+        Case{"The Philippines' Social Security System (SSS) plans to buy shares. SSS said so.",
+             "SSS"},
         // Terms in capitals that the lists also hold as bodies (China's
         // broadcaster CCTV) count only where a cue makes them one; terms
         // joined by a hyphen are a term (not the TV company TV-AM).
