@@ -840,8 +840,8 @@ class ExtractorVersion(Env):
         # term's or a place's ("Copyright Act (DMCA)", "British Columbia
         # (B.C.)") are no bodies; a term in capitals that the lists hold as
         # a body counts only where a cue makes it one ("CCTV footage", "told
-        # CCTV"); "HIV-AIDS".
-        18: "643d3948e9907992ff4da481849f89aa82fde4f20cac0bf69ffee7d08636ab34",
+        # CCTV"); "HIV-AIDS"; "International Master (IM)" names a title.
+        18: "31b37c9d1dff890be76b919dc7573b060f6cd5fe0d5d95e13feecbded678d58b",
     }
 
     def version(self):

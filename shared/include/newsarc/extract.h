@@ -56,8 +56,8 @@ namespace newsarc {
 // Infectious Disease Analysis", "National Radio Hall of Fame", "British
 // American Drama Academy", "American Red Cross" whole; 18: "the two PIs",
 // "a BPL card [below poverty line]", "an SAT, in fifth grade", "Copyright
-// Act (DMCA)", "British Columbia (B.C.)" are terms, no bodies; "CCTV
-// footage" and "HIV-AIDS" name none), so
+// Act (DMCA)", "British Columbia (B.C.)", "International Master (IM)" are
+// terms, no bodies; "CCTV footage" and "HIV-AIDS" name none), so
 // that an index can tell the files an older newsarc read from those this
 // one read (IndexWriter::FilesFromOlderExtractor, newsarc-index --reextract). Indexes
 // written before versions were recorded count as 0. tests/e2e/test_cli.py

@@ -603,7 +603,10 @@ std::unordered_set<std::string_view> DefinedTerms(const std::vector<Token>& toke
         named_things ? IsThingHead(head)
                      : head == "Act" || head == "Bill" || head == "Disease" ||
                            head == "Syndrome" || IsTreatyWord(head);
-    if (match && !(keyword && capital) && (lower || thing_after || named_thing)) {
+    // (Or a role's or a title's name: "Chief Medical Officer (CMO)",
+    // "International Master (IM)".)
+    const bool title = IsRoleHead(head) || head == "Master";
+    if (match && !(keyword && capital) && (lower || thing_after || named_thing || title)) {
       out.insert(acr);
     }
   }
@@ -1243,7 +1246,10 @@ void FindOrganisations(const std::vector<Token>& tokens, const std::vector<Span>
         orgs->AddAlias(last_entity, acr);
         (*is_org)[p + 1] = true;
       } else if (run.size() >= 2 && Initials(tokens, run) == acr &&
-                 !IsThingHead(tokens[run.end - 1].text)) {
+                 !IsThingHead(tokens[run.end - 1].text) &&
+                 // "Chief Medical Officer (CMO)", "International Master
+                 // (IM)": a role's or a title's name.
+                 !IsRoleHead(tokens[run.end - 1].text) && !tokens[run.end - 1].Is("Master")) {
         int id = orgs->Add(SpanText(tokens, run), run.begin);
         Mark(is_org, run);
         orgs->AddAlias(id, acr);

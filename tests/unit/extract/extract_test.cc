@@ -730,6 +730,9 @@ INSTANTIATE_TEST_SUITE_P(
              "IPE"},
         Case{"The Philippines' Social Security System (SSS) plans to buy shares. SSS said so.",
              "SSS"},
+        // Nor does a role's or a title's name before its acronym.
+        Case{"She holds the International Master (IM) and Woman Grand Master (WGM) titles.", ""},
+        Case{"The Chief Medical Officer (CMO) said so. The CMO said more.", ""},
         // Terms in capitals that the lists also hold as bodies (China's
         // broadcaster CCTV) count only where a cue makes them one; terms
         // joined by a hyphen are a term (not the TV company TV-AM).
