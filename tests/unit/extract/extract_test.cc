@@ -705,7 +705,8 @@ INSTANTIATE_TEST_SUITE_P(
         // Acronyms used as common nouns: in the plural, before what they
         // stand for in lower case, after "a", "an", "any" or "no" at the end
         // of their noun phrase; not "a CBS reporter", nor a listed body
-        // before "or" ("a NASA or Ariane rocket"), nor "an SPD that ...".
+        // before "or" ("a NASA or Ariane rocket"), nor "an SPD that ...", nor
+        // one before its expansion ("a GATT (General Agreement ...)").
         Case{"The two PIs agreed. The PI on the dig said the tools were old.", ""},
         Case{"Most of them hold a BPL card [below poverty line]. When I say PI: principal "
              "investigator. The PI said so.",
@@ -730,7 +731,7 @@ INSTANTIATE_TEST_SUITE_P(
              "IPE"},
         Case{"The Philippines' Social Security System (SSS) plans to buy shares. SSS said so.",
              "SSS"},
-        // Nor does a role's or a title's name before its acronym.
+        // A role's or a title's name before its acronym names none either.
         Case{"She holds the International Master (IM) and Woman Grand Master (WGM) titles.", ""},
         Case{"The Chief Medical Officer (CMO) said so. The CMO said more.", ""},
         // Terms in capitals that the lists also hold as bodies (China's
