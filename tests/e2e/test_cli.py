@@ -842,6 +842,12 @@ class ExtractorVersion(Env):
         # a body counts only where a cue makes it one ("CCTV footage", "told
         # CCTV"); "HIV-AIDS"; "International Master (IM)" names a title.
         18: "31b37c9d1dff890be76b919dc7573b060f6cd5fe0d5d95e13feecbded678d58b",
+        # A nationality goes on in a name after its keyword's "of"
+        # ("Congress of South African Trade Unions"); "Native American",
+        # "First American" and "Philippine" open names; a nationality
+        # before "House of" ("Libyan House of Representatives"); a federal
+        # court's district ("Western District of Texas").
+        19: "8a71095a971c12894fc7512a9d1967acb1ba36d243453b56ec2109369027176c",
     }
 
     def version(self):

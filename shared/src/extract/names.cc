@@ -61,6 +61,34 @@ bool IsRunWord(const std::vector<Token>& tokens, size_t i) {
         IsOrgKeyword(tokens[i + 1].text)) {
       return true;
     }
+    // ... and goes on in the name after a keyword's "of" when a name's word
+    // follows, or "and" and one: "Congress of South African Trade Unions",
+    // "League of United Latin American Citizens", "Group of Latin American
+    // and Caribbean Sugar Exporting Countries" (not past a possessive: "the
+    // Bank of Japan's Japanese staff").
+    size_t next = i + 1;
+    if (next + 1 < tokens.size() && (tokens[next].Is("and") || tokens[next].Is("&"))) ++next;
+    if (IsNationality(t.text) && next < tokens.size() && tokens[next].IsWord() &&
+        tokens[next].cap && !tokens[next].all_caps && !tokens[next].sentence_start &&
+        tokens[next].para == t.para &&
+        (!IsNeverName(tokens[next].text) || IsNationality(tokens[next].text))) {
+      size_t of = i;
+      while (of >= 2 && i - of < 3 && tokens[of - 1].IsWord() && tokens[of - 1].cap &&
+             !tokens[of - 1].sentence_start && tokens[of - 1].para == t.para &&
+             (!IsNeverName(tokens[of - 1].text) || IsNationality(tokens[of - 1].text))) {
+        --of;
+      }
+      if (of >= 2 && tokens[of - 1].Is("of") && tokens[of - 2].IsWord() && tokens[of - 2].cap &&
+          tokens[of - 2].para == t.para && IsOrgKeyword(tokens[of - 2].text)) {
+        return true;
+      }
+    }
+    // ... and a court's district: "the Western District of Texas".
+    if (i + 2 < tokens.size() && (t.Is("Eastern") || t.Is("Western") || t.Is("Northern") ||
+                                  t.Is("Southern")) &&
+        tokens[i + 1].Is("District") && tokens[i + 2].Is("of")) {
+      return true;
+    }
     // ... and goes on one after "Royal": "Royal Saudi Air Force".
     if (IsNationality(t.text) && i > 0 && tokens[i - 1].Is("Royal") && i + 1 < tokens.size() &&
         tokens[i + 1].IsWord() && tokens[i + 1].cap) {
@@ -83,9 +111,13 @@ bool IsRunWord(const std::vector<Token>& tokens, size_t i) {
       }
     }
     // "First Boston Corp", "First National Bank": so does an ordinal.
+    // ("First Philippine Capital Fund"; not in a headline's capitals: "Danske
+    // Bank Is First Danish Bank To Issue CDs".)
     if (t.Is("First") || t.Is("Second") || t.Is("Third")) {
       for (size_t j = i + 1; j < tokens.size() && j <= i + 3 && tokens[j].IsWord() &&
-                             tokens[j].cap && !IsNeverName(tokens[j].text);
+                             tokens[j].cap &&
+                             (!IsNeverName(tokens[j].text) ||
+                              (IsNationality(tokens[j].text) && t.para != 0));
            ++j) {
         if (IsOrgKeyword(tokens[j].text)) return true;
       }

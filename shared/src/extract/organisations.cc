@@ -303,11 +303,21 @@ size_t ExtendLeft(const std::vector<Token>& tokens, size_t s, size_t k) {
   };
   if (first.sentence_start) return s;
   const Token& p = tokens[s - 1];
-  if (p.IsWord() && p.cap && IsNationality(p.text) && same(s - 1) && k > s) {
+  // (Before a keyword after the first word, or a legislature's "House of":
+  // "the Libyan House of Representatives".)
+  const bool house_of = first.Is("House") && s + 1 < tokens.size() && tokens[s + 1].Is("of");
+  if (p.IsWord() && p.cap && IsNationality(p.text) && same(s - 1) && (k > s || house_of)) {
     // ... over each: "British American Drama Academy".
     size_t b = s - 1;
     while (b > 0 && !tokens[b].sentence_start && tokens[b - 1].IsWord() && tokens[b - 1].cap &&
            IsNationality(tokens[b - 1].text) && same(b - 1)) {
+      --b;
+    }
+    // "Native American Rights Fund"; "First Philippine Capital Fund" (not in
+    // a headline's capitals).
+    if (b > 0 && !tokens[b].sentence_start && same(b - 1) &&
+        ((tokens[b].Is("American") && tokens[b - 1].Is("Native")) ||
+         (tokens[b - 1].Is("First") && first.para != 0))) {
       --b;
     }
     return b;
@@ -477,6 +487,13 @@ bool OfHead(const std::vector<Token>& tokens, Span run, size_t k) {
   if (k + 1 >= run.end) return false;
   if (t.Is("Centers") || t.Is("Centres") || t.Is("Institutes")) {
     return tokens[k + 1].Is("of") || tokens[k + 1].Is("for");
+  }
+  // A federal court's district: "the Southern District of New York".
+  if (t.Is("District") && k > run.begin) {
+    const Token& p = tokens[k - 1];
+    return (p.Is("Eastern") || p.Is("Western") || p.Is("Northern") || p.Is("Southern") ||
+            p.Is("Middle") || p.Is("Central")) &&
+           tokens[k + 1].Is("of");
   }
   if (!(t.Is("House") || t.Is("Embassy") || t.Is("Consulate"))) return false;
   return tokens[k + 1].Is("of");

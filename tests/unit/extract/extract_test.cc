@@ -1015,6 +1015,26 @@ INSTANTIATE_TEST_SUITE_P(
              "Carling O'Keefe Ltd; Banking Center"},
         // A nationality after "Royal".
         Case{"Officers of the Royal Saudi Air Force said so.", "Royal Saudi Air Force"},
+        // ... and in a name after its keyword's "of", over a compass point,
+        // other words and "and" (not past a possessive).
+        Case{"Jay Naidoo of the Congress of South African Trade Unions spoke. The League of "
+             "United Latin American Citizens and the Group of Latin American and Caribbean "
+             "Sugar Exporting Countries met.",
+             "Congress of South African Trade Unions; League of United Latin American Citizens; "
+             "Group of Latin American and Caribbean Sugar Exporting Countries"},
+        Case{"The Bank of Japan's Japanese staff met.", "Bank of Japan"},
+        // "Native" and "First" before a nationality that opens a name; not
+        // "First" in a headline's capitals.
+        Case{"The Native American Rights Fund sued. The First American Financial Corp and the "
+             "Philippine Red Cross helped.",
+             "Native American Rights Fund; First American Financial Corp; Philippine Red Cross"},
+        // A nationality before a legislature's "House of".
+        Case{"The Libyan House of Representatives rejected it.",
+             "Libyan House of Representatives"},
+        // A federal court's district.
+        Case{"He was convicted in the Eastern District of Texas, said Josh Bash, the U.S. "
+             "Attorney for the Western District of Texas.",
+             "Eastern District of Texas; Western District of Texas"},
         // People in the plural before a bare apostrophe open a name; a
         // firm, a place or a body's "of" phrase does not.
         Case{"The Catholic Bishops' Conference of the Philippines met.",
@@ -1081,6 +1101,16 @@ TEST(ExtractTest, InitialOpensATitlesName) {
   // first token) keeps it.
   auto x = ExtractText("The unit leases computers.", "C. Itoh Unit Sets Lease Plan");
   EXPECT_EQ(Names(x.organisations), "C. Itoh Unit");
+}
+
+TEST(ExtractTest, FirstBeforeANationalityOpensANameOutsideAHeadline) {
+  // In a headline's capitals "First" is an ordinary word; in the body it
+  // opens a firm's name, also after the "<" of a ticker-style mention.
+  auto x = ExtractText("It would sell a unit to <First American Bancorp Inc> for 12 mln dlrs.",
+                       "Danske Bank Is First Danish Bank To Issue CDs");
+  const std::string names = Names(x.organisations);
+  EXPECT_NE(names.find("First American Bancorp Inc"), std::string::npos) << names;
+  EXPECT_EQ(names.find("First Danish"), std::string::npos) << names;
 }
 
 TEST(ExtractTest, AcronymOfALongerNameIsItsAlias) {
