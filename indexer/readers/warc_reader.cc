@@ -33,7 +33,8 @@ constexpr size_t kMaxHttpHead = size_t{64} << 10;
 // A limit above, as the messages give it ("64 KiB").
 std::string KiB(size_t bytes) { return std::to_string(bytes >> 10) + " KiB"; }
 
-std::string_view Trim(std::string_view s) {
+// Spaces and tabs around a header's value (and a line's CR).
+std::string_view TrimHeaderValue(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
     s.remove_prefix(1);
   while (!s.empty() &&
@@ -65,7 +66,7 @@ std::optional<uint64_t> ParseLength(std::string_view s) {
 
 // The media type of a Content-Type value, lower case, without parameters.
 std::string MediaType(std::string_view content_type) {
-  return LowerAscii(Trim(content_type.substr(0, content_type.find(';'))));
+  return LowerAscii(TrimHeaderValue(content_type.substr(0, content_type.find(';'))));
 }
 
 // The charset parameter of a Content-Type value ("" if none), unquoted.
@@ -73,13 +74,13 @@ std::string CharsetOf(std::string_view content_type) {
   const std::string lower = LowerAscii(content_type);
   size_t at = lower.find("charset=");
   if (at == std::string::npos) return "";
-  std::string_view v = Trim(std::string_view(content_type).substr(at + 8));
+  std::string_view v = TrimHeaderValue(std::string_view(content_type).substr(at + 8));
   v = v.substr(0, v.find(';'));
-  v = Trim(v);
+  v = TrimHeaderValue(v);
   if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') &&
       v.back() == v.front())
     v = v.substr(1, v.size() - 2);
-  return std::string(Trim(v));
+  return std::string(TrimHeaderValue(v));
 }
 
 bool IsHtmlType(std::string_view media_type) {
@@ -106,9 +107,9 @@ std::optional<std::string> Dechunk(std::string_view body) {
   while (at < body.size()) {
     const size_t eol = body.find('\n', at);
     if (eol == std::string_view::npos) break;
-    std::string_view size_line = Trim(body.substr(at, eol - at));
+    std::string_view size_line = TrimHeaderValue(body.substr(at, eol - at));
     size_line =
-        Trim(size_line.substr(0, size_line.find(';')));  // chunk extensions
+        TrimHeaderValue(size_line.substr(0, size_line.find(';')));  // chunk extensions
     uint64_t size = 0;
     bool ok = !size_line.empty() && size_line.size() <= 15;
     for (char c : size_line) {
@@ -303,7 +304,7 @@ Result<std::string> DecodeHttpBody(std::string_view body,
   std::vector<std::string> codings;
   for (std::string_view rest = encoding; !rest.empty();) {
     const size_t comma = rest.find(',');
-    const std::string coding = LowerAscii(Trim(rest.substr(0, comma)));
+    const std::string coding = LowerAscii(TrimHeaderValue(rest.substr(0, comma)));
     if (!coding.empty() && coding != "identity") codings.push_back(coding);
     rest = comma == std::string_view::npos ? std::string_view()
                                            : rest.substr(comma + 1);
@@ -429,7 +430,7 @@ std::optional<HttpHead> ParseHttpHead(std::string_view block) {
   for (int n = 0; n <= kMaxHeaderFields; ++n) {
     const size_t eol = block.find('\n', at);
     if (eol == std::string_view::npos) return std::nullopt;
-    const std::string_view line = Trim(block.substr(at, eol - at));
+    const std::string_view line = TrimHeaderValue(block.substr(at, eol - at));
     at = eol + 1;
     if (n == 0) {  // "HTTP/1.1 200 OK"
       const size_t sp = line.find(' ');
@@ -448,8 +449,8 @@ std::optional<HttpHead> ParseHttpHead(std::string_view block) {
     }
     const size_t colon = line.find(':');
     if (colon == std::string_view::npos) continue;
-    const std::string name = LowerAscii(Trim(line.substr(0, colon)));
-    const std::string_view value = Trim(line.substr(colon + 1));
+    const std::string name = LowerAscii(TrimHeaderValue(line.substr(0, colon)));
+    const std::string_view value = TrimHeaderValue(line.substr(colon + 1));
     if (name == "content-type")
       h.content_type = value;
     else if (name == "transfer-encoding")
@@ -571,7 +572,7 @@ class WarcReader : public Reader {
       if (!got.ok()) return Fatal(h.line, got.status());
       if (!got.value()) return std::optional<RecordHead>();
       if (line.rfind("WARC/", 0) == 0) break;
-      if (Trim(line).empty() || lost_)
+      if (TrimHeaderValue(line).empty() || lost_)
         continue;  // between records, or looking for one
       if (!seen_record_) {
         done_ = true;
@@ -606,8 +607,8 @@ class WarcReader : public Reader {
       const size_t colon = line.find(':');
       if (colon == std::string::npos) continue;  // a folded line
       const std::string name =
-          LowerAscii(Trim(std::string_view(line).substr(0, colon)));
-      std::string value(Trim(std::string_view(line).substr(colon + 1)));
+          LowerAscii(TrimHeaderValue(std::string_view(line).substr(0, colon)));
+      std::string value(TrimHeaderValue(std::string_view(line).substr(colon + 1)));
       if (name == "warc-type")
         h.type = LowerAscii(value);
       else if (name == "warc-target-uri")
@@ -643,8 +644,8 @@ class WarcReader : public Reader {
       auto got = in_.Line(&line, kMaxHeaderLine, &cut);
       if (!got.ok()) return Fatal(at, got.status());
       if (!got.value()) return std::optional<RecordHead>();
-      if (Trim(line).empty()) continue;  // between records
-      std::optional<RecordHead> h = cut ? std::nullopt : ParseArcHead(Trim(line));
+      if (TrimHeaderValue(line).empty()) continue;  // between records
+      std::optional<RecordHead> h = cut ? std::nullopt : ParseArcHead(TrimHeaderValue(line));
       if (h && (seen_record_ || StartsWithNoCase(h->target, "filedesc://"))) {
         h->line = at;
         seen_record_ = true;

@@ -20,7 +20,7 @@ constexpr double kDelta = 0.1;
 
 // A word of a feedback document at its position: `key` indexes the keys of
 // a Passages object; `query` the query word it is, or -1.
-struct Word {
+struct FeedbackWord {
   Xapian::termpos pos;
   int key;
   int query;
@@ -42,18 +42,18 @@ class Passages {
 
   // Reads one document's words and adds its passages.
   void Add(Xapian::docid did) {
-    std::vector<Word> words = Read(did);
+    std::vector<FeedbackWord> words = Read(did);
     if (o_.prf_window > 0) {
       const Xapian::termpos w = o_.prf_window;
-      for (const Word& word : words) {
+      for (const FeedbackWord& word : words) {
         if (word.query < 0) continue;
         const Xapian::termpos from = word.pos > w ? word.pos - w : 0;
         auto b = std::lower_bound(
             words.begin(), words.end(), from,
-            [](const Word& x, Xapian::termpos p) { return x.pos < p; });
+            [](const FeedbackWord& x, Xapian::termpos p) { return x.pos < p; });
         auto e = std::upper_bound(
             words.begin(), words.end(), word.pos + w,
-            [](Xapian::termpos p, const Word& x) { return p < x.pos; });
+            [](Xapian::termpos p, const FeedbackWord& x) { return p < x.pos; });
         passages_.emplace_back(b, e);
       }
     } else {
@@ -61,14 +61,14 @@ class Passages {
       for (size_t b = 0; b < words.size(); b += size) {
         const size_t e = std::min(words.size(), b + size);
         if (std::any_of(words.begin() + b, words.begin() + e,
-                        [](const Word& x) { return x.query >= 0; })) {
+                        [](const FeedbackWord& x) { return x.query >= 0; })) {
           passages_.emplace_back(words.begin() + b, words.begin() + e);
         }
       }
     }
   }
 
-  const std::vector<std::vector<Word>>& passages() const { return passages_; }
+  const std::vector<std::vector<FeedbackWord>>& passages() const { return passages_; }
   const std::vector<std::string>& query() const { return query_; }
   const std::string& key(int id) const { return keys_[id]; }
   size_t keys() const { return keys_.size(); }
@@ -97,8 +97,8 @@ class Passages {
   // The document's words in position order. Only the unprefixed terms
   // carry positions: exact words (keyed by their "Z" stem) under STEM_SOME,
   // stems under STEM_ALL.
-  std::vector<Word> Read(Xapian::docid did) {
-    std::vector<Word> words;
+  std::vector<FeedbackWord> Read(Xapian::docid did) {
+    std::vector<FeedbackWord> words;
     Xapian::Stem stem;
     if (!o_.stem_all) stem = DocumentStemmer(did);
     for (auto t = db_.termlist_begin(did); t != db_.termlist_end(did); ++t) {
@@ -119,7 +119,7 @@ class Passages {
       }
     }
     std::sort(words.begin(), words.end(),
-              [](const Word& a, const Word& b) { return a.pos < b.pos; });
+              [](const FeedbackWord& a, const FeedbackWord& b) { return a.pos < b.pos; });
     return words;
   }
 
@@ -130,7 +130,7 @@ class Passages {
   std::unordered_map<std::string, int> ids_;
   std::vector<std::string> keys_;
   std::map<std::string, Xapian::Stem> stemmers_;
-  std::vector<std::vector<Word>> passages_;
+  std::vector<std::vector<FeedbackWord>> passages_;
 };
 
 }  // namespace
@@ -170,10 +170,10 @@ std::vector<std::pair<std::string, double>> PassageFeedback(
   std::unordered_map<int, double> share;            // "passage"
   std::unordered_map<int, unsigned> tf;
   std::vector<unsigned> query_tf(nq);
-  for (const std::vector<Word>& passage : passages.passages()) {
+  for (const std::vector<FeedbackWord>& passage : passages.passages()) {
     tf.clear();
     std::fill(query_tf.begin(), query_tf.end(), 0);
-    for (const Word& w : passage) {
+    for (const FeedbackWord& w : passage) {
       ++tf[w.key];
       if (w.query >= 0) ++query_tf[w.query];
     }

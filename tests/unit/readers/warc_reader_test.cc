@@ -61,8 +61,8 @@ std::string Response(const std::string& uri, const std::string& http) {
   return Record("response", uri, "application/http; msgtype=response", http);
 }
 
-std::string Page(const std::string& title, const std::string& text,
-                 const std::string& head = "") {
+std::string ArticlePage(const std::string& title, const std::string& text,
+                        const std::string& head = "") {
   return "<!DOCTYPE html><html><head><title>" + title + "</title>" + head +
          "</head><body><nav>Home</nav><article><h1>" + title + "</h1><p>" +
          text + "</p></article></body></html>";
@@ -102,7 +102,7 @@ std::string Crawl() {
          Response(
              "https://news.example.org/heatwave",
              Http("200 OK", "Content-Type: text/html; charset=utf-8\r\n",
-                  Page("Heatwave closes schools",
+                  ArticlePage("Heatwave closes schools",
                        "Schools closed on Thursday as temperatures passed 38C.",
                        "<meta property=\"article:published_time\" "
                        "content=\"2019-07-25T08:00:00Z\">"))) +
@@ -113,10 +113,10 @@ std::string Crawl() {
              Http("301 Moved Permanently",
                   "Location: https://news.example.org/new\r\nContent-Type: "
                   "text/html\r\n",
-                  Page("Moved", "This page has moved."))) +
+                  ArticlePage("Moved", "This page has moved."))) +
          Response("https://news.example.org/missing",
                   Http("404 Not Found", "Content-Type: text/html\r\n",
-                       Page("Not found", "No such page."))) +
+                       ArticlePage("Not found", "No such page."))) +
          Response("https://news.example.org/site.css",
                   Http("200 OK", "Content-Type: text/css\r\n",
                        "body { color: red }")) +
@@ -132,7 +132,7 @@ std::string Crawl() {
          // No Content-Type, a path for its canonical link, no date of its own.
          Response("<https://news.example.org/floods?ref=home>",
                   Http("200 OK", "Server: test\r\n",
-                       Page("Floods close roads",
+                       ArticlePage("Floods close roads",
                             "Roads in the valley closed after the rain.",
                             "<link rel=\"canonical\" href=\"/floods\">")));
 }
@@ -167,11 +167,11 @@ TEST(WarcReaderTest, AGzipMemberPerRecord) {
   std::string one =
       Response("https://a.example/one",
                Http("200 OK", "Content-Type: text/html\r\n",
-                    Page("First story", "The first story's text.")));
+                    ArticlePage("First story", "The first story's text.")));
   std::string two =
       Response("https://a.example/two",
                Http("200 OK", "Content-Type: text/html\r\n",
-                    Page("Second story", "The second story's text.")));
+                    ArticlePage("Second story", "The second story's text.")));
   const std::vector<Article> a =
       Articles(ReadAs("x.warc.gz", Gzip(one) + Gzip(two)));
   ASSERT_EQ(a.size(), 2u);
@@ -182,7 +182,7 @@ TEST(WarcReaderTest, AGzipMemberPerRecord) {
 
 TEST(WarcReaderTest, BodiesChunkedAndCompressed) {
   const std::string page =
-      Page("Ferry strike ends", "The ferry strike ended on Monday.");
+      ArticlePage("Ferry strike ends", "The ferry strike ended on Monday.");
   // Chunked (with an extension and a trailer), then gzip under chunks.
   std::string chunked;
   for (size_t at = 0; at < page.size(); at += 50) {
@@ -262,7 +262,7 @@ TEST(WarcReaderTest, TheResponsesCharsetDecides) {
   const std::string warc = Response(
       "https://ru.example/",
       Http("200 OK", "Content-Type: text/html; charset=\"Windows-1251\"\r\n",
-           Page(cyrillic, cyrillic + " " + cyrillic,
+           ArticlePage(cyrillic, cyrillic + " " + cyrillic,
                 "<meta charset=\"iso-8859-1\">")));
   const std::vector<Article> a = Articles(ReadAs("ru.warc", warc));
   ASSERT_EQ(a.size(), 1u);
@@ -270,7 +270,7 @@ TEST(WarcReaderTest, TheResponsesCharsetDecides) {
   // Without a charset in the response, the page's own declaration decides.
   const std::string latin = Response(
       "https://de.example/", Http("200 OK", "Content-Type: text/html\r\n",
-                                  Page("Z\xfcrich", "Z\xfcrich im Schnee.",
+                                  ArticlePage("Z\xfcrich", "Z\xfcrich im Schnee.",
                                        "<meta charset=\"iso-8859-1\">")));
   const std::vector<Article> b = Articles(ReadAs("de.warc", latin));
   ASSERT_EQ(b.size(), 1u);
@@ -280,7 +280,7 @@ TEST(WarcReaderTest, TheResponsesCharsetDecides) {
 TEST(WarcReaderTest, ResourcesAndExtractedText) {
   const std::string warc =
       Record("resource", "https://a.example/saved", "text/html",
-             Page("Saved page", "A page saved as a resource.")) +
+             ArticlePage("Saved page", "A page saved as a resource.")) +
       Record("resource", "https://a.example/robots.txt", "text/plain",
              "User-agent: *\n") +
       // Common Crawl's WET files: the page's text, its title on the first line.
@@ -305,7 +305,7 @@ TEST(WarcReaderTest, ResourcesAndExtractedText) {
 // The block of a response record with a good page, and the record.
 std::string GoodBlock() {
   return Http("200 OK", "Content-Type: text/html\r\n",
-              Page("Good page", "Its text."));
+              ArticlePage("Good page", "Its text."));
 }
 std::string Good() { return Response("https://a.example/good", GoodBlock()); }
 
@@ -343,7 +343,7 @@ TEST(WarcReaderTest, BrokenRecordsAreReportedAndTheRestRead) {
   const std::string huge_head =
       Response("https://a.example/cookies",
                "HTTP/1.1 200 OK\r\nSet-Cookie: " + std::string(70000, 'c') +
-                   "\r\nContent-Type: text/html\r\n\r\n" + Page("Lost", "Its text."));
+                   "\r\nContent-Type: text/html\r\n\r\n" + ArticlePage("Lost", "Its text."));
   const std::string odd = no_http + huge_head + good;
   items = ReadAs("x.warc", odd);
   ASSERT_EQ(items.size(), 3u);
@@ -403,13 +403,13 @@ TEST(WarcReaderTest, NotAWarcFileAndAFileCutShort) {
 }
 
 TEST(WarcReaderTest, APageOverTheLimitIsSkippedNotHeld) {
-  const std::string big = Page("Big", std::string(kMaxArticleBytes, 'a'));
+  const std::string big = ArticlePage("Big", std::string(kMaxArticleBytes, 'a'));
   const std::string warc =
       Response("https://a.example/big",
                Http("200 OK", "Content-Type: text/html\r\n", big)) +
       Response("https://a.example/small",
                Http("200 OK", "Content-Type: text/html\r\n",
-                    Page("Small page", "Its text.")));
+                    ArticlePage("Small page", "Its text.")));
   const std::vector<Item> items = ReadAs("x.warc", warc);
   ASSERT_EQ(items.size(), 2u);
   EXPECT_EQ(items[0].error,
@@ -450,7 +450,7 @@ TEST(DecodeHttpBodyTest, LimitsAndBrokenBodies) {
   EXPECT_EQ(DecodeHttpBody(Zstd(text), "", "zstd", 1000).value(), text);
   EXPECT_FALSE(DecodeHttpBody(Brotli(text), "", "br", 999).ok());
   EXPECT_FALSE(DecodeHttpBody(Zstd(text), "", "zstd", 999).ok());
-  const std::string long_text = Page("Long", std::string(100000, 'y'));
+  const std::string long_text = ArticlePage("Long", std::string(100000, 'y'));
   const std::string br = Brotli(long_text), zst = Zstd(long_text);
   for (const auto& [coding, packed] :
        {std::pair{"br", br}, std::pair{"zstd", zst}}) {
@@ -492,14 +492,14 @@ TEST(ArcReaderTest, PagesOfAnArcFileAreArticles) {
                 Http("200 OK", "Content-Type: text/plain\r\n", "User-agent: *\n")) +
       ArcRecord("http://news.example.org/storm", "20050301120003", "text/html",
                 Http("200 OK", "Content-Type: text/html; charset=iso-8859-1\r\n",
-                     Page("Storm hits the coast",
+                     ArticlePage("Storm hits the coast",
                           "The storm reached the coast at dawn, said the mayor, Ana "
                           "Pi\xf1\x65ro.")));
   // Version 2 headers: five more fields before the length (the offset,
   // where version 1 has the date, is a number of 9 digits here).
   const std::string v2_page =
       Http("200 OK", "Content-Type: text/html\r\n",
-           Page("Harbour reopens", "The harbour reopened on Monday after the storm."));
+           ArticlePage("Harbour reopens", "The harbour reopened on Monday after the storm."));
   const std::string v2 = "http://news.example.org/harbour 192.0.2.7 20050302090000 text/html "
                          "200 ABCDEF0123456789 - 123456789 crawl-0001.arc " +
                          std::to_string(v2_page.size()) + "\n" + v2_page + "\n" +
@@ -507,7 +507,7 @@ TEST(ArcReaderTest, PagesOfAnArcFileAreArticles) {
                          ArcRecord("http://news.example.org/find?q=storm damage&p=1",
                                    "20050302090500", "text/html",
                                    Http("200 OK", "Content-Type: text/html\r\n",
-                                        Page("Storm damage", "Three roofs were lost.")));
+                                        ArticlePage("Storm damage", "Three roofs were lost.")));
   for (const std::string name : {"crawl.arc", "crawl.ARC.gz"}) {
     SCOPED_TRACE(name);
     const std::vector<Item> items =
@@ -534,14 +534,14 @@ TEST(ArcReaderTest, APageKeptWithoutItsHttpHeadIsReadByTheHeadersType) {
   const std::string arc =
       ArcFileHead() +
       ArcRecord("http://news.example.org/vote", "20050301120003", "text/html",
-                Page("Vote count delayed", "The count was delayed until Friday.")) +
+                ArticlePage("Vote count delayed", "The count was delayed until Friday.")) +
       ArcRecord("http://news.example.org/robots.txt", "20050301120004", "text/plain",
                 "User-agent: *\nDisallow: /private\n") +
       ArcRecord("http://news.example.org/logo.gif", "20050301120005", "image/gif",
                 "GIF89a\x01\x00\x01\x00") +
       // A type the writer did not know: the body decides.
       ArcRecord("http://news.example.org/recount", "20050301120006", "no-type",
-                Page("Recount ordered", "A recount was ordered on Saturday.")) +
+                ArticlePage("Recount ordered", "A recount was ordered on Saturday.")) +
       ArcRecord("http://news.example.org/notes", "20050301120007", "unk", "plain notes\n");
   const std::vector<Item> items = ReadAs("old.arc", arc);
   EXPECT_TRUE(Errors(items).empty()) << Errors(items)[0];
@@ -556,7 +556,7 @@ TEST(ArcReaderTest, APageKeptWithoutItsHttpHeadIsReadByTheHeadersType) {
 
 TEST(ArcReaderTest, BrokenHeadersAndFilesAreReported) {
   const std::string page = Http("200 OK", "Content-Type: text/html\r\n",
-                                Page("Election called", "The election was called today."));
+                                ArticlePage("Election called", "The election was called today."));
   // A length one byte short: the record's last byte lands where the next
   // header should start, which does not parse; the reader reports it once
   // and goes on at the next line that is a header.
