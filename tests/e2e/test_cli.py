@@ -846,8 +846,10 @@ class ExtractorVersion(Env):
         # ("Congress of South African Trade Unions"); "Native American",
         # "First American" and "Philippine" open names; a nationality
         # before "House of" ("Libyan House of Representatives"); a federal
-        # court's district ("Western District of Texas").
-        19: "8a71095a971c12894fc7512a9d1967acb1ba36d243453b56ec2109369027176c",
+        # court's district ("Western District of Texas"); a body's name
+        # grows to what its acronym spells ("Open Source Program Office
+        # (OSPO)").
+        19: "ac1821508f123aa2b87c6c646294808aef64f8ebd9c39faf294a3baade15cf15",
     }
 
     def version(self):

@@ -725,6 +725,31 @@ bool WiderName(const std::vector<Token>& tokens, Span run, const std::string& ac
   return true;
 }
 
+// "Open Source Program Office (OSPO)": capitalised words right before the
+// organisation found in `name` that the acronym spells too ("Open" and
+// "Source" open no name on their own) are part of it. Renames `entity` to
+// the whole name.
+bool NameGrowsToAcronym(const std::vector<Token>& tokens, Span name, const std::string& acr,
+                        OrgTable* orgs, int entity, std::vector<bool>* is_org) {
+  const std::string tail = Initials(tokens, name);
+  if (tail.empty() || acr.size() <= tail.size() || !acr.ends_with(tail)) return false;
+  size_t b = name.begin;
+  size_t capitals = tail.size();
+  while (b > 0 && capitals < acr.size() && !tokens[b].sentence_start) {
+    const Token& t = tokens[b - 1];
+    if (!t.IsWord() || !t.cap || t.all_caps || t.para != tokens[name.begin].para ||
+        t.in_quote != tokens[name.begin].in_quote) {
+      break;
+    }
+    --b;
+    ++capitals;
+  }
+  if (b == name.begin || Initials(tokens, {b, name.end}) != acr) return false;
+  const Span whole{b, name.end};
+  orgs->Rename(entity, SpanText(tokens, whole), b);
+  Mark(is_org, whole);
+  return true;
+}
 
 // "Cooperative Institute for Research in Environmental Sciences (CIRES)":
 // the capitalised words of `run`, right before the acronym, end a name whose
@@ -1259,7 +1284,9 @@ void FindOrganisations(const std::vector<Token>& tokens, const std::vector<Span>
         !IsNonOrgAcronym(tokens[p + 1].text)) {
       std::string acr(tokens[p + 1].text);
       if (last_entity >= 0 && last_end == p) {
-        WiderName(tokens, {last_begin, last_end}, acr, orgs, last_entity, is_org);
+        if (!WiderName(tokens, {last_begin, last_end}, acr, orgs, last_entity, is_org)) {
+          NameGrowsToAcronym(tokens, {last_begin, last_end}, acr, orgs, last_entity, is_org);
+        }
         orgs->AddAlias(last_entity, acr);
         (*is_org)[p + 1] = true;
       } else if (run.size() >= 2 && Initials(tokens, run) == acr &&

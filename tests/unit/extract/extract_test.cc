@@ -759,6 +759,11 @@ INSTANTIATE_TEST_SUITE_P(
              "Cooperative Institute for Research in Environmental Sciences; Centre for "
              "Research on the Epidemiology of Disasters; National Union of Rail; RMT"},
         Case{"They met Credit Suisse First Boston (CSFB) in May.", "Credit Suisse First Boston"},
+        // ... and a body found in its last words grows too, over capitalised
+        // words that open no name on their own.
+        Case{"He works through the Open Source Program Office (OSPO). The Grand Canyon Trust "
+             "(XYZ) did not.",
+             "Open Source Program Office; Grand Canyon Trust"},
         // A person's initials inside a body's name are part of it, not of a
         // compass point ("S. African") or after "and" ("S and P." ends a
         // sentence).
