@@ -3,10 +3,16 @@
 # NEWSARC_SANITIZE=1 builds in build-asan/ with ASan and UBSan instead.
 # Debug information is line tables only (NEWSARC_LINE_TABLES): backtraces and
 # sanitizer reports keep their files and lines, the build takes less time.
+# The sanitizer build compiles each file on its own (NEWSARC_UNITY_BUILD=OFF,
+# unless set), the plain one a batch at a time: CI builds and tests both ways,
+# so that neither hides what the other would break (a file that compiles only
+# after a header another file of its batch includes; a call that an overload
+# in another file of the batch captures).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${NEWSARC_SANITIZE:-0}" = 1 ]; then
   export BUILD_DIR=${BUILD_DIR:-build-asan}
+  export NEWSARC_UNITY_BUILD=${NEWSARC_UNITY_BUILD:-OFF}
   scripts/build.sh -DNEWSARC_WERROR=ON -DNEWSARC_LINE_TABLES=ON -DNEWSARC_SANITIZE=ON \
     -DCMAKE_BUILD_TYPE=Debug
 else
