@@ -342,14 +342,29 @@ bool IsOrgKeyword(std::string_view word) {
   return kw.Has(StripDot(word));
 }
 
+namespace {
+
+// "N.V." -> "NV".
+std::string WithoutDots(std::string_view word) {
+  std::string bare;
+  for (char c : word)
+    if (c != '.') bare += c;
+  return bare;
+}
+
+}  // namespace
+
 bool IsLegalForm(std::string_view word) {
   static const WordSet forms({"ag", "plc", "inc", "ltd", "llc", "llp", "corp", "co", "cos",
                               "gmbh", "sa", "nv", "bv", "na", "lp", "spa", "ab",
                               "asa", "oyj", "kk", "pty", "sarl", "srl", "se"});
-  std::string bare;
-  for (char c : word)
-    if (c != '.') bare += c;
-  return forms.Has(bare);
+  return forms.Has(WithoutDots(word));
+}
+
+bool IsClosingLegalForm(std::string_view word) {
+  static const WordSet forms({"ag", "plc", "inc", "ltd", "llc", "llp", "lp", "gmbh", "sa", "nv",
+                              "bv", "spa", "ab", "asa", "oyj", "kk", "sarl", "srl"});
+  return forms.Has(WithoutDots(word));
 }
 
 bool IsOrgHeadKeyword(std::string_view word) {

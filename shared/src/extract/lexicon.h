@@ -62,6 +62,10 @@ bool IsOrgKeyword(std::string_view word);
 // A company's legal form, dots ignored: AG, PLC, Inc, N.V., L.P., ... Part of
 // a name ("Deutsche Bank AG"), never a name or a person's name on its own.
 bool IsLegalForm(std::string_view word);
+// A legal form that closes a name, so that "of" after it opens none of the
+// name's words: "Cigra Inc of Chicago", "Bayer AG of West Germany" (not "Co"
+// or "Corp": "Aluminum Co of America", "Hospital Corp of America").
+bool IsClosingLegalForm(std::string_view word);
 // Keywords that also open names: "Bank of", "University of", "Ministry of".
 bool IsOrgHeadKeyword(std::string_view word);
 // Legislatures named by one word: "Senate", "Congress", "Knesset".

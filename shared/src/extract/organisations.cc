@@ -199,6 +199,8 @@ size_t ExtendRight(const std::vector<Token>& tokens, size_t b, size_t e) {
     size_t j = best;
     bool conj = false;
     if (OfConnector(tokens[j])) {
+      // "Cigra Inc of Chicago": a firm's name ends at its legal form.
+      if (j > b && tokens[j - 1].IsWord() && IsClosingLegalForm(tokens[j - 1].text)) break;
       ++j;
       if (j < n && tokens[j].Is("the")) ++j;
       in_of = true;
@@ -909,7 +911,10 @@ Span KeywordSpan(const std::vector<Token>& tokens, Span run, size_t from, size_t
     ++s;
   }
   size_t e = k + 1;
-  if (e + 1 < run.end && tokens[e].IsWord() && IsNameConnector(tokens[e].text)) {
+  // (Not "of" after a legal form: "Cigra Inc of Chicago"; "GmbH und Co"
+  // goes on.)
+  if (e + 1 < run.end && tokens[e].IsWord() && IsNameConnector(tokens[e].text) &&
+      !(IsClosingLegalForm(tokens[k].text) && OfConnector(tokens[e]))) {
     size_t f = e + 1;
     while (f < run.end && tokens[f].IsWord() &&
            (!IsRoleHead(tokens[f].text) || IsRoleDomain(tokens[f].text)) &&

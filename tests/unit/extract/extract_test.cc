@@ -951,6 +951,14 @@ INSTANTIATE_TEST_SUITE_P(
              "Baring Brothers and Co Ltd"},
         Case{"Salomon Brothers International Ltd and Union Carbide Corp agreed.",
              "Salomon Brothers International Ltd; Union Carbide Corp"},
+        // A name ends at a legal form such as Inc or AG: what comes after its
+        // "of" is where the firm is (not after Co or Corp, which some names
+        // go on from; nor "GmbH und Co").
+        Case{"Cigra Inc of Chicago won a contract. He said Bayer AG of West Germany and "
+             "Novopharm Ltd of Canada agreed with Aluminum Co of America.",
+             "Cigra Inc; Bayer AG; Novopharm Ltd; Aluminum Co of America"},
+        Case{"Shares of Hansa Druck GmbH und Co Kommanditgesellschaft rose.",
+             "Hansa Druck GmbH und Co Kommanditgesellschaft"},
         Case{"Albertson's Inc said its net rose. Standard and Poor's Corp may cut its rating.",
              "Albertson's Inc; Standard and Poor's Corp"},
         // Still an organisation when it is not a sentence of its own.
