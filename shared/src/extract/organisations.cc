@@ -853,6 +853,31 @@ size_t JoinNextBody(const std::vector<Token>& tokens, Span run, Span s) {
   return ExtendRight(tokens, s.begin, e);
 }
 
+// A headline's verb, which no name before a keyword takes in: "United
+// Medical Corp Sells Unit", "Texas American Bancshares To Sell Unit",
+// "Rockwell Gets Navy Contract". Headlines only (the title, paragraph 0),
+// where every word is capitalised; a closed list of the verbs of business
+// headlines, in the present or after "To" ("New Plan Realty Trust", "Canada
+// Post" and "Best Buy" are names).
+bool IsHeadlineVerb(const std::vector<Token>& tokens, size_t i) {
+  static constexpr std::string_view kVerbs[] = {
+      "sell", "buy", "get", "win", "form", "complete", "set", "sign", "add", "offer",
+      "make", "join", "sue", "reject", "open", "close", "acquire", "seek", "oppose", "take"};
+  const Token& t = tokens[i];
+  // (A verb that ends the headline is not one of the body's name:
+  // "..., Banker Says" before "Swiss National Bank said".)
+  if (t.para != 0 || !t.IsWord() || !t.cap || t.all_caps || i + 1 == tokens.size() ||
+      tokens[i + 1].para != 0) {
+    return false;
+  }
+  const std::string w = Lower(t.text);
+  for (std::string_view v : kVerbs) {
+    if (w == v) return i > 0 && tokens[i - 1].Is("To");
+    if (w.size() == v.size() + 1 && w.starts_with(v) && w.back() == 's') return true;
+  }
+  return w == "says";
+}
+
 // The organisation ending at keyword `k` (and any "of Y" after it) in `run`.
 Span KeywordSpan(const std::vector<Token>& tokens, Span run, size_t from, size_t k) {
   size_t s = k;
@@ -873,7 +898,7 @@ Span KeywordSpan(const std::vector<Token>& tokens, Span run, size_t from, size_t
   while (s > from && (tokens[s - 1].IsWord() || initial_dot(s - 1)) &&
          (!IsRoleHead(tokens[s - 1].text) || tokens[s - 1].Is("New")) &&
          !IsCompoundAdjectiveOrContraction(tokens[s - 1].text) &&
-         !(IsNationality(tokens[s - 1].text) && s != k)) {
+         !(IsNationality(tokens[s - 1].text) && s != k) && !IsHeadlineVerb(tokens, s - 1)) {
     // "Tristan Smith of University College": an "of" belongs to the name
     // only after a keyword ("Bank of", "Organisation of").
     // (Nor does "for" after a common word in capitals inside a sentence:
@@ -1229,8 +1254,30 @@ void FindOrganisations(const std::vector<Token>& tokens, const std::vector<Span>
         const bool party_majority = s.size() == 2 && !PartyStem(tokens[s.begin].text).empty() &&
                                     IsLegislature(tokens[s.begin + 1].text);
         if (party_majority) ++s.begin;
+        // "Forms New Unit", "Sets Up Special Debt Commission", "To Sell
+        // South African Unit": after a headline's verb, common words, places
+        // and nationalities before a keyword describe a body and name none
+        // (a listed name stays one: "Seeks World Bank Loan"; so does one
+        // with a name's word: "Buys Nichols Bank").
+        bool described = false;
+        if (s.begin > 0 && IsHeadlineVerb(tokens, s.begin - 1)) {
+          size_t b = s.begin;
+          while (b < s.end && (tokens[b].Is("Up") || tokens[b].Is("Back"))) ++b;
+          described = b < s.end && !IsKnownOrganisation(SpanText(tokens, {b, s.end}));
+          for (size_t j = b; j < s.end && described; ++j) {
+            const Token& t = tokens[j];
+            described = t.IsWord() && (IsCommonWordOrPlural(Lower(t.text)) ||
+                                       IsOrgKeyword(t.text) || IsKnownPlace(t.text) ||
+                                       IsNationality(t.text));
+          }
+          s.begin = b;
+        }
+        if (described) {
+          i = s.end;
+          continue;
+        }
         if ((words >= 2 || party_majority) && !government && !vote &&
-            !IsKnownPlace(SpanText(tokens, s))) {
+            (s.size() >= 2 || party_majority) && !IsKnownPlace(SpanText(tokens, s))) {
           // Acronyms inside the name are part of it only at its start.
           for (size_t j = i; j < s.begin; ++j) {
             if (Acronym(tokens[j])) {

@@ -1193,6 +1193,30 @@ TEST(ExtractTest, HeadlineVerbJoinsNoBodies) {
   EXPECT_TRUE(Has(x.organisations, "Senate Committee")) << Names(x.organisations);
 }
 
+// Nor does a business headline's verb join the firm before it to the words
+// after it, which name a body only when a name's word or a listed name is
+// among them; a verb that ends the headline leaves the body's first words
+// alone.
+TEST(ExtractTest, HeadlineVerbStartsNoName) {
+  const struct {
+    const char* title;
+    const char* body;
+    const char* expected;
+  } cases[] = {
+      {"Calny Inc <Clny> Sells Unit", "The sale was agreed on Monday.", "Calny Inc"},
+      {"Texas Bancshares To Sell South African Unit", "The unit makes pumps.", ""},
+      {"General Physics Forms New Unit", "The unit will make pumps.", ""},
+      {"Brazil Sets Up Special Debt Commission", "The commission met on Monday.", ""},
+      {"Key Centurion To Buy Nichols Bank", "The bank has 12 branches.", "Nichols Bank"},
+      {"China Seeks World Bank Loan", "The loan is for a port.", "World Bank"},
+      {"Interest Rates Too Low, Banker Says", "Swiss National Bank officials met on Monday.",
+       "Swiss National Bank"},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(Names(ExtractText(c.body, c.title).organisations), c.expected) << c.title;
+  }
+}
+
 TEST(ExtractTest, SeedArticle) {
   std::ifstream in(std::string(NEWSARC_TESTDATA) + "/extract/seed_rudd.txt");
   ASSERT_TRUE(in) << "missing seed_rudd.txt";
