@@ -62,10 +62,11 @@ namespace newsarc {
 // "Philippine Red Cross", "Libyan House of Representatives" and "the
 // Western District of Texas" whole; "Open Source Program Office (OSPO)"
 // not "Program Office"; "Cigra Inc of Chicago" is "Cigra Inc"; a
-// headline's "Sells Unit" and "Gets Navy" name no bodies), so that an index
-// can tell the files an older newsarc read from those this
-// one read (IndexWriter::FilesFromOlderExtractor, newsarc-index --reextract). Indexes
-// written before versions were recorded count as 0. tests/e2e/test_cli.py
+// headline's "Sells Unit" and "Gets Navy" name no bodies; "General Electric
+// Co said" keeps "General"), so that an index can tell the files an older
+// newsarc read from those this one read (IndexWriter::FilesFromOlderExtractor,
+// newsarc-index --reextract). Indexes written before versions were recorded
+// count as 0. tests/e2e/test_cli.py
 // (ExtractorVersion) keeps a fingerprint of the extractor's output over
 // corpora/ for this version and fails when the output changes and the version
 // does not.

@@ -878,6 +878,35 @@ bool IsHeadlineVerb(const std::vector<Token>& tokens, size_t i) {
   return w == "says";
 }
 
+// "General Electric Co said", "First Boston Corp said", "Computer Horizons
+// Corp said": at a sentence's start, the common word that opens a firm's
+// name with a legal form (right after the keyword at `k`) and another word
+// is the name's, not the sentence's (not a word that opens sentences:
+// "The Du Pont Co", "Today Exxon Corp", "Separately Exxon Corp", "Analysts
+// Salomon Brothers Inc"). A role's word is a firm's here ("General Motors
+// Corp"), and so is an ordinal.
+bool OpensFirmName(const std::vector<Token>& tokens, Span run, size_t s, size_t k) {
+  if (s + 1 >= k) return false;
+  bool legal = false;
+  for (size_t j = k; j < run.end && j <= k + 2 && tokens[j].IsWord(); ++j) {
+    legal = legal || IsLegalForm(tokens[j].text);
+  }
+  if (!legal) return false;
+  static constexpr std::string_view kOpeners[] = {
+      "today",    "yesterday",  "tomorrow",  "meanwhile", "earlier",      "later",
+      "also",     "however",    "still",     "now",       "then",         "here",
+      "there",    "instead",    "elsewhere", "overall",   "former",       "rival",
+      "parent",   "troubled",   "ailing",    "struggling", "embattled",   "bankrupt",
+      "called",   "last",       "next",      "separately", "similarly",   "additionally",
+      "currently", "previously", "recently", "finally",   "subsequently", "consequently",
+      "initially", "officially", "unit",     "subsidiary", "partner",     "shareholder"};
+  const std::string w = Lower(tokens[s].text);
+  if (w == "first" || w == "second" || w == "third") return true;
+  return !IsStopWord(w) && !IsFiniteVerbWord(w) && SpeechVerbKind(w) == SpeechVerb::kNone &&
+         std::ranges::find(kOpeners, w) == std::end(kOpeners) &&
+         !PeopleInThePlural(tokens[s].text);
+}
+
 // The organisation ending at keyword `k` (and any "of Y" after it) in `run`.
 Span KeywordSpan(const std::vector<Token>& tokens, Span run, size_t from, size_t k) {
   size_t s = k;
@@ -930,6 +959,7 @@ Span KeywordSpan(const std::vector<Token>& tokens, Span run, size_t from, size_t
          (IsNameConnector(tokens[s].text) ||
           ((OpensSentenceOnly(tokens, s, false) || GerundBeforeInstitution(tokens, s) ||
             (WeakCapital(tokens, s) && IsCommonWord(Lower(tokens[s].text)))) &&
+           !(WeakCapital(tokens, s) && OpensFirmName(tokens, run, s, k)) &&
            !IsOrgHeadKeyword(tokens[s].text) &&
            // ("Mark IV Industries Inc" opening a sentence.)
            !(s + 1 < k && IsGenerationSuffix(tokens[s + 1].text))))) {

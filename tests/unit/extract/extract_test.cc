@@ -945,6 +945,13 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"NOTES: Share results after provision for preferred dividends.", ""},
         Case{"Grain talks were held with the Soviet Union on Monday.", ""},
         Case{"Excel Industries Inc raised its dividend.", "Excel Industries Inc"},
+        // A common word that opens a sentence opens a firm's name with a legal
+        // form, but a word that opens sentences does not.
+        Case{"General Electric Co said it would buy a unit. First Boston Corp led it. "
+             "Computer Horizons Corp agreed. Today Exxon Corp said no. Analysts Morgan Stanley "
+             "and Co Inc were sure. The Du Pont Co was not.",
+             "General Electric Co; First Boston Corp; Computer Horizons Corp; Exxon Corp; "
+             "Morgan Stanley and Co Inc; Du Pont Co"},
         Case{"Exxon Corp <XON> said it would cut its prices.", "Exxon Corp"},
         Case{"Drugs made by Eli Lilly and Co sold well.", "Eli Lilly and Co"},
         Case{"They were placed by Baring Brothers and Co Ltd on Monday.",
