@@ -880,11 +880,11 @@ bool IsHeadlineVerb(const std::vector<Token>& tokens, size_t i) {
 
 // "General Electric Co said", "First Boston Corp said", "Computer Horizons
 // Corp said": at a sentence's start, the common word that opens a firm's
-// name with a legal form (right after the keyword at `k`) and another word
-// is the name's, not the sentence's (not a word that opens sentences:
-// "The Du Pont Co", "Today Exxon Corp", "Separately Exxon Corp", "Analysts
-// Salomon Brothers Inc"). A role's word is a firm's here ("General Motors
-// Corp"), and so is an ordinal.
+// name (another word and the keyword at `k` after it, a legal form at `k`
+// or just after) is the name's, not the sentence's (not a word that opens
+// sentences: "The Du Pont Co", "Today Exxon Corp", "Separately Exxon Corp",
+// "Analysts Salomon Brothers Inc"). A role's word is a firm's here
+// ("General Motors Corp"), and so is an ordinal.
 bool OpensFirmName(const std::vector<Token>& tokens, Span run, size_t s, size_t k) {
   if (s + 1 >= k) return false;
   bool legal = false;
