@@ -855,14 +855,24 @@ size_t JoinNextBody(const std::vector<Token>& tokens, Span run, Span s) {
 
 // A headline's verb, which no name before a keyword takes in: "United
 // Medical Corp Sells Unit", "Texas American Bancshares To Sell Unit",
-// "Rockwell Gets Navy Contract". Headlines only (the title, paragraph 0),
-// where every word is capitalised; a closed list of the verbs of business
-// headlines, in the present or after "To" ("New Plan Realty Trust", "Canada
-// Post" and "Best Buy" are names).
+// "Rockwell Gets Navy Contract", "Versar Has U.S. Air Force Contract".
+// Headlines only (the title, paragraph 0), where every word is capitalised;
+// a closed list of the verbs of business headlines, in the present or after
+// "To" ("New Plan Realty Trust", "Canada Post" and "Best Buy" are names),
+// and the finite verbs that are no modals ("May Department Stores").
 bool IsHeadlineVerb(const std::vector<Token>& tokens, size_t i) {
   static constexpr std::string_view kVerbs[] = {
-      "sell", "buy", "get", "win", "form", "complete", "set", "sign", "add", "offer",
-      "make", "join", "sue", "reject", "open", "close", "acquire", "seek", "oppose", "take"};
+      "sell", "buy", "get", "win", "form", "complete", "set", "sign", "add", "offer", "make",
+      "join", "sue", "reject", "open", "close", "acquire", "seek", "oppose", "take", "see",
+      "file", "raise", "name", "plan", "extend", "declare", "cut", "vote", "increase", "end",
+      "start", "expect", "agree", "begin", "introduce", "hike", "receive", "change", "elect",
+      "call", "launch", "unveil", "announce", "split", "cite", "expand", "adopt", "settle",
+      "decline", "revise", "propose", "enter", "redeem", "register", "suspend", "repurchase",
+      "approve", "warn", "request", "urge", "lift", "lower"};
+  // Finite verbs that are no headline's: modals ("May Department Stores")
+  // and "AM International Inc <Am>".
+  static constexpr std::string_view kNotVerbs[] = {
+      "may", "might", "can", "could", "will", "would", "shall", "should", "must", "am"};
   const Token& t = tokens[i];
   // (A verb that ends the headline is not one of the body's name:
   // "..., Banker Says" before "Swiss National Bank said".)
@@ -873,9 +883,12 @@ bool IsHeadlineVerb(const std::vector<Token>& tokens, size_t i) {
   const std::string w = Lower(t.text);
   for (std::string_view v : kVerbs) {
     if (w == v) return i > 0 && tokens[i - 1].Is("To");
-    if (w.size() == v.size() + 1 && w.starts_with(v) && w.back() == 's') return true;
+    if (w.starts_with(v) && (w.substr(v.size()) == "s" || w.substr(v.size()) == "es")) {
+      return true;
+    }
   }
-  return w == "says";
+  return w == "says" ||
+         (IsFiniteVerbWord(w) && std::ranges::find(kNotVerbs, w) == std::end(kNotVerbs));
 }
 
 // "General Electric Co said", "First Boston Corp said", "Computer Horizons
@@ -893,13 +906,12 @@ bool OpensFirmName(const std::vector<Token>& tokens, Span run, size_t s, size_t 
   }
   if (!legal) return false;
   static constexpr std::string_view kOpeners[] = {
-      "today",    "yesterday",  "tomorrow",  "meanwhile", "earlier",      "later",
-      "also",     "however",    "still",     "now",       "then",         "here",
-      "there",    "instead",    "elsewhere", "overall",   "former",       "rival",
-      "parent",   "troubled",   "ailing",    "struggling", "embattled",   "bankrupt",
-      "called",   "last",       "next",      "separately", "similarly",   "additionally",
-      "currently", "previously", "recently", "finally",   "subsequently", "consequently",
-      "initially", "officially", "unit",     "subsidiary", "partner",     "shareholder"};
+      "today", "yesterday", "tomorrow", "meanwhile", "earlier", "later", "also", "however",
+      "still", "now", "then", "here", "there", "instead", "elsewhere", "overall", "former",
+      "rival", "parent", "troubled", "ailing", "struggling", "embattled", "bankrupt", "called",
+      "last", "next", "separately", "similarly", "additionally", "currently", "previously",
+      "recently", "finally", "subsequently", "consequently", "initially", "officially", "unit",
+      "subsidiary", "partner", "shareholder"};
   const std::string w = Lower(tokens[s].text);
   if (w == "first" || w == "second" || w == "third") return true;
   return !IsStopWord(w) && !IsFiniteVerbWord(w) && SpeechVerbKind(w) == SpeechVerb::kNone &&
@@ -1287,8 +1299,9 @@ void FindOrganisations(const std::vector<Token>& tokens, const std::vector<Span>
         // "Forms New Unit", "Sets Up Special Debt Commission", "To Sell
         // South African Unit": after a headline's verb, common words, places
         // and nationalities before a keyword describe a body and name none
-        // (a listed name stays one: "Seeks World Bank Loan"; so does one
-        // with a name's word: "Buys Nichols Bank").
+        // (a listed name stays one: "Seeks World Bank Loan"; so do one with
+        // a name's word, "Buys Nichols Bank", and a firm's with its legal
+        // form, "Lowers Beneficial Corp Rating").
         bool described = false;
         if (s.begin > 0 && IsHeadlineVerb(tokens, s.begin - 1)) {
           size_t b = s.begin;
@@ -1296,9 +1309,9 @@ void FindOrganisations(const std::vector<Token>& tokens, const std::vector<Span>
           described = b < s.end && !IsKnownOrganisation(SpanText(tokens, {b, s.end}));
           for (size_t j = b; j < s.end && described; ++j) {
             const Token& t = tokens[j];
-            described = t.IsWord() && (IsCommonWordOrPlural(Lower(t.text)) ||
-                                       IsOrgKeyword(t.text) || IsKnownPlace(t.text) ||
-                                       IsNationality(t.text));
+            described = t.IsWord() && !IsLegalForm(t.text) &&
+                        (IsCommonWordOrPlural(Lower(t.text)) || IsOrgKeyword(t.text) ||
+                         IsKnownPlace(t.text) || IsNationality(t.text));
           }
           s.begin = b;
         }

@@ -1218,6 +1218,9 @@ TEST(ExtractTest, HeadlineVerbStartsNoName) {
       {"China Seeks World Bank Loan", "The loan is for a port.", "World Bank"},
       {"Interest Rates Too Low, Banker Says", "Swiss National Bank officials met on Monday.",
        "Swiss National Bank"},
+      {"Statewest Expands Service", "The service starts in May.", ""},
+      {"Phelps Lowers Beneficial Corp Rating", "The rating is for its debt.", "Beneficial Corp"},
+      {"Yeutter Warns Congress On Trade", "He spoke on Monday.", ""},
   };
   for (const auto& c : cases) {
     EXPECT_EQ(Names(ExtractText(c.body, c.title).organisations), c.expected) << c.title;
