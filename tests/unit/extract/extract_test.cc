@@ -1201,9 +1201,9 @@ TEST(ExtractTest, HeadlineVerbJoinsNoBodies) {
 }
 
 // Nor does a business headline's verb join the firm before it to the words
-// after it, which name a body only when a name's word or a listed name is
-// among them; a verb that ends the headline leaves the body's first words
-// alone.
+// after it, which name a body only when a name's word, a legal form or a
+// listed name is among them; a verb that ends the headline leaves the body's
+// first words alone.
 TEST(ExtractTest, HeadlineVerbStartsNoName) {
   const struct {
     const char* title;
