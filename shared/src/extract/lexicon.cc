@@ -342,17 +342,12 @@ bool IsOrgKeyword(std::string_view word) {
   return kw.Has(StripDot(word));
 }
 
-namespace {
-
-// "N.V." -> "NV".
 std::string WithoutDots(std::string_view word) {
   std::string bare;
   for (char c : word)
     if (c != '.') bare += c;
   return bare;
 }
-
-}  // namespace
 
 bool IsLegalForm(std::string_view word) {
   static const WordSet forms({"ag", "plc", "inc", "ltd", "llc", "llp", "corp", "co", "cos",
@@ -362,9 +357,9 @@ bool IsLegalForm(std::string_view word) {
 }
 
 bool IsClosingLegalForm(std::string_view word) {
-  static const WordSet forms({"ag", "plc", "inc", "ltd", "llc", "llp", "lp", "gmbh", "sa", "nv",
-                              "bv", "spa", "ab", "asa", "oyj", "kk", "sarl", "srl"});
-  return forms.Has(WithoutDots(word));
+  // (A name may go on after these: "Aluminum Co of America".)
+  static const WordSet open({"corp", "co", "cos", "na", "pty", "se"});
+  return IsLegalForm(word) && !open.Has(WithoutDots(word));
 }
 
 bool IsOrgHeadKeyword(std::string_view word) {

@@ -59,6 +59,8 @@ bool IsRoleDomain(std::string_view word);
 bool IsTreatyWord(std::string_view word);
 // Last words of organisation names: "Police", "Ministry", "Inc", ...
 bool IsOrgKeyword(std::string_view word);
+// The word without its full stops: "N.V." -> "NV", "B.C." -> "BC".
+std::string WithoutDots(std::string_view word);
 // A company's legal form, dots ignored: AG, PLC, Inc, N.V., L.P., ... Part of
 // a name ("Deutsche Bank AG"), never a name or a person's name on its own.
 bool IsLegalForm(std::string_view word);

@@ -84,11 +84,7 @@ bool IsRunWord(const std::vector<Token>& tokens, size_t i) {
       }
     }
     // ... and a court's district: "the Western District of Texas".
-    if (i + 2 < tokens.size() && (t.Is("Eastern") || t.Is("Western") || t.Is("Northern") ||
-                                  t.Is("Southern")) &&
-        tokens[i + 1].Is("District") && tokens[i + 2].Is("of")) {
-      return true;
-    }
+    if (IsCourtDistrict(tokens, i + 1)) return true;
     // ... and goes on one after "Royal": "Royal Saudi Air Force".
     if (IsNationality(t.text) && i > 0 && tokens[i - 1].Is("Royal") && i + 1 < tokens.size() &&
         tokens[i + 1].IsWord() && tokens[i + 1].cap) {
@@ -256,6 +252,14 @@ bool IsTitleDot(const std::vector<Token>& tokens, size_t i) {
 }
 
 }  // namespace
+
+bool IsCourtDistrict(const std::vector<Token>& tokens, size_t k) {
+  if (k == 0 || k + 1 >= tokens.size() || !tokens[k].Is("District")) return false;
+  const Token& p = tokens[k - 1];
+  return (p.Is("Eastern") || p.Is("Western") || p.Is("Northern") || p.Is("Southern") ||
+          p.Is("Middle") || p.Is("Central")) &&
+         tokens[k + 1].Is("of");
+}
 
 bool IsGenerationSuffix(std::string_view w) {
   return w == "Jr" || w == "Sr" || w == "II" || w == "III" || w == "IV";

@@ -39,6 +39,11 @@ bool WeakCapital(const std::vector<Token>& tokens, size_t i);
 // participles ("Sealed Air Corp", "Distributed Logic Corp").
 bool OpensSentenceOnly(const std::vector<Token>& tokens, size_t i, bool verb_forms);
 
+// "District" at `k` as a federal court's: a compass word before it and "of"
+// after it ("the Western District of Texas", "the Middle District of
+// Florida").
+bool IsCourtDistrict(const std::vector<Token>& tokens, size_t k);
+
 // "Jr", "Sr", "II", "III", "IV": a word after a surname, as in "Robert Downey
 // Jr", "Henry Ford II".
 bool IsGenerationSuffix(std::string_view w);

@@ -491,12 +491,7 @@ bool OfHead(const std::vector<Token>& tokens, Span run, size_t k) {
     return tokens[k + 1].Is("of") || tokens[k + 1].Is("for");
   }
   // A federal court's district: "the Southern District of New York".
-  if (t.Is("District") && k > run.begin) {
-    const Token& p = tokens[k - 1];
-    return (p.Is("Eastern") || p.Is("Western") || p.Is("Northern") || p.Is("Southern") ||
-            p.Is("Middle") || p.Is("Central")) &&
-           tokens[k + 1].Is("of");
-  }
+  if (t.Is("District") && k > run.begin) return IsCourtDistrict(tokens, k);
   if (!(t.Is("House") || t.Is("Embassy") || t.Is("Consulate"))) return false;
   return tokens[k + 1].Is("of");
 }
@@ -575,10 +570,7 @@ std::unordered_set<std::string_view> DefinedTerms(const std::vector<Token>& toke
     if (!tokens[p].Is("(") || !tokens[p + 1].all_caps || !tokens[p + 2].Is(")")) continue;
     std::string_view acr = tokens[p + 1].text;
     // "British Columbia (B.C.)", "New South Wales (NSW)": a place's initials.
-    std::string letters;
-    for (char c : acr) {
-      if (c != '.') letters.push_back(c);
-    }
+    const std::string letters = WithoutDots(acr);
     if (letters.size() >= 2 && letters.size() <= 4 && letters.size() <= p) {
       const Span place{p - letters.size(), p};
       if (Initials(tokens, place) == letters && IsKnownPlace(SpanText(tokens, place))) {
