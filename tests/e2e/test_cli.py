@@ -1444,6 +1444,66 @@ class SpeakerQueries(EvalScript):
         self.assertIn("no article of", p.stderr)
 
 
+class RetrievalCV(EvalScript):
+    """scripts/eval-retrieval --cv-from on a hand-made set of per-query figures."""
+
+    SCRIPT = "eval-retrieval"
+
+    def write_runs(self, systems):
+        path = os.path.join(self.tmp, "runs.json")
+        with open(path, "w") as f:
+            json.dump({"systems": {name: {"per_query": {
+                str(q + 1): {"ap": ap, "ndcg10": ap, "p10": 0.0} for q, ap in enumerate(aps)}}
+                for name, aps in systems.items()}}, f)
+        return path
+
+    def test_tuning_to_single_queries_scores_below_its_best_setting(self):
+        runs = self.write_runs({
+            "newsarc": [0.5, 0.5, 0.5, 0.5],
+            # A family whose better setting is better on every query.
+            "newsarc good/a": [0.75, 0.75, 0.75, 0.75],
+            "newsarc good/b": [0.25, 0.25, 0.25, 0.25],
+            # Each setting finds the answer to one question only: any half
+            # picks one that is right on the half it was chosen on, so the
+            # other half gets nothing from it.
+            "newsarc noisy/1": [1, 0, 0, 0],
+            "newsarc noisy/2": [0, 1, 0, 0],
+            "newsarc noisy/3": [0, 0, 1, 0],
+            "newsarc noisy/4": [0, 0, 0, 1],
+            "Lucene": [0.4, 0.6, 0.4, 0.6],
+        })
+        out = json.loads(self.run_script("--cv-from", runs, "--json", "--cv-splits", "30").stdout)
+        fam = out["families"]
+        self.assertEqual(sorted(fam), ["Lucene", "newsarc", "newsarc good", "newsarc noisy"])
+        self.assertEqual(fam["newsarc"]["cv_map"], 0.5)
+        self.assertEqual((fam["newsarc"]["better"], fam["newsarc"]["worse"]), (0, 0))
+        good = fam["newsarc good"]
+        self.assertEqual((good["settings"], good["best"], good["picked"]),
+                         (2, "newsarc good/a", "newsarc good/a"))
+        self.assertEqual((good["cv_map"], good["better"], good["folds"]), (0.75, 60, 60))
+        noisy = fam["newsarc noisy"]
+        self.assertEqual((noisy["settings"], noisy["best_map"]), (4, 0.25))
+        self.assertEqual((noisy["cv_map"], noisy["cv_ndcg10"], noisy["worse"]), (0.0, 0.0, 60))
+        mean, se = out["paired"]["Lucene"]["map_diff"], out["paired"]["Lucene"]["se"]
+        self.assertAlmostEqual(mean, 0.0)
+        self.assertAlmostEqual(se, (0.04 / 3 / 4) ** 0.5)
+        text = self.run_script("--cv-from", runs, "--cv-splits", "30").stdout
+        self.assertRegex(text, r"newsarc noisy +4 +0\.2500 +0\.0000 +0\.0000 +0%/100%")
+
+    def test_bad_input_is_refused(self):
+        self.assertIn("not the output of --json --per-query",
+                      self.run_script("--cv-from", os.path.join(self.tmp, "none.json"),
+                                      expect=2).stderr)
+        other = self.write_runs({"newsarc": [0.5, 0.5], "newsarc x/1": [0.5, 0.5, 0.5]})
+        self.assertIn("other queries",
+                      self.run_script("--cv-from", other, expect=2).stderr)
+        nobase = self.write_runs({"Lucene": [0.5, 0.5]})
+        self.assertIn("no system 'newsarc'", self.run_script("--cv-from", nobase,
+                                                              expect=2).stderr)
+        self.assertIn("--cv-splits", self.run_script("--cv-from", nobase, "--cv-splits", "0",
+                                                     expect=2).stderr)
+
+
 class KnownItem(EvalScript):
     """scripts/eval-known-item on a hand-made folder, in both query modes."""
 
