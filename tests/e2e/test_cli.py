@@ -1497,6 +1497,12 @@ class RetrievalCV(EvalScript):
         other = self.write_runs({"newsarc": [0.5, 0.5], "newsarc x/1": [0.5, 0.5, 0.5]})
         self.assertIn("other queries",
                       self.run_script("--cv-from", other, expect=2).stderr)
+        noap = os.path.join(self.tmp, "noap.json")
+        with open(noap, "w") as f:
+            json.dump({"systems": {"newsarc": {"per_query": {"1": {"ndcg10": 0.5},
+                                                             "2": {"ndcg10": 0.5}}}}}, f)
+        self.assertIn("without a number for 'ap'",
+                      self.run_script("--cv-from", noap, expect=2).stderr)
         nobase = self.write_runs({"Lucene": [0.5, 0.5]})
         self.assertIn("no system 'newsarc'", self.run_script("--cv-from", nobase,
                                                               expect=2).stderr)
